@@ -1,0 +1,195 @@
+"""The main job: dispatches in, styled GeoPackage + interactive map + CSV out.
+
+Data flow: read -> extract (one document at a time) -> GeoDataFrames -> polygon join ->
+aggregates and control snapshots -> GeoPackage / CSV / GeoJSON / HTML map.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from geo.model import Document
+from geo.report import RunSummary
+
+__all__ = ["run", "sample_inputs", "extract_all"]
+
+_log = logging.getLogger("conflictmap")
+
+
+def sample_inputs() -> tuple[Path, Path | None]:
+    """Return the bundled sample dispatches folder and the sample control baseline (if shipped)."""
+    base = Path(str(resources.files("geo") / "data"))
+    baseline = base / "sample_baseline.csv"
+    return base / "sample", (baseline if baseline.is_file() else None)
+
+
+def extract_all(
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    gazetteer: Any = None,
+    use_spacy: bool = False,
+    progress: bool = False,
+    summary: RunSummary | None = None,
+) -> tuple[list[Document], RunSummary]:
+    """Extract every document, streaming, and keep only the extracted records (not the text).
+
+    Parameters
+    ----------
+    inputs
+        Files, folders, JSONL/CSV/HTML, as :func:`geo.reader.read_dispatches` accepts.
+    gazetteer
+        A :class:`gazetteer.Gazetteer` (default: the shared default instance).
+    use_spacy
+        Add spaCy candidates (needs the ``nlp`` extra).
+    progress
+        Show a progress bar on stderr when it is a terminal.
+    summary
+        A summary to add to (a new one by default).
+
+    Returns
+    -------
+    (documents, summary)
+        Documents with ``text`` emptied (the events keep their evidence sentences).
+    """
+    from geo.extract import extract
+
+    summary = summary or RunSummary()
+    stream: Iterable[Document] = extract(inputs, gazetteer=gazetteer, errors=summary.errors, use_spacy=use_spacy)
+    if progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        stream = tqdm(stream, unit="doc", desc="extract", file=sys.stderr, leave=False)
+    docs: list[Document] = []
+    for doc in stream:
+        summary.add(doc)
+        doc.text = ""
+        docs.append(doc)
+    return docs, summary
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _table_csv(gdf: Any) -> str:
+    frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
+    return frame.to_csv(index=False)
+
+
+def run(
+    inputs: str | Path | Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    offline: bool = False,
+    geojson: bool = False,
+    baseline: str | Path | None = None,
+    dates: Sequence[str] | None = None,
+    step: str | None = None,
+    title: str | None = None,
+    gazetteer: Any = None,
+    use_spacy: bool = False,
+    progress: bool = False,
+) -> RunSummary:
+    """Run the whole job and write ``events.gpkg``, ``map.html``, ``events.csv`` (and ``events.geojson``).
+
+    Parameters
+    ----------
+    inputs
+        Dispatch files or folders (see :func:`geo.reader.read_dispatches`).
+    out_dir
+        Output folder, created if needed.
+    offline
+        Write a self-contained HTML map (no tiles, no CDN).
+    geojson
+        Also write ``events.geojson``.
+    baseline
+        Known control data (CSV or GeoPackage) that dispatches update.
+    dates, step
+        Snapshot dates (``YYYY-MM-DD``) or a step (``"7D"``, ``"1M"``) for control areas and front lines.
+    title
+        Map title; default gives the date range.
+    gazetteer
+        A :class:`gazetteer.Gazetteer`; default the shared instance.
+    use_spacy
+        Add spaCy candidates.
+    progress
+        Progress bar on stderr.
+
+    Returns
+    -------
+    RunSummary
+        Counts, skipped documents and output paths.
+    """
+    from geo.admin import join_admin, load_boundaries
+    from geo.aggregate import aggregate_by_admin
+    from geo.frames import to_geodataframe
+    from geo.gpkg import write_geopackage
+    from geo.webmap import make_map, save_map
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress)
+
+    events = join_admin(to_geodataframe(docs, layer="events"))
+    mentions = join_admin(to_geodataframe(docs, layer="mentions"))
+    observations = to_geodataframe(docs, layer="front_observations")
+    boundaries = load_boundaries(1)
+    governorates = aggregate_by_admin(events, boundaries, level=1)
+
+    layers: dict[str, Any] = {"events": events, "mentions": mentions, "governorates": governorates}
+    if len(observations):
+        layers["front_observations"] = observations
+
+    front = _front_layers(docs, baseline=baseline, dates=dates, step=step, gazetteer=gazetteer)
+    if front:
+        layers.update(front)
+        front.setdefault("front_observations", observations)
+
+    gpkg = write_geopackage(out / "events.gpkg", layers)
+    summary.outputs["GeoPackage (open in QGIS)"] = gpkg
+    csv_path = out / "events.csv"
+    _atomic_write_text(csv_path, _table_csv(events))
+    summary.outputs["CSV"] = csv_path
+    if geojson:
+        gj = out / "events.geojson"
+        located = events[events.geometry.notna() & ~events.geometry.is_empty]
+        _atomic_write_text(gj, located.to_json(na="null", drop_id=True, to_wgs84=True))
+        summary.outputs["GeoJSON"] = gj
+
+    fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)
+    html = save_map(fmap, out / "map.html", offline=offline)
+    summary.outputs["map"] = html
+    return summary
+
+
+def _front_layers(
+    docs: Sequence[Document],
+    *,
+    baseline: str | Path | None,
+    dates: Sequence[str] | None,
+    step: str | None,
+    gazetteer: Any,
+) -> dict[str, Any]:
+    from geo.control import ControlTable
+
+    changes = [e for d in docs for e in d.events if e.kind == "control_change"]
+    if not changes and baseline is None:
+        return {}
+    table = ControlTable.from_baseline(baseline, gazetteer=gazetteer) if baseline else ControlTable()
+    table.add_events(changes)
+    if not len(table):
+        return {}
+    return dict(table.snapshots(dates=dates, step=step))

@@ -1,0 +1,115 @@
+"""Run summaries and the unresolved-names report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from gazetteer.normalize import normalize
+from geo.model import Document
+
+__all__ = ["RunSummary", "unresolved_names"]
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts, skipped documents with reasons, unresolved names and output paths."""
+
+    documents: int = 0
+    events_by_kind: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    mentions_resolved: int = 0
+    mentions_foreign: int = 0
+    unresolved: Counter[str] = field(default_factory=Counter)
+    errors: list[Any] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)
+    date_min: str | None = None
+    date_max: str | None = None
+
+    def add(self, doc: Document) -> None:
+        """Count one extracted document."""
+        self.documents += 1
+        for m in doc.mentions:
+            self.mentions += 1
+            if m.foreign:
+                self.mentions_foreign += 1
+            elif m.name is not None:
+                self.mentions_resolved += 1
+            else:
+                self.unresolved[m.surface] += 1
+        for e in doc.events:
+            self.events_by_kind[e.kind] += 1
+            if e.date:
+                self.date_min = min(self.date_min or e.date, e.date)
+                self.date_max = max(self.date_max or e.date, e.date)
+
+    def summary_text(self) -> str:
+        """Return a short human-readable summary for the end of a run."""
+        lines = [
+            f"documents read: {self.documents}, skipped: {len(self.errors)}",
+            "events: " + (", ".join(f"{k} {v}" for k, v in sorted(self.events_by_kind.items())) or "none"),
+            f"place mentions: {self.mentions} ({self.mentions_resolved} resolved, "
+            f"{self.mentions_foreign} foreign, {sum(self.unresolved.values())} unresolved)",
+        ]
+        if self.date_min:
+            lines.append(f"event dates: {self.date_min} .. {self.date_max}")
+        if self.unresolved:
+            top = ", ".join(f"{n} ({c})" for n, c in self.unresolved.most_common(8))
+            lines.append(f"unresolved names: {top}  (see `conflictmap unresolved`)")
+        for err in self.errors:
+            where = f"{err.source}:{err.line}" if getattr(err, "line", None) else str(getattr(err, "source", "?"))
+            lines.append(f"skipped {where}: {getattr(err, 'reason', err)}")
+        for label, path in self.outputs.items():
+            lines.append(f"{label}: {path}")
+        return "\n".join(lines)
+
+
+def unresolved_names(docs: Iterable[Document], gazetteer: Any, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Collect names that did not resolve, most frequent first, with their closest candidates.
+
+    Parameters
+    ----------
+    docs
+        Extracted documents (streamed; only unresolved mentions are kept).
+    gazetteer
+        The :class:`gazetteer.Gazetteer` used, asked for the closest candidates of each name.
+    limit
+        At most this many names.
+
+    Returns
+    -------
+    list of dict
+        Keys ``surface``, ``count``, ``example`` (a source where it occurs), ``candidates``
+        (list of dicts with ``name``, ``score``, ``adm1``, ``adm1_pcode``, ``lat``, ``lon``).
+    """
+    counts: Counter[str] = Counter()
+    surface_of: dict[str, str] = {}
+    example: dict[str, str] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.name is not None or m.foreign:
+                continue
+            key = normalize(m.surface)
+            if not key:
+                continue
+            counts[key] += 1
+            surface_of.setdefault(key, m.surface)
+            example.setdefault(key, doc.source)
+    rows = []
+    for key, n in counts.most_common(limit):
+        cands = gazetteer.candidates(surface_of[key], limit=3)
+        rows.append(
+            {
+                "surface": surface_of[key],
+                "count": n,
+                "example": example[key],
+                "candidates": [
+                    {k: c.to_dict()[k] for k in ("name", "score", "adm1", "adm1_pcode", "lat", "lon")}
+                    for c in cands
+                    if c.name
+                ],
+            }
+        )
+    return rows
