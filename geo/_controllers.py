@@ -1,0 +1,181 @@
+"""Controller labels of the front-line model: normalisation and map palette.
+
+The labels are the control subset of :data:`geo.model.ACTORS`. Russia and Iran/Hezbollah fight on
+the regime's side, so for *control* they count as ``"regime"``; Turkey's allied Syrian factions
+count as ``"Turkey"``. ``"contested"`` is a state, not an actor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["CONTROLLERS", "PALETTE", "NO_DATA_COLOUR", "normalise_controller"]
+
+#: Canonical controller labels, in legend order.
+CONTROLLERS: tuple[str, ...] = (
+    "regime",
+    "rebels",
+    "HTS/jihadists",
+    "IS",
+    "SDF/Kurdish forces",
+    "Turkey",
+    "contested",
+)
+
+#: Fill colour per controller (maps and QGIS styles use the same values).
+PALETTE: dict[str, str] = {
+    "regime": "#d62728",
+    "rebels": "#2ca02c",
+    "HTS/jihadists": "#555555",
+    "IS": "#111111",
+    "SDF/Kurdish forces": "#e6c200",
+    "Turkey": "#1f77b4",
+    "contested": "#ff7f0e",
+}
+
+#: Shown in legends for places with no locality within reach (never coloured on the map).
+NO_DATA_COLOUR = "#ffffff"
+
+# Keys are accent-free, lower-case, single-spaced. Multi-word keys are matched as phrases.
+_ALIASES: dict[str, str] = {
+    # regime side (Russia and Iran count as regime for control)
+    "regime": "regime",
+    "pro regime": "regime",
+    "proregime": "regime",
+    "regime forces": "regime",
+    "government": "regime",
+    "gouvernement": "regime",
+    "pro government": "regime",
+    "progouvernementales": "regime",
+    "progouvernementale": "regime",
+    "progouvernementaux": "regime",
+    "gouvernementales": "regime",
+    "loyalist": "regime",
+    "loyalists": "regime",
+    "loyalistes": "regime",
+    "syrian army": "regime",
+    "armee syrienne": "regime",
+    "saa": "regime",
+    "assad": "regime",
+    "damas": "regime",
+    "damascus": "regime",
+    "russia": "regime",
+    "russie": "regime",
+    "russian": "regime",
+    "russe": "regime",
+    "russes": "regime",
+    "iran": "regime",
+    "iran/hezbollah": "regime",
+    "hezbollah": "regime",
+    # rebels
+    "rebels": "rebels",
+    "rebel": "rebels",
+    "rebelles": "rebels",
+    "rebelle": "rebels",
+    "opposition": "rebels",
+    "insurgents": "rebels",
+    "insurges": "rebels",
+    "fsa": "rebels",
+    "asl": "rebels",
+    "free syrian army": "rebels",
+    "armee syrienne libre": "rebels",
+    # HTS / jihadists
+    "hts": "HTS/jihadists",
+    "hts/jihadists": "HTS/jihadists",
+    "jihadists": "HTS/jihadists",
+    "jihadist": "HTS/jihadists",
+    "jihadistes": "HTS/jihadists",
+    "djihadistes": "HTS/jihadists",
+    "hayat tahrir al cham": "HTS/jihadists",
+    "hayat tahrir al sham": "HTS/jihadists",
+    "tahrir al cham": "HTS/jihadists",
+    "al nosra": "HTS/jihadists",
+    "al nusra": "HTS/jihadists",
+    "fateh al cham": "HTS/jihadists",
+    "fateh al sham": "HTS/jihadists",
+    "al qaida": "HTS/jihadists",
+    "al qaeda": "HTS/jihadists",
+    # Islamic State
+    "is": "IS",
+    "isis": "IS",
+    "isil": "IS",
+    "ei": "IS",
+    "daech": "IS",
+    "daesh": "IS",
+    "islamic state": "IS",
+    "etat islamique": "IS",
+    # SDF / Kurdish forces
+    "sdf": "SDF/Kurdish forces",
+    "fds": "SDF/Kurdish forces",
+    "ypg": "SDF/Kurdish forces",
+    "sdf/kurdish forces": "SDF/Kurdish forces",
+    "kurdish forces": "SDF/Kurdish forces",
+    "forces kurdes": "SDF/Kurdish forces",
+    "kurdes": "SDF/Kurdish forces",
+    "kurds": "SDF/Kurdish forces",
+    "kurdish": "SDF/Kurdish forces",
+    "syrian democratic forces": "SDF/Kurdish forces",
+    "forces democratiques syriennes": "SDF/Kurdish forces",
+    # Turkey and allied factions
+    "turkey": "Turkey",
+    "turquie": "Turkey",
+    "turkish": "Turkey",
+    "turque": "Turkey",
+    "turques": "Turkey",
+    "armee turque": "Turkey",
+    "tsk": "Turkey",
+    "sna": "Turkey",
+    "syrian national army": "Turkey",
+    "armee nationale syrienne": "Turkey",
+    # state
+    "contested": "contested",
+    "conteste": "contested",
+    "contestee": "contested",
+    "disputed": "contested",
+}
+
+# Aliases too ambiguous inside free text ("is", "anti-Assad rebels"): exact match only.
+_EXACT_ONLY = frozenset({"is", "ei", "asl", "damas", "damascus", "assad"})
+
+# Phrases, longest first, for the "first label named wins" scan of free text.
+_PHRASES = sorted((a for a in _ALIASES if a not in _EXACT_ONLY), key=len, reverse=True)
+_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b")
+
+
+def _fold(text: str) -> str:
+    """Lower-case, strip accents, turn punctuation into single spaces (keep ``/``)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9/]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_controller(label: str | None) -> str | None:
+    """Return the canonical controller label for a spelling, or ``None`` when unknown.
+
+    An exact alias wins ("régime", "FDS", "opposition"); otherwise the first known label named in
+    the text wins, so "jihadists and rebels" gives ``"HTS/jihadists"`` and "Turkish army and allied
+    Syrian rebels" gives ``"Turkey"``. "coalition" and "unknown" are actors, not controllers.
+
+    Parameters
+    ----------
+    label
+        A controller or actor label as written by a user or an extractor.
+
+    Returns
+    -------
+    str or None
+        One of :data:`CONTROLLERS`, or ``None``.
+    """
+    if label is None:
+        return None
+    folded = _fold(label)
+    if not folded:
+        return None
+    if folded in _ALIASES:
+        return _ALIASES[folded]
+    if folded.replace("/", " ") in _ALIASES:
+        return _ALIASES[folded.replace("/", " ")]
+    match = _PHRASE_RE.search(folded.replace("/", " "))
+    return _ALIASES[match.group(1)] if match else None

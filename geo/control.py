@@ -1,0 +1,979 @@
+"""Who controls which locality over time: control table, control areas, front lines and their changes.
+
+Model
+-----
+A :class:`ControlTable` holds *observations*: "locality X was held by controller C on date D",
+from a user's baseline (CSV/GeoPackage/GeoJSON) or from control changes extracted from dispatches.
+
+- **Dates.** Every observation has an effective ``date`` and the ``date_precision`` it was known
+  with. A month-precision date (``"2019-08"``) is placed on the month's **last** day, a
+  year-precision date on 31 December: an observation only counts once it is certainly in the past,
+  so the state at a date inside the month never shows a change that may not have happened yet. The
+  same rule applies to baseline rows and to dispatches.
+- **Status.** ``"complete"`` flips the locality; ``"claimed"`` flips it with ``confidence="low"``;
+  ``"partial"`` (part of the locality taken) makes it ``"contested"``; ``"reversed"`` (the attack was
+  repelled, the change did not hold) is recorded and shown but never changes the state.
+- **State at T** (:meth:`ControlTable.state_at`): the latest observation per locality at or before
+  T. When observations of *different* controllers fall within ``window_days`` of that latest one,
+  the locality is ``"contested"``.
+- **Control areas** (:meth:`ControlTable.control_areas`): Voronoi cells of the localities, computed
+  in EPSG:32637, each cut by a disc of ``max_reach_km`` around its locality and by the country
+  outline, dissolved by controller. Nothing is inferred where no data exists: farther than
+  ``max_reach_km`` from every known locality there is **no polygon** ("no data"), the country is
+  never coloured as a whole.
+- **Front lines** (:meth:`ControlTable.front_lines`): boundaries shared by areas of different
+  controllers, line-merged.
+- **Changes** (:meth:`ControlTable.changes_between`): territory passing from one controller (or from
+  "no data") to another between two dates, in km² in EPSG:32637, and the front lines present at one
+  date only.
+
+Localities are identified by their case- and accent-folded name (or by their coordinates rounded
+to ~10 m when unnamed); a locality keeps the coordinates of its first observation.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gazetteer.errors import DataError, InputError
+from geo._controllers import CONTROLLERS, PALETTE, normalise_controller
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.model import Event
+
+__all__ = [
+    "METRIC_CRS",
+    "CONTROLLERS",
+    "PALETTE",
+    "NO_DATA",
+    "ControlObservation",
+    "ControlChanges",
+    "ControlTable",
+    "normalise_controller",
+    "parse_date",
+    "snapshot_dates",
+]
+
+#: Metric CRS used for every area and length (UTM zone 37N covers Syria).
+METRIC_CRS = "EPSG:32637"
+
+#: Label for territory no locality reaches (never drawn; used in change tables and legends).
+NO_DATA = "no data"
+
+_STATUSES = ("complete", "partial", "claimed", "reversed")
+_PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(slots=True)
+class ControlObservation:
+    """One row of the control table.
+
+    Parameters
+    ----------
+    place
+        Locality name as given (baseline) or resolved (dispatch).
+    lat, lon
+        WGS84 coordinates of the locality.
+    date
+        Effective date (month precision -> last day of the month, see module docstring).
+    date_precision
+        ``"day"``, ``"month"`` or ``"year"``.
+    controller
+        One of :data:`CONTROLLERS`.
+    kind
+        ``"baseline"`` or ``"dispatch"``.
+    status
+        ``"complete"``, ``"partial"``, ``"claimed"`` or ``"reversed"`` (baseline rows: ``"complete"``).
+    previous_controller
+        Controller before the change when the dispatch says so.
+    evidence, source, doc_id
+        Where the observation comes from.
+    """
+
+    place: str
+    lat: float
+    lon: float
+    date: dt.date
+    date_precision: str
+    controller: str
+    kind: str = "baseline"
+    status: str = "complete"
+    previous_controller: str | None = None
+    evidence: str = ""
+    source: str = ""
+    doc_id: str = ""
+
+    @property
+    def confidence(self) -> str:
+        """``"low"`` for claimed changes, ``"high"`` otherwise."""
+        return "low" if self.status == "claimed" else "high"
+
+    @property
+    def effective_controller(self) -> str:
+        """Controller this observation sets (``"contested"`` for partial control)."""
+        return "contested" if self.status == "partial" else self.controller
+
+
+@dataclass(slots=True)
+class ControlChanges:
+    """Territory and front lines that moved between two dates.
+
+    Attributes
+    ----------
+    transfers
+        GeoDataFrame (EPSG:4326): ``from_controller``, ``to_controller`` (either may be
+        ``"no data"``), ``area_km2``, ``date_from``, ``date_to``, geometry.
+    summary
+        DataFrame per controller: ``gained_km2``, ``lost_km2``, ``net_km2``.
+    lines
+        GeoDataFrame (EPSG:4326) of front lines present at one date only: ``change``
+        (``"removed"`` = at ``date_from`` only, ``"added"`` = at ``date_to`` only), ``side_a``,
+        ``side_b``, ``length_km``, geometry.
+    """
+
+    date_from: dt.date
+    date_to: dt.date
+    transfers: "gpd.GeoDataFrame"
+    summary: "pd.DataFrame"
+    lines: "gpd.GeoDataFrame"
+
+    def gained(self, controller: str) -> float:
+        """km² gained by ``controller`` (from anyone, including "no data")."""
+        return _summary_value(self.summary, controller, "gained_km2")
+
+    def lost(self, controller: str) -> float:
+        """km² lost by ``controller``."""
+        return _summary_value(self.summary, controller, "lost_km2")
+
+
+@dataclass
+class ControlTable:
+    """Observations of who controls which locality, and what follows from them.
+
+    Parameters
+    ----------
+    observations
+        Initial rows (usually empty; use :meth:`from_baseline` and :meth:`add_events`).
+    outline
+        Country outline (shapely, EPSG:4326) clipping the areas; default
+        :func:`geo.admin.country_outline`.
+    window_days
+        Conflicting reports closer than this make a locality contested.
+    max_reach_km
+        Default reach of a locality's area of influence.
+    """
+
+    observations: list[ControlObservation] = field(default_factory=list)
+    outline: Any = None
+    window_days: int = 3
+    max_reach_km: float = 15.0
+    rejected: list[tuple[Any, str]] = field(default_factory=list)
+    _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    # ------------------------------------------------------------------ building
+    def __len__(self) -> int:
+        return len(self.observations)
+
+    @classmethod
+    def from_baseline(
+        cls,
+        path: str | Path,
+        *,
+        gazetteer: Any = None,
+        **kwargs: Any,
+    ) -> "ControlTable":
+        """Read known control data: CSV, GeoPackage or GeoJSON.
+
+        CSV columns: ``place,lat,lon,controller,date[,date_precision][,source]``; ``lat``/``lon``
+        may be empty (or absent) when ``place`` resolves through the gazetteer. Vector files hold
+        points with ``controller`` and ``date`` (and optionally ``place``/``name``, ``source``).
+        Dates are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+
+        Parameters
+        ----------
+        path
+            The baseline file.
+        gazetteer
+            Object with ``resolve(name)`` returning a :class:`gazetteer.types.Resolution`; default
+            ``gazetteer.Gazetteer.default()``, loaded only when a row lacks coordinates.
+        **kwargs
+            Passed to the constructor (``outline``, ``window_days``, ``max_reach_km``).
+
+        Raises
+        ------
+        InputError
+            The file does not exist or has an unknown extension.
+        DataError
+            A row is unusable; the message names the file and the line (CSV) or feature (vector).
+        """
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"baseline file not found: {p}")
+        table = cls(**kwargs)
+        suffix = p.suffix.lower()
+        if suffix in {".csv", ".txt"}:
+            rows = _read_baseline_csv(p, gazetteer)
+        elif suffix in {".gpkg", ".geojson", ".json", ".shp", ".fgb"}:
+            rows = _read_baseline_vector(p)
+        else:
+            raise InputError(f"baseline {p}: unknown format {suffix!r}; expected .csv, .gpkg or .geojson")
+        table.observations.extend(rows)
+        table._cache.clear()
+        return table
+
+    def add_baseline(
+        self,
+        place: str,
+        lat: float,
+        lon: float,
+        controller: str,
+        date: str | dt.date,
+        *,
+        date_precision: str | None = None,
+        source: str = "baseline",
+    ) -> ControlObservation:
+        """Add one known-control row (the programmatic twin of a baseline file line)."""
+        label = normalise_controller(controller)
+        if label is None:
+            raise InputError(f"unknown controller {controller!r}; expected one of {', '.join(CONTROLLERS)}")
+        day, precision = parse_date(date, date_precision)
+        obs = ControlObservation(place, float(lat), float(lon), day, precision, label, source=source)
+        self.observations.append(obs)
+        self._cache.clear()
+        return obs
+
+    def add_events(self, events: Iterable["Event"]) -> int:
+        """Add the control changes among ``events``; return how many were recorded.
+
+        Events that cannot be placed on the map or in time (no coordinates, governorate- or
+        country-level place with ``geo_precision >= 3``, no date, unknown new controller) are kept
+        in :attr:`rejected` with the reason, not guessed.
+        """
+        added = 0
+        for ev in events:
+            if getattr(ev, "kind", None) != "control_change":
+                continue
+            reason = _event_problem(ev)
+            if reason:
+                self.rejected.append((ev, reason))
+                continue
+            day, precision = parse_date(ev.date, ev.date_precision)
+            status = (ev.status or "complete").lower()
+            if status not in _STATUSES:
+                status = "complete"
+            self.observations.append(
+                ControlObservation(
+                    place=ev.place or f"{ev.lat:.4f},{ev.lon:.4f}",
+                    lat=float(ev.lat),  # type: ignore[arg-type]
+                    lon=float(ev.lon),  # type: ignore[arg-type]
+                    date=day,
+                    date_precision=precision,
+                    controller=normalise_controller(ev.new_controller) or "",
+                    kind="dispatch",
+                    status=status,
+                    previous_controller=normalise_controller(ev.previous_controller),
+                    evidence=ev.evidence or "",
+                    source=ev.source or "",
+                    doc_id=ev.doc_id or "",
+                )
+            )
+            added += 1
+        self._cache.clear()
+        return added
+
+    def to_geodataframe(self) -> "gpd.GeoDataFrame":
+        """Every observation as a point GeoDataFrame (EPSG:4326), dates as ``datetime64``."""
+        import geopandas as gpd
+        import pandas as pd
+
+        cols = [
+            "place", "controller", "date", "date_precision", "kind", "status", "confidence",
+            "previous_controller", "evidence", "source", "doc_id", "lat", "lon",
+        ]  # fmt: skip
+        rows = [
+            {
+                "place": o.place, "controller": o.controller, "date": o.date,
+                "date_precision": o.date_precision, "kind": o.kind, "status": o.status,
+                "confidence": o.confidence, "previous_controller": o.previous_controller,
+                "evidence": o.evidence, "source": o.source, "doc_id": o.doc_id,
+                "lat": o.lat, "lon": o.lon,
+            }  # fmt: skip
+            for o in self.observations
+        ]
+        frame = pd.DataFrame(rows, columns=cols)
+        frame["date"] = _to_datetime(frame["date"])
+        return gpd.GeoDataFrame(
+            frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326"
+        )
+
+    # ------------------------------------------------------------------ state
+    def state_at(self, date: str | dt.date, *, window_days: int | None = None) -> "gpd.GeoDataFrame":
+        """Return who holds each known locality at ``date``.
+
+        Parameters
+        ----------
+        date
+            The date (``YYYY-MM-DD`` or :class:`datetime.date`).
+        window_days
+            Conflict window; default :attr:`window_days`.
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            One point per locality observed at or before ``date`` (EPSG:4326): ``place``,
+            ``controller``, ``observed`` (date of the deciding observation), ``date_precision``,
+            ``status``, ``confidence``, ``contested_by`` (controllers in conflict, ``;``-joined),
+            ``kind``, ``evidence``, ``source``, ``n_obs``, ``lat``, ``lon``.
+        """
+        import geopandas as gpd
+        import pandas as pd
+
+        day, _ = parse_date(date)
+        window = self.window_days if window_days is None else window_days
+        rows = []
+        for key, obs in self._by_locality().items():
+            past = [o for o in obs if o.date <= day and o.status != "reversed"]
+            if not past:
+                continue
+            last = past[-1]
+            recent = [o for o in past if (last.date - o.date).days <= window]
+            sides = sorted({o.effective_controller for o in recent})
+            controller = sides[0] if len(sides) == 1 else "contested"
+            first = obs[0]
+            rows.append(
+                {
+                    "place": first.place,
+                    "controller": controller,
+                    "observed": last.date,
+                    "date_precision": last.date_precision,
+                    "status": last.status,
+                    "confidence": "low" if any(o.confidence == "low" for o in recent) else "high",
+                    "contested_by": ";".join(sides) if len(sides) > 1 else "",
+                    "kind": last.kind,
+                    "evidence": last.evidence,
+                    "source": last.source,
+                    "n_obs": len(past),
+                    "lat": first.lat,
+                    "lon": first.lon,
+                }
+            )
+        cols = [
+            "place", "controller", "observed", "date_precision", "status", "confidence",
+            "contested_by", "kind", "evidence", "source", "n_obs", "lat", "lon",
+        ]  # fmt: skip
+        frame = pd.DataFrame(rows, columns=cols)
+        frame["observed"] = _to_datetime(frame["observed"])
+        return gpd.GeoDataFrame(
+            frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326"
+        )
+
+    # ------------------------------------------------------------------ areas and lines
+    def control_areas(
+        self,
+        date: str | dt.date,
+        *,
+        max_reach_km: float | None = None,
+        window_days: int | None = None,
+    ) -> "gpd.GeoDataFrame":
+        """Return the areas of influence per controller at ``date``.
+
+        Voronoi cells of the localities (EPSG:32637), each cut by a disc of ``max_reach_km``
+        around its locality and by the country outline, dissolved by controller. Farther than
+        ``max_reach_km`` from every locality there is no polygon ("no data").
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            ``controller``, ``date``, ``area_km2``, ``n_localities``, geometry (EPSG:4326).
+        """
+        import geopandas as gpd
+
+        areas, counts, day = self._areas_metric(date, max_reach_km, window_days)
+        rows = [
+            {
+                "controller": c,
+                "date": day,
+                "area_km2": areas[c].area / 1e6,
+                "n_localities": counts[c],
+                "geometry": areas[c],
+            }
+            for c in _ordered(areas)
+        ]
+        gdf = gpd.GeoDataFrame(
+            rows, columns=["controller", "date", "area_km2", "n_localities", "geometry"],
+            geometry="geometry", crs=METRIC_CRS,
+        )  # fmt: skip
+        gdf["date"] = _to_datetime(gdf["date"])
+        return gdf.to_crs("EPSG:4326")
+
+    def front_lines(
+        self,
+        date: str | dt.date,
+        *,
+        max_reach_km: float | None = None,
+        window_days: int | None = None,
+    ) -> "gpd.GeoDataFrame":
+        """Return the boundaries shared by areas of different controllers at ``date``.
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            ``date``, ``side_a``, ``side_b``, ``length_km``, geometry (EPSG:4326 lines).
+        """
+        import geopandas as gpd
+
+        areas, _, day = self._areas_metric(date, max_reach_km, window_days)
+        gdf = gpd.GeoDataFrame(
+            _line_rows(areas, day),
+            columns=["date", "side_a", "side_b", "length_km", "geometry"],
+            geometry="geometry", crs=METRIC_CRS,
+        )  # fmt: skip
+        gdf["date"] = _to_datetime(gdf["date"])
+        return gdf.to_crs("EPSG:4326")
+
+    def changes_between(
+        self,
+        d1: str | dt.date,
+        d2: str | dt.date,
+        *,
+        max_reach_km: float | None = None,
+        window_days: int | None = None,
+        line_tolerance_m: float = 50.0,
+    ) -> ControlChanges:
+        """Return territory gained and lost per controller and the front lines that moved.
+
+        Parameters
+        ----------
+        d1, d2
+            The two dates (``d1`` before ``d2``).
+        line_tolerance_m
+            A front-line stretch within this distance of a line at the other date did not move.
+        """
+        import geopandas as gpd
+        import pandas as pd
+        import shapely
+
+        from geo._voronoi import line_parts
+
+        a1, _, day1 = self._areas_metric(d1, max_reach_km, window_days)
+        a2, _, day2 = self._areas_metric(d2, max_reach_km, window_days)
+        if day2 < day1:
+            raise InputError(f"changes_between: {day2} is before {day1}")
+        known1 = shapely.union_all(list(a1.values())) if a1 else shapely.Polygon()
+        known2 = shapely.union_all(list(a2.values())) if a2 else shapely.Polygon()
+        before = dict(a1)
+        after = dict(a2)
+        before[NO_DATA] = known2.difference(known1)
+        after[NO_DATA] = known1.difference(known2)
+        rows = []
+        for src, g1 in before.items():
+            for dst, g2 in after.items():
+                if src == dst or (src == NO_DATA and dst == NO_DATA):
+                    continue
+                piece = g1.intersection(g2)
+                area = piece.area / 1e6
+                if area <= 1e-6:
+                    continue
+                rows.append({"from_controller": src, "to_controller": dst, "area_km2": area,
+                             "date_from": day1, "date_to": day2, "geometry": piece})  # fmt: skip
+        transfers = gpd.GeoDataFrame(
+            rows, columns=["from_controller", "to_controller", "area_km2", "date_from", "date_to", "geometry"],
+            geometry="geometry", crs=METRIC_CRS,
+        )  # fmt: skip
+        labels = sorted(set(a1) | set(a2), key=_order_key)
+        summary = pd.DataFrame(
+            {
+                "controller": labels,
+                "gained_km2": [float(transfers.loc[transfers.to_controller == c, "area_km2"].sum()) for c in labels],
+                "lost_km2": [float(transfers.loc[transfers.from_controller == c, "area_km2"].sum()) for c in labels],
+            }
+        )
+        summary["net_km2"] = summary["gained_km2"] - summary["lost_km2"]
+
+        lines1, lines2 = _line_rows(a1, day1), _line_rows(a2, day2)
+        moved = []
+        for change, mine, other in (("removed", lines1, lines2), ("added", lines2, lines1)):
+            others = shapely.union_all([r["geometry"] for r in other]) if other else None
+            for r in mine:
+                geom = r["geometry"] if others is None else r["geometry"].difference(others.buffer(line_tolerance_m))
+                part = line_parts(geom, min_length=line_tolerance_m)
+                if part is None:
+                    continue
+                moved.append({"change": change, "side_a": r["side_a"], "side_b": r["side_b"],
+                              "length_km": part.length / 1000, "date": r["date"], "geometry": part})  # fmt: skip
+        lines = gpd.GeoDataFrame(
+            moved, columns=["change", "side_a", "side_b", "length_km", "date", "geometry"],
+            geometry="geometry", crs=METRIC_CRS,
+        )  # fmt: skip
+        for frame, cols in ((transfers, ("date_from", "date_to")), (lines, ("date",))):
+            for c in cols:
+                frame[c] = _to_datetime(frame[c])
+        return ControlChanges(day1, day2, transfers.to_crs("EPSG:4326"), summary, lines.to_crs("EPSG:4326"))
+
+    # ------------------------------------------------------------------ snapshots
+    def default_dates(self) -> list[dt.date]:
+        """Every distinct observation date (baseline dates and control-change dates), sorted."""
+        return sorted({o.date for o in self.observations})
+
+    def snapshots(
+        self,
+        dates: Sequence[str | dt.date] | None = None,
+        *,
+        step: str | None = None,
+        max_reach_km: float | None = None,
+        window_days: int | None = None,
+    ) -> dict[str, "gpd.GeoDataFrame"]:
+        """Build the GeoPackage/map layers for a series of dates.
+
+        Parameters
+        ----------
+        dates
+            Snapshot dates; default :meth:`default_dates`.
+        step
+            Instead of ``dates``: a regular step from the first to the last observation date,
+            ``"<n>D"``, ``"<n>W"``, ``"<n>M"`` or ``"<n>Y"`` (the last observation date is always
+            included).
+
+        Returns
+        -------
+        dict of GeoDataFrame
+            ``control`` (points per locality and snapshot: ``place``, ``controller``,
+            ``date_from``, ``date_to``, ``observed``, ``status``, ``confidence``, ``source``,
+            ``evidence``), ``control_areas`` (``controller``, ``area_km2``, ``n_localities``,
+            ``date_from``, ``date_to``), ``front_lines`` (``side_a``, ``side_b``, ``length_km``,
+            ``date_from``, ``date_to``) and ``control_changes`` (dispatch observations:
+            ``place``, ``from_controller``, ``to_controller``, ``date``, ``date_precision``,
+            ``status``, ``confidence``, ``evidence``, ``source``, ``doc_id``). A snapshot is valid
+            from ``date_from`` (included) to ``date_to`` (excluded, the next snapshot); the last
+            one has no ``date_to`` (still valid). All in EPSG:4326.
+        """
+        import geopandas as gpd
+        import pandas as pd
+
+        if dates is not None and step is not None:
+            raise InputError("give snapshot dates or a step, not both")
+        if dates is not None:
+            days = sorted({parse_date(d)[0] for d in dates})
+        else:
+            days = snapshot_dates(self.default_dates(), step)
+        if not days:
+            raise InputError("no snapshot date: the control table is empty and no date was given")
+        ends: list[dt.date | None] = [*days[1:], None]
+        points, areas, lines = [], [], []
+        for day, end in zip(days, ends):
+            st = self.state_at(day, window_days=window_days)
+            ar = self.control_areas(day, max_reach_km=max_reach_km, window_days=window_days)
+            fl = self.front_lines(day, max_reach_km=max_reach_km, window_days=window_days)
+            for frame, target in ((st, points), (ar, areas), (fl, lines)):
+                frame = frame.drop(columns=[c for c in ("date",) if c in frame.columns])
+                frame.insert(0, "date_to", pd.NaT if end is None else pd.Timestamp(end))
+                frame.insert(0, "date_from", pd.Timestamp(day))
+                target.append(frame)
+        layers = {
+            "control": _concat(points, self.state_at(days[0]).iloc[:0]),
+            "control_areas": _concat(areas, self.control_areas(days[0]).iloc[:0]),
+            "front_lines": _concat(lines, self.front_lines(days[0]).iloc[:0]),
+            "control_changes": self._changes_layer(),
+        }
+        for name in ("control", "control_areas", "front_lines"):
+            frame = layers[name]
+            for col in ("date_from", "date_to"):
+                frame[col] = _to_datetime(frame[col])
+            if "observed" in frame.columns:
+                frame["observed"] = _to_datetime(frame["observed"])
+            keep = [c for c in frame.columns if c not in ("lat", "lon", "date")]
+            layers[name] = gpd.GeoDataFrame(frame[keep], geometry="geometry", crs="EPSG:4326")
+        return layers
+
+    # ------------------------------------------------------------------ internals
+    def _by_locality(self) -> dict[str, list[ControlObservation]]:
+        key = ("by_locality",)
+        if key not in self._cache:
+            groups: dict[str, list[ControlObservation]] = {}
+            for o in self.observations:
+                groups.setdefault(_locality_key(o), []).append(o)
+            for obs in groups.values():
+                obs.sort(key=lambda o: (o.date, o.kind == "dispatch"))
+            self._cache[key] = groups
+        return self._cache[key]
+
+    def _outline_metric(self) -> Any:
+        key = ("outline",)
+        if key not in self._cache:
+            import geopandas as gpd
+
+            outline = self.outline
+            if outline is None:
+                from geo.admin import country_outline
+
+                outline = country_outline()
+            self._cache[key] = gpd.GeoSeries([outline], crs="EPSG:4326").to_crs(METRIC_CRS).iloc[0]
+        return self._cache[key]
+
+    def _areas_metric(
+        self, date: str | dt.date, max_reach_km: float | None, window_days: int | None
+    ) -> tuple[dict[str, Any], dict[str, int], dt.date]:
+        """Dissolved areas (EPSG:32637) and locality counts per controller, cached per arguments."""
+        day, _ = parse_date(date)
+        reach = self.max_reach_km if max_reach_km is None else float(max_reach_km)
+        window = self.window_days if window_days is None else int(window_days)
+        if reach <= 0:
+            raise InputError(f"max_reach_km must be positive, got {reach}")
+        key = ("areas", day, reach, window)
+        if key in self._cache:
+            return self._cache[key]
+        from geo._voronoi import dissolve, influence_cells
+
+        state = self.state_at(day, window_days=window)
+        counts: dict[str, int] = {}
+        sites: dict[tuple[float, float], set[str]] = {}
+        if len(state):
+            xy = state.to_crs(METRIC_CRS).geometry
+            for (x, y), c in zip(((p.x, p.y) for p in xy), state["controller"]):
+                sites.setdefault((round(x, 1), round(y, 1)), set()).add(c)
+                counts[c] = counts.get(c, 0) + 1
+        coords = list(sites)
+        labels = [next(iter(s)) if len(s) == 1 else "contested" for s in sites.values()]
+        cells = influence_cells(coords, reach=reach * 1000, clip=self._outline_metric())
+        areas = dissolve(cells, labels)
+        result = (areas, {c: counts.get(c, 0) for c in areas}, day)
+        self._cache[key] = result
+        return result
+
+    def _changes_layer(self) -> "gpd.GeoDataFrame":
+        import geopandas as gpd
+        import pandas as pd
+
+        rows = []
+        for obs in self._by_locality().values():
+            held: str | None = None
+            for o in obs:
+                if o.kind == "dispatch":
+                    rows.append(
+                        {
+                            "place": o.place,
+                            "from_controller": o.previous_controller or held or "",
+                            "to_controller": o.controller,
+                            "date": o.date,
+                            "date_precision": o.date_precision,
+                            "status": o.status,
+                            "confidence": o.confidence,
+                            "evidence": o.evidence,
+                            "source": o.source,
+                            "doc_id": o.doc_id,
+                            "lat": o.lat,
+                            "lon": o.lon,
+                        }
+                    )
+                if o.status != "reversed":
+                    held = o.effective_controller
+        cols = ["place", "from_controller", "to_controller", "date", "date_precision", "status",
+                "confidence", "evidence", "source", "doc_id", "lat", "lon"]  # fmt: skip
+        frame = pd.DataFrame(rows, columns=cols).sort_values(["date", "place"], kind="stable")
+        frame["date"] = _to_datetime(frame["date"])
+        gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+        return gdf.drop(columns=["lat", "lon"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------- dates
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(value: str | dt.date | Any, precision: str | None = None) -> tuple[dt.date, str]:
+    """Parse a control date; return ``(effective date, precision)``.
+
+    ``YYYY-MM-DD`` and ``DD/MM/YYYY`` are day precision; ``YYYY-MM`` is month precision and
+    ``YYYY`` year precision, placed on the **last** day of the month/year (see module docstring).
+    A ``precision`` of ``"month"``/``"year"`` given with a full date moves it to that period's end too.
+
+    Raises
+    ------
+    InputError
+        Unparseable value or unknown precision.
+    """
+    if precision is not None and precision not in _PRECISIONS:
+        raise InputError(f"unknown date precision {precision!r}; expected one of {', '.join(_PRECISIONS)}")
+    if isinstance(value, dt.datetime):
+        day, found = value.date(), "day"
+    elif isinstance(value, dt.date):
+        day, found = value, "day"
+    elif hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        day, found = value.to_pydatetime().date(), "day"
+    else:
+        text = str(value).strip() if value is not None else ""
+        m = _DATE_RE.match(text)
+        d = _DMY_RE.match(text)
+        try:
+            if m:
+                y, mo, da = int(m.group(1)), m.group(2), m.group(3)
+                if da is not None:
+                    day, found = dt.date(y, int(mo), int(da)), "day"
+                elif mo is not None:
+                    day, found = _period_end(dt.date(y, int(mo), 1), "month"), "month"
+                else:
+                    day, found = dt.date(y, 12, 31), "year"
+            elif d:
+                day, found = dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1))), "day"
+            else:
+                raise ValueError(text)
+        except ValueError:
+            raise InputError(f"bad date {value!r}; expected YYYY-MM-DD, YYYY-MM or YYYY") from None
+    if precision in ("month", "year") and found == "day":
+        return _period_end(day, precision), precision
+    return day, found if precision is None or found != "day" else precision
+
+
+def _period_end(day: dt.date, precision: str) -> dt.date:
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+_STEP_RE = re.compile(r"^\s*(\d+)\s*([DWMY])\s*$", re.IGNORECASE)
+
+
+def snapshot_dates(observed: Sequence[dt.date], step: str | None = None) -> list[dt.date]:
+    """Return snapshot dates: the observed dates, or a regular ``step`` over their span.
+
+    Parameters
+    ----------
+    observed
+        Observation dates (any order).
+    step
+        ``"<n>D"``, ``"<n>W"``, ``"<n>M"`` or ``"<n>Y"``; months/years keep the day of month
+        (clipped to the month's length). The last observed date closes the series.
+
+    Raises
+    ------
+    InputError
+        Unknown step.
+    """
+    days = sorted(set(observed))
+    if step is None or not days:
+        return days
+    m = _STEP_RE.match(step)
+    if not m or int(m.group(1)) == 0:
+        raise InputError(f"bad snapshot step {step!r}; expected e.g. '7D', '2W', '1M', '1Y'")
+    n, unit = int(m.group(1)), m.group(2).upper()
+    start, end = days[0], days[-1]
+    out: list[dt.date] = []
+    i = 0
+    while True:
+        if unit in "DW":
+            cur = start + dt.timedelta(days=n * i * (7 if unit == "W" else 1))
+        else:
+            months = n * i * (12 if unit == "Y" else 1)
+            y, mo = divmod(start.month - 1 + months, 12)
+            first = dt.date(start.year + y, mo + 1, 1)
+            cur = first.replace(day=min(start.day, _period_end(first, "month").day))
+        if cur >= end:
+            break
+        out.append(cur)
+        i += 1
+    out.append(end)
+    return out
+
+
+# ---------------------------------------------------------------------- baseline readers
+def _read_baseline_csv(path: Path, gazetteer: Any) -> list[ControlObservation]:
+    rows: list[ControlObservation] = []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
+        cols = {
+            "place": _pick(header, "place", "name", "locality"),
+            "lat": _pick(header, "lat", "latitude", "y"),
+            "lon": _pick(header, "lon", "lng", "long", "longitude", "x"),
+            "controller": _pick(header, "controller", "control"),
+            "date": _pick(header, "date"),
+            "date_precision": _pick(header, "date_precision", "precision"),
+            "source": _pick(header, "source"),
+        }
+        missing = [k for k in ("controller", "date") if cols[k] is None]
+        if cols["place"] is None and (cols["lat"] is None or cols["lon"] is None):
+            missing.append("place (or lat and lon)")
+        if missing:
+            raise DataError(f"{path}: line 1: missing column(s) {', '.join(missing)}; "
+                            "expected place,lat,lon,controller,date[,source]")  # fmt: skip
+        resolver = _Resolver(gazetteer)
+        for rec in reader:
+            line = reader.line_num
+
+            def get(k: str, rec: dict[str, Any] = rec) -> str:
+                c = cols[k]
+                return (rec.get(c) or "").strip() if c else ""
+
+            if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):
+                continue
+            rows.append(_baseline_row(path, f"line {line}", get("place"), get("lat"), get("lon"),
+                                      get("controller"), get("date"), get("date_precision") or None,
+                                      get("source") or f"baseline:{path.name}", resolver))  # fmt: skip
+    return rows
+
+
+def _read_baseline_vector(path: Path) -> list[ControlObservation]:
+    import geopandas as gpd
+
+    try:
+        gdf = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises its own DataSourceError
+        raise DataError(f"{path}: cannot read baseline: {exc}") from exc
+    lower = {c.lower(): c for c in gdf.columns}
+    for need in ("controller", "date"):
+        if need not in lower:
+            raise DataError(f"{path}: missing field {need!r}; expected point features with controller and date")
+    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+        gdf = gdf.to_crs("EPSG:4326")
+    place_col = lower.get("place") or lower.get("name")
+    rows = []
+    for i, rec in enumerate(gdf.itertuples(index=False), start=1):
+        where = f"feature {i}"
+        geom = rec.geometry
+        if geom is None or geom.is_empty or geom.geom_type != "Point":
+            kind = "empty" if geom is None or geom.is_empty else geom.geom_type
+            raise DataError(f"{path}: {where}: expected a point geometry, got {kind}")
+        values = rec._asdict()
+        place = str(values.get(place_col) or "") if place_col else ""
+        date = values.get(lower["date"])
+        prec = values.get(lower["date_precision"]) if "date_precision" in lower else None
+        source = values.get(lower["source"]) if "source" in lower else None
+        rows.append(_baseline_row(path, where, place, str(geom.y), str(geom.x), str(values.get(lower["controller"]) or ""),
+                                  date, prec or None, source or f"baseline:{path.name}", None))  # fmt: skip
+    return rows
+
+
+def _baseline_row(
+    path: Path, where: str, place: str, lat: str, lon: str, controller: str, date: Any,
+    precision: str | None, source: str, resolver: "_Resolver | None",
+) -> ControlObservation:  # fmt: skip
+    label = normalise_controller(controller)
+    if label is None:
+        raise DataError(f"{path}: {where}: unknown controller {controller!r}; expected one of {', '.join(CONTROLLERS)}")
+    try:
+        day, prec = parse_date(date, precision)
+    except InputError as exc:
+        raise DataError(f"{path}: {where}: {exc}") from None
+    if lat and lon:
+        try:
+            y, x = float(lat), float(lon)
+        except ValueError:
+            raise DataError(f"{path}: {where}: bad coordinates lat={lat!r} lon={lon!r}") from None
+        if not (-90 <= y <= 90 and -180 <= x <= 180):
+            raise DataError(f"{path}: {where}: coordinates out of range lat={lat!r} lon={lon!r}")
+    elif place and resolver is not None:
+        found = resolver(place)
+        if found is None:
+            raise DataError(f"{path}: {where}: place {place!r} not found in the gazetteer and no lat/lon given")
+        y, x = found
+    else:
+        raise DataError(f"{path}: {where}: no place name and no coordinates")
+    return ControlObservation(place or f"{y:.4f},{x:.4f}", y, x, day, prec, label, source=str(source))
+
+
+class _Resolver:
+    """Resolve baseline place names through a gazetteer, loaded on first use."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self._gaz = gazetteer
+
+    def __call__(self, name: str) -> tuple[float, float] | None:
+        if self._gaz is None:
+            try:
+                from gazetteer import Gazetteer  # type: ignore[attr-defined]
+            except ImportError as exc:
+                raise DataError(f"cannot resolve baseline place {name!r}: the gazetteer is unavailable ({exc})") from exc
+            self._gaz = Gazetteer.default()
+        res = self._gaz.resolve(name)
+        if res is None or getattr(res, "name", None) is None or res.lat is None or res.lon is None:
+            return None
+        if getattr(res, "foreign", False):
+            return None
+        return float(res.lat), float(res.lon)
+
+
+def _pick(header: Mapping[str, str], *names: str) -> str | None:
+    for n in names:
+        if n in header:
+            return header[n]
+    return None
+
+
+# ---------------------------------------------------------------------- small helpers
+def _event_problem(ev: "Event") -> str:
+    if ev.lat is None or ev.lon is None:
+        return "no coordinates"
+    if ev.geo_precision is not None and ev.geo_precision >= 3:
+        return f"place {ev.place!r} is a region (geo_precision {ev.geo_precision}), not a locality"
+    if not ev.date:
+        return "no date"
+    try:
+        parse_date(ev.date, ev.date_precision)
+    except InputError as exc:
+        return str(exc)
+    if normalise_controller(ev.new_controller) is None:
+        return f"unknown new controller {ev.new_controller!r}"
+    return ""
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^0-9a-z\u0600-\u06ff]+", " ", text).strip()
+
+
+def _locality_key(o: ControlObservation) -> str:
+    folded = _fold(o.place)
+    return folded if folded and not re.fullmatch(r"[\d. -]+", folded) else f"@{o.lat:.4f},{o.lon:.4f}"
+
+
+def _order_key(label: str) -> tuple[int, str]:
+    return (CONTROLLERS.index(label), label) if label in CONTROLLERS else (len(CONTROLLERS), label)
+
+
+def _ordered(labels: Iterable[str]) -> list[str]:
+    return sorted(labels, key=_order_key)
+
+
+def _line_rows(areas: Mapping[str, Any], day: dt.date) -> list[dict[str, Any]]:
+    from geo._voronoi import shared_boundaries
+
+    return [
+        {"date": day, "side_a": a, "side_b": b, "length_km": line.length / 1000, "geometry": line}
+        for a, b, line in shared_boundaries({k: areas[k] for k in _ordered(areas)})
+    ]
+
+
+def _to_datetime(series: "pd.Series") -> "pd.Series":
+    import pandas as pd
+
+    return pd.to_datetime(pd.Series(series, dtype="object"), errors="raise").astype("datetime64[ms]")
+
+
+def _concat(frames: list["gpd.GeoDataFrame"], empty: "gpd.GeoDataFrame") -> "gpd.GeoDataFrame":
+    import pandas as pd
+
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        out = empty.copy()
+        out.insert(0, "date_to", pd.Series(dtype="datetime64[ms]"))
+        out.insert(0, "date_from", pd.Series(dtype="datetime64[ms]"))
+        return out.drop(columns=[c for c in ("date",) if c in out.columns])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _summary_value(summary: "pd.DataFrame", controller: str, col: str) -> float:
+    label = normalise_controller(controller) or controller
+    hit = summary.loc[summary["controller"] == label, col]
+    return float(hit.iloc[0]) if len(hit) else 0.0
