@@ -1,0 +1,56 @@
+"""Gazetteer sources and their explicit registry (geopy's ``SERVICE_TO_GEOCODER`` is the model).
+
+>>> sorted(SOURCES)
+['csv', 'embedded', 'nominatim']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gazetteer.errors import SourceError
+from gazetteer.sources.base import OnlineSource, Source
+from gazetteer.sources.csv_source import CsvSource
+from gazetteer.sources.embedded import EmbeddedSource
+from gazetteer.sources.nominatim import NominatimSource
+
+__all__ = ["SOURCES", "Source", "OnlineSource", "get_source"]
+
+#: Registry name -> source class.
+SOURCES: dict[str, type[Source]] = {
+    EmbeddedSource.name: EmbeddedSource,
+    CsvSource.name: CsvSource,
+    NominatimSource.name: NominatimSource,
+}
+
+
+def get_source(name: str, **options: Any) -> Source:
+    """Build the source registered under ``name``.
+
+    Parameters
+    ----------
+    name
+        A key of :data:`SOURCES` (``"embedded"``, ``"csv"``, ``"nominatim"``).
+    **options
+        Keyword arguments for the source's constructor (``path=`` for ``"csv"``).
+
+    Returns
+    -------
+    Source
+        A new source instance.
+
+    Raises
+    ------
+    SourceError
+        When ``name`` is unknown (the message lists the valid names) or the options do not fit.
+    """
+    cls = SOURCES.get(name) if isinstance(name, str) else None
+    if cls is None:
+        valid = ", ".join(sorted(SOURCES))
+        msg = f"unknown gazetteer source {name!r}; valid names: {valid}"
+        raise SourceError(msg)
+    try:
+        return cls(**options)
+    except TypeError as exc:
+        msg = f"cannot build gazetteer source {name!r} with options {options!r}: {exc}"
+        raise SourceError(msg) from exc
