@@ -1,0 +1,88 @@
+"""Aggregates of events per administrative unit (the governorate choropleth)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gazetteer.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+__all__ = ["aggregate_by_admin", "CASUALTY_KINDS"]
+
+#: Event kinds whose ``killed`` count adds up into the per-unit toll.
+CASUALTY_KINDS: tuple[str, ...] = ("strike", "clash")
+
+
+def aggregate_by_admin(
+    events: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, level: int = 1
+) -> gpd.GeoDataFrame:
+    """Count strikes, killed and control changes per administrative unit.
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame
+        Events labelled by :func:`geo.admin.join_admin` (needs ``adm{level}_pcode``, ``kind``,
+        ``killed``, ``killed_min``, ``cumulative``, ``is_total``, ``date``).
+    boundaries : geopandas.GeoDataFrame
+        The units of that level (:func:`geo.admin.load_boundaries`), polygons kept.
+    level : int
+        1 governorates, 2 districts, 3 subdistricts.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Every unit of ``boundaries`` (zeros where nothing happened) with ``events``, ``strikes``,
+        ``control_changes`` (int), ``killed`` (int, sum over strike/clash events that are neither
+        cumulative nor totals), ``killed_min_flag`` (bool: some summed count was "at least", so the
+        sum is a lower bound), ``first_date``/``last_date`` (datetime64, NaT when no event).
+
+    Raises
+    ------
+    InputError
+        If the P-code column is missing from ``events`` or ``boundaries``.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    code = f"adm{level}_pcode"
+    for name, frame in (("events", events), ("boundaries", boundaries)):
+        if code not in frame.columns:
+            raise InputError(
+                f"{name} have no {code!r} column (run geo.admin.join_admin with level {level})"
+            )
+    ev = pd.DataFrame(
+        {
+            "code": events[code],
+            "kind": events["kind"],
+            "killed": pd.to_numeric(events["killed"], errors="coerce"),
+            "killed_min": events["killed_min"].fillna(False).astype(bool),
+            "cumulative": events["cumulative"].fillna(False).astype(bool),
+            "is_total": events["is_total"].fillna(False).astype(bool),
+            "date": pd.to_datetime(events["date"], errors="coerce"),
+        }
+    )
+    ev = ev[ev["code"].notna()]
+    countable = ev["kind"].isin(CASUALTY_KINDS) & ~ev["cumulative"] & ~ev["is_total"]
+    ev["killed_part"] = ev["killed"].where(countable)
+    ev["min_part"] = ev["killed_min"] & countable & ev["killed"].notna()
+    grouped = ev.groupby("code", sort=False)
+    stats = pd.DataFrame(
+        {
+            "events": grouped.size(),
+            "strikes": grouped["kind"].agg(lambda k: int((k == "strike").sum())),
+            "killed": grouped["killed_part"].sum(min_count=0),
+            "killed_min_flag": grouped["min_part"].any(),
+            "control_changes": grouped["kind"].agg(lambda k: int((k == "control_change").sum())),
+            "first_date": grouped["date"].min(),
+            "last_date": grouped["date"].max(),
+        }
+    )
+    out = boundaries.merge(stats, how="left", left_on=code, right_index=True)
+    for col in ("events", "strikes", "killed", "control_changes"):
+        out[col] = out[col].fillna(0).astype("int64")
+    out["killed_min_flag"] = out["killed_min_flag"].fillna(False).astype(bool)
+    for col in ("first_date", "last_date"):
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    return gpd.GeoDataFrame(out, geometry=boundaries.geometry.name, crs=boundaries.crs)

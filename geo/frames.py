@@ -1,0 +1,170 @@
+"""Documents to GeoDataFrames: one row per event, mention or front observation.
+
+Every field of the record dataclass becomes a column, plus ``doc_id``, ``doc_date`` and
+``doc_date_precision``; three fields whose names are SQL keywords are renamed (``start`` ->
+``char_start``, ``end`` -> ``char_end``, ``when`` -> ``when_text``: see :data:`RENAMES`). Rows
+without coordinates stay in the table with a None geometry (the GeoPackage writer moves them to
+a non-spatial ``<layer>_unlocated`` table).
+
+Dates: ``date`` and ``doc_date`` are ``datetime64`` at the *start* of their period ("2019-05"
+with precision ``month`` becomes 2019-05-01); ``date_end`` is the last day of the period
+(the same day for ``day`` precision), so a month-precise event spans the month. The precision
+columns say how to read them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from gazetteer.errors import InputError
+from geo.model import Document, Event, FrontObservation, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+    import pandas as pd
+
+__all__ = ["LAYERS", "RENAMES", "to_geodataframe", "parse_period"]
+
+#: Layer name -> record class.
+LAYERS: dict[str, type] = {
+    "events": Event,
+    "mentions": Mention,
+    "front_observations": FrontObservation,
+}
+
+_INT_FIELDS = {"killed", "children_killed", "injured", "displaced", "geo_precision", "start", "end"}
+#: Fields renamed because their names are SQL keywords (awkward in QGIS filters and ogr SQL).
+RENAMES: dict[str, str] = {"start": "char_start", "end": "char_end", "when": "when_text"}
+_FLOAT_FIELDS = {"lat", "lon", "score", "distance_km"}
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.GeoDataFrame:
+    """Flatten the records of ``docs`` into a GeoDataFrame of points (EPSG:4326).
+
+    Parameters
+    ----------
+    docs : iterable of Document
+        Extracted documents.
+    layer : {"events", "mentions", "front_observations"}
+        Which records to flatten.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per record: every dataclass field, ``doc_id``, ``doc_date`` (datetime64),
+        ``date_end`` when the record has a date; counts as nullable ``Int64``, flags as ``bool``,
+        ``lat``/``lon`` as float; geometry is a Point, or None without coordinates.
+
+    Raises
+    ------
+    InputError
+        If ``layer`` is not one of :data:`LAYERS`.
+    """
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    cls = LAYERS.get(layer)
+    if cls is None:
+        raise InputError(f"unknown layer {layer!r}; expected one of {sorted(LAYERS)}")
+    fields = [f.name for f in dataclasses.fields(cls)]
+    rows: list[dict[str, Any]] = []
+    for doc in docs:
+        for rec in getattr(doc, layer):
+            row = {name: getattr(rec, name) for name in fields}
+            row["doc_id"] = row.get("doc_id") or doc.id
+            row["doc_date"] = doc.date
+            row["doc_date_precision"] = doc.date_precision
+            rows.append(row)
+    columns = list(dict.fromkeys(fields + ["doc_id", "doc_date", "doc_date_precision"]))
+    df = pd.DataFrame.from_records(rows, columns=columns)
+    bools = {f.name for f in dataclasses.fields(cls) if f.type in ("bool", bool)}
+    for col in df.columns:
+        if col in _INT_FIELDS:
+            df[col] = pd.array([_to_int(v, col) for v in df[col]], dtype="Int64")
+        elif col in _FLOAT_FIELDS:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        elif col in bools:
+            df[col] = df[col].fillna(False).astype(bool)
+        elif col not in ("date", "doc_date"):
+            df[col] = df[col].astype("str")
+    if "date" in df.columns:
+        precision = df["date_precision"] if "date_precision" in df.columns else None
+        starts, ends = _periods(df["date"], precision)
+        df["date"] = starts
+        pos = df.columns.get_loc("date") + 1
+        df.insert(pos, "date_end", ends)
+    df["doc_date"] = _periods(df["doc_date"], df["doc_date_precision"])[0]
+
+    df = df.rename(columns=RENAMES)
+    has_xy = df["lat"].notna() & df["lon"].notna()
+    geoms = [
+        shapely.Point(lon, lat) if ok else None
+        for lon, lat, ok in zip(df["lon"], df["lat"], has_xy, strict=True)
+    ]
+    return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
+
+
+def parse_period(value: str | None, precision: str | None = None) -> tuple[Any, Any]:
+    """Return the (first day, last day) of a ``YYYY[-MM[-DD]]`` date as pandas Timestamps.
+
+    Parameters
+    ----------
+    value : str or None
+        ``"2019-05-14"``, ``"2019-05"`` or ``"2019"`` (anything after the date is ignored).
+    precision : str or None
+        ``"day"``, ``"month"`` or ``"year"``; coarser than the string widens the period.
+        By default the string's own precision.
+
+    Returns
+    -------
+    tuple of pandas.Timestamp
+        ``(NaT, NaT)`` when the value is missing or not a date.
+    """
+    import pandas as pd
+
+    if value is None or (isinstance(value, float) and value != value):
+        return pd.NaT, pd.NaT
+    m = _DATE_RE.match(str(value).strip())
+    if not m:
+        return pd.NaT, pd.NaT
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    prec = precision if precision in ("day", "month", "year") else None
+    if prec is None:
+        prec = "day" if day else "month" if month else "year"
+    try:
+        if prec == "day" and day and month:
+            start = pd.Timestamp(int(year), int(month), int(day))
+            return start, start
+        if prec in ("day", "month") and month:
+            start = pd.Timestamp(int(year), int(month), 1)
+            return start, start + pd.offsets.MonthEnd(0)
+        start = pd.Timestamp(int(year), 1, 1)
+        return start, pd.Timestamp(int(year), 12, 31)
+    except ValueError:  # month 13, day 32...
+        return pd.NaT, pd.NaT
+
+
+def _periods(values: pd.Series, precision: pd.Series | None) -> tuple[pd.Series, pd.Series]:
+    import pandas as pd
+
+    precs = precision.tolist() if precision is not None else [None] * len(values)
+    pairs = [parse_period(v, p if isinstance(p, str) else None) for v, p in zip(values, precs)]
+    starts = pd.Series([a for a, _ in pairs], index=values.index, dtype="datetime64[ns]")
+    ends = pd.Series([b for _, b in pairs], index=values.index, dtype="datetime64[ns]")
+    return starts, ends
+
+
+def _to_int(value: Any, column: str) -> Any:
+    import pandas as pd
+
+    if value is None or (isinstance(value, float) and value != value):
+        return pd.NA
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"column {column!r}: expected an integer, got {value!r}") from exc
