@@ -1,0 +1,164 @@
+"""In-memory name index over a list of places, and the name-matching score.
+
+Private to :mod:`gazetteer.resolver`. Three levels of match, each scored in [0, 1]:
+
+1. the query's :func:`~gazetteer.normalize.normalize` key equals a name's key: ``1.0``;
+2. the :func:`~gazetteer.normalize.skeleton` keys are equal: ``0.78`` plus up to ``0.17``
+   for how close the normalized spellings are (``0.5`` plus up to ``0.45`` for one- or
+   two-consonant skeletons, which say little);
+3. rapidfuzz ``ratio`` over skeleton keys and over normalized keys (``score_cutoff`` so no
+   weak pair is even returned): ``0.92`` times the mean of the two similarities.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from gazetteer.normalize import normalize, skeleton
+from gazetteer.types import Place
+
+__all__ = ["NameIndex", "haversine_km", "is_latin"]
+
+_SKEL_BASE = 0.78
+_SKEL_SPAN = 0.17
+_SHORT_SKEL_BASE = 0.50
+_SHORT_SKEL_SPAN = 0.45
+_FUZZY_FACTOR = 0.92
+_FUZZY_SKEL_CUTOFF = 75.0
+_FUZZY_NORM_CUTOFF = 80.0
+_FUZZY_LIMIT = 25
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def is_latin(key: str) -> bool:
+    """True when a normalized key holds only ASCII letters and spaces."""
+    return key.isascii()
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton_of_key(key: str) -> str:
+    return skeleton(key)
+
+
+@dataclass
+class NameIndex:
+    """Places with their normalized and skeleton keys.
+
+    Parameters
+    ----------
+    places
+        Every place, in priority order. Foreign places are matched by their normalized
+        key only (a consonant skeleton of a French exonym, ``Amérique`` -> ``mrk``, would
+        match Syrian villages such as ``Morek``).
+    """
+
+    places: list[Place]
+    by_norm: dict[str, list[int]] = field(default_factory=dict)
+    by_skel: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _norm_keys: list[str] = field(default_factory=list)
+    _skel_keys: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, places: Iterable[Place]) -> NameIndex:
+        """Index every name of every place."""
+        index = cls(list(places))
+        for i, place in enumerate(index.places):
+            seen_norm: set[str] = set()
+            seen_skel: set[tuple[str, str]] = set()
+            for name in (place.name, *place.names):
+                key = normalize(name)
+                if not key:
+                    continue
+                if key not in seen_norm:
+                    seen_norm.add(key)
+                    index.by_norm.setdefault(key, []).append(i)
+                skel = _skeleton_of_key(key) if place.kind != "foreign" else ""
+                if len(skel) >= 2 and (skel, key) not in seen_skel:
+                    seen_skel.add((skel, key))
+                    index.by_skel.setdefault(skel, []).append((i, key))
+        index._norm_keys = [k for k in index.by_norm if is_latin(k)]
+        index._skel_keys = [k for k in index.by_skel if len(k) >= 3]
+        return index
+
+    def match(self, q_norm: str, q_skel: str, *, fuzzy_below: float = 0.9) -> dict[int, tuple[float, str]]:
+        """Score every place whose names match the query keys.
+
+        Parameters
+        ----------
+        q_norm, q_skel
+            The query's normalized and skeleton keys.
+        fuzzy_below
+            Run the (slower) rapidfuzz stage only when no exact/skeleton match reaches this.
+
+        Returns
+        -------
+        dict[int, tuple[float, str]]
+            Place index -> (name score in [0, 1], the matched normalized key).
+        """
+        from rapidfuzz import fuzz
+
+        found: dict[int, tuple[float, str]] = {}
+
+        def offer(i: int, score: float, key: str) -> None:
+            if i not in found or score > found[i][0]:
+                found[i] = (score, key)
+
+        for i in self.by_norm.get(q_norm, ()):
+            offer(i, 1.0, q_norm)
+        if len(q_skel) >= 2:
+            # one- or two-consonant skeletons ("hs", "sr") say little: lean on the spelling
+            base, span = (_SHORT_SKEL_BASE, _SHORT_SKEL_SPAN) if len(q_skel) <= 2 else (_SKEL_BASE, _SKEL_SPAN)
+            for i, key in self.by_skel.get(q_skel, ()):
+                offer(i, base + span * fuzz.ratio(q_norm, key) / 100.0, key)
+        best = max((s for s, _ in found.values()), default=0.0)
+        if best < fuzzy_below:
+            self._fuzzy(q_norm, q_skel, offer)
+        return found
+
+    def _fuzzy(self, q_norm: str, q_skel: str, offer: Callable[[int, float, str], None]) -> None:
+        from rapidfuzz import fuzz, process
+
+        if len(q_skel) >= 4:
+            hits = process.extract(
+                q_skel,
+                self._skel_keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=_FUZZY_SKEL_CUTOFF,
+                limit=_FUZZY_LIMIT,
+            )
+            for skel, skel_score, _ in hits:
+                for i, key in self.by_skel[skel]:
+                    norm_score = fuzz.ratio(q_norm, key)
+                    offer(i, _FUZZY_FACTOR * (skel_score + norm_score) / 200.0, key)
+        if len(q_norm) >= 4 and is_latin(q_norm):
+            hits = process.extract(
+                q_norm,
+                self._norm_keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=_FUZZY_NORM_CUTOFF,
+                limit=_FUZZY_LIMIT,
+            )
+            for key, norm_score, _ in hits:
+                skel_score = fuzz.ratio(q_skel, _skeleton_of_key(key))
+                for i in self.by_norm[key]:
+                    offer(i, _FUZZY_FACTOR * (skel_score + norm_score) / 200.0, key)
+
+    def phrases(self, *, min_length: int = 3) -> dict[str, tuple[Place, ...]]:
+        """Return normalized key -> places, for Latin-script keys of ``min_length``+ chars."""
+        return {
+            key: tuple(self.places[i] for i in ids)
+            for key, ids in self.by_norm.items()
+            if len(key) >= min_length and is_latin(key)
+        }
