@@ -1,0 +1,309 @@
+"""Write a GeoPackage that QGIS opens already styled.
+
+Layers are written with pyogrio's low-level writer so every field gets a proper OGR type (GPKG
+``DATE`` for day dates, integers for counts, booleans), GeoPackage version 1.2 (read by GDAL 3.6 and
+QGIS 3.22 without warnings), EPSG:4326 and a spatial index. QGIS styles go into the ``layer_styles``
+table (the schema QGIS itself creates), marked as default, so QGIS applies them on load. The file is
+written to a temporary file next to the target and moved into place (atomic).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gazetteer.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["write_geopackage", "default_style", "GEOMETRY_COLUMN", "UNLOCATED_SUFFIX"]
+
+GEOMETRY_COLUMN = "geom"
+UNLOCATED_SUFFIX = "_unlocated"
+_MAX_FIELD = 30
+_RESERVED = {"fid", GEOMETRY_COLUMN, "rowid", "oid", "_rowid_"}
+_POINT_LAYERS = {"events", "mentions", "front_observations", "control", "control_changes"}
+
+_LAYER_STYLES_DDL = (
+    'CREATE TABLE IF NOT EXISTS "layer_styles" ( "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"f_table_catalog" TEXT(256), "f_table_schema" TEXT(256), "f_table_name" TEXT(256), '
+    '"f_geometry_column" TEXT(256), "styleName" TEXT(30), "styleQML" TEXT, "styleSLD" TEXT, '
+    '"useAsDefault" BOOLEAN, "description" TEXT, "owner" TEXT(30), "ui" TEXT(30), '
+    "\"update_time\" DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
+)
+
+
+def write_geopackage(
+    path: str | Path,
+    layers: Mapping[str, Any],
+    *,
+    styles: Mapping[str, str] | None = None,
+) -> Path:
+    """Write ``layers`` to a styled GeoPackage, atomically.
+
+    Parameters
+    ----------
+    path : str or Path
+        Target ``.gpkg``; replaced if it exists. Its folder is created if needed.
+    layers : mapping of str to GeoDataFrame or DataFrame
+        Layer name -> table. A GeoDataFrame becomes a spatial layer in EPSG:4326 (reprojected if
+        needed); its rows without geometry go to a non-spatial ``<name>_unlocated`` table (only
+        created when there are such rows). A plain DataFrame becomes an attributes table.
+    styles : mapping of str to str, optional
+        Layer name -> QML text (or a path to a ``.qml`` file). By default the packaged
+        ``geo/styles/<layer>.qml`` of each layer that has one.
+
+    Returns
+    -------
+    Path
+        The written GeoPackage.
+
+    Raises
+    ------
+    InputError
+        If there is no layer, or a layer or field name is too long, reserved or duplicated, or a
+        style is given for a layer that is not written.
+    """
+    path = Path(path)
+    if not layers:
+        raise InputError(f"no layer to write to {path}")
+    tables = _split_tables(layers)
+    if styles is None:
+        qml = {name: text for name in tables if (text := default_style(name)) is not None}
+    else:
+        unknown = sorted(set(styles) - set(tables))
+        if unknown:
+            raise InputError(f"styles given for layers not written: {unknown}")
+        qml = {name: _read_style(value) for name, value in styles.items()}
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".gpkg")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # GDAL creates the file itself
+    try:
+        first = True
+        for name, (frame, spatial, geom_type) in tables.items():
+            _write_layer(tmp, name, frame, spatial=spatial, geom_type=geom_type, first=first)
+            first = False
+        _write_styles(tmp, qml, {n: t[1] for n, t in tables.items()})
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def default_style(layer: str) -> str | None:
+    """Return the packaged QML for ``layer`` (``geo/styles/<layer>.qml``), or None.
+
+    Parameters
+    ----------
+    layer : str
+        Layer name.
+
+    Returns
+    -------
+    str or None
+        The QML text.
+    """
+    res = resources.files("geo") / "styles" / f"{layer}.qml"
+    return res.read_text(encoding="utf-8") if res.is_file() else None
+
+
+def _read_style(value: str) -> str:
+    if value.lstrip().startswith("<"):
+        return value
+    p = Path(value)
+    if not p.is_file():
+        raise InputError(f"style is neither QML text nor an existing .qml file: {value[:80]!r}")
+    return p.read_text(encoding="utf-8")
+
+
+def _split_tables(layers: Mapping[str, Any]) -> dict[str, tuple[Any, bool, str | None]]:
+    """Return name -> (frame, spatial, geometry type), with ``<name>_unlocated`` tables split off."""
+    import geopandas as gpd
+
+    out: dict[str, tuple[Any, bool, str | None]] = {}
+    for name, frame in layers.items():
+        _check_name(name, "layer", limit=63)
+        if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name in frame.columns:
+            if frame.crs is None:
+                frame = frame.set_crs(4326)
+            elif not frame.crs.equals(4326):
+                frame = frame.to_crs(4326)
+            geoms = frame.geometry
+            located = ~(geoms.isna() | geoms.is_empty)
+            out[name] = (frame[located], True, _geometry_type(name, geoms[located]))
+            if (~located).any():
+                rest = frame[~located].drop(columns=frame.geometry.name)
+                out[name + UNLOCATED_SUFFIX] = (rest, False, None)
+        else:
+            out[name] = (frame, False, None)
+    names = [n.lower() for n in out]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise InputError(f"duplicate layer names (case-insensitive): {dupes}")
+    return out
+
+
+def _geometry_type(name: str, geoms: Any) -> str:
+    kinds = set(geoms.geom_type)
+    if not kinds:
+        return "Point" if name in _POINT_LAYERS else "Unknown"
+    if kinds <= {"Point"}:
+        return "Point"
+    if kinds <= {"Point", "MultiPoint"}:
+        return "MultiPoint"
+    if kinds <= {"LineString", "MultiLineString"}:
+        return "MultiLineString"
+    if kinds <= {"Polygon", "MultiPolygon"}:
+        return "MultiPolygon"
+    return "Unknown"
+
+
+def _check_name(name: str, what: str, *, limit: int = _MAX_FIELD) -> None:
+    if not isinstance(name, str) or not name or len(name) > limit:
+        raise InputError(f"{what} name {name!r} must be a non-empty string of at most {limit} characters")
+    if name.lower() in _RESERVED:
+        raise InputError(f"{what} name {name!r} is reserved in a GeoPackage ({sorted(_RESERVED)})")
+
+
+def _write_layer(
+    path: Path, name: str, frame: Any, *, spatial: bool, geom_type: str | None, first: bool
+) -> None:
+    import shapely
+    from pyogrio.raw import write
+
+    columns = [c for c in frame.columns if not (spatial and c == frame.geometry.name)]
+    lowered = [str(c).lower() for c in columns]
+    for col in columns:
+        _check_name(str(col), f"layer {name!r}: field")
+        if lowered.count(str(col).lower()) > 1:
+            raise InputError(f"layer {name!r}: duplicate field name {col!r} (case-insensitive)")
+    data, masks = [], []
+    for col in columns:
+        arr, mask = _field_array(frame[col])
+        data.append(arr)
+        masks.append(mask)
+    geometry = None
+    if spatial:
+        geoms = frame.geometry.values
+        if geom_type in ("MultiPolygon", "MultiLineString", "MultiPoint"):
+            geoms = _promote(geoms)
+        geometry = shapely.to_wkb(shapely.force_2d(geoms))
+    write(
+        str(path),
+        geometry,
+        data,
+        [str(c) for c in columns],
+        field_mask=masks,
+        layer=name,
+        driver="GPKG",
+        geometry_type=geom_type if spatial else None,
+        crs="EPSG:4326" if spatial else None,
+        append=not first,
+        dataset_options={"VERSION": "1.2"} if first else None,
+        layer_options=(
+            {"SPATIAL_INDEX": "YES", "GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid"}
+            if spatial
+            else {"FID": "fid"}
+        ),
+    )
+
+
+def _promote(geoms: Any) -> Any:
+    import numpy as np
+    import shapely
+
+    out = []
+    for g in geoms:
+        if g.geom_type == "Polygon":
+            g = shapely.MultiPolygon([g])
+        elif g.geom_type == "LineString":
+            g = shapely.MultiLineString([g])
+        elif g.geom_type == "Point":
+            g = shapely.MultiPoint([g])
+        out.append(g)
+    return np.array(out, dtype=object)
+
+
+def _field_array(series: pd.Series) -> tuple[Any, Any]:
+    """Return (numpy array, null mask or None) with the dtype that gives the right OGR type."""
+    import datetime as dt
+    import json
+
+    import numpy as np
+    from pandas.api import types as pdt
+
+    isna = series.isna().to_numpy()
+    mask = isna if isna.any() else None
+    dtype = series.dtype
+    if pdt.is_bool_dtype(dtype):
+        return series.fillna(False).to_numpy(dtype=bool), mask
+    if pdt.is_integer_dtype(dtype):
+        vals = series.fillna(0).to_numpy(dtype="int64")
+        small = vals.size == 0 or (vals.min() >= -(2**31) and vals.max() < 2**31)
+        return vals.astype("int32" if small else "int64"), mask
+    if pdt.is_float_dtype(dtype):
+        return series.to_numpy(dtype="float64", na_value=np.nan), None
+    if pdt.is_datetime64_any_dtype(dtype):
+        s = series.dt.tz_convert("UTC").dt.tz_localize(None) if getattr(dtype, "tz", None) else series
+        s = s.astype("datetime64[ns]")
+        if (s.dropna() == s.dropna().dt.normalize()).all():
+            return s.to_numpy().astype("datetime64[D]"), None  # GPKG DATE; NaT -> NULL
+        return s.to_numpy().astype("datetime64[ms]"), None
+    values = series.tolist()
+    present = [v for v, missing in zip(values, isna) if not missing]
+    if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
+        nat = np.datetime64("NaT", "D")
+        return np.array([nat if m else np.datetime64(v, "D") for v, m in zip(values, isna)]), None
+    if present and all(isinstance(v, bool | np.bool_) for v in present):
+        return np.array([False if m else bool(v) for v, m in zip(values, isna)]), mask
+    out = np.empty(len(values), dtype=object)
+    for i, (v, missing) in enumerate(zip(values, isna)):
+        if missing:
+            out[i] = None
+        elif isinstance(v, str):
+            out[i] = v
+        elif isinstance(v, list | dict | tuple):
+            out[i] = json.dumps(v, ensure_ascii=False, default=str)
+        else:
+            out[i] = str(v)
+    return out, None
+
+
+def _write_styles(path: Path, qml: Mapping[str, str], spatial: Mapping[str, bool]) -> None:
+    """Create QGIS's ``layer_styles`` table, register it, and add one default style per layer."""
+    if not qml:
+        return
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute(_LAYER_STYLES_DDL)
+            con.execute(
+                "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, "
+                "last_change) VALUES ('layer_styles', 'attributes', 'layer_styles', '', "
+                "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+            )
+            for name, text in qml.items():
+                con.execute(
+                    "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                    "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, "
+                    "owner, ui) VALUES ('', '', ?, ?, ?, ?, '', 1, ?, '', NULL)",
+                    (
+                        name,
+                        GEOMETRY_COLUMN if spatial.get(name) else "",
+                        name,
+                        text,
+                        f"conflictmap default style for {name}",
+                    ),
+                )
+    finally:
+        con.close()
