@@ -113,6 +113,14 @@ _WHEN_RE = re.compile(
     rf")(?![\w\-])",
     re.IGNORECASE,
 )
+_WORD_RE = re.compile(r"[^\W_]+")
+#: Lower-case words that can begin a date expression (digits aside).
+_START_WORDS = frozenset(
+    [*WEEKDAYS, *MONTHS, "depuis", "dès", "jusqu", "à", "avant", "après", "pour", "dans", "la", "le",
+     "l", "du", "entre", "en", "début", "fin", "mi", "milieu", "au", "courant", "hier", "avant",
+     "aujourd", "ce", "cet", "cette", "ces", "chaque", "tous", "toutes", "quotidiennement", "il",
+     "lors", "durant", "pendant", "sur", "premier"]
+)
 _CUMULATIVE_RE = re.compile(
     rf"^(?:depuis|dès|à{_S}partir|jusqu{_AP})"
     rf"|^(?:en|durant|pendant|sur)(?:{_S}(?:près{_S}de|moins{_S}de|plus{_S}de|environ))?"
@@ -142,7 +150,21 @@ def find_when(sentence: str) -> list[tuple[int, int, str]]:
         "depuis le 16 décembre", "en septembre 2018", "depuis fin avril", "en 2018") and spans
         ("ces derniers jours", "en cinq jours", "chaque jour", "entre avril et août").
     """
-    return [(m.start(), m.end(), m.group()) for m in _WHEN_RE.finditer(sentence)]
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    # Only try the (costly) full expression where a word that can begin a date stands.
+    for tok in _WORD_RE.finditer(sentence):
+        start = tok.start()
+        if start < pos:
+            continue
+        w = tok.group()
+        if not (w[0].isdigit() or w.lower() in _START_WORDS):
+            continue
+        m = _WHEN_RE.match(sentence, start)
+        if m is not None:
+            out.append((m.start(), m.end(), m.group()))
+            pos = m.end()
+    return out
 
 
 def is_cumulative_phrase(phrase: str) -> bool:

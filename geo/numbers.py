@@ -133,6 +133,14 @@ _CORE = (
 _MASTER = re.compile(rf"{_LB}(?P<pre>{_PREFIX_RE})?(?:{_CORE})", re.IGNORECASE)
 _TOKEN = re.compile(r"-et-|\bet\b|[^\s\u00a0\u202f\-]+", re.IGNORECASE)
 
+_WORD_RE = re.compile(r"[^\W_]+")
+#: Lower-case words that can begin a count expression (digits aside).
+_START_WORDS = frozenset(
+    [*_UNITS, *_TENS, *_HUNDRED, *_THOUSAND, "des", "plusieurs", "quelques", "plus", "bien", "au",
+     "pas", "près", "pres", "environ", "quelque", "autour", "presque", "approximativement", "jusqu",
+     "moins"]
+)
+
 _MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
     "|novembre|décembre|decembre"
@@ -335,8 +343,10 @@ def _interpret(m: re.Match[str], text: str) -> tuple[int, Count] | None:
     return end, Count(value, minimum, approx)
 
 
-def _is_date_like(text: str, start: int, end: int, date_spans: list[tuple[int, int]]) -> bool:
-    for a, b in date_spans:
+def _is_date_like(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is part of a date, a time or a year."""
+    for d in _DATE_SPANS.finditer(text, max(0, start - 30), min(len(text), end + 30)):
+        a, b = d.span()
         if a <= start < b or a < end <= b:
             return True
     raw = text[start:end]
@@ -367,19 +377,24 @@ def find_counts(text: str, *, skip_dates: bool = False) -> list[tuple[int, int, 
         position (``text[start:end]`` includes a modifier such as "au moins").
     """
     out: list[tuple[int, int, Count]] = []
-    date_spans = [(d.start(), d.end()) for d in _DATE_SPANS.finditer(text)] if skip_dates else []
     pos = 0
-    while True:
-        m = _MASTER.search(text, pos)
+    # Only try the (costly) master expression where a word that can begin a count stands.
+    for tok in _WORD_RE.finditer(text):
+        start = tok.start()
+        if start < pos:
+            continue
+        w = tok.group()
+        if not (w[0].isdigit() or w.lower() in _START_WORDS):
+            continue
+        m = _MASTER.match(text, start)
         if m is None:
-            break
+            continue
         got = _interpret(m, text)
         if got is None:
             pos = m.end()
             continue
         end, count = got
-        start = m.start()
-        if skip_dates and not m.group("pre") and _is_date_like(text, start, end, date_spans):
+        if skip_dates and not m.group("pre") and _is_date_like(text, start, end):
             pos = end
             continue
         out.append((start, end, count))
