@@ -162,3 +162,25 @@ class NameIndex:
             for key, ids in self.by_norm.items()
             if len(key) >= min_length and is_latin(key)
         }
+
+    def shared_populations(self, within_km: float) -> list[int]:
+        """Population of each place, or the largest of records sharing a name key within ``within_km``.
+
+        Curated and user records carry no population; they borrow it from the GeoNames record
+        of the same place so that the population prior still separates homonyms.
+        """
+        pops = [p.population for p in self.places]
+        for ids in self.by_norm.values():
+            if len(ids) < 2:
+                continue
+            for i in ids:
+                a = self.places[i]
+                if a.population or a.lat is None or a.lon is None:
+                    continue
+                for j in ids:
+                    b = self.places[j]
+                    if b.population > pops[i] and b.lat is not None and b.lon is not None and (
+                        haversine_km(a.lat, a.lon, b.lat, b.lon) <= within_km
+                    ):
+                        pops[i] = b.population
+        return pops

@@ -53,8 +53,10 @@ def _fold_char(char: str) -> str:
     if char in _SPECIAL:
         return _SPECIAL[char]
     category = unicodedata.category(char)
+    if category == "Nd":  # digits are kept, as ASCII ("128e Brigade", "T4", "٤" -> "4")
+        return str(unicodedata.decimal(char, 0))
     if category[0] != "L" or category == "Lm":
-        # Marks, digits, punctuation (hyphens, ’ ' ‘), symbols, separators, controls,
+        # Marks, punctuation (hyphens, ’ ' ‘), symbols, other numerals, separators, controls,
         # and modifier letters (ʿ ʾ ʻ, Arabic tatweel) all become a space.
         return " "
     base = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
@@ -94,9 +96,9 @@ def fold(text: str) -> str:
 
     Each character becomes exactly one character: letters are lowercased and lose their
     diacritics (``é`` -> ``e``, ``ı`` -> ``i``, ``ḩ`` -> ``h``); non-Latin letters (Arabic ...)
-    are kept, lowercased and without marks; everything else (hyphens, apostrophes ``'`` ``’``
-    ``‘``, the ain/hamza signs ``ʿ`` ``ʾ``, digits, punctuation, controls, combining marks) becomes
-    a space. So ``len(fold(t)) == len(t)`` and a match at ``fold(t)[i:j]`` is the text ``t[i:j]``.
+    are kept, lowercased and without marks; decimal digits of any script become ASCII digits;
+    everything else (hyphens, apostrophes ``'`` ``’`` ``‘``, the ain/hamza signs ``ʿ`` ``ʾ``,
+    punctuation, controls, combining marks) becomes a space. So ``len(fold(t)) == len(t)`` and a match at ``fold(t)[i:j]`` is the text ``t[i:j]``.
 
     Parameters
     ----------
@@ -132,7 +134,7 @@ def normalize(name: str) -> str:
     Returns
     -------
     str
-        Lowercase words separated by single spaces (``""`` for a name with no letters).
+        Lowercase words separated by single spaces (``""`` for a name with no letters or digits).
 
     Examples
     --------

@@ -6,8 +6,9 @@ The :class:`Gazetteer` indexes every local source once, then scores each query:
   similarity over both keys (see :mod:`gazetteer._index`);
 - **context**: ``+0.08`` inside the governorate the text names, ``-0.2`` outside it; up to
   ``+0.1`` near points already resolved in the document (30 km decay); ``kind`` agreement;
-- **prior**: population (up to ``+0.08``), curated French spellings (``+0.1``), the user's CSV
-  (``+0.12``), so a hand-made table beats a GeoNames homonym; for a name score below 0.95
+- **prior**: population (up to ``+0.15`` for a million; a record without one borrows it from a record of
+  the same place, i.e. sharing a name key within 15 km), curated French spellings (``+0.1``), the user's CSV
+  (``+0.3``), so a hand-made table beats a GeoNames homonym; for a name score below 0.95
   only 30 % of the prior counts, so a prior never lifts a weak spelling match;
 - **ambiguity**: when a different place far from the best (> 15 km, and not its governorate)
   scores within 0.15, the score drops by up to 0.25: two equal villages 80 km apart give
@@ -44,6 +45,7 @@ _SAME_PLACE_KM = 15.0
 _CAPITAL_WINDOW = 0.2
 _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
+_POPULATION_PRIOR, _CURATED_PRIOR, _USER_PRIOR = 0.15, 0.10, 0.30
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 
 Point = tuple[float, float]
@@ -124,7 +126,8 @@ class Gazetteer:
             if not isinstance(src, OnlineSource):
                 places.extend(src.places())
         self._index = NameIndex.build(places)
-        self._priors = [self._prior(p) for p in self._index.places]
+        populations = self._index.shared_populations(_SAME_PLACE_KM)
+        self._priors = [self._prior(p, pop) for p, pop in zip(self._index.places, populations)]
         self._adm1 = {g.pcode: g.name_en for g in governorates()}
         self._governorates = {g.pcode: p for p in self._index.places if p.kind == "governorate"
                               for g in governorates() if p.id == f"ocha:{g.pcode}"}  # fmt: skip
@@ -142,12 +145,12 @@ class Gazetteer:
         return cls._default
 
     @staticmethod
-    def _prior(place: Place) -> float:
-        prior = 0.08 * min(1.0, math.log10(place.population + 1) / 6.0)
+    def _prior(place: Place, population: int) -> float:
+        prior = _POPULATION_PRIOR * min(1.0, math.log10(population + 1) / 6.0)
         if place.id.startswith("curated:"):
-            prior += 0.10
+            prior += _CURATED_PRIOR
         elif place.source not in ("embedded", "nominatim"):
-            prior += 0.12  # the user's own table
+            prior += _USER_PRIOR  # the user's own table
         return prior
 
     def __len__(self) -> int:
@@ -340,6 +343,7 @@ class Gazetteer:
         rival = max((s for p, s in scored if not self._same_place(best, p)), default=None)
         if rival is not None:
             margin = max(0.0, score - rival)
+            score = min(1.0, score)  # priors rank; they must not absorb the ambiguity penalty
             if margin < _AMBIGUITY_MARGIN:
                 score -= (_AMBIGUITY_MARGIN - margin) / _AMBIGUITY_MARGIN * _AMBIGUITY_PENALTY
         return best, score

@@ -20,7 +20,8 @@ from gazetteer.normalize import ARTICLES, fold, normalize, skeleton
         ("Deïr Ezzor", "deir ezzor"),
         ("İdlib", "idlib"),
         ("Damas\u00a0(AFP)", "damas  afp "),
-        ("Tal 22", "tal   "),
+        ("Tal 22", "tal 22"),
+        ("Brigade ٩٣", "brigade 93"),
         ("ŁÓDŹ", "lodz"),
     ],
 )
@@ -44,7 +45,8 @@ def test_fold_keeps_arabic_letters_without_marks() -> None:
         ("  Ras   el-Aïn ", "ras ain"),
         ("Al", "al"),  # a name made only of an article is kept
         ("", ""),
-        ("1234", ""),
+        ("1234", "1234"),
+        ("!?", ""),
     ],
 )
 def test_normalize_examples(name: str, expected: str) -> None:
@@ -131,3 +133,4 @@ def test_long_and_control_strings_do_not_crash() -> None:
     assert normalize(nasty) == "alep"
     assert skeleton("x" * 10_000) == "ks" * 10_000
     assert skeleton("٣٤٥ 123") == ""
+    assert normalize("٣٤٥ 123") == "345 123"
