@@ -1,0 +1,116 @@
+"""Armed actors named in French dispatches, normalised to the labels of :data:`geo.model.ACTORS`.
+
+"les forces du régime", "l'armée syrienne", "les troupes de Damas", "prorégime" -> ``"regime"``;
+"l'aviation russe", "Moscou" (as an actor) -> ``"Russia"``; "les jihadistes", "HTS" ->
+``"HTS/jihadists"``; "l'EI", "Daech" -> ``"IS"``; "FDS", "YPG", "forces kurdes" ->
+``"SDF/Kurdish forces"`` ... The labels are also the controllers of the front-line model.
+
+"jihadistes et rebelles" (one coalition in Idleb) is labelled ``"HTS/jihadists"``: the dominant
+controller of such areas. "factions proturques" / "rebelles proturcs" are ``"Turkey"``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["ACTOR_PATTERNS", "normalise_actor", "find_actors"]
+
+_A = r"[’']"
+_D = r"(?:de\s+|d[’']\s*)"
+
+#: (label, regular expression) in priority order: the first pattern that matches at a position wins,
+#: longer expressions are listed before their parts.
+ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
+    # combined coalition of Idleb / Aleppo: jihadists and rebels
+    ("HTS/jihadists", rf"\b(?:d?jihadistes|islamistes)\s+et\s+(?:les\s+)?(?:rebelles|insurg[ée]s)(?:\s+alli[ée]s)?\b"),
+    ("HTS/jihadists", rf"\b(?:rebelles|insurg[ée]s)\s+et\s+(?:leurs\s+alli[ée]s\s+)?(?:les\s+)?d?jihadistes\b"),
+    # Turkey and its Syrian proxies
+    ("Turkey", r"\b(?:factions|rebelles|groupes|forces)\s+(?:syriens?\s+)?pro-?tur(?:cs|ques|que|c)\b"),
+    ("Turkey", r"\b(?:arm[ée]e|forces|troupes|aviation|soldats|militaires|drones?|avions?)\s+tur(?:cs|ques|que|c)\b"),
+    ("Turkey", r"\bTurquie\b|\bAnkara\b"),
+    # Kurdish forces
+    ("SDF/Kurdish forces", r"\bForces\s+d[ée]mocratiques\s+syriennes\b|\bFDS\b|\bYPG\b|\bPYD\b|\bSDF\b"),
+    ("SDF/Kurdish forces", r"\b(?:forces|milices|combattants|police|unit[ée]s|groupes)\s+kurdes?\b"),
+    ("SDF/Kurdish forces", r"\bUnit[ée]s\s+de\s+protection\s+du\s+peuple\b|\bKurdes\b"),
+    # Islamic State
+    ("IS", rf"\b(?:groupe\s+)?[EÉ]tat\s+islamique\b|\bEI\b|\bDaech\b|\bDaesh\b|\bISIS\b"),
+    ("IS", r"\bjihadistes\s+(?:de\s+l['’]EI|du\s+groupe\s+[EÉ]tat\s+islamique)\b"),
+    # HTS / jihadists
+    ("HTS/jihadists", r"\bHayat\s+Tahrir\s+al-Ch?am\b|\bHTS\b|\b(?:Front\s+)?Fateh\s+al-Ch?am\b"
+     r"|\b(?:Front\s+)?al-Nosra\b|\bJaich\s+al-Fatah\b|\bAl-Qa[iï]da\b"),
+    ("HTS/jihadists", r"\bd?jihadistes\b|\bislamistes\b"),
+    # Russia
+    ("Russia", r"\b(?:aviation|arm[ée]e|forces|avions?|bombardiers|troupes|militaires|appui\s+a[ée]rien|"
+     r"frappes|raids(?:\s+a[ée]riens)?|chasseurs|h[ée]licopt[èe]res|soldats)\s+russes?\b"),
+    ("Russia", r"\brusses?\b(?=\s+(?:et|ont|a)\b)|\bRussie\b|\bMoscou\b|\bKremlin\b|\ballié\s+russe\b|\boccupants\s+russes\b"),
+    # coalition
+    ("coalition", r"\bcoalition\s+(?:internationale|antijihadiste|anti-?EI|men[ée]e\s+par\s+(?:Washington|les\s+[EÉ]tats-Unis))\b"),
+    ("coalition", r"\b(?:avions|frappes|raids)\s+(?:de\s+la\s+)?coalition\b|\b(?:forces|avions)\s+am[ée]ricain(?:e?s)\b"),
+    # Iran / Hezbollah
+    ("Iran/Hezbollah", r"\bHezbollah\b|\bmilices\s+(?:chiites|iraniennes|pro-?iraniennes)\b|\bGardiens\s+de\s+la\s+r[ée]volution\b"
+     r"|\bforces\s+iraniennes\b|\bIran\b|\bT[ée]h[ée]ran\b"),
+    # Israel
+    ("Israel", r"\barm[ée]e\s+isra[ée]lienne\b|\b(?:frappes|raids|avions|aviation)\s+isra[ée]lien(?:ne)?s?\b|\bIsra[ëe]l\b|\bTsahal\b"),
+    # regime
+    ("regime", rf"\b(?:forces|troupes|avions|aviation|h[ée]licopt[èe]res|soldats|hommes|unit[ée]s|chars|artillerie|frappes|raids|bombardements|barils)\s+"
+     rf"(?:du\s+(?:r[ée]gime|pouvoir)|de\s+(?:Damas|Bachar\s+al-Assad|l['’]armée\s+syrienne))(?:\s+syrien)?\b"),
+    ("regime", r"\b(?:forces|troupes|milices|combattants|unit[ée]s)\s+(?:pro-?r[ée]gime|pro-?gouvernementales|gouvernementales|loyalistes|du\s+gouvernement)\b"),
+    ("regime", r"\barm[ée]e\s+(?:syrienne|de\s+l['’]air\s+syrienne|du\s+r[ée]gime|r[ée]guli[èe]re)\b|\bpro-?r[ée]gime\b|\bpro-?gouvernementa(?:les?|ux)\b"
+     r"|\bloyalistes\b|\br[ée]gime(?:\s+syrien|\s+de\s+(?:Damas|Bachar\s+al-Assad))?\b|\bDamas\b|\bpouvoir\s+de\s+Bachar\s+al-Assad\b|\bl['’]arm[ée]e\b"),
+    # rebels
+    ("rebels", r"\b(?:rebelles|insurg[ée]s|opposition\s+arm[ée]e|groupes\s+rebelles|factions\s+rebelles|Arm[ée]e\s+syrienne\s+libre|ASL|antir[ée]gime)\b"),
+    ("rebels", r"\bopposition\b"),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((label, re.compile(rx, re.IGNORECASE if label != "IS" else 0)) for label, rx in ACTOR_PATTERNS)
+
+
+def find_actors(sentence: str) -> list[tuple[int, int, str]]:
+    """Find actor expressions in a sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        Any French text.
+
+    Returns
+    -------
+    list of (start, end, label)
+        Non-overlapping spans, in text order; at a given position the longest/earliest-listed
+        pattern wins.
+    """
+    found: list[tuple[int, int, int, str]] = []
+    for prio, (label, rx) in enumerate(_compiled()):
+        for m in rx.finditer(sentence):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), prio, label))
+    # longest first, then pattern priority; drop overlaps
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
+    taken: list[tuple[int, int, str]] = []
+    for start, end, _prio, label in found:
+        if any(start < e and s < end for s, e, _ in taken):
+            continue
+        taken.append((start, end, label))
+    taken.sort()
+    return taken
+
+
+def normalise_actor(text: str) -> str | None:
+    """Return the normalised actor label of an expression, or ``None``.
+
+    Parameters
+    ----------
+    text : str
+        An expression such as ``"les forces du régime"`` or ``"l'aviation russe"``.
+
+    Returns
+    -------
+    str or None
+        One of :data:`geo.model.ACTORS`, the label of the first (leftmost) actor in ``text``.
+    """
+    actors = find_actors(text)
+    return actors[0][2] if actors else None

@@ -1,0 +1,781 @@
+"""Code events (strikes, clashes, control changes, displacement) from a French dispatch.
+
+The text is cut into sentences (French abbreviations such as "M." do not end one), each sentence
+into clauses at "tandis que", "alors que", ", et <jour>" and " où ". A clause qualifies as an
+event of a kind when it holds a trigger of that kind *and* an action (a finite verb, a victim
+count, a target "sur ..."); negated, planned, diplomatic ("appelant à cesser les bombardements")
+and war-wide toll sentences do not. Clauses of one sentence that code the same event are merged;
+an event whose place is only given in the next sentence ("... sur un village du nord-ouest de la
+Syrie. ... les frappes ont visé le village de Joubass") spans both sentences, and a bare toll
+("Environ 80 civils ont été tués dans le cadre de cette escalade") joins the strike before it.
+
+Places come from the mentions (:func:`geo.mentions.find_mentions`): the most specific
+non-metonymic Syrian place of the clause, else of the sentence, else of the context ("cette
+région" is the governorate of the place in focus, "ce secteur", "y" the place in focus).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.actors import find_actors
+from geo.model import Document, Event, FrontObservation, Mention
+
+__all__ = ["find_events", "split_sentences", "Sentence"]
+
+# ----------------------------------------------------------------------------- sentences
+
+_ABBREV = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "av", "cf", "ex", "env", "no", "n°", "gén", "gen", "col", "lt"}
+_END = re.compile(r"[.!?…]+[\"»”)]*(?=[\s\u00a0]+[\"«“(\-–]?[\s\u00a0]*[A-ZÀ-ÖØ-Þ0-9])")
+_DATE_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a document: offsets into ``doc.text`` and its paragraph number."""
+
+    start: int
+    end: int
+    text: str
+    para: int
+    index: int = 0
+
+
+def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
+    """Split French text into sentences with offsets.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    lo : int
+        Where to start (after a `` date YYYY-MM`` prefix).
+
+    Returns
+    -------
+    list of Sentence
+        Paragraph breaks (newlines) always end a sentence; ``.``, ``!``, ``?`` end one before a
+        capital unless the word before is an abbreviation ("M.") or a single initial.
+    """
+    out: list[Sentence] = []
+    para = 0
+    pos = lo
+    for line in re.finditer(r"[^\n]+", text[lo:]):
+        ls, le = line.start() + lo, line.end() + lo
+        if not text[ls:le].strip():
+            continue
+        cut = ls
+        for m in _END.finditer(text, ls, le):
+            word = re.search(r"([\w°]+)$", text[cut : m.start()])
+            w = word.group(1).lower() if word else ""
+            if w in _ABBREV or (word and len(word.group(1)) == 1 and word.group(1).isupper()):
+                continue
+            _push(out, text, cut, m.end(), para)
+            cut = m.end()
+        _push(out, text, cut, le, para)
+        para += 1
+        pos = le
+    for i, s in enumerate(out):
+        s.index = i
+    return out
+
+
+def _push(out: list[Sentence], text: str, a: int, b: int, para: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and re.search(r"\w", text[a:b]):
+        out.append(Sentence(a, b, text[a:b], para))
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+_I = re.IGNORECASE
+_AP = r"['’]"
+_AUX = (
+    rf"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|s{_AP}est|se\s+sont|s{_AP}[ée]taient|s{_AP}[ée]tait|"
+    rf"sont|est|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|se\s+seraient|se\s+serait|s{_AP}en\s+sont|s{_AP}en\s+est)"
+)
+_ADV = r"(?:\s+(?!(?:et|mais|qui|que)\b)[\w’'\-]+){0,3}?"
+
+STRIKE = re.compile(
+    rf"\b(?:raids?(?:\s+a[ée]riens?)?|frappes?(?:\s+a[ée]riennes?)?|bombardements?|barils?\s+(?:d{_AP}explosifs|explosifs)|"
+    rf"tirs?\s+(?:de\s+roquettes?|d{_AP}obus|d{_AP}artillerie|de\s+missiles?|de\s+mortiers?)|obus|roquettes?|missiles?|"
+    rf"drones?|pilonnages?|bombardiers|avions?\s+(?:du\s+r[ée]gime|militaires|russes|de\s+guerre|syriens|turcs|isra[ée]liens|de\s+la\s+coalition)|"
+    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?)\b",
+    _I,
+)
+_STRIKE_NEG_BEFORE = re.compile(
+    r"(?:cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
+    r"malgr[ée]|menace\w*|risque\w*|[ée]viter|protection\s+contre|pause\s+dans)(?:\s+[\w’']+){0,4}\s*$",
+    _I,
+)
+_STRIKE_NEG_AFTER = re.compile(r"^\s*(?:doivent|doit|devraient|devrait)\s+(?:cesser|s['’]arr)", _I)
+_STRIKE_ACTION = re.compile(
+    rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient)\s+fait|vis[ée]e?s?|visant|"
+    rf"frapp[ée](?:e|es|s)?\b(?<!frappes)|touch[ée]e?s?|abattue?s?|secou[ée]e?s?|men[ée]e?s?|m[èe]nent|m[èe]ne|menant|intensifi[ée]e?s?|"
+    rf"poursuiv\w*|pilonn\w*|bombard[ée]e?s?|eu\s+lieu|meurtri\w*|cibl[ée](?:e|es|s)?\b(?<!cible)(?<!cibles)|ciblant|d[ée]truit\w*|endommag\w*|"
+    rf"bless[ée]e?s?|blessant|s{_AP}est\s+abattu\w*|s{_AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de)\b",
+    _I,
+)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|[A-ZÀ-Þ])", 0)
+
+CLASH = re.compile(
+    r"\b(?:combats|affrontements|accrochages|heurts|violences\s+arm[ée]es|batailles?)\b",
+    _I,
+)
+_CLASH_PRED = re.compile(
+    r"\b(?:opposent|opposant|oppos[ée]|ont\s+(?:fait|[ée]clat[ée]|tu[ée]|eu\s+lieu|oppos[ée]|repris)|a\s+fait|"
+    r"se\s+poursuiv\w*|se\s+sont\s+poursuivis|font\s+rage|faisaient\s+rage|ont\s+fait\s+rage|violents?|intenses|"
+    r"meurtriers|au\s+sol|[ée]clat[ée]|en\s+cours|ont\s+lieu|avaient\s+lieu)\b",
+    _I,
+)
+_CLASH_NEG_BEFORE = re.compile(
+    r"(?:fui|fuyant|fuir|[ée]chapp\w*|arr[êe]t(?:er)?|cessation|fin|tr[êe]ve|pause|forces\s+dans|entraver|sans)(?:\s+[\w’']+){0,3}\s*$",
+    _I,
+)
+_OFFENSIVE = re.compile(
+    rf"\b{_AUX}{_ADV}\s+(?:lanc[ée]|amorc[ée]|d[ée]clench[ée]|men[ée]|entam[ée]|d[ée]but[ée])e?s?\b[^.;]{{0,60}}?"
+    rf"\b(?:offensive|progression|assaut|attaque|op[ée]ration\s+(?:militaire|terrestre))"
+    rf"|\b(?:offensive|assaut|attaque)\s+(?:a\s+[ée]t[ée]\s+)?(?:lanc[ée]e|amorc[ée]e|d[ée]clench[ée]e)\b"
+    rf"|\b(?:ont|a|avaient|avait)\s+(?:\w+\s+)?attaqu[ée]\b",
+    _I,
+)
+
+_CONTROL_VERB = (
+    r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|repris|reconquis|pris\s+(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
+    r"encercl[ée]e?s?|avanc[ée]s?|progress[ée]s?|grignot[ée]|chass[ée]e?s?|d[ée]log[ée]e?s?|investi|"
+    r"tomb[ée]e?s?\s+(?:aux|entre\s+les)\s+mains|pass[ée]e?s?\s+sous\s+(?:le\s+)?contr[ôo]le|perc[ée]|bris[ée]\s+le\s+si[èe]ge|"
+    r"ouvert\s+(?:une?|le|la)\s+(?:voie|route|passage|corridor|br[èe]che)|regagn[ée])"
+).replace("{AP}", _AP)
+_CONTROL_INF = (
+    rf"(?:reprendre|conqu[ée]rir|reconqu[ée]rir|capturer|prendre\s+(?:le\s+contr[ôo]le\s+)?|s{_AP}emparer|s{_AP}ouvrir|"
+    rf"briser|percer|encercler|chasser|d[ée]loger)"
+)
+CONTROL = re.compile(
+    rf"\b{_AUX}{_ADV}\s+{_CONTROL_VERB}\b"
+    rf"|\b(?:r[ée]ussi|parvenus?|parvenues?|permis)\s+(?:à|de|d{_AP})\s*{_CONTROL_INF}",
+    _I,
+)
+_PARTIAL = re.compile(r"encercl|avanc|progress|grignot|ouvr|bris|perc|\bune\s+partie\b|partiellement|en\s+partie", _I)
+_CLAIM = re.compile(
+    rf"\b(?:a|ont)\s+(?:\w+\s+){{0,6}}?(?:affirm[ée]|assur[ée]|annonc[ée]|revendiqu[ée])\b[^.]{{0,80}}\bavoir\b|"
+    rf"\bannon[cç]ait\b|\ba\s+annonc[ée]\b|\bselon\s+(?:un\s+site|l{_AP}arm[ée]e|le\s+r[ée]gime|Damas|les\s+rebelles|l{_AP}agence\s+officielle|"
+    rf"la\s+t[ée]l[ée]vision|Sana|des\s+m[ée]dias\s+(?:officiels|pro))|\bsite\s+pro\w*|\brevendiqu\w*|\bdit\s+avoir\b|\bassure\s+avoir\b",
+    _I,
+)
+_REVERSED = re.compile(r"\brepouss\w*|\breperdu\w*|\bperdu\s+(?:à\s+nouveau|de\s+nouveau)|\bont\s+(?:aussitôt|ensuite)\s+repris|\bd[ée]menti\w*", _I)
+
+DISPLACEMENT = re.compile(
+    rf"\b{_AUX}{_ADV}\s+(?:fui|d[ée]plac[ée]e?s?|[ée]vacu[ée]e?s?|jet[ée]e?s?\s+sur\s+les\s+routes)\b|\bfuyant\b|"
+    rf"\bla\s+fuite\s+d(?:e|{_AP})|\bexode\b|\bd[ée]plac[ée]e?s\b",
+    _I,
+)
+_NEG = re.compile(r"\b(?:n['’]|ne\s+)(?:\w+\s+){0,2}$|\bpas\s*$", _I)
+_FUTURE = re.compile(
+    r"\b(?:commencera\w*|sera|seront|iront|ira|va|vont|compte|comptent|pr[ée]voit|pr[ée]voient|pr[ée]vue?s?|envisage\w*|"
+    r"s['’]appr[êe]t\w*|se\s+dessine|d[ée]termin[ée]e?s?\s+[àa]|continuera|cherchent?\s+[àa]|visant\s+[àa]|pour\s+reprendre|"
+    r"jusqu['’][àa]\s+reprendre|objectif)\b",
+    _I,
+)
+_WAR_TOLL = re.compile(r"\b(?:guerre|conflit)\b", _I)
+_FIRST_PERSON = re.compile(r"\b(?:nous|je|j['’]|on|nos|mon|ma|mes)\b", _I)
+_KILL_VERB = re.compile(
+    r"\b(?:tu[ée]e?s?|tuant|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|trouv[ée]\s+la\s+mort|d[ée]c[ée]d[ée]e?s?|"
+    r"mort\s+de|morts?\b|fait\s+\S+\s+morts)",
+    _I,
+)
+_VICTIM = re.compile(
+    r"^\s*(?:de\s+|d['’])?(?:autres\s+)?(?:civils?|personnes?|morts?|enfants?|femmes?|combattants?|soldats?|membres?|militaires?|rebelles?|"
+    r"d?jihadistes?|insurg[ée]s?|policiers?|secouristes?|habitants?|victimes?|tu[ée]s?|bless[ée]s?|d[ée]plac[ée]s?|"
+    r"r[ée]fugi[ée]s?|hommes?|villageois|[ée]l[èe]ves?|patients?|m[ée]decins?|gar[çc]ons?|filles?|b[ée]b[ée]s?)\b",
+    _I,
+)
+_CIVIL = re.compile(r"^\s*(?:de\s+|d['’])?(?:autres\s+)?(?:civils?|personnes?|enfants?|femmes?|habitants?|victimes?|villageois|[ée]l[èe]ves?|patients?|b[ée]b[ée]s?|gar[çc]ons?|filles?)\b", _I)
+_CHILD = re.compile(r"^\s*(?:de\s+|d['’])?(?:enfants?|mineurs?|gar[çc]ons?|fillettes?|b[ée]b[ée]s?|[ée]l[èe]ves?)\b", _I)
+_EARLIER_TOLL = re.compile(r"(?:auparavant|pr[ée]c[ée]dent|pr[ée]c[ée]demment|initial|premier)\w*\s+(?:\w+\s+){0,4}bilan\s+de\s*$|bilan\s+(?:pr[ée]c[ée]dent|initial)\s+de\s*$", _I)
+_CLAUSE_BOUNDARY = re.compile(
+    r",?\s+(?:tandis\s+qu|alors\s+qu)(?=e\b|['’])"
+    r"|,\s+et\s+(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la\s+veille|le\s+lendemain)\b)"
+    r"|\s+o[ùu]\s+(?=[^,.]*\d)",
+    _I,
+)
+_FRONT = re.compile(
+    r"\b(?:sont|est|se\s+trouvent|se\s+trouve|positionn[ée]e?s|arriv[ée]e?s|stationn[ée]e?s)\s+(?:d[ée]sormais\s+|maintenant\s+|ainsi\s+|d[ée]j[àa]\s+)?"
+    r"(?:[àa]\s+)(?P<num>(?:moins\s+de\s+|environ\s+|pr[èe]s\s+de\s+|quelque\s+|une\s+)?[\w,\-]+)\s*(?:kilom[èe]tres?|km)\s+(?:de|d['’]|du)",
+    _I,
+)
+_REGION_ANAPHOR = re.compile(r"\b(?:cette|la|une)\s+r[ée]gion\b|\bla\s+zone\b|\bcette\s+zone\b", _I)
+_AREA_ANAPHOR = re.compile(
+    r"\b(?:ce|le)\s+secteur\b|\b(?:cette|la)\s+(?:ville|cit[ée]|m[ée]tropole|localit[ée])\b|\bgrande\s+ville\b|\by\s+(?:ont|a|avaient|avait|est|sont)\b|"
+    r"\bquartiers\s+(?:rebelles|gouvernementaux|est|ouest)\b",
+    _I,
+)
+_TARGET_CTX = re.compile(
+    r"(?:\bvisant|\bcontre|\baux|(?<!\w)à|\boppos\w+\s+(?:\w+\s+){0,3}[àa]|tenu[es]*\s+par|aux\s+mains\s+d\w*|domin[ée]e?s?\s+par|"
+    r"positions\s+(?:de|du|des)|(?:quartiers?|secteurs?|zones?|positions?|villages?|localit[ée]s?|territoires?|sites?|bastions?)|sous\s+(?:le\s+)?contr[ôo]le\s+d\w*|contr[ôo]l[ée]e?s?\s+par|d[ée]tenait|membres\s+d\w*)"
+    r"\s+(?:les\s+|la\s+|le\s+|l['’]|des\s+|du\s+)?$",
+    _I,
+)
+_PRONOUN_START = re.compile(r"^\s*(?:Elles|Ils|Elle|Il)\b")
+_SPECIFICITY = {"neighbourhood": 6, "camp": 6, "military site": 6, "village": 5, "town": 5, "city": 4, "road": 4,
+                "other": 4, "subdistrict": 3, "district": 2, "region": 2, "governorate": 1, "country": 0}
+
+
+def _subtype(trigger: str, clause: str, actor: str | None) -> str:
+    t = trigger.lower()
+    if "baril" in t:
+        return "barrel_bomb"
+    if "drone" in t:
+        return "drone"
+    if "missile" in t:
+        return "missile"
+    if "roquette" in t:
+        return "rocket"
+    if "obus" in t or "artillerie" in t or "pilonn" in t or "mortier" in t:
+        return "shelling"
+    if "bombardement" in t or "bombard" in t:
+        if actor in {"rebels", "HTS/jihadists", "IS", "SDF/Kurdish forces"}:
+            return "shelling"
+        if re.search(r"avions?|aviation|a[ée]rien|raid|russe|h[ée]licopt", clause, _I):
+            return "air"
+        return "shelling"
+    return "air"
+
+
+# ----------------------------------------------------------------------------- analysis
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int  # offsets into doc.text
+    end: int
+    text: str
+    sent: Sentence
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Draft:
+    event: Event
+    clause: _Clause
+    place_from: str  # "clause" | "sentence" | "context" | "none"
+    has_when: bool
+    trigger_less: bool = False
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in _CLAUSE_BOUNDARY.finditer(sent.text):
+        if m.start() > 10 and len(sent.text) - m.start() > 10:
+            cuts.append(m.start())
+    cuts.append(len(sent.text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _counts(text: str) -> list[tuple[int, int, Any]]:
+    try:
+        from geo.numbers import find_counts
+    except ImportError:  # pragma: no cover - geo.numbers ships with the package
+        return []
+    return find_counts(text, skip_dates=True)
+
+
+def _when(text: str) -> list[tuple[int, int, str]]:
+    from geo.dates import find_when
+
+    return find_when(text)
+
+
+def _casualties(text: str) -> dict[str, Any]:
+    """Read killed / children / injured / displaced counts of a clause."""
+    out: dict[str, Any] = {}
+    has_kill_verb = bool(_KILL_VERB.search(text))
+    subset = False
+    for s, e, c in _counts(text):
+        before = text[max(0, s - 40) : s]
+        after = text[e : e + 40]
+        if re.search(r"\bdont\s*$", before, _I):
+            subset = True
+        if _EARLIER_TOLL.search(before):
+            continue
+        if not _VICTIM.match(after):
+            continue
+        if re.match(r"^\s*bless[ée]e?s?\b", after, _I):
+            out.setdefault("injured", c.value)
+            continue
+        if re.match(r"^\s*d[ée]plac[ée]", after, _I) or re.search(
+            r"^\s*(?:personnes|habitants|civils)\s+(?:ont\s+(?:\w+\s+)?(?:fui|[ée]t[ée]\s+d[ée]plac|quitt)|(?:\w+\s+){0,3}d[ée]plac[ée]es?)", after, _I
+        ) or re.search(r"(?:fuite|exode|d[ée]placement)\s+(?:de\s+|d['’])\s*$", before, _I):
+            out.setdefault("displaced", c.value)
+            out.setdefault("displaced_min", c.minimum)
+            continue
+        if subset:
+            if "killed" in out and _CHILD.match(after) and "children_killed" not in out:
+                out["children_killed"] = c.value
+            continue
+        if "killed" in out:
+            continue
+        after_far = text[e : e + 80]
+        killed_here = re.match(r"^\s*morts?\b", after, _I) or (
+            has_kill_verb
+            and (re.search(r"(?:tu[ée]|tuant|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)\s+$", before, _I) or _KILL_VERB.search(after_far))
+        )
+        if not killed_here:
+            continue
+        out["killed"] = c.value
+        out["killed_min"] = c.minimum
+        out["killed_approx"] = c.approx
+        out["civilian"] = bool(_CIVIL.match(after)) or bool(re.match(r"^\s*morts?\b", after, _I))
+        if _CHILD.match(after):
+            out["children_killed"] = c.value
+    return out
+
+
+def _actor(clause: str, anchor: int | None, kind: str) -> tuple[str | None, str | None, str | None]:
+    """Return (actor, actor_text, other side) for a clause; ``anchor`` is the trigger offset."""
+    actors = find_actors(clause)
+    if not actors:
+        return None, None, None
+    agents = []
+    targets = []
+    for s, e, label in actors:
+        if _TARGET_CTX.search(clause[max(0, s - 40) : s]):
+            targets.append((s, e, label))
+        else:
+            agents.append((s, e, label))
+    pick = None
+    if anchor is not None and kind == "strike":
+        # "raids du régime", "raids aériens russes", "bombardements rebelles": the actor right after the trigger
+        for s, e, label in agents:
+            if anchor <= s <= anchor + 45:
+                pick = (s, e, label)
+                break
+    if pick is None and agents:
+        pick = agents[0]
+    other = targets[0][2] if targets else None
+    if pick is None:
+        return None, None, other
+    return pick[2], clause[pick[0] : pick[1]], other
+
+
+def _best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, bool]:
+    """Most specific place among mentions; prefer places not introduced by "près de"/"au nord de"."""
+    from geo.mentions import mention_hint
+
+    usable = [m for m in mentions if not m.foreign and not m.metonymic and m.name and not _is_dateline(text, m)]
+    if not usable:
+        return None, False
+    scored = []
+    for i, m in enumerate(usable):
+        _hint, near = mention_hint(text, m)
+        scored.append((m.kind == "country", near, -_SPECIFICITY.get(m.kind or "other", 4), i, m))
+    scored.sort(key=lambda t: (t[0], t[1], t[2] if not t[1] else 0, t[3]))
+    _country, near, _spec, _i, m = scored[0]
+    return m, near
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    """"(Maaret al-Noomane) Au moins huit civils ...": where the dispatch was filed, not the event."""
+    return text[max(0, m.start - 1) : m.start] == "(" and text[m.end : m.end + 1] == ")" and not text[: max(0, m.start - 1)].strip(" \n")[-1:].isalnum()
+
+
+def _precision(m: Mention | None, near: bool, text: str) -> int | None:
+    if m is None:
+        return None
+    if m.kind in {"governorate", "country", "region", "district"}:
+        before = text[max(0, m.start - 50) : m.start]
+        if m.kind == "governorate" and re.search(r"(?:villages?|localit[ée]s?|quartiers?|secteurs?)\s+(?:\w+\s+)?(?:de|d['’])\s*$", before, _I):
+            return 2
+        return 3
+    if near:
+        return 2
+    return 1
+
+
+def _fill_place(ev: Event, m: Mention | None, near: bool, text: str) -> None:
+    if m is None:
+        return
+    ev.place = m.name
+    ev.lat, ev.lon = m.lat, m.lon
+    ev.adm1, ev.adm1_pcode = m.adm1, m.adm1_pcode
+    ev.geo_precision = _precision(m, near, text)
+
+
+def _is_heading(sent: str) -> bool:
+    """Section headings ("- Raqa 'dans les prochaines semaines' -") and page furniture."""
+    t = sent.strip()
+    return bool(re.match(r"^[-–—•*]\s.*\s[-–—]$", t)) or (len(t) < 60 and not re.search(r"[.!?»\"]$", t) and t[:1] in "-–—")
+
+
+def _is_war_toll(sent: str) -> bool:
+    if not _WAR_TOLL.search(sent):
+        return False
+    return any(c.value >= 50_000 for _s, _e, c in _counts(sent)) and bool(re.search(r"morts|mort\s+de|tu[ée]|d[ée]plac", sent, _I))
+
+
+def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
+    if _FIRST_PERSON.search(clause) and re.search(r"[«\"“]", clause):
+        return None
+    for m in STRIKE.finditer(clause):
+        before = clause[max(0, m.start() - 60) : m.start()]
+        after = clause[m.end() :]
+        if _STRIKE_NEG_BEFORE.search(before) or _STRIKE_NEG_AFTER.match(after):
+            continue
+        window = clause[max(0, m.start() - 80) : m.end() + 120]
+        if _STRIKE_ACTION.search(window) or "killed" in cas or _TARGET_AFTER.match(after):
+            return m.start(), m.group()
+    return None
+
+
+def _clash_hit(clause: str) -> int | None:
+    for m in CLASH.finditer(clause):
+        if _CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _CLASH_PRED.search(clause[max(0, m.start() - 40) : m.end() + 60]):
+            return m.start()
+    m = _OFFENSIVE.search(clause)
+    if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]):
+        return m.start()
+    return None
+
+
+def _control_hit(clause: str) -> re.Match[str] | None:
+    for m in CONTROL.finditer(clause):
+        before = clause[max(0, m.start() - 25) : m.start()]
+        if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[m.start() :]) and re.search(r"\bn['’]", before + m.group()):
+            continue
+        if re.search(r"\bn['’](?:a|ont|avait|avaient)\b", m.group()[:12]):
+            continue
+        if _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
+            continue
+        return m
+    return None
+
+
+def _displacement_hit(clause: str, cas: dict[str, Any]) -> int | None:
+    for m in DISPLACEMENT.finditer(clause):
+        g = m.group().lower()
+        if "vacu" in g and "displaced" not in cas:
+            continue
+        if re.search(r"\b(?:appel\w*|craign\w*|pour)\s+(?:\w+\s+){0,3}$", clause[max(0, m.start() - 40) : m.start()], _I):
+            continue
+        if g.startswith("d") and "displaced" not in cas and not re.search(r"\b(?:ont|a|été)\b", clause[max(0, m.start() - 20) : m.start()]):
+            continue
+        return m.start()
+    return None
+
+
+def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], list[FrontObservation]]:
+    """Code the events and front observations of a document.
+
+    Parameters
+    ----------
+    doc : Document
+        The dispatch (``doc.text``, ``doc.date``, ``doc.date_precision``, ``doc.source``, ``doc.id``).
+    mentions : list of Mention
+        The document's place mentions, from :func:`geo.mentions.find_mentions`.
+
+    Returns
+    -------
+    (events, front_observations)
+        Events in text order with flat ACLED-like fields; front observations ("à quatre
+        kilomètres de X") with their distance in km.
+    """
+    from geo.dates import is_cumulative_phrase, resolve_when
+
+    text = doc.text
+    m0 = _DATE_PREFIX.match(text)
+    sentences = split_sentences(text, m0.end() if m0 else 0)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    syrian = [m for m in mentions if not m.foreign and not m.metonymic and m.name]
+    main_place = _main_place(syrian)
+
+    drafts: list[_Draft] = []
+    fronts: list[FrontObservation] = []
+    lead_when: str | None = None
+    lead_date = None
+    prev_when: str | None = None
+    prev_actor: tuple[str | None, str | None] = (None, None)
+
+    for sent in sentences:
+        stext = sent.text
+        s_when = _when(stext)
+        if sent.index == 0 and s_when:
+            lead_when = s_when[0][2]
+        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        for fo in _FRONT.finditer(stext):
+            fronts.append(_front(doc, sent, fo, sent_mentions))
+        if _is_heading(stext) or _is_war_toll(stext):
+            prev_when = s_when[0][2] if s_when else prev_when
+            continue
+        sent_actors = find_actors(stext)
+        found_in_sentence: list[_Draft] = []
+        for a, b in _clauses(sent):
+            ctext = stext[a:b]
+            clause = _Clause(sent.start + a, sent.start + b, ctext, sent,
+                             [m for m in sent_mentions if sent.start + a <= m.start < sent.start + b])
+            cas = _casualties(ctext)
+            c_when = _when(ctext)
+            kinds: list[tuple[str, int | None, str | None, Any]] = []
+            hit = _strike_hit(ctext, cas)
+            clash_at = _clash_hit(ctext)
+            ctrl = _control_hit(ctext)
+            disp_at = _displacement_hit(ctext, cas)
+            if hit:
+                kinds.append(("strike", hit[0], hit[1], None))
+            elif cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I):
+                kinds.append(("strike", None, None, None))
+            elif cas.get("killed") and cas.get("civilian") and clash_at is not None and re.search(r"\boffensive\b", ctext, _I):
+                kinds.append(("strike", None, None, None))
+            if clash_at is not None:
+                kinds.append(("clash", clash_at, None, None))
+            if ctrl is not None:
+                kinds.append(("control_change", ctrl.start(), ctrl.group(), ctrl))
+            if disp_at is not None or (cas.get("displaced") and not hit and ctrl is None):
+                kinds.append(("displacement", disp_at, None, None))
+            for kind, at, trig, match in kinds:
+                ev = Event(kind=kind, source=doc.source, doc_id=doc.id)
+                actor, actor_text, other = _actor(ctext, at, kind)
+                if actor is None and _PRONOUN_START.match(ctext) and prev_actor[0]:
+                    actor, actor_text = prev_actor
+                if kind == "displacement":
+                    actor, actor_text = None, None
+                ev.actor, ev.actor_text = actor, actor_text
+                if kind == "strike":
+                    ev.subtype = _subtype(trig or "", ctext, actor)
+                    _apply_casualties(ev, cas)
+                elif kind == "clash":
+                    ev.target = other
+                    if not any(k == "strike" for k, *_ in kinds):
+                        _apply_casualties(ev, cas)
+                elif kind == "control_change":
+                    ev.new_controller = actor
+                    ev.previous_controller = other if other != actor else None
+                    if ev.previous_controller is None and re.search(r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?)\s+rebelles\b", ctext, _I):
+                        ev.previous_controller = "rebels"
+                    ev.status = _status(ctext, stext, match)
+                else:
+                    ev.displaced = cas.get("displaced")
+                    ev.killed = None
+                # place
+                m, near = _best_place(clause.mentions, text)
+                place_from = "clause"
+                if m is None:
+                    m, near = _best_place(sent_mentions, text)
+                    place_from = "sentence"
+                ev.when = c_when[0][2] if c_when else None
+                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind == "strike"))
+                _fill_place(ev, m, near, text)
+                if m is None:
+                    draft.place_from = "none"
+                ev.evidence = ctext.strip(" ,;")
+                ev.start = clause.start + (len(ctext) - len(ctext.lstrip(" ,;")))
+                ev.end = ev.start + len(ev.evidence)
+                found_in_sentence.append(draft)
+        found_in_sentence = _merge_same_sentence(found_in_sentence, sent, text)
+        drafts.extend(found_in_sentence)
+        if sent_actors:
+            prev_actor = (sent_actors[0][2], stext[sent_actors[0][0] : sent_actors[0][1]])
+        # when from context, cumulative
+        for d in found_in_sentence:
+            ev = d.event
+            if ev.when is None:
+                if sent.index <= 1 and lead_when and sent.index != 0:
+                    ev.when = lead_when
+                elif re.match(r"^\s*(?:Et|Elles|Ils|Elle|Il)\b", sent.text) and prev_when:
+                    ev.when = prev_when
+            if ev.when and (is_cumulative_phrase(ev.when) or re.search(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+et\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", ev.when, _I)):
+                ev.cumulative = True
+            if re.search(r"\bchaque\s+jour\b|\bau\s+total\b|\bquotidien\w*|\ben\s+\S+\s+(?:jours|semaines|mois)\b|\bces\s+derniers\s+jours\b", d.clause.text, _I):
+                if ev.kind != "control_change" or re.search(r"\bces\s+derniers\s+jours\b|\bdepuis\b", d.clause.text, _I):
+                    ev.cumulative = True
+        if s_when:
+            prev_when = s_when[0][2]
+
+    events = _merge_across_sentences(drafts, sentences, text)
+    _context_places(events, drafts, syrian, main_place, text, sentences)
+    # dates
+    for ev in events:
+        anchor = lead_date if ev.when and re.search(r"veille|lendemain", ev.when, _I) else None
+        rd = resolve_when(ev.when, doc.date, doc.date_precision, anchor=anchor)
+        ev.date, ev.date_precision = rd.date, rd.precision
+        if lead_date is None and ev.when == lead_when and rd.precision == "day":
+            lead_date = rd.date
+    _mark_totals(events, sentences)
+    for fo in fronts:
+        rd = resolve_when(None, doc.date, doc.date_precision)
+        fo.date, fo.date_precision = rd.date, rd.precision
+    return events, fronts
+
+
+def _apply_casualties(ev: Event, cas: dict[str, Any]) -> None:
+    ev.killed = cas.get("killed")
+    ev.killed_min = bool(cas.get("killed_min", False))
+    ev.killed_approx = bool(cas.get("killed_approx", False))
+    ev.children_killed = cas.get("children_killed")
+    ev.injured = cas.get("injured")
+
+
+def _status(clause: str, sentence: str, match: Any) -> str:
+    after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
+    if _REVERSED.search(after):
+        return "reversed"
+    if _CLAIM.search(sentence):
+        return "claimed"
+    if match is not None and _PARTIAL.search(match.group()) or re.search(r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I):
+        return "partial"
+    return "complete"
+
+
+def _main_place(syrian: list[Mention]) -> Mention | None:
+    from collections import Counter
+
+    if not syrian:
+        return None
+    counts = Counter(m.name for m in syrian if m.kind != "country")
+    if not counts:
+        return syrian[0]
+    name = counts.most_common(1)[0][0]
+    return next(m for m in syrian if m.name == name)
+
+
+def _merge_same_sentence(drafts: list[_Draft], sent: Sentence, text: str) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        twin = next((o for o in out if o.event.kind == d.event.kind), None)
+        if twin is not None:
+            a, b = twin.event, d.event
+            distinct = (a.when and b.when and a.when != b.when) or (a.killed is not None and b.killed is not None)
+            if not distinct:
+                # merge b into a
+                a.start, a.end = min(a.start, b.start), max(a.end, b.end)
+                a.evidence = text[a.start : a.end]
+                for f in ("killed", "killed_min", "killed_approx", "children_killed", "injured", "displaced", "when"):
+                    if getattr(a, f) in (None, False) and getattr(b, f) not in (None, False):
+                        setattr(a, f, getattr(b, f))
+                if twin.place_from != "clause" and d.place_from == "clause":
+                    for f in ("place", "lat", "lon", "adm1", "adm1_pcode", "geo_precision"):
+                        setattr(a, f, getattr(b, f))
+                    twin.place_from = "clause"
+                if a.actor is None:
+                    a.actor, a.actor_text = b.actor, b.actor_text
+                continue
+        out.append(d)
+    # a clause without its own place takes the sentence's (already done), keep order
+    return out
+
+
+def _merge_across_sentences(drafts: list[_Draft], sentences: list[Sentence], text: str) -> list[Event]:
+    out: list[Event] = []
+    skip: set[int] = set()
+    for i, d in enumerate(drafts):
+        if i in skip:
+            continue
+        ev = d.event
+        for j in range(i + 1, min(i + 4, len(drafts))):
+            n = drafts[j]
+            if n.clause.sent.index != d.clause.sent.index + 1 or j in skip:
+                continue
+            ne = n.event
+            if ne.kind != ev.kind:
+                continue
+            vague = ev.place is None or ev.geo_precision == 3 and d.place_from != "clause" or (ev.place and _is_country(ev))
+            if ev.kind == "strike" and vague and ne.place and ne.geo_precision in (1, 2) and ne.killed is None and not n.has_when:
+                for f in ("place", "lat", "lon", "adm1", "adm1_pcode", "geo_precision"):
+                    setattr(ev, f, getattr(ne, f))
+                d.place_from = "clause"
+                _extend(ev, ne, text)
+                skip.add(j)
+                break
+            if ev.kind == "strike" and n.trigger_less and ev.killed is None and not n.has_when and n.place_from == "none":
+                ev.killed, ev.killed_min, ev.killed_approx = ne.killed, ne.killed_min, ne.killed_approx
+                ev.children_killed = ev.children_killed or ne.children_killed
+                _extend(ev, ne, text)
+                skip.add(j)
+                break
+        out.append(ev)
+    # keep drafts aligned with events for context placement
+    drafts[:] = [d for i, d in enumerate(drafts) if i not in skip]
+    return out
+
+
+def _is_country(ev: Event) -> bool:
+    return ev.place == "Syria" or (ev.adm1 is None and ev.geo_precision == 3 and ev.place is not None and ev.lat is not None and abs(ev.lat - 35.0) < 1e-6)
+
+
+def _extend(ev: Event, other: Event, text: str) -> None:
+    ev.start, ev.end = min(ev.start, other.start), max(ev.end, other.end)
+    ev.evidence = text[ev.start : ev.end]
+
+
+def _context_places(events: list[Event], drafts: list[_Draft], syrian: list[Mention], main: Mention | None,
+                    text: str, sentences: list[Sentence]) -> None:
+    for ev, d in zip(events, drafts):
+        if ev.place is not None:
+            continue
+        clause = d.clause.text
+        focus = next((m for m in reversed(syrian) if m.start < d.clause.start), None)
+        region = _REGION_ANAPHOR.search(clause)
+        area = _AREA_ANAPHOR.search(clause)
+        target = focus or main
+        if (region or area) and main is not None and (focus is None or focus.kind == "country"):
+            target = main
+        if target is None:
+            continue
+        if region and target.kind not in {"governorate", "country"} and target.adm1:
+            gov = _governorate_of(target, syrian)
+            if gov is not None:
+                target = gov
+        _fill_place(ev, target, False, text)
+        if ev.geo_precision == 1 and not area:
+            ev.geo_precision = 2
+
+
+def _governorate_of(m: Mention, syrian: list[Mention]) -> Mention | None:
+    return next((g for g in syrian if g.kind == "governorate" and g.adm1 == m.adm1), None)
+
+
+def _mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
+    if not sentences:
+        return
+    lead_end = sentences[0].end
+    for ev in events:
+        if ev.kind != "strike" or ev.killed is None or ev.start >= lead_end or ev.cumulative:
+            continue
+        later = [o for o in events if o is not ev and o.kind == "strike" and o.start >= lead_end and not o.cumulative
+                 and o.killed is not None and o.killed <= ev.killed]
+        if later:
+            ev.is_total = True
+
+
+def _front(doc: Document, sent: Sentence, fo: re.Match[str], mentions: list[Mention]) -> FrontObservation:
+    from geo.numbers import parse_count
+
+    num = fo.group("num")
+    cnt = parse_count(re.sub(r"^(?:moins\s+de|environ|pr[èe]s\s+de|quelque)\s+", "", num, flags=_I).replace(",", ".")) if num else None
+    dist: float | None = float(cnt.value) if cnt else None
+    if dist is None:
+        try:
+            dist = float(num.replace(",", "."))
+        except ValueError:
+            dist = None
+    after = sent.start + fo.end()
+    place = next((m for m in mentions if m.start >= after and not m.foreign), None)
+    actors = find_actors(sent.text[: fo.start()])
+    return FrontObservation(
+        actor=actors[-1][2] if actors else None,
+        place=place.name if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        distance_km=dist,
+        date=None,
+        date_precision=None,
+        evidence=sent.text,
+        source=doc.source,
+        start=sent.start,
+        end=sent.end,
+    )

@@ -1,0 +1,106 @@
+"""Extraction: one document in, the same document out with mentions, events and front observations.
+
+:func:`extract` streams over :func:`geo.reader.read_dispatches`; a document whose extraction
+fails is logged, reported in ``errors`` as a :class:`geo.reader.ReadError` and skipped, and the
+stream goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from geo.model import Document
+
+__all__ = ["extract_document", "extract"]
+
+_log = logging.getLogger(__name__)
+
+
+def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = False) -> Document:
+    """Fill ``doc.mentions``, ``doc.events`` and ``doc.front_observations``.
+
+    Parameters
+    ----------
+    doc : Document
+        A document as read (its ``text`` is not modified).
+    gazetteer : gazetteer.Gazetteer, optional
+        Defaults to ``Gazetteer.default()``.
+    use_spacy : bool, default False
+        Add spaCy ``fr_core_news_sm`` place candidates (raises
+        :class:`gazetteer.errors.MissingDependencyError` when spaCy or the model is missing).
+
+    Returns
+    -------
+    Document
+        The same object, filled.
+    """
+    from geo.events import find_events
+    from geo.mentions import find_mentions
+
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    doc.mentions = find_mentions(doc, gazetteer, use_spacy=use_spacy)
+    doc.events, doc.front_observations = find_events(doc, doc.mentions)
+    return doc
+
+
+def extract(
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    gazetteer: Any = None,
+    errors: list[Any] | None = None,
+    use_spacy: bool = False,
+) -> Iterator[Document]:
+    """Read and extract dispatches, one document at a time.
+
+    Parameters
+    ----------
+    inputs
+        Files, folders, JSON Lines, CSV, HTML or ``"-"``, as :func:`geo.reader.read_dispatches` accepts.
+    gazetteer : gazetteer.Gazetteer, optional
+        Defaults to ``Gazetteer.default()`` (built once for the whole stream).
+    errors : list, optional
+        Receives a :class:`geo.reader.ReadError` (source, line, reason) for every document that
+        could not be read or extracted. Without it, unreadable inputs raise.
+    use_spacy : bool, default False
+        Add spaCy candidates. A missing spaCy raises at once rather than once per document.
+
+    Yields
+    ------
+    Document
+        Extracted documents, in input order.
+    """
+    from gazetteer.errors import MissingDependencyError
+    from geo.reader import ReadError, read_dispatches
+
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    if use_spacy:
+        from geo.mentions import _spacy_nlp
+
+        _spacy_nlp()  # fail early with the install hint
+    for doc in read_dispatches(inputs, errors=errors):
+        try:
+            extract_document(doc, gazetteer, use_spacy=use_spacy)
+        except MissingDependencyError:
+            raise
+        except Exception as exc:  # one bad document must not stop the stream
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"
+            _log.exception("extraction failed for %s", doc.source)
+            if errors is None:
+                raise
+            errors.append(ReadError(source=doc.source, line=_line_of(doc), reason=reason))
+            continue
+        yield doc
+
+
+def _line_of(doc: Document) -> int | None:
+    """Row number of a JSON Lines/CSV document when its id carries one (``file.jsonl:12``)."""
+    tail = doc.id.rsplit(":", 1)[-1] if ":" in doc.id else ""
+    return int(tail) if tail.isdigit() else None

