@@ -42,7 +42,7 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
     ("HTS/jihadists", r"\bd?jihadistes\b|\bislamistes\b"),
     # Russia
     ("Russia", r"\b(?:aviation|arm[ée]e|forces|avions?|bombardiers|troupes|militaires|appui\s+a[ée]rien|"
-     r"frappes|raids(?:\s+a[ée]riens)?|chasseurs|h[ée]licopt[èe]res|soldats)\s+russes?\b"),
+     r"(?:frappes|raids|bombardements)(?:\s+a[ée]rien(?:ne)?s)?|chasseurs|h[ée]licopt[èe]res|soldats)\s+russes?\b"),
     ("Russia", r"\brusses?\b(?=\s+(?:et|ont|a)\b)|\bRussie\b|\bMoscou\b|\bKremlin\b|\ballié\s+russe\b|\boccupants\s+russes\b"),
     # coalition
     ("coalition", r"\bcoalition\s+(?:internationale|antijihadiste|anti-?EI|men[ée]e\s+par\s+(?:Washington|les\s+[EÉ]tats-Unis))\b"),

@@ -215,7 +215,7 @@ _AREA_ANAPHOR = re.compile(
     _I,
 )
 _TARGET_CTX = re.compile(
-    r"(?:\bvisant|\bcontre|\baux|(?<!\w)à|\boppos\w+\s+(?:\w+\s+){0,3}[àa]|tenu[es]*\s+par|aux\s+mains\s+d\w*|domin[ée]e?s?\s+par|"
+    r"(?:\bvisant|\bcontre|\baux|\bau|(?<!\w)à|\boppos\w+\s+(?:\w+\s+){0,3}[àa]|tenu[es]*\s+par|aux\s+mains\s+d\w*|domin[ée]e?s?\s+par|"
     r"positions\s+(?:de|du|des)|(?:quartiers?|secteurs?|zones?|positions?|villages?|localit[ée]s?|territoires?|sites?|bastions?)|sous\s+(?:le\s+)?contr[ôo]le\s+d\w*|contr[ôo]l[ée]e?s?\s+par|d[ée]tenait|membres\s+d\w*)"
     r"\s+(?:les\s+|la\s+|le\s+|l['’]|des\s+|du\s+)?$",
     _I,
@@ -226,6 +226,10 @@ _SPECIFICITY = {"neighbourhood": 6, "camp": 6, "military site": 6, "village": 5,
 
 
 def _subtype(trigger: str, clause: str, actor: str | None) -> str:
+    low = clause.lower()
+    for key, sub in (("baril", "barrel_bomb"), ("drone", "drone"), ("missile", "missile"), ("roquette", "rocket")):
+        if key in low:
+            return sub
     t = trigger.lower()
     if "baril" in t:
         return "barrel_bomb"

@@ -1,0 +1,177 @@
+"""Events on dispatches written for these tests (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer
+from geo.actors import find_actors, normalise_actor
+from geo.events import find_events, split_sentences
+from geo.extract import extract, extract_document
+from geo.model import Document
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def _doc(text: str, gaz: Gazetteer, date: str | None = "2019-12-20", precision: str | None = "day") -> Document:
+    return extract_document(Document(id="t", source="t.txt", text=text, date=date, date_precision=precision), gaz)
+
+
+def _kinds(doc: Document) -> list[str]:
+    return [e.kind for e in doc.events]
+
+
+def test_sentences_keep_abbreviations_and_offsets() -> None:
+    text = "M. Abdel Rahmane a parlé. « Les raids continuent », dit-il. Nouvelle phrase ici."
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == ["M. Abdel Rahmane a parlé.", "« Les raids continuent », dit-il.", "Nouvelle phrase ici."]
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize(
+    ("expr", "label"),
+    [
+        ("les forces du régime", "regime"), ("l'armée syrienne", "regime"), ("les troupes de Damas", "regime"),
+        ("des combattants prorégime", "regime"), ("l'aviation russe", "Russia"), ("l'armée turque", "Turkey"),
+        ("la coalition internationale", "coalition"), ("le groupe Etat islamique", "IS"), ("Daech", "IS"),
+        ("les FDS", "SDF/Kurdish forces"), ("les milices kurdes", "SDF/Kurdish forces"), ("les jihadistes", "HTS/jihadists"),
+        ("jihadistes et rebelles", "HTS/jihadists"), ("les insurgés", "rebels"), ("le Hezbollah", "Iran/Hezbollah"),
+        ("des factions proturques", "Turkey"), ("l'armée israélienne", "Israel"), ("un voisin", None),
+    ],
+)
+def test_normalise_actor(expr: str, label: str | None) -> None:
+    assert normalise_actor(expr) == label
+
+
+def test_find_actors_offsets() -> None:
+    s = "Les raids aériens russes ont visé des positions de l'EI."
+    assert [(s[a:b], lab) for a, b, lab in find_actors(s)] == [("raids aériens russes", "Russia"), ("EI", "IS")]
+
+
+def test_strike_with_casualties_and_town(gaz: Gazetteer) -> None:
+    doc = _doc("Au moins quinze civils, dont quatre enfants, ont été tués vendredi dans des frappes aériennes russes "
+               "sur la ville de Saraqeb, selon une ONG. Une vingtaine de personnes ont été blessées.", gaz)
+    ev = doc.events[0]
+    assert ev.kind == "strike" and ev.subtype == "air" and ev.actor == "Russia"
+    assert (ev.place, ev.geo_precision) == ("Saraqib", 1)
+    assert (ev.killed, ev.killed_min, ev.children_killed) == (15, True, 4)
+    assert (ev.when, ev.date, ev.date_precision) == ("vendredi", "2019-12-20", "day")
+    assert doc.text[ev.start : ev.end] == ev.evidence
+
+
+def test_subtypes(gaz: Gazetteer) -> None:
+    text = ("Des hélicoptères du régime ont largué des barils d'explosifs sur Saraqeb lundi. "
+            "Des tirs de roquettes ont touché Alep mardi. Un drone turc a frappé un véhicule près de Hassaké mercredi.")
+    assert [e.subtype for e in _doc(text, gaz).events] == ["barrel_bomb", "rocket", "drone"]
+
+
+def test_near_precision_and_rural_damascus(gaz: Gazetteer) -> None:
+    doc = _doc("Jeudi, l'armée a bombardé des secteurs aux abords de Douma. Vendredi, des obus sont tombés sur la province de Damas.", gaz)
+    a, b = doc.events
+    assert a.geo_precision == 2
+    assert b.adm1_pcode == "SY03" and b.geo_precision == 3
+
+
+def test_two_events_in_one_sentence(gaz: Gazetteer) -> None:
+    doc = _doc("Cinq civils ont été tués mardi dans des raids sur Saraqeb, tandis que la veille, des frappes du régime "
+               "ont tué neuf civils dans la ville de Maaret al-Noomane.", gaz)
+    assert [(e.place, e.killed, e.when) for e in doc.events] == [
+        ("Saraqib", 5, "mardi"), ("Maarat al-Numan", 9, "la veille")
+    ]
+
+
+def test_event_spanning_two_sentences(gaz: Gazetteer) -> None:
+    doc = _doc("Six civils ont été tués lundi dans des raids aériens sur une localité du nord de la Syrie. "
+               "Les frappes ont visé le village de Joubass, tuant des civils.", gaz)
+    assert len(doc.events) == 1
+    ev = doc.events[0]
+    assert ev.place == "Jubas" and ev.killed == 6 and "Joubass" in ev.evidence
+
+
+def test_bare_toll_joins_previous_strike(gaz: Gazetteer) -> None:
+    doc = _doc("Depuis début décembre, l'aviation russe a intensifié ses frappes dans la province d'Idleb. "
+               "Une trentaine de civils ont été tués dans le cadre de cette campagne.", gaz)
+    assert _kinds(doc) == ["strike"]
+    ev = doc.events[0]
+    assert ev.killed == 30 and ev.killed_approx and ev.cumulative
+
+
+def test_control_change_status_and_controllers(gaz: Gazetteer) -> None:
+    text = ("Les forces gouvernementales se sont emparées mardi de Saraqeb aux rebelles. "
+            "Les rebelles et jihadistes ont réussi à reprendre Kafranbel mercredi. "
+            "Un site prorégime annonçait jeudi que l'armée avait capturé Atareb, mais les rebelles ont dit les avoir repoussés. "
+            "L'armée syrienne a affirmé vendredi avoir repris Khan Cheikhoun. "
+            "Les troupes du régime ont encerclé samedi un poste turc près de Morek.")
+    evs = [e for e in _doc(text, gaz).events if e.kind == "control_change"]
+    assert [e.status for e in evs] == ["complete", "complete", "reversed", "claimed", "partial"]
+    assert (evs[0].new_controller, evs[0].previous_controller) == ("regime", "rebels")
+    assert evs[1].new_controller == "HTS/jihadists"
+
+
+def test_not_events(gaz: Gazetteer) -> None:
+    text = ("Paris a appelé à cesser les bombardements sur Idleb. "
+            "Le régime est déterminé à reprendre Saraqeb. "
+            "L'offensive pour reprendre Raqa commencerait dans les prochaines semaines. "
+            "Déclenchée en 2011, la guerre en Syrie a fait plus de 380.000 morts. "
+            "- Raids et diplomatie -")
+    assert _doc(text, gaz).events == []
+
+
+def test_clash_displacement_and_front(gaz: Gazetteer) -> None:
+    text = ("De violents combats opposent depuis lundi les FDS au groupe Etat islamique à Raqa. "
+            "Plus de 20.000 personnes ont fui la ville en trois jours. "
+            "Les forces kurdes sont désormais à deux kilomètres de Tabqa.")
+    doc = _doc(text, gaz)
+    clash, disp = doc.events
+    assert clash.kind == "clash" and clash.actor == "SDF/Kurdish forces" and clash.target == "IS"
+    assert disp.kind == "displacement" and disp.displaced == 20000 and disp.cumulative
+    (fo,) = doc.front_observations
+    assert fo.distance_km == 2.0 and fo.actor == "SDF/Kurdish forces" and fo.place is not None
+
+
+def test_context_place_and_when_from_lead(gaz: Gazetteer) -> None:
+    text = ("Les forces du régime ont conquis jeudi de nouveaux secteurs dans la province de Hama. "
+            "Elles ont capturé la localité de Morek, a précisé l'ONG.")
+    doc = _doc(text, gaz)
+    second = doc.events[-1]
+    assert second.when == "jeudi" and second.actor == "regime"
+
+
+def test_month_precision_keeps_month(gaz: Gazetteer) -> None:
+    doc = _doc("Mardi, des raids du régime ont tué trois civils à Saraqeb.", gaz, date="2019-12", precision="month")
+    ev = doc.events[0]
+    assert (ev.when, ev.date, ev.date_precision) == ("Mardi", "2019-12", "month")
+
+
+def test_lead_total_is_marked(gaz: Gazetteer) -> None:
+    text = ("Des raids du régime ont tué onze civils jeudi dans la province d'Idleb, selon une ONG.\n\n"
+            "A Saraqeb, quatre civils ont été tués dans des frappes du régime.")
+    doc = _doc(text, gaz)
+    assert [e.is_total for e in doc.events] == [True, False]
+
+
+def test_stream_reports_failures_and_continues(tmp_path, gaz: Gazetteer, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text("Des raids ont tué deux civils à Saraqeb mardi.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Des raids ont tué trois civils à Alep mardi.", encoding="utf-8")
+    import geo.events as events
+
+    real = events.find_events
+
+    def flaky(doc, mentions):
+        if "Alep" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, mentions)
+
+    monkeypatch.setattr(events, "find_events", flaky)
+    errors: list = []
+    docs = list(extract(tmp_path, gazetteer=gaz, errors=errors))
+    assert [d.id for d in docs] == ["a"]
+    assert len(errors) == 1 and "boom" in errors[0].reason and errors[0].source.endswith("b.txt")
+
+
+def test_find_events_signature(gaz: Gazetteer) -> None:
+    doc = Document(id="t", source="t", text="Rien ne s'est passé.")
+    assert find_events(doc, []) == ([], [])
