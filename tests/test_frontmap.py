@@ -1,0 +1,164 @@
+"""The front-line map layers: one snapshot per date, no remote asset, escaped dispatch text, a slider that works."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.control import ControlTable
+from geo.frontmap import add_front_layers, build_snapshots, script_json
+from geo.model import Event
+
+folium = pytest.importorskip("folium")
+geopandas = pytest.importorskip("geopandas")
+
+EVIL = "</script><script>window.__pwned = 1</script><img src=x onerror=alert(1)>"
+URL_RE = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[a-z]{2,}[^\s"'<>)]*""")
+
+
+@pytest.fixture(scope="module")
+def front():
+    from geo.admin import country_outline
+
+    table = ControlTable(outline=country_outline())
+    table.add_baseline("Kafr Nabl", 35.614, 36.561, "HTS", "2019-08-01")
+    table.add_baseline("Khan Shaykhun", 35.442, 36.651, "rebels", "2019-08-01")
+    table.add_baseline("Morek", 35.381, 36.667, "regime", "2019-08-01")
+    table.add_baseline("Al-Habit", 35.49, 36.56, "HTS", "2019-08-01")
+    table.add_events([
+        Event(kind="control_change", place="Khan Shaykhun", lat=35.442, lon=36.651, date="2019-08-21",
+              date_precision="day", geo_precision=1, new_controller="regime", status="complete",
+              evidence=EVIL, source="dispatch <1>.txt"),
+        Event(kind="control_change", place="Al-Habit", lat=35.49, lon=36.56, date="2019-08-25",
+              date_precision="day", geo_precision=1, new_controller="regime", status="claimed",
+              evidence="claimed & denied", source="d2.txt"),
+    ])  # fmt: skip
+    layers = table.snapshots()
+    observations = geopandas.GeoDataFrame(
+        {"actor": ["regime"], "place": ["Maarat al-Numan"], "distance_km": [4.0], "date": ["2019-12-24"],
+         "evidence": [EVIL], "source": ["d3.txt"]},
+        geometry=geopandas.points_from_xy([36.677], [35.648]), crs="EPSG:4326",
+    )  # fmt: skip
+    return {**layers, "front_observations": observations}
+
+
+def _render(front, *, with_front=True):
+    m = folium.Map(location=(35.5, 36.6), zoom_start=9, tiles=None)
+    if with_front:
+        add_front_layers(m, front, offline=True)
+    folium.LayerControl().add_to(m)
+    return m.get_root().render()
+
+
+def _embedded_snapshots(page: str) -> list[dict]:
+    match = re.search(r"var snaps = (\[.*?\]);\n", page)
+    assert match, "snapshot data not found in the page"
+    return json.loads(match.group(1))
+
+
+def test_one_snapshot_per_date(front):
+    page = _render(front)
+    snaps = _embedded_snapshots(page)
+    assert [s["date"] for s in snaps] == ["2019-08-01", "2019-08-21", "2019-08-25"]
+    assert [s["date"] for s in build_snapshots(front)] == [s["date"] for s in snaps]
+    # Khan Shaykhun flips to the regime on 21 August: the rebels' area is gone from that snapshot on.
+    controllers = [sorted(f["properties"]["controller"] for f in s["areas"]["features"]) for s in snaps]
+    assert controllers[0] == ["regime", "rebels", "HTS/jihadists"] or "rebels" in controllers[0]
+    assert "rebels" not in controllers[1]
+    assert all(s["lines"]["features"] for s in snaps)
+    assert page.count('input.type = "range"') == 1
+
+
+def test_no_remote_url_added(front):
+    bare = set(URL_RE.findall(_render(front, with_front=False)))
+    full = set(URL_RE.findall(_render(front)))
+    assert full == bare, full - bare
+
+
+def test_dispatch_text_is_escaped(front):
+    page = _render(front)
+    assert "window.__pwned = 1</script>" not in page
+    assert "<img src=x" not in page
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ewindow.__pwned" in page  # JSON, '<' escaped
+    assert "dispatch \\u003c1\\u003e.txt" in page
+    assert "innerHTML" not in page.split("var snaps")[1]  # popups are text nodes
+    assert script_json({"a": "</script>&"}) == '{"a":"\\u003c/script\\u003e\\u0026"}'
+
+
+def test_change_markers_coloured_by_new_controller(front):
+    page = _render(front)
+    changes = re.search(r'var data = (\{.*?\});\n  var group = (\w+);\n  var kind = "change"', page)
+    assert changes, "control-change layer not found"
+    feats = json.loads(changes.group(1))["features"]
+    assert [(f["properties"]["place"], f["properties"]["colour"], f["properties"]["status"]) for f in feats] == [
+        ("Khan Shaykhun", "#d62728", "complete"), ("Al-Habit", "#d62728", "claimed")]
+
+
+def test_empty_front_adds_nothing():
+    m = folium.Map(tiles=None)
+    before = len(m._children)
+    add_front_layers(m, {})
+    assert len(m._children) == before
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.mark.browser
+def test_slider_in_headless_chromium(front, tmp_path):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    xleaflet = pytest.importorskip("xstatic.pkg.leaflet")
+    leaflet_dir = Path(xleaflet.BASE_DIR)
+    page_path = tmp_path / "front.html"
+    page_path.write_text(_render(front), encoding="utf-8")
+    errors: list[str] = []
+    remote: list[str] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith("file://"):
+            return r.continue_()
+        remote.append(url)
+        if url.endswith("leaflet.js"):
+            return r.fulfill(body=(leaflet_dir / "leaflet.js").read_text(), content_type="application/javascript")
+        if url.endswith("leaflet.css"):
+            return r.fulfill(body=(leaflet_dir / "leaflet.css").read_text(), content_type="text/css")
+        return r.fulfill(body="", content_type="text/plain")  # folium's other CDN defaults: not ours
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )  # fmt: skip
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 800})
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.route("**/*", route)
+            page.goto(page_path.as_uri())
+            page.wait_for_selector(".cm-front-slider input[type=range]")
+            assert errors == []
+            label = page.locator(".cm-front-slider .cm-date")
+            assert label.text_content() == "2019-08-25"
+            n_last = page.locator("path.leaflet-interactive").count()
+            page.locator(".cm-front-slider input[type=range]").fill("0")
+            assert label.text_content() == "2019-08-01"
+            n_first = page.locator("path.leaflet-interactive").count()
+            assert n_first > 0 and n_last > 0
+            assert page.evaluate("window.__pwned === undefined")
+            page.locator(".cm-front-obs").first.click()
+            popup = page.locator(".leaflet-popup-content").first
+            assert "window.__pwned = 1" in popup.inner_text()
+            assert page.locator(".leaflet-popup-content img").count() == 0
+            page.screenshot(path=str(tmp_path / "front.png"))
+        finally:
+            browser.close()
+    assert errors == []
+    assert all("cdn" in u or "code.jquery.com" in u or "bootstrapcdn" in u for u in remote)
