@@ -57,6 +57,24 @@ def _state_pcode(state: str | None) -> str | None:
     return pcode
 
 
+def _is_timeout(exc: BaseException) -> bool:
+    """True when a geopy error is, somewhere down its chain, a timeout.
+
+    geopy maps a read timeout seen through ``requests`` to ``GeocoderUnavailable``; the socket
+    ``TimeoutError`` is still in the exception chain.
+    """
+    from geopy import exc as geopy_exc
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (geopy_exc.GeocoderTimedOut, TimeoutError)) or "Timeout" in type(current).__name__:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _place_from_raw(raw: dict[str, Any]) -> Place:
     """Turn one Nominatim JSON record (json or jsonv2) into a :class:`Place`."""
     display = str(raw.get("display_name") or "")
@@ -232,12 +250,12 @@ class NominatimSource(OnlineSource):
                 language=self.language,
                 country_codes="sy",
             )
-        except geopy_exc.GeocoderTimedOut as exc:
+        except geopy_exc.GeopyError as exc:
+            if not _is_timeout(exc):
+                msg = f"Nominatim at {self.scheme}://{self.domain} failed for {query!r}: {exc}"
+                raise GeocoderServiceError(msg) from exc
             msg = f"Nominatim at {self.scheme}://{self.domain} did not answer within {self.timeout} s for {query!r}"
             raise GeocoderTimedOut(msg) from exc
-        except geopy_exc.GeopyError as exc:
-            msg = f"Nominatim at {self.scheme}://{self.domain} failed for {query!r}: {exc}"
-            raise GeocoderServiceError(msg) from exc
         return [dict(loc.raw) for loc in found or ()]
 
     def _connect(self) -> sqlite3.Connection | None:
