@@ -162,3 +162,94 @@ def test_slider_in_headless_chromium(front, tmp_path):
             browser.close()
     assert errors == []
     assert all("cdn" in u or "code.jquery.com" in u or "bootstrapcdn" in u for u in remote)
+
+
+_QGIS_SCRIPT = r"""
+import json, os, sys
+from qgis.core import (QgsApplication, QgsVectorLayer, QgsDateTimeRange, QgsVectorLayerTemporalContext,
+                       QgsMapSettings, QgsMapRendererParallelJob, QgsFeatureRequest)
+from qgis.PyQt.QtCore import QDateTime, QDate, QTime, QSize
+from qgis.PyQt.QtGui import QColor
+app = QgsApplication([], False)
+app.initQgis()
+gpkg, styles, png, days = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+out, layers = {}, []
+for name in ["front_lines", "control_changes", "control", "control_areas"]:
+    lyr = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+    msg, ok = lyr.loadNamedStyle(os.path.join(styles, name + ".qml"))
+    tp, r = lyr.temporalProperties(), lyr.renderer()
+    info = {"valid": lyr.isValid(), "style_ok": ok, "renderer": r.type(), "count": lyr.featureCount(),
+            "temporal": tp.isActive(), "mode": int(tp.mode()), "start": tp.startField(), "end": tp.endField(),
+            "crs": lyr.crs().authid(), "per_day": {}}
+    if r.type() == "categorizedSymbol":
+        info["categories"] = {c.value(): c.symbol().color().name() for c in r.categories()}
+    ctx = QgsVectorLayerTemporalContext()
+    ctx.setLayer(lyr)
+    for day in days:
+        y, m, d = map(int, day.split("-"))
+        t0 = QDateTime(QDate(y, m, d), QTime(12, 0))
+        flt = tp.createFilterString(ctx, QgsDateTimeRange(t0, t0.addSecs(3600)))
+        info["per_day"][day] = sum(1 for _ in lyr.getFeatures(QgsFeatureRequest().setFilterExpression(flt)))
+    out[name] = info
+    layers.append(lyr)
+ms = QgsMapSettings()
+ms.setLayers(layers)
+ms.setOutputSize(QSize(900, 700))
+ms.setBackgroundColor(QColor("white"))
+ext = layers[-1].extent()
+ext.scale(1.2)
+ms.setExtent(ext)
+ms.setDestinationCrs(layers[-1].crs())
+y, m, d = map(int, days[-1].split("-"))
+t0 = QDateTime(QDate(y, m, d), QTime(12, 0))
+ms.setIsTemporal(True)
+ms.setTemporalRange(QgsDateTimeRange(t0, t0.addSecs(3600)))
+job = QgsMapRendererParallelJob(ms)
+job.start()
+job.waitForFinished()
+job.renderedImage().save(png)
+print("RESULT" + json.dumps(out))
+app.exitQgis()
+"""
+
+
+@pytest.mark.qgis
+def test_styles_and_temporal_fields_in_real_qgis(front, tmp_path):
+    """QGIS 3.22 applies the QML (categorized palette, temporal start/end) and filters one snapshot per day."""
+    import os
+    import subprocess
+
+    probe = subprocess.run(["/usr/bin/python3", "-c", "import qgis.core"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("Debian python3-qgis not installed")
+    gpkg = tmp_path / "front.gpkg"
+    for name in ("control_areas", "front_lines", "control", "control_changes"):
+        front[name].to_file(gpkg, layer=name)
+    styles = Path(__file__).resolve().parents[1] / "geo" / "styles"
+    script = tmp_path / "qgis_check.py"
+    script.write_text(_QGIS_SCRIPT)
+    png = tmp_path / "front_qgis.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
+    days = ["2019-08-10", "2019-08-22", "2019-08-30"]
+    proc = subprocess.run(["/usr/bin/python3", str(script), str(gpkg), str(styles), str(png), *days],
+                          capture_output=True, text=True, env=env, timeout=180)  # fmt: skip
+    line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT")), None)
+    assert line, proc.stderr[-2000:]
+    out = json.loads(line[len("RESULT"):])
+    for name, info in out.items():
+        assert info["valid"] and info["style_ok"] and info["temporal"], (name, info)
+        assert info["crs"] == "EPSG:4326"
+        assert info["count"] == len(front[name])
+    for name in ("control_areas", "control"):
+        assert out[name]["renderer"] == "categorizedSymbol"
+        assert out[name]["categories"]["regime"] == "#d62728"
+        assert out[name]["categories"]["contested"] == "#ff7f0e"
+        assert (out[name]["mode"], out[name]["start"], out[name]["end"]) == (2, "date_from", "date_to")
+    assert out["control_changes"]["categories"]["rebels"] == "#2ca02c"
+    # One snapshot per day: areas/lines/points of the snapshot in force, none of the others.
+    areas = front["control_areas"]
+    for day in days:
+        in_force = areas[(areas.date_from <= day) & (areas.date_to.isna() | (areas.date_to > day))]
+        assert out["control_areas"]["per_day"][day] == len(in_force) > 0
+    assert out["control_changes"]["per_day"] == {"2019-08-10": 0, "2019-08-22": 1, "2019-08-30": 2}
+    assert png.stat().st_size > 5000
