@@ -27,8 +27,10 @@ from a user's baseline (CSV/GeoPackage/GeoJSON) or from control changes extracte
   "no data") to another between two dates, in km² in EPSG:32637, and the front lines present at one
   date only.
 
-Localities are identified by their case- and accent-folded name (or by their coordinates rounded
-to ~10 m when unnamed); a locality keeps the coordinates of its first observation.
+Localities are identified by their case- and accent-folded name (or by their coordinates when
+unnamed); an observation under a new name within ``same_place_km`` (1 km) of a known locality is
+another spelling of it. A locality keeps the name and coordinates of its first observation
+(baseline rows first).
 """
 
 from __future__ import annotations
@@ -171,12 +173,16 @@ class ControlTable:
         Conflicting reports closer than this make a locality contested.
     max_reach_km
         Default reach of a locality's area of influence.
+    same_place_km
+        Observations under different names closer than this are one locality (spellings:
+        "Khan Cheikhoun" and "Khan Shaykhun"); baseline rows name the locality first.
     """
 
     observations: list[ControlObservation] = field(default_factory=list)
     outline: Any = None
     window_days: int = 3
     max_reach_km: float = 15.0
+    same_place_km: float = 1.0
     rejected: list[tuple[Any, str]] = field(default_factory=list)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
@@ -600,8 +606,18 @@ class ControlTable:
         key = ("by_locality",)
         if key not in self._cache:
             groups: dict[str, list[ControlObservation]] = {}
-            for o in self.observations:
-                groups.setdefault(_locality_key(o), []).append(o)
+            cell = max(self.same_place_km / 111.0, 1e-6)  # grid of about same_place_km, in degrees
+            buckets: dict[tuple[int, int], list[str]] = {}
+            for o in sorted(self.observations, key=lambda o: o.kind != "baseline"):
+                k = _locality_key(o)
+                i, j = int(o.lat // cell), int(o.lon // cell)
+                if k not in groups:
+                    # Another spelling of a known locality (Khan Cheikhoun / Khan Shaykhun)?
+                    near = (g for di in (-1, 0, 1) for dj in (-1, 0, 1) for g in buckets.get((i + di, j + dj), ()))
+                    k = next((g for g in near if _km(groups[g][0], o) <= self.same_place_km), k)
+                if k not in groups:
+                    buckets.setdefault((i, j), []).append(k)
+                groups.setdefault(k, []).append(o)
             for obs in groups.values():
                 obs.sort(key=lambda o: (o.date, o.kind == "dispatch"))
             self._cache[key] = groups
@@ -936,6 +952,16 @@ def _fold(text: str) -> str:
 def _locality_key(o: ControlObservation) -> str:
     folded = _fold(o.place)
     return folded if folded and not re.fullmatch(r"[\d. -]+", folded) else f"@{o.lat:.4f},{o.lon:.4f}"
+
+
+def _km(a: ControlObservation, b: ControlObservation) -> float:
+    """Great-circle distance in km (haversine)."""
+    import math
+
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _order_key(label: str) -> tuple[int, str]:

@@ -323,3 +323,12 @@ def test_snapshots_layers(grid_table, tmp_path):
 
     info = pyogrio.read_info(tmp_path / "front.gpkg", layer="control_areas")
     assert dict(zip(info["fields"], info["dtypes"]))["date_from"].startswith("datetime64")
+
+
+def test_spellings_of_one_locality_merge_by_proximity(outline):
+    table = ControlTable(outline=outline)
+    table.add_baseline("Khan Cheikhoun", 35.4427, 36.6497, "rebels", "2019-07-01")
+    table.add_baseline("Al-Habit", 35.49, 36.56, "HTS", "2019-07-01")  # 9 km away: a different locality
+    table.add_events([_event("Khan Shaykhun", 35.44208, 36.65095, "2019-08-21", "regime")])
+    state = table.state_at("2019-08-22").set_index("place")
+    assert state.controller.to_dict() == {"Khan Cheikhoun": "regime", "Al-Habit": "HTS/jihadists"}
