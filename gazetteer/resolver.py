@@ -129,8 +129,9 @@ class Gazetteer:
         populations = self._index.shared_populations(_SAME_PLACE_KM)
         self._priors = [self._prior(p, pop) for p, pop in zip(self._index.places, populations)]
         self._adm1 = {g.pcode: g.name_en for g in governorates()}
-        self._governorates = {g.pcode: p for p in self._index.places if p.kind == "governorate"
-                              for g in governorates() if p.id == f"ocha:{g.pcode}"}  # fmt: skip
+        self._governorates = {
+            p.adm1_pcode: p for p in self._index.places if p.id.startswith("ocha:") and p.adm1_pcode
+        }
         self._cached = functools.lru_cache(maxsize=65536)(self._resolve_key)
         self._phrases: dict[str, tuple[Place, ...]] | None = None
 
