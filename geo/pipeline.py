@@ -84,6 +84,15 @@ def _atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+def _geojson_text(gdf: Any) -> str:
+    """Located rows as GeoJSON, dates written as ISO strings."""
+    located = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].copy()
+    for col in located.columns:
+        if col != "geometry" and str(located[col].dtype).startswith("datetime"):
+            located[col] = located[col].dt.strftime("%Y-%m-%d").astype(object).where(located[col].notna(), None)
+    return located.to_json(na="null", drop_id=True, to_wgs84=True)
+
+
 def _table_csv(gdf: Any) -> str:
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
     return frame.to_csv(index=False)
@@ -165,8 +174,7 @@ def run(
     summary.outputs["CSV"] = csv_path
     if geojson:
         gj = out / "events.geojson"
-        located = events[events.geometry.notna() & ~events.geometry.is_empty]
-        _atomic_write_text(gj, located.to_json(na="null", drop_id=True, to_wgs84=True))
+        _atomic_write_text(gj, _geojson_text(events))
         summary.outputs["GeoJSON"] = gj
 
     fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)
