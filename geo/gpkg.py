@@ -9,14 +9,13 @@ written to a temporary file next to the target and moved into place (atomic).
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gazetteer._io import atomic_path
 from gazetteer.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,21 +81,12 @@ def write_geopackage(
             raise InputError(f"styles given for layers not written: {unknown}")
         qml = {name: _read_style(value) for name, value in styles.items()}
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".gpkg")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()  # GDAL creates the file itself
-    try:
+    with atomic_path(path, suffix=".gpkg") as tmp:  # GDAL creates the file itself
         first = True
         for name, (frame, spatial, geom_type) in tables.items():
             _write_layer(tmp, name, frame, spatial=spatial, geom_type=geom_type, first=first)
             first = False
         _write_styles(tmp, qml, {n: t[1] for n, t in tables.items()})
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path
 
 

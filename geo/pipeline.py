@@ -7,13 +7,12 @@ aggregates and control snapshots -> GeoPackage / CSV / GeoJSON / HTML map.
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from gazetteer._io import atomic_write_text
 from geo.model import Document
 from geo.report import RunSummary
 
@@ -71,17 +70,6 @@ def extract_all(
         doc.text = ""
         docs.append(doc)
     return docs, summary
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _geojson_text(gdf: Any) -> str:
@@ -170,11 +158,11 @@ def run(
     gpkg = write_geopackage(out / "events.gpkg", layers)
     summary.outputs["GeoPackage (open in QGIS)"] = gpkg
     csv_path = out / "events.csv"
-    _atomic_write_text(csv_path, _table_csv(events))
+    atomic_write_text(csv_path, _table_csv(events))
     summary.outputs["CSV"] = csv_path
     if geojson:
         gj = out / "events.geojson"
-        _atomic_write_text(gj, _geojson_text(events))
+        atomic_write_text(gj, _geojson_text(events))
         summary.outputs["GeoJSON"] = gj
 
     fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)

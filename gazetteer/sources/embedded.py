@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
 from gazetteer import _config
+from gazetteer._io import atomic_write_text
 from gazetteer._governorates import GEONAMES_ADM1, governorates
 from gazetteer.errors import DataError
 from gazetteer.sources.base import Source
@@ -83,11 +82,7 @@ def geonames_syria(*, cache: bool = True) -> list[dict[str, Any]]:
     rows = _read_world_cities()
     if cache:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".geonames-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(rows, fh, ensure_ascii=False)
-            os.replace(tmp, path)
+            atomic_write_text(path, json.dumps(rows, ensure_ascii=False))
         except OSError:
             pass  # read-only cache directory: work without the cache
     return rows
