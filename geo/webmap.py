@@ -157,6 +157,8 @@ def make_map(
         maxZoom=18,
     )
     fmap.get_root().header.add_child(folium.Element(_CSS), name="conflictmap_css")
+    # no favicon request (offline pages must not fetch anything that is not inline)
+    fmap.get_root().header.add_child(folium.Element('<link rel="icon" href="data:,">'), name="conflictmap_icon")
     if offline and boundaries is not None:
         _add_basemap(fmap, boundaries)
     if governorates is not None and len(governorates):
@@ -520,6 +522,9 @@ def _add_event_layer(
     import folium
     from folium.plugins import MarkerCluster
 
+    if "killed" in frame.columns and len(frame):  # big circles first, so small ones stay on top
+        order = frame["killed"].astype("Float64").fillna(0).to_numpy().argsort(kind="stable")[::-1]
+        frame = frame.iloc[order]
     rows = _point_rows(frame)
     lats, lons = _lat_lon(frame)
     is_change = class_name == "cm-change"
