@@ -57,7 +57,7 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?:du\s+(?:r[ée]gime|pouvoir)|de\s+(?:Damas|Bachar\s+al-Assad|l['’]armée\s+syrienne))(?:\s+syrien)?\b"),
     ("regime", r"\b(?:forces|troupes|milices|combattants|unit[ée]s)\s+(?:pro-?r[ée]gime|pro-?gouvernementales|gouvernementales|loyalistes|du\s+gouvernement)\b"),
     ("regime", r"\barm[ée]e\s+(?:syrienne|de\s+l['’]air\s+syrienne|du\s+r[ée]gime|r[ée]guli[èe]re)\b|\bpro-?r[ée]gime\b|\bpro-?gouvernementa(?:les?|ux)\b"
-     r"|\bloyalistes\b|\br[ée]gime(?:\s+syrien|\s+de\s+(?:Damas|Bachar\s+al-Assad))?\b|\bDamas\b|\bpouvoir\s+de\s+Bachar\s+al-Assad\b|\bl['’]arm[ée]e\b"),
+     r"|\bloyalistes\b|\br[ée]gime(?:\s+syrien|\s+de\s+(?:Damas|Bachar\s+al-Assad))?\b|\bDamas\b|\bpouvoir\s+de\s+Bachar\s+al-Assad\b|\bl['’]arm[ée]e\b(?!\s+(?:turque|russe|isra[ée]lienne|am[ée]ricaine|syrienne\s+libre|de\s+la\s+conqu))"),
     # rebels
     ("rebels", r"\b(?:rebelles|insurg[ée]s|opposition\s+arm[ée]e|groupes\s+rebelles|factions\s+rebelles|Arm[ée]e\s+syrienne\s+libre|ASL|antir[ée]gime)\b"),
     ("rebels", r"\bopposition\b"),
@@ -67,6 +67,16 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((label, re.compile(rx, re.IGNORECASE if label != "IS" else 0)) for label, rx in ACTOR_PATTERNS)
+
+
+#: Cheap pre-filter: a sentence without any of these stems has no actor.
+_STEMS = re.compile(
+    r"r[ée]gime|arm[ée]e|forces|troupes|pouvoir|gouvern|loyal|damas|bachar|russ|moscou|kremlin|turc|turq|ankara|"
+    r"kurd|fds|ypg|pyd|sdf|unit[ée]s|islami|\bei\b|daech|daesh|isis|hts|hayat|fateh|nosra|jaich|qa[iï]da|jihad|"
+    r"coalition|am[ée]ricain|hezbollah|milices|iran|t[ée]h[ée]ran|gardiens|isra|tsahal|rebel|insurg|opposition|asl|"
+    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard",
+    re.IGNORECASE,
+)
 
 
 def find_actors(sentence: str) -> list[tuple[int, int, str]]:
@@ -83,20 +93,32 @@ def find_actors(sentence: str) -> list[tuple[int, int, str]]:
         Non-overlapping spans, in text order; at a given position the longest/earliest-listed
         pattern wins.
     """
-    found: list[tuple[int, int, int, str]] = []
-    for prio, (label, rx) in enumerate(_compiled()):
-        for m in rx.finditer(sentence):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), prio, label))
-    # longest first, then pattern priority; drop overlaps
-    found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
-    taken: list[tuple[int, int, str]] = []
-    for start, end, _prio, label in found:
-        if any(start < e and s < end for s, e, _ in taken):
-            continue
-        taken.append((start, end, label))
-    taken.sort()
-    return taken
+    return list(_find_actors(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _find_actors(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    if not _STEMS.search(sentence):
+        return ()
+    rx, labels = _combined()
+    out: list[tuple[int, int, str]] = []
+    for m in rx.finditer(sentence):
+        if m.end() > m.start():
+            out.append((m.start(), m.end(), labels[m.lastgroup]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _combined() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every pattern, longest patterns first at a position (one regex pass)."""
+    parts = []
+    labels = {}
+    for i, (label, rx) in enumerate(ACTOR_PATTERNS):
+        name = f"p{i}"
+        labels[name] = label
+        body = rx if label != "IS" else f"(?-i:{rx})"
+        parts.append(f"(?P<{name}>{body})")
+    return re.compile("|".join(parts), re.IGNORECASE), labels
 
 
 def normalise_actor(text: str) -> str | None:

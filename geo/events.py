@@ -271,6 +271,11 @@ class _Draft:
     trigger_less: bool = False
 
 
+def _within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int, int, Any]]:
+    """Items of a sentence that fall in the clause ``[a, b)``, with clause offsets."""
+    return [(s - a, e - a, x) for s, e, x in items if a <= s and e <= b]
+
+
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent.text):
@@ -294,12 +299,12 @@ def _when(text: str) -> list[tuple[int, int, str]]:
     return find_when(text)
 
 
-def _casualties(text: str) -> dict[str, Any]:
+def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> dict[str, Any]:
     """Read killed / children / injured / displaced counts of a clause."""
     out: dict[str, Any] = {}
     has_kill_verb = bool(_KILL_VERB.search(text))
     subset = False
-    for s, e, c in _counts(text):
+    for s, e, c in _counts(text) if counts is None else counts:
         before = text[max(0, s - 40) : s]
         after = text[e : e + 40]
         if re.search(r"\bdont\s*$", before, _I):
@@ -339,9 +344,11 @@ def _casualties(text: str) -> dict[str, Any]:
     return out
 
 
-def _actor(clause: str, anchor: int | None, kind: str) -> tuple[str | None, str | None, str | None]:
+def _actor(clause: str, anchor: int | None, kind: str,
+           actors: list[tuple[int, int, str]] | None = None) -> tuple[str | None, str | None, str | None]:
     """Return (actor, actor_text, other side) for a clause; ``anchor`` is the trigger offset."""
-    actors = find_actors(clause)
+    if actors is None:
+        actors = find_actors(clause)
     if not actors:
         return None, None, None
     agents = []
@@ -517,13 +524,15 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             prev_when = s_when[0][2] if s_when else prev_when
             continue
         sent_actors = find_actors(stext)
+        s_counts = _counts(stext)
         found_in_sentence: list[_Draft] = []
         for a, b in _clauses(sent):
             ctext = stext[a:b]
             clause = _Clause(sent.start + a, sent.start + b, ctext, sent,
                              [m for m in sent_mentions if sent.start + a <= m.start < sent.start + b])
-            cas = _casualties(ctext)
-            c_when = _when(ctext)
+            cas = _casualties(ctext, _within(s_counts, a, b))
+            c_when = _within(s_when, a, b)
+            c_actors = _within(sent_actors, a, b)
             kinds: list[tuple[str, int | None, str | None, Any]] = []
             hit = _strike_hit(ctext, cas)
             clash_at = _clash_hit(ctext)
@@ -543,7 +552,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 kinds.append(("displacement", disp_at, None, None))
             for kind, at, trig, match in kinds:
                 ev = Event(kind=kind, source=doc.source, doc_id=doc.id)
-                actor, actor_text, other = _actor(ctext, at, kind)
+                actor, actor_text, other = _actor(ctext, at, kind, c_actors)
                 if actor is None and _PRONOUN_START.match(ctext) and prev_actor[0]:
                     actor, actor_text = prev_actor
                 if kind == "displacement":

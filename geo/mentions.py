@@ -356,24 +356,25 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
         cands[(start, end)] = _Cand(start, end, surface, "index", kind_hint, near)
 
     name_rx = re.compile(_NAME)
+    covered = bytearray(len(text) + 1)
+    for s_, e_ in cands:
+        covered[s_:e_] = b"\x01" * (e_ - s_)
     for m in name_rx.finditer(text, lo):
-        start, end = m.start(), m.end()
-        before = text[max(0, start - 60) : start]
-        kind_hint, near = _hint(text, start)
-        strong = kind_hint is not None
-        if not (strong or near or _PREP_CUE.search(before)):
-            continue
+        start = m.start()
         surface = m.group().rstrip("’'-")
         end = start + len(surface)
-        # "d'Idleb": the elision belongs to the cue, not the name
-        if any(s <= start < e or s < end <= e for s, e in cands):
-            continue
-        if _overlaps(start, end, blocked) or _PERSON_CUE.search(before):
+        if covered[start] or covered[end - 1]:
             continue
         toks = _TOKEN.findall(folded[start:end])
         if not toks or toks[0] in _STOP or toks[0] in _DEMONYMS or (len(toks) == 1 and len(toks[0]) < 3):
             continue
         if not _is_capitalised(surface):
+            continue
+        before = text[max(0, start - 60) : start]
+        kind_hint, near = _hint(text, start)
+        if not (kind_hint is not None or near or _PREP_CUE.search(before)):
+            continue
+        if _overlaps(start, end, blocked) or _PERSON_CUE.search(before):
             continue
         cands[(start, end)] = _Cand(start, end, surface, "cue", kind_hint, near)
     return sorted(cands.values(), key=lambda c: c.start)
@@ -506,7 +507,7 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
     mentions: list[Mention] = []
     for c, res in zip(cands, first):
         cands_n = len(getattr(res, "candidates", []) or [])
-        if main_gov and (not getattr(res, "name", None) or cands_n):
+        if main_gov and (not getattr(res, "name", None) or (cands_n and getattr(res, "adm1", None) != main_gov)):
             res2 = resolve(c, main_gov, near_pt)
             if getattr(res2, "name", None):
                 res = res2
