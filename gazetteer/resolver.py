@@ -37,7 +37,7 @@ from gazetteer.types import KINDS, Place, Resolution
 __all__ = ["Gazetteer"]
 
 _MAX_QUERY = 200  # no place name is longer; longer strings are unresolved at once
-_GOV_IN, _GOV_OUT = 0.08, -0.20
+_GOV_IN, _GOV_OUT = 0.08, -0.08
 _NEAR_MAX, _NEAR_DECAY_KM = 0.10, 30.0
 _KIND_SAME, _KIND_OTHER, _KIND_NOT_GOV = 0.05, -0.10, -0.25
 _AMBIGUITY_MARGIN, _AMBIGUITY_PENALTY = 0.15, 0.25
@@ -45,6 +45,7 @@ _SAME_PLACE_KM = 15.0
 _CAPITAL_WINDOW = 0.2
 _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
+_STRONG = 0.95  # base score of exact and skeleton-key matches
 _POPULATION_PRIOR, _CURATED_PRIOR, _USER_PRIOR = 0.15, 0.10, 0.30
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 
@@ -53,7 +54,7 @@ Point = tuple[float, float]
 
 def _prior_weight(base: float) -> float:
     """Priors separate good matches; they must not lift a weak spelling match over the threshold."""
-    return 1.0 if base >= 0.95 else _WEAK_PRIOR
+    return 1.0 if base >= _STRONG else _WEAK_PRIOR
 
 
 def _as_points(near: Any) -> tuple[Point, ...]:
@@ -275,6 +276,10 @@ class Gazetteer:
         if not q_norm:
             return []
         matches = self._index.match(q_norm, skeleton(q_norm))
+        if any(base >= _STRONG for base, _key in matches.values()):
+            # A spelling that matches a key exactly (or through the skeleton) is not outvoted by
+            # context on a near-miss: "Al-Hawash" in a text about Idleb is not "Hass".
+            matches = {i: m for i, m in matches.items() if m[0] >= _STRONG}
         places = self._index.places
         scored = [
             (places[i], base + self._priors[i] * _prior_weight(base) + self._context(places[i], pcode, points, kind))

@@ -269,3 +269,11 @@ def test_default_is_shared_and_results_are_independent_copies() -> None:
     again = gaz.resolve("Alep")
     assert again.name == "Aleppo"
 
+
+
+def test_context_does_not_let_a_near_miss_beat_an_exact_spelling(gaz: Gazetteer) -> None:
+    # Al-Hawash (Hama) named in a dispatch about Idleb must not become Hass (Idleb), a near-miss spelling.
+    for context in ({}, {"governorate": "Idleb"}, {"near": (35.62, 36.59)}):
+        res = gaz.resolve("Al-Hawash", **context)
+        assert res.name == "Al-Hawash", context
+        assert res.adm1_pcode == "SY05"
