@@ -693,14 +693,18 @@ def _bulk_template() -> Any:
             {%- else %}
             var group = L.featureGroup();
             {%- endif %}
-            var markers = new Array(d.lat.length);
-            for (var i = 0; i < d.lat.length; i++) {
-                var colour = d.colours[d.c[i]];
-                markers[i] = L.circleMarker([d.lat[i], d.lon[i]], {
-                    radius: d.r[i], color: d.stroke || colour, weight: d.weight, fillColor: colour,
-                    fillOpacity: 0.7, className: d.cls, cmIndex: i
-                });
-            }
+            var fill = function () {
+                var markers = new Array(d.lat.length);
+                for (var i = 0; i < d.lat.length; i++) {
+                    var colour = d.colours[d.c[i]];
+                    markers[i] = L.circleMarker([d.lat[i], d.lon[i]], {
+                        radius: d.r[i], color: d.stroke || colour, weight: d.weight, fillColor: colour,
+                        fillOpacity: 0.7, className: d.cls, cmIndex: i
+                    });
+                }
+                if (group.addLayers) { group.addLayers(markers); }
+                else { markers.forEach(function (m) { group.addLayer(m); }); }
+            };
             if (d.popups) {
                 group.bindPopup(function (layer) {
                     return d.p[layer.options.cmIndex].map(function (k) { return d.popups[k]; }).join('<br>');
@@ -709,7 +713,9 @@ def _bulk_template() -> Any:
             if (d.tips) {
                 group.bindTooltip(function (layer) { return d.tips[d.t[layer.options.cmIndex]]; }, {className: 'cm-tooltip'});
             }
-            group.addLayers ? group.addLayers(markers) : markers.forEach(function (m) { group.addLayer(m); });
+            // markers are made when the group is on the map (at once if shown, else when switched
+            // on): markercluster then clusters them in chunks, without its slow pre-map queue
+            group.once('add', fill);
             return group;
         })();
         {% endmacro %}
