@@ -110,7 +110,12 @@ def _find_actors(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 @lru_cache(maxsize=1)
 def _combined() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation of every pattern, longest patterns first at a position (one regex pass)."""
+    """One alternation of every pattern, longest patterns first at a position (one regex pass).
+
+    Every pattern starts with ``\\b`` and a word character, so the alternation is put behind one
+    shared ``\\b(?=\\w)``: positions that are not the start of a word fail once instead of once
+    per pattern (tests/test_actors.py checks the invariant).
+    """
     parts = []
     labels = {}
     for i, (label, rx) in enumerate(ACTOR_PATTERNS):
@@ -118,7 +123,7 @@ def _combined() -> tuple[re.Pattern[str], dict[str, str]]:
         labels[name] = label
         body = rx if label != "IS" else f"(?-i:{rx})"
         parts.append(f"(?P<{name}>{body})")
-    return re.compile("|".join(parts), re.IGNORECASE), labels
+    return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE), labels
 
 
 def normalise_actor(text: str) -> str | None:

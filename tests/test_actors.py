@@ -1,0 +1,78 @@
+"""geo.actors: the combined actor regex keeps the semantics of the ordered pattern list."""
+
+from __future__ import annotations
+
+import re
+import re._constants as _C  # noqa: PLC2701 - inspecting the parsed patterns is the point
+import re._parser as _P  # noqa: PLC2701
+
+import pytest
+
+from geo.actors import ACTOR_PATTERNS, _combined, find_actors
+
+
+def _first_is_word(seq: _P.SubPattern) -> tuple[bool, bool]:
+    """(every first consumed character is a word character, sequence can match empty)."""
+    ok = True
+    for op, av in seq:
+        if op is _C.AT:
+            continue
+        if op is _C.LITERAL:
+            return ok and chr(av).isalnum(), False
+        if op is _C.IN:
+            good = all(
+                (o is _C.LITERAL and chr(a).isalnum())
+                or (o is _C.RANGE and all(chr(x).isalnum() for x in range(a[0], a[1] + 1)))
+                for o, a in av
+            )
+            return ok and good, False
+        if op is _C.SUBPATTERN:
+            good, nullable = _first_is_word(av[3])
+            ok = ok and good
+            if not nullable:
+                return ok, False
+            continue
+        if op is _C.BRANCH:
+            res = [_first_is_word(alt) for alt in av[1]]
+            ok = ok and all(r[0] for r in res)
+            if not any(r[1] for r in res):
+                return ok, False
+            continue
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            good, nullable = _first_is_word(av[2])
+            ok = ok and good
+            if av[0] > 0 and not nullable:
+                return ok, False
+            continue
+        return False, False
+    return ok, True
+
+
+@pytest.mark.parametrize(("label", "rx"), ACTOR_PATTERNS)
+def test_every_pattern_starts_a_word(label: str, rx: str) -> None:
+    # _combined() puts the alternation behind one shared r"\b(?=\w)": valid only if every pattern
+    # starts at a word boundary with a word character.
+    starts_with_word, nullable = _first_is_word(_P.parse(rx))
+    assert starts_with_word and not nullable, label
+
+
+def _reference(sentence: str) -> list[tuple[int, int, str]]:
+    """The plain ordered alternation, without the shared prefix."""
+    parts = [f"(?P<p{i}>{rx if label != 'IS' else f'(?-i:{rx})'})" for i, (label, rx) in enumerate(ACTOR_PATTERNS)]
+    rx_all = re.compile("|".join(parts), re.IGNORECASE)
+    labels = {f"p{i}": label for i, (label, _rx) in enumerate(ACTOR_PATTERNS)}
+    return [(m.start(), m.end(), labels[m.lastgroup]) for m in rx_all.finditer(sentence) if m.end() > m.start()]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les forces du régime, appuyées par l'aviation russe, ont repris Khan Cheikhoun aux jihadistes et rebelles.",
+        "L'EI a revendiqué l'attaque; les FDS et la coalition internationale ont riposté (ei, Daech).",
+        "Des factions proturques et l'armée turque ont avancé; l'opposition armée et le Hezbollah aussi.",
+        "Israël a frappé; Moscou et Ankara, Téhéran: l'armée syrienne libre, l'armée, des loyalistes.",
+    ],
+)
+def test_combined_matches_reference(sentence: str) -> None:
+    assert _combined()[0].pattern.startswith(r"\b(?=\w)")
+    assert find_actors(sentence) == _reference(sentence)
