@@ -324,17 +324,59 @@ def _extend_article(text: str, folded: str, start: int, end: int) -> tuple[int, 
     return start, end
 
 
-def _hint(text: str, start: int) -> tuple[str | None, bool]:
-    before = text[max(0, start - 60) : start]
-    if _GOV_CUE.search(before) or _LIST_GOV_CUE.search(before):
+#: Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
+#: ("ı", "ſ", and the combining dot "İ" lowers to): the substring guards below stand aside for them.
+_ODD_CASE = ("\u0131", "\u017f", "\u0307")
+#: How a window ends (lower-cased, trailing spaces stripped) when ``_DE`` matches at its end.
+_DE_ENDS = ("de", "la", "l'", "l\u2019", "d'", "d\u2019", "du", "des")
+_GOV_STEMS = ("provinc", "gouvernorat", "gion", "mohafazat")
+_CITY_STEMS = ("ville", "cit", "agglom", "tropole", "capitale", "chef-lieu")
+_SMALL_STEMS = ("village", "localit", "bourg", "hameau", "commune", "quartier", "banlieue", "camp", "roport", "base",
+                "prison", "barrage", "col", "mont", "plaine")
+#: Endings (as for ``_DE_ENDS``) of a window that ``_METONYMIC_BEFORE`` can match.
+_METONYMIC_ENDS = (*_DE_ENDS, "par", "avec", "entre", "selon", "apr\u00e8s", "apres", "contre")
+#: One of these is in every window that ``_METONYMIC_BEFORE`` matches.
+_METONYMIC_STEMS = (
+    "gime", "troupes", "forces", "arm", "gouvernement", "pouvoir", "autorit", "bombardements", "raids", "frappes",
+    "avions", "aviation", "offensive", "alli", "soutien", "diplomatie", "position", "cision", "veto", "porte-parole",
+    "sidence", "minist", "ambassade", "parrain", "appui", "intervention", "missaire", "menaces", "protestations",
+    "par", "avec", "entre", "aupr", "selon", "apr", "contre", "appel", "lendemain", "veille",
+)
+
+
+def _guarded(window: str) -> str | None:
+    """The lower-cased ``window`` for substring pre-guards, or None when guards must not be used."""
+    low = window.lower()
+    if any(ch in low for ch in _ODD_CASE):
+        return None
+    return low
+
+
+def _has(low: str, stems: tuple[str, ...]) -> bool:
+    return any(stem in low for stem in stems)
+
+
+@lru_cache(maxsize=8192)
+def _hint_before(before: str) -> tuple[str | None, bool]:
+    """Generic-word hint of the 60 characters before a name (cheap substring guards first)."""
+    low = _guarded(before)
+    # _GOV_CUE, _LIST_GOV_CUE, _SMALL_CUE and _NEAR_CUE all end with a _DE ("de", "d'", "du la"...)
+    de_end = low is None or low.rstrip().endswith(_DE_ENDS)
+    if de_end and (low is None or _has(low, _GOV_STEMS)) and (_GOV_CUE.search(before) or _LIST_GOV_CUE.search(before)):
         return "governorate", False
-    if _CITY_CUE.search(before):
+    if (low is None or _has(low, _CITY_STEMS)) and _CITY_CUE.search(before):
         return "city", False
-    if _SMALL_CUE.search(before):
+    if not de_end:
+        return None, False
+    if (low is None or _has(low, _SMALL_STEMS)) and _SMALL_CUE.search(before):
         return "small", False
     if _NEAR_CUE.search(before):
         return None, True
     return None, False
+
+
+def _hint(text: str, start: int) -> tuple[str | None, bool]:
+    return _hint_before(text[max(0, start - 60) : start])
 
 
 def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
@@ -424,7 +466,8 @@ def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str |
         return False  # "Syrie" is the country, not an actor, in this corpus
     before = text[max(0, start - 50) : start]
     after = text[end : end + 90]
-    if _METONYMIC_BEFORE.search(before):
+    low = _guarded(before)
+    if (low is None or (low.rstrip().endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS))) and _METONYMIC_BEFORE.search(before):
         return True
     if re.match(r"^\s+et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after):
         return True
