@@ -225,11 +225,18 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Fal
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(page)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return out
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -258,6 +265,29 @@ def _int(value: Any) -> int | None:
         return int(float(text))
     except ValueError:
         return None
+
+
+_DATE_FORMATS = {"year": "%Y", "month": "%Y-%m"}
+
+
+def _date_text(value: Any, precision: Any = None) -> str | None:
+    """A date as text at its precision: ``2019-05-14``, ``2019-05`` (month) or ``2019`` (year).
+
+    Strings are kept as they are; datetime-like values (``geo.frames`` stores period starts as
+    ``datetime64``) are formatted with the precision.
+    """
+    if _text(value) is None:
+        return None
+    if hasattr(value, "strftime"):
+        return value.strftime(_DATE_FORMATS.get(_text(precision) or "day", "%Y-%m-%d"))
+    return _text(value)
+
+
+def _day(value: Any) -> Any:
+    """A date-like value as ``YYYY-MM-DD`` (strings are kept as they are)."""
+    if _text(value) is None:
+        return None
+    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else value
 
 
 def _flag(value: Any) -> bool:
@@ -301,9 +331,9 @@ def _event_popup_parts(row: Mapping[str, Any]) -> list[str]:
     parts: list[str] = []
     kind = _esc(row.get("subtype")) or _esc(row.get("kind")) or "event"
     place = _esc(row.get("place")) or "unnamed place"
-    adm1 = _esc(row.get("adm1"))
+    adm1 = _esc(row.get("adm1_name")) or _esc(row.get("adm1")) or _esc(row.get("adm1_gaz"))
     parts.append(f"<b>{place}</b>" + (f", {adm1}" if adm1 else "") + f" <small>({kind})</small>")
-    date = _esc(row.get("date"))
+    date = _esc(_date_text(row.get("date"), row.get("date_precision")))
     if date:
         prec = _esc(row.get("date_precision"))
         parts.append(f"Date: {date}" + (f" <small>({prec})</small>" if prec and prec != "day" else ""))
@@ -337,7 +367,7 @@ def _event_popup_parts(row: Mapping[str, Any]) -> list[str]:
 
 def _event_tooltip(row: Mapping[str, Any]) -> str:
     place = _esc(row.get("place")) or "unnamed place"
-    date = _esc(row.get("date"))
+    date = _esc(_date_text(row.get("date"), row.get("date_precision")))
     killed = _killed_text(row)
     return place + (f" · {date}" if date else "") + (f" · {html.escape(killed)}" if killed else "")
 
@@ -424,22 +454,18 @@ def _add_basemap(fmap: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
 
 
 def _with_aggregates(governorates: gpd.GeoDataFrame, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Add ``strikes``/``killed``/``killed_min`` from ``events`` when the frame lacks them."""
-    gov = _in_wgs84(governorates, "governorates").copy()
-    need = [c for c in ("strikes", "killed") if c not in gov.columns]
-    if not need or "adm1_pcode" not in gov.columns or "adm1_pcode" not in events.columns:
+    """Return the governorates with aggregates, computed by :func:`geo.aggregate.aggregate_by_admin`
+    from ``events`` when the frame has no ``killed`` column (and both frames have ``adm1_pcode``)."""
+    gov = _in_wgs84(governorates, "governorates")
+    if "killed" in gov.columns or "adm1_pcode" not in gov.columns or "adm1_pcode" not in events.columns:
         return gov
-    strikes = events[events["kind"].astype("string") == "strike"]
-    codes = strikes["adm1_pcode"].astype("string")
-    if "strikes" in need:
-        gov["strikes"] = gov["adm1_pcode"].map(codes.value_counts()).fillna(0).astype(int)
-    if "killed" in need and "killed" in strikes.columns:
-        killed = strikes.assign(_k=strikes["killed"].astype("Float64")).groupby(codes)["_k"]
-        gov["killed"] = gov["adm1_pcode"].map(killed.sum(min_count=1))
-        if "killed_min" in strikes.columns and "killed_min" not in gov.columns:
-            flagged = strikes[strikes["killed_min"].map(_flag)]
-            gov["killed_min"] = gov["adm1_pcode"].isin(set(flagged["adm1_pcode"].dropna()))
-    return gov
+    try:
+        from geo.aggregate import aggregate_by_admin
+    except ModuleNotFoundError as exc:
+        if exc.name != "geo.aggregate":
+            raise
+        return gov
+    return aggregate_by_admin(events, gov, level=1)
 
 
 def _choro_color(killed: Any) -> str:
@@ -462,11 +488,12 @@ def _gov_name(row: Mapping[str, Any]) -> str:
 def _gov_tooltip(row: Mapping[str, Any]) -> str:
     lines = [f"<b>{_gov_name(row)}</b>" + (f" <small>{_esc(row.get('adm1_pcode'))}</small>" if _text(row.get("adm1_pcode")) else "")]
     killed = _int(row.get("killed"))
-    lines.append("Killed: " + ("no report" if killed is None else ("≥ " if _flag(row.get("killed_min")) else "") + str(killed)))
+    at_least = _flag(row.get("killed_min_flag")) or _flag(row.get("killed_min"))
+    lines.append("Killed: " + ("no report" if killed is None else ("≥ " if at_least else "") + str(killed)))
     for col, label in (("strikes", "Strikes"), ("control_changes", "Control changes")):
         if _int(row.get(col)) is not None:
             lines.append(f"{label}: {_int(row.get(col))}")
-    first, last = _esc(row.get("first_date")), _esc(row.get("last_date"))
+    first, last = _esc(_day(row.get("first_date"))), _esc(_day(row.get("last_date")))
     if first or last:
         lines.append(f"Dates: {first or '?'} – {last or '?'}")
     return "<br>".join(lines)
@@ -606,7 +633,10 @@ def _add_front(fmap: folium.Map, front: Mapping[str, Any] | None, *, offline: bo
 def _add_title(fmap: folium.Map, title: str | None, events: gpd.GeoDataFrame, *, n_located: int) -> None:
     import folium
 
-    dates = sorted({d for d in map(_text, events["date"] if "date" in events.columns else []) if d})
+    dates: list[str] = []
+    if "date" in events.columns:
+        precision = events["date_precision"] if "date_precision" in events.columns else [None] * len(events)
+        dates = sorted({d for d in map(_date_text, events["date"], precision) if d})
     span = (dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}") if dates else "undated"
     heading = _esc(title) or "Syria: events reported in dispatches"
     body = (

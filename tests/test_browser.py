@@ -219,6 +219,7 @@ def test_online_map_in_chromium_with_cdn_served_locally(
     try:
         page.goto(serve_dir(tmp_path) + "online.html")
         page.wait_for_function(READY, timeout=60_000)
+        page.wait_for_timeout(300)
         assert page.locator("path.cm-strike").count() == 3
         assert any("tile.openstreetmap.org" in u for u in aborted)  # online: tiles are requested
         _click_latlng(page, 35.864, 36.806)

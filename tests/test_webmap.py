@@ -154,16 +154,31 @@ def test_popup_shows_casualties_with_minimum_marker() -> None:
 
 
 def test_governorate_aggregates_are_computed_when_missing() -> None:
+    pytest.importorskip("geo.aggregate")
     events = sample_events()
     gov = webmap._with_aggregates(sample_governorates(), events)
     idleb = gov.set_index("adm1_pcode").loc["SY07"]
-    assert idleb["strikes"] == 2  # the clash and the control change are not strikes
+    assert idleb["strikes"] == 2  # the clash (Hama) and the control change are not strikes
     assert idleb["killed"] == 12
-    assert bool(idleb["killed_min"]) is True
     raqqa = gov.set_index("adm1_pcode").loc["SY11"]
-    assert raqqa["killed"] == 4 and not bool(raqqa["killed_min"])
+    assert raqqa["killed"] == 4
     tip = webmap._gov_tooltip(idleb.to_dict() | {"adm1_pcode": "SY07"})
     assert "Killed: ≥ 12" in tip and "Strikes: 2" in tip
+    assert "Dates: 2019-05-02 – 2019-05-25" in tip
+    assert "Killed: 4<" in webmap._gov_tooltip(raqqa.to_dict()) + "<"
+    # given aggregates are kept as they are
+    given = sample_governorates().assign(killed=[7, 0])
+    assert webmap._with_aggregates(given, events)["killed"].tolist() == [7, 0]
+
+
+def test_choropleth_colours_killed_classes() -> None:
+    assert webmap._choro_color(None) == "#ffffff"
+    assert webmap._choro_color(0) == webmap._CHORO_COLORS[0]
+    assert webmap._choro_color(12) == webmap._CHORO_COLORS[2]
+    assert webmap._choro_color(5000) == webmap._CHORO_COLORS[-1]
+    page = render(webmap.make_map(sample_events(), governorates=sample_governorates()))
+    assert "Killed: \u003e" not in page  # tooltips are JSON-encoded HTML
+    assert webmap._CHORO_COLORS[2] in page and "bindTooltip(feature.properties.tip" in page
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["folium-markers", "bulk-array"])
@@ -347,3 +362,19 @@ def test_50000_events_use_one_data_layer(tmp_path: Path) -> None:
     size = path.stat().st_size
     assert size < 20_000_000, f"{size:,} bytes"
     assert _offline.find_remote_urls(page) == []
+
+
+def test_datetime_dates_from_geo_frames_are_shown_at_their_precision() -> None:
+    """geo.frames stores period starts as datetime64 with a precision column."""
+    events = make_events(
+        [
+            dict(place="A", lat=35.0, lon=37.0, date="2016-11", date_precision="month", killed=1),
+            dict(place="B", lat=35.1, lon=37.1, date="2020-02-27", date_precision="day", killed=2),
+        ]
+    ).rename(columns={"adm1": "adm1_gaz"})
+    events["date"] = pandas.to_datetime(["2016-11-01", "2020-02-27"])
+    events["adm1_name"] = ["Hama", "Homs"]
+    page = render(webmap.make_map(events))
+    assert "2016-11 – 2020-02-27" in page and "00:00:00" not in page
+    popup = webmap._event_popup(events.iloc[0].to_dict())
+    assert "Date: 2016-11 <small>(month)</small>" in popup and "<b>A</b>, Hama" in popup
