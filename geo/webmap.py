@@ -556,7 +556,11 @@ def _add_event_layer(
     lats, lons = _lat_lon(frame)
     is_change = class_name == "cm-change"
     colours = [actor_color(r.get("new_controller") if is_change else r.get("actor")) for r in rows]
-    radii = [9.0 if is_change else _radius(r.get("killed")) for r in rows]
+    # a cumulative toll or a total is not one strike's toll: drawn at the minimum size
+    radii = [
+        9.0 if is_change else 4.0 if _flag(r.get("cumulative")) or _flag(r.get("is_total")) else _radius(r.get("killed"))
+        for r in rows
+    ]
     style = {"weight": 3 if is_change else 1, "stroke_color": "#000000" if is_change else None}
     if len(rows) > bulk_threshold:
         _bulk_points(

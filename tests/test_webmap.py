@@ -144,6 +144,13 @@ def test_small_map_has_every_layer_legend_and_title() -> None:
     assert "regime" in legend and "coalition" in legend and "Turkey" not in legend
 
 
+def test_cumulative_tolls_are_not_sized_as_one_strike() -> None:
+    events = make_events([dict(place="Nord-ouest", lat=35.9, lon=36.6, killed=890, killed_min=True, cumulative=True)])
+    page = render(webmap.make_map(events))
+    assert '"radius": 4.0' in page and f'"radius": {webmap._radius(890)}' not in page
+    assert "≥ 890 killed, cumulative toll" in webmap._event_popup(events.iloc[0].to_dict())
+
+
 def test_popup_shows_casualties_with_minimum_marker() -> None:
     row = sample_events().iloc[0].to_dict()
     popup = webmap._event_popup(row)
