@@ -20,11 +20,11 @@ import html
 import json
 import math
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -221,26 +221,11 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Fal
         from geo._offline import make_self_contained
 
         page = make_self_contained(page)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(out, page)
     return out
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 # --------------------------------------------------------------------------- text helpers
-
 
 def _text(value: Any) -> str | None:
     """Return ``value`` as a stripped string, None for None/NaN/NA/empty."""
