@@ -38,7 +38,7 @@ __all__ = ["Gazetteer"]
 
 _MAX_QUERY = 200  # no place name is longer; longer strings are unresolved at once
 _GOV_IN, _GOV_OUT = 0.08, -0.08
-_NEAR_MAX, _NEAR_DECAY_KM = 0.10, 30.0
+_NEAR_MAX, _NEAR_DECAY_KM = 0.25, 30.0
 _KIND_SAME, _KIND_OTHER, _KIND_NOT_GOV = 0.05, -0.10, -0.25
 _AMBIGUITY_MARGIN, _AMBIGUITY_PENALTY = 0.15, 0.25
 _SAME_PLACE_KM = 15.0

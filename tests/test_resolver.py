@@ -277,3 +277,10 @@ def test_context_does_not_let_a_near_miss_beat_an_exact_spelling(gaz: Gazetteer)
         res = gaz.resolve("Al-Hawash", **context)
         assert res.name == "Al-Hawash", context
         assert res.adm1_pcode == "SY05"
+
+
+def test_nearby_places_outweigh_population_between_homonyms(gaz: Gazetteer) -> None:
+    # Two villages called Suran (Aleppo and Hama): a point 1.5 km from the Aleppo one decides.
+    res = gaz.resolve("Suran", near=(36.56, 37.20))
+    assert res.adm1_pcode == "SY02"
+    assert gaz.resolve("Suran", near=(35.29, 36.74)).adm1_pcode == "SY05"
