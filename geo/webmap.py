@@ -187,7 +187,21 @@ def make_map(
     fmap.fit_bounds(_view_bounds(boundaries, located))
     fmap.add_child(_ready(), name="conflictmap_ready")
     fmap._conflictmap_offline = offline  # type: ignore[attr-defined]
+    if offline:
+        # Jupyter shows a map through _repr_html_; folium's own loads Leaflet and jQuery from CDNs.
+        fmap._repr_html_ = functools.partial(_offline_repr_html, fmap)  # type: ignore[method-assign]
     return fmap
+
+
+def _offline_repr_html(fmap: folium.Map, **kwargs: Any) -> str:
+    """Notebook display of an offline map: the self-contained page in an ``iframe srcdoc``."""
+    from geo._offline import make_self_contained
+
+    page = make_self_contained(fmap.get_root().render())
+    return (
+        '<div style="width:100%"><iframe srcdoc="' + html.escape(page, quote=True) + '" '
+        'style="width:100%; height:560px; border:0" sandbox="allow-scripts"></iframe></div>'
+    )
 
 
 def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = False) -> Path:

@@ -385,3 +385,23 @@ def test_datetime_dates_from_geo_frames_are_shown_at_their_precision() -> None:
     assert "2016-11 – 2020-02-27" in page and "00:00:00" not in page
     popup = webmap._event_popup(events.iloc[0].to_dict())
     assert "Date: 2016-11 <small>(month)</small>" in popup and "<b>A</b>, Hama" in popup
+
+
+def test_offline_map_displays_self_contained_in_notebooks() -> None:
+    import html as _html
+    import re
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from geo.webmap import make_map
+
+    events = gpd.GeoDataFrame(
+        {"kind": ["strike"], "place": ["Saraqib"], "actor": ["Russia"], "killed": [3], "evidence": ["<b>x</b>"]},
+        geometry=[Point(36.806, 35.864)],
+        crs="EPSG:4326",
+    )
+    shown = _html.unescape(make_map(events, offline=True)._repr_html_())
+    assert "leaflet" in shown.lower()
+    remote = re.findall(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", shown)
+    assert remote == []
