@@ -220,6 +220,27 @@ _TARGET_CTX = re.compile(
     r"\s+(?:les\s+|la\s+|le\s+|l['’]|des\s+|du\s+)?$",
     _I,
 )
+#: The actor that follows is the author of the action: "attribuées aux jihadistes", "menés par
+#: l'aviation russe", "revendiqué par le groupe EI", "bombardée par les forces du régime".
+_AGENT_CUE = re.compile(
+    rf"(?:\b(?:attribu|imput)\w*\s+(?:à|aux|au)\s+|\bpar\s+)(?:l{_AP}|la\s+|les\s+|le\s+|des\s+|un\s+|une\s+)?(?:\w+\s+){{0,1}}$",
+    _I,
+)
+_SUPPORT_CUE = re.compile(
+    r"\b(?:soutenu|appuy[ée]|aid[ée]|couvert|[ée]paul[ée]|accompagn[ée]|encadr[ée]|financ[ée]|arm[ée]|entra[îi]n[ée]|"
+    r"backed|soutien|appui|l{AP}aide|l{AP}appui|le\s+soutien|la\s+couverture)\w*\s+(?:a[ée]rien\w*\s+)?(?:par|de|d{AP}|du|des)\s+"
+    r"(?:l{AP}|la\s+|les\s+|le\s+|des\s+)?(?:\w+\s+){{0,1}}$".replace("{AP}", _AP).replace("{{0,1}}", "{0,1}"),
+    _I,
+)
+_WEAPON_ACTOR = re.compile(r"(?:frappes|raids|bombardements|avions|aviation|tirs|artillerie|drones|h[ée]licopt[èe]res)\b", _I)
+#: The actor that follows is a source: "selon Moscou", "d'après l'armée", "a indiqué l'armée russe".
+_SOURCE_CUE = re.compile(
+    rf"\b(?:selon|d{_AP}apr[èe]s|de\s+source|(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:indiqu|affirm|annonc|rapport|d[ée]clar|assur|pr[ée]cis|"
+    rf"expliqu|ajout|soulign|accus|d[ée]menti|confirm)\w*|affirment|affirme|indique|indiquent|annonce|annoncent|rapporte|rapportent|"
+    rf"assure|assurent|accuse|accusent|d[ée]clare|d[ée]clarent|a-t-\w+\s+(?:\w+\s+)?)"
+    rf"\s+(?:[\w’'\-]+\s+){{0,4}}?(?:l{_AP}|la\s+|les\s+|le\s+|des\s+|du\s+)?$",
+    _I,
+)
 _PRONOUN_START = re.compile(r"^\s*(?:Elles|Ils|Elle|Il)\b")
 _SPECIFICITY = {"neighbourhood": 6, "camp": 6, "military site": 6, "village": 5, "town": 5, "city": 4, "road": 4,
                 "other": 4, "subdistrict": 3, "district": 2, "region": 2, "governorate": 1, "country": 0}
@@ -353,12 +374,22 @@ def _actor(clause: str, anchor: int | None, kind: str,
         return None, None, None
     agents = []
     targets = []
+    named = None  # explicitly the agent: "attribuées aux jihadistes", "menés par", "bombardé par"
     for s, e, label in actors:
-        if _TARGET_CTX.search(clause[max(0, s - 40) : s]):
+        before = clause[max(0, s - 50) : s]
+        if _SUPPORT_CUE.search(before) and not (kind == "strike" and _WEAPON_ACTOR.match(clause, s)):
+            continue  # "soutenus par HTS", "appuyées par l'aviation russe": a backer, not the agent
+        if _AGENT_CUE.search(before):
+            if named is None:
+                named = (s, e, label)
+            continue
+        if _SOURCE_CUE.search(before):
+            continue  # who reports ("selon Moscou", "a indiqué l'armée russe") is not who acts
+        if _TARGET_CTX.search(before[-40:]):
             targets.append((s, e, label))
         else:
             agents.append((s, e, label))
-    pick = None
+    pick = named
     if anchor is not None and kind == "strike":
         # "raids du régime", "raids aériens russes", "bombardements rebelles": the actor right after the trigger
         for s, e, label in agents:
@@ -428,8 +459,29 @@ def _is_war_toll(sent: str) -> bool:
     return any(c.value >= 50_000 for _s, _e, c in _counts(sent)) and bool(re.search(r"morts|mort\s+de|tu[ée]|d[ée]plac", sent, _I))
 
 
+#: Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
+#: ("ı", "ſ", and the combining dot "İ" lowers to): the substring guards below stand aside for them.
+_ODD_CASE = ("\u0131", "\u017f", "\u0307")
+#: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
+_STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion",
+                 "copt")
+_CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
+_OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
+_CONTROL_STEMS = ("conquis", "captur", "empar", "pris", "encercl", "avanc", "progress", "grignot", "chass", "log",
+                  "investi", "tomb", "pass", "perc", "bris", "ouvert", "regagn", "ussi", "parvenu", "permis")
+_DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode")
+
+
+def _may_hold(text: str, stems: tuple[str, ...]) -> bool:
+    """False only when no match of a regex whose matches all hold one of ``stems`` can be in ``text``."""
+    low = text.lower()
+    return any(stem in low for stem in stems) or any(ch in low for ch in _ODD_CASE)
+
+
 def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
-    if _FIRST_PERSON.search(clause) and re.search(r"[«\"“]", clause):
+    if ("«" in clause or '"' in clause or "“" in clause) and _FIRST_PERSON.search(clause):
+        return None
+    if not _may_hold(clause, _STRIKE_STEMS):
         return None
     for m in STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]
@@ -443,18 +495,20 @@ def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
 
 
 def _clash_hit(clause: str) -> int | None:
-    for m in CLASH.finditer(clause):
+    for m in CLASH.finditer(clause) if _may_hold(clause, _CLASH_STEMS) else ():
         if _CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]):
             continue
         if _CLASH_PRED.search(clause[max(0, m.start() - 40) : m.end() + 60]):
             return m.start()
-    m = _OFFENSIVE.search(clause)
+    m = _OFFENSIVE.search(clause) if _may_hold(clause, _OFFENSIVE_STEMS) else None
     if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]):
         return m.start()
     return None
 
 
 def _control_hit(clause: str) -> re.Match[str] | None:
+    if not _may_hold(clause, _CONTROL_STEMS):
+        return None
     for m in CONTROL.finditer(clause):
         before = clause[max(0, m.start() - 25) : m.start()]
         if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[m.start() :]) and re.search(r"\bn['’]", before + m.group()):
@@ -468,6 +522,8 @@ def _control_hit(clause: str) -> re.Match[str] | None:
 
 
 def _displacement_hit(clause: str, cas: dict[str, Any]) -> int | None:
+    if not _may_hold(clause, _DISPLACEMENT_STEMS):
+        return None
     for m in DISPLACEMENT.finditer(clause):
         g = m.group().lower()
         if "vacu" in g and "displaced" not in cas:

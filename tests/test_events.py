@@ -175,3 +175,31 @@ def test_stream_reports_failures_and_continues(tmp_path, gaz: Gazetteer, monkeyp
 def test_find_events_signature(gaz: Gazetteer) -> None:
     doc = Document(id="t", source="t", text="Rien ne s'est passé.")
     assert find_events(doc, []) == ([], [])
+
+
+# ----------------------------------------------------------------------------- generalisation fixes
+
+
+@pytest.mark.parametrize(
+    ("clause", "actor"),
+    [
+        # the source of a claim is not the perpetrator
+        ("Des tirs de roquettes attribués aux rebelles ont visé un quartier de Hama, sans faire de victimes selon Damas.", "rebels"),
+        ("Selon la Turquie, des raids ont frappé une localité au sud de Saraqeb.", None),
+        ("Des raids ont frappé Ariha mardi, a affirmé l'armée russe.", None),
+        ("D'après les forces kurdes, un drone a frappé un marché de Qamichli.", None),
+        # passive agent
+        ("Le bourg a été bombardé par les forces du régime, a indiqué l'armée turque.", "regime"),
+        ("Des raids menés par l'aviation russe ont visé Binnich, d'après les FDS.", "Russia"),
+        # a backer is not the agent, unless it is the strike itself
+        ("Soutenus par l'aviation russe, les loyalistes ont repris le village de Hass.", "regime"),
+        ("Appuyés par les frappes de la coalition, les combattants ont bombardé le village.", "coalition"),
+    ],
+)
+def test_actor_not_taken_from_sources_or_backers(clause: str, actor: str | None) -> None:
+    from geo.events import CONTROL, STRIKE, _actor
+
+    kind = "control_change" if CONTROL.search(clause) else "strike"
+    rx = CONTROL if kind == "control_change" else STRIKE
+    anchor = rx.search(clause).start()
+    assert _actor(clause, anchor, kind)[0] == actor
