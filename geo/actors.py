@@ -18,6 +18,13 @@ __all__ = ["ACTOR_PATTERNS", "normalise_actor", "find_actors"]
 
 _A = r"[’']"
 _D = r"(?:de\s+|d[’']\s*)"
+#: Weapon or strike nouns that an adjective of nationality turns into an actor: "tirs d'artillerie
+#: turcs", "frappes aériennes syriennes", "drones israéliens", "raids américains".
+_WEAPONS = (
+    r"(?:tirs|bombardements|pilonnages|frappes|raids|avions|aviation|artillerie|drones?|h[ée]licopt[èe]res|obus|roquettes|"
+    r"missiles|mortiers|chars|bombardiers|chasseurs)(?:\s+(?:a[ée]rien(?:ne)?s|de\s+mortiers?|d[’']artillerie|de\s+drones?|de\s+roquettes|de\s+missiles|"
+    r"d[’']obus|de\s+chars))?"
+)
 
 #: (label, regular expression) in priority order: the first pattern that matches at a position wins,
 #: longer expressions are listed before their parts.
@@ -28,6 +35,7 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
     # Turkey and its Syrian proxies
     ("Turkey", r"\b(?:factions|rebelles|groupes|forces)\s+(?:syriens?\s+)?pro-?tur(?:cs|ques|que|c)\b"),
     ("Turkey", r"\b(?:arm[ée]e|forces|troupes|aviation|soldats|militaires|drones?|avions?)\s+tur(?:cs|ques|que|c)\b"),
+    ("Turkey", rf"\b{_WEAPONS}\s+tur(?:cs|ques|que|c)\b"),
     ("Turkey", r"\bTurquie\b|\bAnkara\b"),
     # Kurdish forces
     ("SDF/Kurdish forces", r"\bForces\s+d[ée]mocratiques\s+syriennes\b|\bFDS\b|\bYPG\b|\bPYD\b|\bSDF\b"),
@@ -41,25 +49,31 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|\b(?:Front\s+)?al-Nosra\b|\bJaich\s+al-Fatah\b|\bAl-Qa[iï]da\b"),
     ("HTS/jihadists", r"\bd?jihadistes\b|\bislamistes\b"),
     # Russia
+    ("Russia", rf"\b{_WEAPONS}\s+russes?\b"),
     ("Russia", r"\b(?:aviation|arm[ée]e|forces|avions?|bombardiers|troupes|militaires|appui\s+a[ée]rien|"
      r"(?:frappes|raids|bombardements)(?:\s+a[ée]rien(?:ne)?s)?|chasseurs|h[ée]licopt[èe]res|soldats)\s+russes?\b"),
     ("Russia", r"\brusses?\b(?=\s+(?:et|ont|a)\b)|\bRussie\b|\bMoscou\b|\bKremlin\b|\ballié\s+russe\b|\boccupants\s+russes\b"),
     # coalition
     ("coalition", r"\bcoalition\s+(?:internationale|antijihadiste|anti-?EI|men[ée]e\s+par\s+(?:Washington|les\s+[EÉ]tats-Unis))\b"),
     ("coalition", r"\b(?:avions|frappes|raids)\s+(?:de\s+la\s+)?coalition\b|\b(?:forces|avions)\s+am[ée]ricain(?:e?s)\b"),
+    # US strikes in Syria are coded as the US-led coalition (the label set has no separate US actor)
+    ("coalition", rf"\b{_WEAPONS}\s+am[ée]ricain(?:e?s)?\b"),
+    ("coalition", r"\bcoalition\b(?!\s+(?:rebelle|d?jihadiste|islamiste|kurde|arabo|domin|de\s+(?:rebelles|groupes|factions|d?jihadistes)|d{AP}(?:opposition|insurg)))".replace("{AP}", "[’']")),
     # Iran / Hezbollah
     ("Iran/Hezbollah", r"\bHezbollah\b|\bmilices\s+(?:chiites|iraniennes|pro-?iraniennes)\b|\bGardiens\s+de\s+la\s+r[ée]volution\b"
      r"|\bforces\s+iraniennes\b|\bIran\b|\bT[ée]h[ée]ran\b"),
     # Israel
-    ("Israel", r"\barm[ée]e\s+isra[ée]lienne\b|\b(?:frappes|raids|avions|aviation)\s+isra[ée]lien(?:ne)?s?\b|\bIsra[ëe]l\b|\bTsahal\b"),
+    ("Israel", rf"\barm[ée]e\s+isra[ée]lienne\b|\b{_WEAPONS}\s+isra[ée]lien(?:ne)?s?\b|\bIsra[ëe]l\b|\bTsahal\b"),
     # regime
     ("regime", rf"\b(?:forces|troupes|avions|aviation|h[ée]licopt[èe]res|soldats|hommes|unit[ée]s|chars|artillerie|frappes|raids|bombardements|barils)\s+"
      rf"(?:du\s+(?:r[ée]gime|pouvoir)|de\s+(?:Damas|Bachar\s+al-Assad|l['’]armée\s+syrienne))(?:\s+syrien)?\b"),
+    # "frappes aériennes syriennes", "hélicoptères syriens": the Syrian air force and artillery are the regime's
+    ("regime", rf"\b{_WEAPONS}\s+syrien(?:ne)?s?\b"),
     ("regime", r"\b(?:forces|troupes|milices|combattants|unit[ée]s)\s+(?:pro-?r[ée]gime|pro-?gouvernementales|gouvernementales|loyalistes|du\s+gouvernement)\b"),
     ("regime", r"\barm[ée]e\s+(?:syrienne|de\s+l['’]air\s+syrienne|du\s+r[ée]gime|r[ée]guli[èe]re)\b|\bpro-?r[ée]gime\b|\bpro-?gouvernementa(?:les?|ux)\b"
      r"|\bloyalistes\b|\br[ée]gime(?:\s+syrien|\s+de\s+(?:Damas|Bachar\s+al-Assad))?\b|\bDamas\b|\bpouvoir\s+de\s+Bachar\s+al-Assad\b|\bl['’]arm[ée]e\b(?!\s+(?:turque|russe|isra[ée]lienne|am[ée]ricaine|syrienne\s+libre|de\s+la\s+conqu))"),
     # rebels
-    ("rebels", r"\b(?:rebelles|insurg[ée]s|opposition\s+arm[ée]e|groupes\s+rebelles|factions\s+rebelles|Arm[ée]e\s+syrienne\s+libre|ASL|antir[ée]gime)\b"),
+    ("rebels", r"\b(?:rebelles|insurg[ée]s|coalition\s+rebelle|opposition\s+arm[ée]e|groupes\s+rebelles|factions\s+rebelles|Arm[ée]e\s+syrienne\s+libre|ASL|antir[ée]gime)\b"),
     ("rebels", r"\bopposition\b"),
 )
 
@@ -74,7 +88,7 @@ _STEMS = re.compile(
     r"r[ée]gime|arm[ée]e|forces|troupes|pouvoir|gouvern|loyal|damas|bachar|russ|moscou|kremlin|turc|turq|ankara|"
     r"kurd|fds|ypg|pyd|sdf|unit[ée]s|islami|\bei\b|daech|daesh|isis|hts|hayat|fateh|nosra|jaich|qa[iï]da|jihad|"
     r"coalition|am[ée]ricain|hezbollah|milices|iran|t[ée]h[ée]ran|gardiens|isra|tsahal|rebel|insurg|opposition|asl|"
-    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard",
+    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard|syrien",
     re.IGNORECASE,
 )
 

@@ -203,3 +203,24 @@ def test_actor_not_taken_from_sources_or_backers(clause: str, actor: str | None)
     rx = CONTROL if kind == "control_change" else STRIKE
     anchor = rx.search(clause).start()
     assert _actor(clause, anchor, kind)[0] == actor
+
+
+@pytest.mark.parametrize(
+    ("expr", "label"),
+    [
+        ("des tirs d'artillerie turcs", "Turkey"), ("l'artillerie turque", "Turkey"), ("des obus de mortier turcs", "Turkey"),
+        ("des frappes aériennes syriennes", "regime"), ("des hélicoptères syriens", "regime"),
+        ("des bombardements russes", "Russia"), ("des drones israéliens", "Israel"), ("des missiles israéliens", "Israel"),
+        ("des raids américains", "coalition"), ("les drones de la coalition", "coalition"), ("la coalition a riposté", "coalition"),
+        ("une coalition rebelle", "rebels"), ("une coalition de groupes jihadistes", "HTS/jihadists"),
+        ("les Forces démocratiques syriennes", "SDF/Kurdish forces"), ("des rebelles syriens", "rebels"),
+    ],
+)
+def test_adjectival_actors(expr: str, label: str | None) -> None:
+    assert normalise_actor(expr) == label
+
+
+def test_adjectival_actor_on_coordinated_strikes(gaz: Gazetteer) -> None:
+    doc = _doc("Des raids aériens et des tirs d'artillerie turcs ont frappé jeudi la ville de Qamichli, tuant quatre civils.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "strike"]
+    assert (ev.actor, ev.place, ev.killed) == ("Turkey", "Qamishli", 4)
