@@ -1,0 +1,80 @@
+"""The main job on the bundled sample, opened in the real clients: headless Chromium and QGIS.
+
+Also leaves ``output/sample_map.png`` and ``output/sample_qgis.png``, the README's screenshots.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from test_browser import _open
+from test_qgis import CHECK, SYSTEM_PYTHON, _env, _has_qgis
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    from geo.pipeline import run, sample_inputs
+
+    out = tmp_path_factory.mktemp("sample")
+    inputs, baseline = sample_inputs()
+    summary = run([inputs], out, offline=True, baseline=baseline)
+    assert summary.errors == []
+    return out, summary
+
+
+@pytest.mark.browser
+def test_sample_map_in_chromium(sample_run: tuple[Path, Any], chromium: Any, serve_dir: Callable[[Path], str]) -> None:
+    out, summary = sample_run
+    page, log = _open(chromium, serve_dir(out) + "map.html")
+    try:
+        strikes = page.locator("path.cm-strike").count()
+        assert strikes >= 30  # located strikes of the 15 sample dispatches
+        slider = page.locator(".cm-front-slider input[type=range]")
+        assert slider.count() == 1
+        n_snaps = int(slider.get_attribute("max")) + 1
+        assert n_snaps >= 5  # one snapshot per control-change date
+        label = page.locator(".cm-front-slider .cm-date")
+        last = label.inner_text()
+        slider.fill("0")
+        slider.dispatch_event("input")
+        page.wait_for_timeout(200)
+        assert label.inner_text() != last  # the slider really switches snapshots
+        slider.fill(str(n_snaps - 1))
+        slider.dispatch_event("input")
+        page.wait_for_timeout(300)
+        (REPO / "output").mkdir(exist_ok=True)
+        page.screenshot(path=str(REPO / "output" / "sample_map.png"))
+        assert log.page_errors == [] and log.console_errors == []
+        assert log.remote_requests() == []
+    finally:
+        page.close()
+
+
+@pytest.mark.qgis
+def test_sample_geopackage_in_qgis(sample_run: tuple[Path, Any], tmp_path: Path) -> None:
+    if not _has_qgis():
+        pytest.skip("/usr/bin/python3 cannot import qgis.core (install Debian python3-qgis)")
+    out, _summary = sample_run
+    png = tmp_path / "sample.png"
+    proc = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(out / "events.gpkg"), str(png)],
+                          capture_output=True, text=True, timeout=300, env=_env())
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    layers = report["layers"]
+    for name in ("events", "mentions", "governorates", "control", "control_areas", "front_lines", "control_changes"):
+        assert layers[name]["valid"], name
+        assert layers[name]["crs"] == "EPSG:4326", name
+        assert layers[name]["features"] > 0, name
+    assert layers["events"]["renderer"] != "singleSymbol"
+    assert layers["governorates"]["renderer"] == "graduatedSymbol"
+    assert layers["control_areas"]["renderer"] == "categorizedSymbol"
+    assert report["png"]["saved"] and report["png"]["colours"] >= 8 and report["png"]["errors"] == []
+    (REPO / "output").mkdir(exist_ok=True)
+    shutil.copyfile(png, REPO / "output" / "sample_qgis.png")
