@@ -27,10 +27,24 @@ from a user's baseline (CSV/GeoPackage/GeoJSON) or from control changes extracte
   "no data") to another between two dates, in km² in EPSG:32637, and the front lines present at one
   date only.
 
-Localities are identified by their case- and accent-folded name (or by their coordinates when
-unnamed); an observation under a new name within ``same_place_km`` (1 km) of a known locality is
-another spelling of it. A locality keeps the name and coordinates of its first observation
-(baseline rows first).
+Locality identity
+-----------------
+A locality is identified by a stable **key**, never by its name as written: the gazetteer place
+id when the name resolves, else its coordinates rounded to 0.001° (about 100 m).
+
+- Every observation that has a name goes through the gazetteer
+  (``gazetteer.resolve(name, near=(lat, lon))``). When the resolved place is a locality (not a
+  governorate or region) within :data:`ADOPT_KM` (3 km) of the observation's own coordinates, the
+  observation takes the gazetteer's canonical name and place id ("Khan Cheikhoun" in a baseline
+  and "Khan Shaykhun" in a dispatch are both ``curated:47``); otherwise it keeps its own name and
+  has no id. The coordinates are always the observation's own, and the spelling as written stays
+  in ``name_as_written``. Rows without coordinates are placed by the gazetteer (name only).
+- Observations with the same key are one locality. An observation whose key is new joins the
+  nearest known locality within ``same_place_km`` (**2.5 km**) unless both carry *different*
+  gazetteer ids: a spelling the gazetteer does not know, or baseline coordinates a little off,
+  still land on their locality, while two distinct villages 1.5 km apart (Maar Shamarin and Deir
+  al-Sharqi) stay two. The same name far apart (homonyms) is two localities.
+- A locality keeps the name, id and coordinates of its first observation (baseline rows first).
 """
 
 from __future__ import annotations
@@ -54,6 +68,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geo.model import Event
 
 __all__ = [
+    "ADOPT_KM",
     "METRIC_CRS",
     "CONTROLLERS",
     "PALETTE",
@@ -69,6 +84,13 @@ __all__ = [
 #: Metric CRS used for every area and length (UTM zone 37N covers Syria).
 METRIC_CRS = "EPSG:32637"
 
+#: A name resolving to a gazetteer place farther than this (km) from the row's coordinates is not
+#: taken as that place: the row keeps its own name and has no place id.
+ADOPT_KM = 3.0
+
+#: Gazetteer kinds that are not localities (a row is never identified with one of them).
+_NOT_LOCALITY = frozenset({"country", "governorate", "district", "subdistrict", "region", "foreign"})
+
 #: Label for territory no locality reaches (never drawn; used in change tables and legends).
 NO_DATA = "no data"
 
@@ -83,7 +105,8 @@ class ControlObservation:
     Parameters
     ----------
     place
-        Locality name as given (baseline) or resolved (dispatch).
+        Locality name: the gazetteer's canonical name when the name resolved near the
+        coordinates (see module docstring), else the name as written.
     lat, lon
         WGS84 coordinates of the locality.
     date
@@ -100,6 +123,11 @@ class ControlObservation:
         Controller before the change when the dispatch says so.
     evidence, source, doc_id
         Where the observation comes from.
+    place_id
+        Gazetteer place id when the name resolved to a locality within :data:`ADOPT_KM`, else
+        ``None`` (the locality is then keyed by its rounded coordinates).
+    name_as_written
+        The spelling of the baseline row or dispatch (defaults to ``place``).
     """
 
     place: str
@@ -114,6 +142,12 @@ class ControlObservation:
     evidence: str = ""
     source: str = ""
     doc_id: str = ""
+    place_id: str | None = None
+    name_as_written: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name_as_written:
+            self.name_as_written = self.place
 
     @property
     def confidence(self) -> str:
@@ -174,17 +208,25 @@ class ControlTable:
     max_reach_km
         Default reach of a locality's area of influence.
     same_place_km
-        Observations under different names closer than this are one locality (spellings:
-        "Khan Cheikhoun" and "Khan Shaykhun"); baseline rows name the locality first.
+        Distance tolerance of locality identity (default 2.5 km): an observation with a new key
+        joins the nearest locality this close unless both have different gazetteer ids (see
+        module docstring).
+    gazetteer
+        Object with ``resolve(name, near=(lat, lon))`` returning a
+        :class:`gazetteer.types.Resolution`; ``None`` (default) loads
+        ``gazetteer.Gazetteer.default()`` on first use; ``False`` turns resolution off (localities
+        are then keyed by coordinates only).
     """
 
     observations: list[ControlObservation] = field(default_factory=list)
     outline: Any = None
     window_days: int = 3
     max_reach_km: float = 15.0
-    same_place_km: float = 1.0
+    same_place_km: float = 2.5
+    gazetteer: Any = field(default=None, repr=False)
     rejected: list[tuple[Any, str]] = field(default_factory=list)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _resolver: "_Resolver | None" = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -210,10 +252,13 @@ class ControlTable:
         path
             The baseline file.
         gazetteer
-            Object with ``resolve(name)`` returning a :class:`gazetteer.types.Resolution`; default
-            ``gazetteer.Gazetteer.default()``, loaded only when a row lacks coordinates.
+            Object with ``resolve(name, near=None)`` returning a
+            :class:`gazetteer.types.Resolution`; default ``gazetteer.Gazetteer.default()``. It
+            places rows without coordinates and identifies every named row (canonical name and
+            place id, see module docstring); ``False`` only for rows that all have coordinates.
         **kwargs
-            Passed to the constructor (``outline``, ``window_days``, ``max_reach_km``).
+            Passed to the constructor (``outline``, ``window_days``, ``max_reach_km``,
+            ``same_place_km``).
 
         Raises
         ------
@@ -225,14 +270,16 @@ class ControlTable:
         p = Path(path)
         if not p.is_file():
             raise InputError(f"baseline file not found: {p}")
-        table = cls(**kwargs)
+        table = cls(gazetteer=gazetteer, **kwargs)
         suffix = p.suffix.lower()
         if suffix in {".csv", ".txt"}:
-            rows = _read_baseline_csv(p, gazetteer)
+            rows = _read_baseline_csv(p, table._get_resolver())
         elif suffix in {".gpkg", ".geojson", ".json", ".shp", ".fgb"}:
             rows = _read_baseline_vector(p)
         else:
             raise InputError(f"baseline {p}: unknown format {suffix!r}; expected .csv, .gpkg or .geojson")
+        for obs in rows:
+            table._identify(obs)
         table.observations.extend(rows)
         table._cache.clear()
         return table
@@ -248,12 +295,16 @@ class ControlTable:
         date_precision: str | None = None,
         source: str = "baseline",
     ) -> ControlObservation:
-        """Add one known-control row (the programmatic twin of a baseline file line)."""
+        """Add one known-control row (the programmatic twin of a baseline file line).
+
+        The name is identified through the gazetteer like a baseline file row (module docstring).
+        """
         label = normalise_controller(controller)
         if label is None:
             raise InputError(f"unknown controller {controller!r}; expected one of {', '.join(CONTROLLERS)}")
         day, precision = parse_date(date, date_precision)
         obs = ControlObservation(place, float(lat), float(lon), day, precision, label, source=source)
+        self._identify(obs)
         self.observations.append(obs)
         self._cache.clear()
         return obs
@@ -277,22 +328,24 @@ class ControlTable:
             status = (ev.status or "complete").lower()
             if status not in _STATUSES:
                 status = "complete"
-            self.observations.append(
-                ControlObservation(
-                    place=ev.place or f"{ev.lat:.4f},{ev.lon:.4f}",
-                    lat=float(ev.lat),  # type: ignore[arg-type]
-                    lon=float(ev.lon),  # type: ignore[arg-type]
-                    date=day,
-                    date_precision=precision,
-                    controller=normalise_controller(ev.new_controller) or "",
-                    kind="dispatch",
-                    status=status,
-                    previous_controller=normalise_controller(ev.previous_controller),
-                    evidence=ev.evidence or "",
-                    source=ev.source or "",
-                    doc_id=ev.doc_id or "",
-                )
+            obs = ControlObservation(
+                place=ev.place or f"{ev.lat:.4f},{ev.lon:.4f}",
+                lat=float(ev.lat),  # type: ignore[arg-type]
+                lon=float(ev.lon),  # type: ignore[arg-type]
+                date=day,
+                date_precision=precision,
+                controller=normalise_controller(ev.new_controller) or "",
+                kind="dispatch",
+                status=status,
+                previous_controller=normalise_controller(ev.previous_controller),
+                evidence=ev.evidence or "",
+                source=ev.source or "",
+                doc_id=ev.doc_id or "",
+                name_as_written=ev.place or "",
             )
+            if ev.place:
+                self._identify(obs)
+            self.observations.append(obs)
             added += 1
         self._cache.clear()
         return added
@@ -303,12 +356,13 @@ class ControlTable:
         import pandas as pd
 
         cols = [
-            "place", "controller", "date", "date_precision", "kind", "status", "confidence",
-            "previous_controller", "evidence", "source", "doc_id", "lat", "lon",
+            "place", "place_id", "name_as_written", "controller", "date", "date_precision", "kind",
+            "status", "confidence", "previous_controller", "evidence", "source", "doc_id", "lat", "lon",
         ]  # fmt: skip
         rows = [
             {
-                "place": o.place, "controller": o.controller, "date": o.date,
+                "place": o.place, "place_id": o.place_id, "name_as_written": o.name_as_written,
+                "controller": o.controller, "date": o.date,
                 "date_precision": o.date_precision, "kind": o.kind, "status": o.status,
                 "confidence": o.confidence, "previous_controller": o.previous_controller,
                 "evidence": o.evidence, "source": o.source, "doc_id": o.doc_id,
@@ -337,7 +391,7 @@ class ControlTable:
         -------
         geopandas.GeoDataFrame
             One point per locality observed at or before ``date`` (EPSG:4326): ``place``,
-            ``controller``, ``observed`` (date of the deciding observation), ``date_precision``,
+            ``place_id`` (gazetteer id or empty), ``name_as_written``, ``controller``, ``observed`` (date of the deciding observation), ``date_precision``,
             ``status``, ``confidence``, ``contested_by`` (controllers in conflict, ``;``-joined),
             ``kind``, ``evidence``, ``source``, ``n_obs``, ``lat``, ``lon``.
         """
@@ -347,6 +401,7 @@ class ControlTable:
         day, _ = parse_date(date)
         window = self.window_days if window_days is None else window_days
         rows = []
+        anchors = self._anchors()
         for key, obs in self._by_locality().items():
             past = [o for o in obs if o.date <= day and o.status != "reversed"]
             if not past:
@@ -355,10 +410,12 @@ class ControlTable:
             recent = [o for o in past if (last.date - o.date).days <= window]
             sides = sorted({o.effective_controller for o in recent})
             controller = sides[0] if len(sides) == 1 else "contested"
-            first = obs[0]
+            first = anchors[key]
             rows.append(
                 {
                     "place": first.place,
+                    "place_id": first.place_id or "",
+                    "name_as_written": first.name_as_written,
                     "controller": controller,
                     "observed": last.date,
                     "date_precision": last.date_precision,
@@ -374,7 +431,7 @@ class ControlTable:
                 }
             )
         cols = [
-            "place", "controller", "observed", "date_precision", "status", "confidence",
+            "place", "place_id", "name_as_written", "controller", "observed", "date_precision", "status", "confidence",
             "contested_by", "kind", "evidence", "source", "n_obs", "lat", "lon",
         ]  # fmt: skip
         frame = pd.DataFrame(rows, columns=cols)
@@ -603,25 +660,78 @@ class ControlTable:
 
     # ------------------------------------------------------------------ internals
     def _by_locality(self) -> dict[str, list[ControlObservation]]:
+        """Observations grouped by locality key (module docstring), each group sorted by date."""
         key = ("by_locality",)
         if key not in self._cache:
             groups: dict[str, list[ControlObservation]] = {}
-            cell = max(self.same_place_km / 111.0, 1e-6)  # grid of about same_place_km, in degrees
+            anchors: dict[str, ControlObservation] = {}
+            alias: dict[str, str] = {}  # place id -> key of the group it joined
+            tol = self.same_place_km
+            cell = max(tol / 111.0, 1e-6)  # grid of about same_place_km, in degrees of latitude
             buckets: dict[tuple[int, int], list[str]] = {}
             for o in sorted(self.observations, key=lambda o: o.kind != "baseline"):
                 k = _locality_key(o)
-                i, j = int(o.lat // cell), int(o.lon // cell)
+                k = alias.get(k, k)
                 if k not in groups:
-                    # Another spelling of a known locality (Khan Cheikhoun / Khan Shaykhun)?
-                    near = (g for di in (-1, 0, 1) for dj in (-1, 0, 1) for g in buckets.get((i + di, j + dj), ()))
-                    k = next((g for g in near if _km(groups[g][0], o) <= self.same_place_km), k)
+                    near = self._nearest(o, anchors, buckets, cell)
+                    if near is not None:
+                        if o.place_id:
+                            alias[o.place_id] = near
+                        k = near
                 if k not in groups:
-                    buckets.setdefault((i, j), []).append(k)
+                    anchors[k] = o
+                    buckets.setdefault(_cell(o.lat, o.lon, cell), []).append(k)
                 groups.setdefault(k, []).append(o)
             for obs in groups.values():
                 obs.sort(key=lambda o: (o.date, o.kind == "dispatch"))
             self._cache[key] = groups
+            self._cache[("anchors",)] = anchors
         return self._cache[key]
+
+    def _anchors(self) -> dict[str, ControlObservation]:
+        """The first observation (baseline first) of each locality: its name, id and coordinates."""
+        self._by_locality()
+        return self._cache[("anchors",)]
+
+    def _nearest(
+        self,
+        o: ControlObservation,
+        anchors: Mapping[str, ControlObservation],
+        buckets: Mapping[tuple[int, int], list[str]],
+        cell: float,
+    ) -> str | None:
+        """Key of the nearest locality within ``same_place_km`` that ``o`` may be, or None.
+
+        Two different gazetteer ids are two places, however close.
+        """
+        import math
+
+        i, j = _cell(o.lat, o.lon, cell)
+        span = math.ceil(1 / max(math.cos(math.radians(min(abs(o.lat), 89.0))), 1e-3))  # lon cells are narrower
+        best: tuple[float, str] | None = None
+        for di in (-1, 0, 1):
+            for dj in range(-span, span + 1):
+                for g in buckets.get((i + di, j + dj), ()):
+                    a = anchors[g]
+                    if o.place_id and a.place_id and a.place_id != o.place_id:
+                        continue
+                    d = _km(a, o)
+                    if d <= self.same_place_km and (best is None or d < best[0]):
+                        best = (d, g)
+        return best[1] if best else None
+
+    def _get_resolver(self) -> "_Resolver":
+        if self._resolver is None:
+            self._resolver = _Resolver(self.gazetteer)
+        return self._resolver
+
+    def _identify(self, obs: ControlObservation) -> None:
+        """Give ``obs`` the gazetteer's canonical name and id when its name resolves nearby."""
+        if obs.place_id is not None or self.gazetteer is False or not obs.name_as_written:
+            return
+        found = self._get_resolver().identify(obs.name_as_written, obs.lat, obs.lon)
+        if found is not None:
+            obs.place, obs.place_id = found
 
     def _outline_metric(self) -> Any:
         key = ("outline",)
@@ -803,7 +913,7 @@ def snapshot_dates(observed: Sequence[dt.date], step: str | None = None) -> list
 
 
 # ---------------------------------------------------------------------- baseline readers
-def _read_baseline_csv(path: Path, gazetteer: Any) -> list[ControlObservation]:
+def _read_baseline_csv(path: Path, gazetteer: "_Resolver | Any") -> list[ControlObservation]:
     rows: list[ControlObservation] = []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -823,7 +933,7 @@ def _read_baseline_csv(path: Path, gazetteer: Any) -> list[ControlObservation]:
         if missing:
             raise DataError(f"{path}: line 1: missing column(s) {', '.join(missing)}; "
                             "expected place,lat,lon,controller,date[,source]")  # fmt: skip
-        resolver = _Resolver(gazetteer)
+        resolver = gazetteer if isinstance(gazetteer, _Resolver) else _Resolver(gazetteer)
         for rec in reader:
             line = reader.line_num
 
@@ -889,34 +999,59 @@ def _baseline_row(
         if not (-90 <= y <= 90 and -180 <= x <= 180):
             raise DataError(f"{path}: {where}: coordinates out of range lat={lat!r} lon={lon!r}")
     elif place and resolver is not None:
-        found = resolver(place)
+        found = resolver.locate(place)
         if found is None:
             raise DataError(f"{path}: {where}: place {place!r} not found in the gazetteer and no lat/lon given")
-        y, x = found
+        y, x, canonical, place_id = found
+        return ControlObservation(canonical, y, x, day, prec, label, source=str(source),
+                                  place_id=place_id, name_as_written=place)  # fmt: skip
     else:
         raise DataError(f"{path}: {where}: no place name and no coordinates")
-    return ControlObservation(place or f"{y:.4f},{x:.4f}", y, x, day, prec, label, source=str(source))
+    return ControlObservation(place or f"{y:.4f},{x:.4f}", y, x, day, prec, label, source=str(source),
+                              name_as_written=place)  # fmt: skip
 
 
 class _Resolver:
-    """Resolve baseline place names through a gazetteer, loaded on first use."""
+    """Resolve place names through a gazetteer, loaded on first use.
+
+    ``gazetteer`` is an object with ``resolve(name, near=None)``, ``None`` for
+    ``gazetteer.Gazetteer.default()``, or ``False`` (no gazetteer: names are never resolved).
+    """
 
     def __init__(self, gazetteer: Any) -> None:
         self._gaz = gazetteer
 
-    def __call__(self, name: str) -> tuple[float, float] | None:
+    def _resolve(self, name: str, near: tuple[float, float] | None) -> Any:
         if self._gaz is None:
             try:
                 from gazetteer import Gazetteer  # type: ignore[attr-defined]
             except ImportError as exc:
-                raise DataError(f"cannot resolve baseline place {name!r}: the gazetteer is unavailable ({exc})") from exc
+                raise DataError(f"cannot resolve place {name!r}: the gazetteer is unavailable ({exc})") from exc
             self._gaz = Gazetteer.default()
-        res = self._gaz.resolve(name)
+        if self._gaz is False:
+            return None
+        res = self._gaz.resolve(name) if near is None else self._gaz.resolve(name, near=near)
         if res is None or getattr(res, "name", None) is None or res.lat is None or res.lon is None:
             return None
-        if getattr(res, "foreign", False):
+        if getattr(res, "foreign", False) or (near is not None and getattr(res, "kind", None) in _NOT_LOCALITY):
             return None
-        return float(res.lat), float(res.lon)
+        return res
+
+    def locate(self, name: str) -> tuple[float, float, str, str | None] | None:
+        """``(lat, lon, canonical name, place id)`` of a name without coordinates, or None."""
+        res = self._resolve(name, None)
+        if res is None:
+            return None
+        return float(res.lat), float(res.lon), str(res.name), getattr(res, "place_id", None)
+
+    def identify(self, name: str, lat: float, lon: float) -> tuple[str, str | None] | None:
+        """``(canonical name, place id)`` when ``name`` resolves to a locality within :data:`ADOPT_KM`."""
+        if re.fullmatch(r"[\d.,\s-]+", name):
+            return None
+        res = self._resolve(name, (lat, lon))
+        if res is None or _haversine_km(lat, lon, float(res.lat), float(res.lon)) > ADOPT_KM:
+            return None
+        return str(res.name), getattr(res, "place_id", None)
 
 
 def _pick(header: Mapping[str, str], *names: str) -> str | None:
@@ -950,16 +1085,25 @@ def _fold(text: str) -> str:
 
 
 def _locality_key(o: ControlObservation) -> str:
-    folded = _fold(o.place)
-    return folded if folded and not re.fullmatch(r"[\d. -]+", folded) else f"@{o.lat:.4f},{o.lon:.4f}"
+    """Gazetteer place id, else the coordinates rounded to 0.001 degree (about 100 m)."""
+    return o.place_id or f"@{o.lat:.3f},{o.lon:.3f}"
+
+
+def _cell(lat: float, lon: float, cell: float) -> tuple[int, int]:
+    return int(lat // cell), int(lon // cell)
 
 
 def _km(a: ControlObservation, b: ControlObservation) -> float:
+    """Great-circle distance in km between two observations."""
+    return _haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (haversine)."""
     import math
 
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 

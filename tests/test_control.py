@@ -238,7 +238,7 @@ def test_events_that_are_not_localities_are_rejected_not_guessed(outline):
 # ---------------------------------------------------------------- baseline files
 def test_baseline_csv_spellings_and_gazetteer(tmp_path, outline):
     class FakeGaz:
-        def resolve(self, name):
+        def resolve(self, name, near=None):
             from gazetteer.types import Resolution
 
             known = {"Khan Cheikhoun": (35.442, 36.651)}
@@ -331,4 +331,98 @@ def test_spellings_of_one_locality_merge_by_proximity(outline):
     table.add_baseline("Al-Habit", 35.49, 36.56, "HTS", "2019-07-01")  # 9 km away: a different locality
     table.add_events([_event("Khan Shaykhun", 35.44208, 36.65095, "2019-08-21", "regime")])
     state = table.state_at("2019-08-22").set_index("place")
-    assert state.controller.to_dict() == {"Khan Cheikhoun": "regime", "Al-Habit": "HTS/jihadists"}
+    assert state.controller.to_dict() == {"Khan Shaykhun": "regime", "Al-Habit": "HTS/jihadists"}
+    assert state.loc["Khan Shaykhun", "name_as_written"] == "Khan Cheikhoun"
+
+
+# ---------------------------------------------------------------- locality identity (gazetteer key)
+# French spellings with coordinates of our own, 1.5-2.8 km off the gazetteer's points (as a baseline
+# exported from another map would be), against dispatches carrying the canonical name and the
+# gazetteer's coordinates. Offsets in degrees of latitude (1 degree ~ 111 km).
+FRENCH_BASELINE = """place,lat,lon,controller,date,source
+Khan Cheikhoun,35.4581,36.6510,HTS,2019-04-01,test: 1.8 km north of the gazetteer point
+Kafrouma,35.6366,36.6490,HTS,2019-04-01,test: 1.5 km east
+Latamné,35.2963,36.6229,rebels,2019-04-01,test: 2.8 km south (beyond 2.5 km: only the id joins it)
+Saraqeb,35.8645,36.8059,HTS,2019-04-01,test: on the gazetteer point
+Maar Chamarine,35.6161,36.7197,HTS,2019-04-01,test
+Deir al-Charqi,35.6045,36.7115,HTS,2019-04-01,test: 1.5 km from Maar Chamarine
+"""
+
+
+@pytest.fixture()
+def french_table(tmp_path, outline):
+    path = tmp_path / "french.csv"
+    path.write_text(FRENCH_BASELINE, encoding="utf-8")
+    table = ControlTable.from_baseline(path, outline=outline)
+    table.add_events([
+        _event("Khan Shaykhun", 35.44208, 36.65095, "2019-08-21", "regime"),
+        _event("Kafr Ruma", 35.63661, 36.63293, "2020-02-27", "regime"),
+        _event("Al-Lataminah", 35.32149, 36.62292, "2019-08-23", "regime"),
+        _event("Saraqib", 35.86447, 36.80591, "2020-02-27", "rebels"),
+    ])  # fmt: skip
+    return table
+
+
+def test_french_and_canonical_spellings_are_one_locality(french_table):
+    state = french_table.state_at("2020-02-29")
+    assert len(state) == 6, state[["place", "name_as_written"]].values.tolist()
+    assert state.place_id.str.len().gt(0).all()
+    assert state.place_id.is_unique
+    by_place = state.set_index("place")
+    assert by_place.controller.to_dict() == {
+        "Khan Shaykhun": "regime", "Kafr Ruma": "regime", "Al-Lataminah": "regime",
+        "Saraqib": "rebels", "Maar Shamarin": "HTS/jihadists", "Deir al-Sharqi": "HTS/jihadists",
+    }  # fmt: skip
+    assert by_place.loc["Khan Shaykhun", "name_as_written"] == "Khan Cheikhoun"
+    assert by_place.loc["Al-Lataminah", "name_as_written"] == "Latamné"
+    # the locality keeps the baseline row's own coordinates
+    assert by_place.loc["Khan Shaykhun", "lat"] == pytest.approx(35.4581)
+    assert by_place.loc["Khan Shaykhun", "n_obs"] == 2
+    # every dispatch observation carries the same id as its baseline row
+    obs = french_table.to_geodataframe()
+    for written in ("Khan Cheikhoun", "Kafrouma", "Latamné", "Saraqeb"):
+        row = obs[obs.name_as_written == written].iloc[0]
+        assert (obs.place_id == row.place_id).sum() == 2, written
+
+
+def test_french_spellings_state_flips_and_areas(french_table):
+    before = french_table.state_at("2019-08-20").set_index("place").controller
+    after = french_table.state_at("2019-08-24").set_index("place").controller
+    assert before["Khan Shaykhun"] == "HTS/jihadists" and after["Khan Shaykhun"] == "regime"
+    assert before["Al-Lataminah"] == "rebels" and after["Al-Lataminah"] == "regime"
+    assert after["Kafr Ruma"] == "HTS/jihadists"
+    areas = french_table.control_areas("2020-02-29").set_index("controller")
+    assert areas.n_localities.sum() == 6
+    assert areas.loc["regime", "n_localities"] == 3
+    changes = french_table.snapshots()["control_changes"].set_index("place")
+    assert changes.loc["Khan Shaykhun", "from_controller"] == "HTS/jihadists"
+    assert changes.loc["Al-Lataminah", "from_controller"] == "rebels"
+
+
+def test_identity_tolerance_unresolved_and_homonyms(outline):
+    table = ControlTable(outline=outline)
+    assert table.same_place_km == 2.5
+    # an unknown spelling 2 km from a known locality is that locality
+    table.add_baseline("Khan Cheikhoun", 35.44208, 36.65095, "rebels", "2019-07-01")
+    table.add_events([_event("Xhn Shqyxn", 35.4600, 36.65095, "2019-08-21", "regime")])
+    # a name that resolves far from the row's coordinates keeps its own name and gets no id
+    table.add_baseline("Saraqeb", 34.80, 38.90, "IS", "2019-07-01")
+    # one unresolved name at two places 30 km apart: two localities (homonyms)
+    table.add_baseline("Qzwrtyville", 34.50, 38.50, "IS", "2019-07-01")
+    table.add_baseline("Qzwrtyville", 34.77, 38.50, "SDF", "2019-07-01")
+    state = table.state_at("2019-09-01")
+    assert len(state) == 4
+    ks = state[state.place == "Khan Shaykhun"].iloc[0]
+    assert ks.controller == "regime" and ks.n_obs == 2
+    far = state[state.name_as_written == "Saraqeb"].iloc[0]
+    assert far.place == "Saraqeb" and far.place_id == ""
+    assert sorted(state[state.place == "Qzwrtyville"].controller) == ["IS", "SDF/Kurdish forces"]
+
+
+def test_resolution_can_be_turned_off(outline):
+    table = ControlTable(outline=outline, gazetteer=False)
+    table.add_baseline("Khan Cheikhoun", 35.4427, 36.6497, "rebels", "2019-07-01")
+    table.add_events([_event("Khan Shaykhun", 35.44208, 36.65095, "2019-08-21", "regime")])
+    state = table.state_at("2019-08-22")
+    assert state.place.tolist() == ["Khan Cheikhoun"] and state.place_id.tolist() == [""]
+    assert state.controller.tolist() == ["regime"]
