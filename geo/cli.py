@@ -137,10 +137,10 @@ def _print_table(rows: Iterable[dict[str, Any]], cols: Sequence[str]) -> None:
     cells = [[_fmt_cell(r.get(c)) for c in cols] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
     widths = [min(w, 40) for w in widths]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(cols, widths)))
+    click.echo("  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in cells:
-        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths)))
+        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths)).rstrip())
 
 
 # ----------------------------------------------------------------------------- extract
