@@ -223,7 +223,9 @@ _TARGET_CTX = re.compile(
 #: The actor that follows is the author of the action: "attribuées aux jihadistes", "menés par
 #: l'aviation russe", "revendiqué par le groupe EI", "bombardée par les forces du régime".
 _AGENT_CUE = re.compile(
-    rf"(?:\b(?:attribu|imput)\w*\s+(?:à|aux|au)\s+|\bpar\s+)(?:l{_AP}|la\s+|les\s+|le\s+|des\s+|un\s+|une\s+)?(?:\w+\s+){{0,1}}$",
+    rf"(?:\b(?:attribu|imput)\w*\s+(?:à|aux|au)\s+|\b(?:men|perp[ée]tr|revendiqu|conduit|effectu|lanc|bombard|pilonn|frapp|vis|cibl|touch|"
+    rf"tir|largu|captur|conquis|repris|chass|d[ée]log)[ée]?e?s?\s+par\s+)"
+    rf"(?:l{_AP}|la\s+|les\s+|le\s+|des\s+|un\s+|une\s+)?(?:\w+\s+){{0,1}}$",
     _I,
 )
 _SUPPORT_CUE = re.compile(

@@ -191,6 +191,9 @@ def test_find_events_signature(gaz: Gazetteer) -> None:
         # passive agent
         ("Le bourg a été bombardé par les forces du régime, a indiqué l'armée turque.", "regime"),
         ("Des raids menés par l'aviation russe ont visé Binnich, d'après les FDS.", "Russia"),
+        # "tenu par", "contrôlé par", "dominé par": who holds the place, not who acts
+        ("Les loyalistes ont encerclé une base tenue par les forces turques au sud d'Ariha.", "regime"),
+        ("Des roquettes ont touché un marché de la partie ouest de Deraa, contrôlée par le régime.", None),
         # a backer is not the agent, unless it is the strike itself
         ("Soutenus par l'aviation russe, les loyalistes ont repris le village de Hass.", "regime"),
         ("Appuyés par les frappes de la coalition, les combattants ont bombardé le village.", "coalition"),
