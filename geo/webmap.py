@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
+from geo._controllers import PALETTE
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -41,19 +42,22 @@ __all__ = [
     "save_map",
 ]
 
-#: Colour per normalised actor (also used for controllers of control changes).
+#: Colour per normalised actor (also used for controllers of control changes). Controller labels
+#: (regime, rebels, HTS/jihadists, IS, SDF/Kurdish forces, Turkey, contested) take their colour
+#: from :data:`geo._controllers.PALETTE`, the one source shared with the front-line map and the
+#: QGIS styles; the other actors have their own, distinct colours.
 ACTOR_COLORS: dict[str, str] = {
-    "regime": "#d62728",
+    "regime": PALETTE["regime"],
     "Russia": "#8c1515",
-    "rebels": "#2ca02c",
-    "HTS/jihadists": "#111111",
-    "IS": "#555555",
-    "SDF/Kurdish forces": "#e6c200",
-    "Turkey": "#1f77b4",
+    "rebels": PALETTE["rebels"],
+    "HTS/jihadists": PALETTE["HTS/jihadists"],
+    "IS": PALETTE["IS"],
+    "SDF/Kurdish forces": PALETTE["SDF/Kurdish forces"],
+    "Turkey": PALETTE["Turkey"],
     "coalition": "#9467bd",
-    "Iran/Hezbollah": "#ff7f0e",
+    "Iran/Hezbollah": "#8c564b",
     "Israel": "#17becf",
-    "contested": "#c5b0d5",
+    "contested": PALETTE["contested"],
     "unknown": "#999999",
 }
 UNKNOWN_COLOR = "#999999"

@@ -98,11 +98,24 @@ def random_events(n: int, seed: int = 1) -> Any:
 def test_actor_colours_follow_the_palette() -> None:
     assert webmap.actor_color("regime") == "#d62728"
     assert webmap.actor_color("Russia") == "#8c1515"
-    assert webmap.actor_color("hts/JIHADISTS") == "#111111"
+    assert webmap.actor_color("hts/JIHADISTS") == "#555555"
     assert webmap.actor_color("SDF/Kurdish forces") == "#e6c200"
     assert webmap.actor_color("Martians") == "#999999"
     assert webmap.actor_color(None) == "#999999"
     assert webmap.actor_color(float("nan")) == "#999999"
+
+
+def test_controller_colours_are_the_front_map_palette() -> None:
+    from geo import frontmap
+    from geo._controllers import CONTROLLERS, PALETTE
+
+    for label in CONTROLLERS:  # one source of truth: the strike map, the front map and QGIS agree
+        assert webmap.actor_color(label) == PALETTE[label] == frontmap.PALETTE[label], label
+    assert webmap.actor_color("contested") == "#ff7f0e"
+    # every legend entry is told apart from the others
+    colours = [c for a, c in webmap.ACTOR_COLORS.items() if a != "unknown"]
+    assert len(set(colours)) == len(colours)
+    assert webmap.UNKNOWN_COLOR not in colours
 
 
 def test_radius_is_a_sqrt_scale_with_a_minimum() -> None:
