@@ -62,7 +62,7 @@ def _dispatch(table, name):
 
 
 def _state(table, day, place):
-    state = table.state_at(day).set_index("place")
+    state = table.state_at(day).set_index("name_as_written")
     return state.loc[place, "controller"]
 
 
