@@ -105,14 +105,8 @@ def test_empty_front_adds_nothing():
     assert len(m._children) == before
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
 @pytest.mark.browser
-def test_slider_in_headless_chromium(front, tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_slider_in_headless_chromium(front, tmp_path, chromium):
     xleaflet = pytest.importorskip("xstatic.pkg.leaflet")
     leaflet_dir = Path(xleaflet.BASE_DIR)
     page_path = tmp_path / "front.html"
@@ -131,35 +125,29 @@ def test_slider_in_headless_chromium(front, tmp_path):
             return r.fulfill(body=(leaflet_dir / "leaflet.css").read_text(), content_type="text/css")
         return r.fulfill(body="", content_type="text/plain")  # folium's other CDN defaults: not ours
 
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
-        )  # fmt: skip
-        try:
-            page = browser.new_page(viewport={"width": 1000, "height": 800})
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.route("**/*", route)
-            page.goto(page_path.as_uri())
-            page.wait_for_selector(".cm-front-slider input[type=range]")
-            assert errors == []
-            label = page.locator(".cm-front-slider .cm-date")
-            assert label.text_content() == "2019-08-25"
-            n_last = page.locator("path.leaflet-interactive").count()
-            page.locator(".cm-front-slider input[type=range]").fill("0")
-            assert label.text_content() == "2019-08-01"
-            n_first = page.locator("path.leaflet-interactive").count()
-            assert n_first > 0 and n_last > 0
-            assert page.evaluate("window.__pwned === undefined")
-            page.locator(".cm-front-obs").first.click()
-            popup = page.locator(".leaflet-popup-content").first
-            assert "window.__pwned = 1" in popup.inner_text()
-            assert page.locator(".leaflet-popup-content img").count() == 0
-            page.screenshot(path=str(tmp_path / "front.png"))
-        finally:
-            browser.close()
+    page = chromium.new_page(viewport={"width": 1000, "height": 800})  # shared browser (tests/conftest.py)
+    try:
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.route("**/*", route)
+        page.goto(page_path.as_uri())
+        page.wait_for_selector(".cm-front-slider input[type=range]")
+        assert errors == []
+        label = page.locator(".cm-front-slider .cm-date")
+        assert label.text_content() == "2019-08-25"
+        n_last = page.locator("path.leaflet-interactive").count()
+        page.locator(".cm-front-slider input[type=range]").fill("0")
+        assert label.text_content() == "2019-08-01"
+        n_first = page.locator("path.leaflet-interactive").count()
+        assert n_first > 0 and n_last > 0
+        assert page.evaluate("window.__pwned === undefined")
+        page.locator(".cm-front-obs").first.click()
+        popup = page.locator(".leaflet-popup-content").first
+        assert "window.__pwned = 1" in popup.inner_text()
+        assert page.locator(".leaflet-popup-content img").count() == 0
+        page.screenshot(path=str(tmp_path / "front.png"))
+    finally:
+        page.close()
     assert errors == []
     assert all("cdn" in u or "code.jquery.com" in u or "bootstrapcdn" in u for u in remote)
 
