@@ -441,12 +441,71 @@ def _precision(m: Mention | None, near: bool, text: str) -> int | None:
 
 
 def _fill_place(ev: Event, m: Mention | None, near: bool, text: str) -> None:
+    """Place an event at a Syrian mention.
+
+    An event placed only at the country ("en Syrie") keeps ``place="Syria"`` and
+    ``geo_precision=3`` but no point and no governorate: a country centroid would be drawn as a
+    precise point and counted in whichever governorate it falls in.
+    """
     if m is None:
         return
     ev.place = m.name
+    ev.geo_precision = _precision(m, near, text)
+    if m.kind == "country":
+        ev.lat = ev.lon = None
+        ev.adm1 = ev.adm1_pcode = None
+        return
     ev.lat, ev.lon = m.lat, m.lon
     ev.adm1, ev.adm1_pcode = m.adm1, m.adm1_pcode
-    ev.geo_precision = _precision(m, near, text)
+
+
+def _fill_foreign(ev: Event, m: Mention) -> None:
+    """Strike on a place outside Syria (shells fired from Syria onto a Turkish town).
+
+    The event is kept (it is part of the war) with ``place`` the foreign name, no coordinates, no
+    governorate and ``geo_precision=3``: it is never mapped nor counted inside Syria.
+    """
+    ev.place = m.name or m.surface
+    ev.lat = ev.lon = None
+    ev.adm1 = ev.adm1_pcode = None
+    ev.geo_precision = 3
+
+
+#: Where fire comes from, not where it lands: "tirés depuis la Syrie", "en provenance d'Idleb".
+_ORIGIN_BEFORE = re.compile(
+    rf"\b(?:depuis|[àa]\s+partir\s+d[eu']?|en\s+provenance\s+d[eu']?|lanc[ée]e?s\s+d[eu']?|tir[ée]e?s\s+d[eu']?)\s*(?:la\s+|le\s+|les\s+|l{_AP}|d{_AP})?\s*$",
+    _I,
+)
+#: A foreign place hit: "se sont abattus sur les villes turques d'Akçakale", "ont visé Kilis".
+_FOREIGN_TARGET_BEFORE = re.compile(
+    rf"(?:\bsur|\bcontre|\bvis\w*|\bfrapp\w*|\btouch\w*|\bbombard\w*|\bpilonn\w*|\bcibl\w*|"
+    rf"\b(?:villes?|villages?|localit[ée]s?|territoire|sol|base)\s+(?:\w+\s+)?(?:de|d{_AP}|du)|\bet\s+(?:de\s+|d{_AP}))"
+    rf"\s*(?:la\s+|le\s+|les\s+|l{_AP}|des\s+|du\s+)?(?:ville\s+(?:\w+\s+)?(?:de\s+|d{_AP}))?\s*$",
+    _I,
+)
+
+
+def _strike_place(clause_mentions: list[Mention], sent_mentions: list[Mention], text: str) -> tuple[Mention | None, bool, str, Mention | None]:
+    """Place of a strike: (mention, near, from, foreign target).
+
+    Places the fire comes from ("depuis la Syrie") are skipped while another place is named; a
+    foreign place named as the target wins over the country or nothing (see :func:`_fill_foreign`).
+    """
+    for scope, mentions in (("clause", clause_mentions), ("sentence", sent_mentions)):
+        landing = [m for m in mentions if not _ORIGIN_BEFORE.search(text[max(0, m.start - 30) : m.start])]
+        m, near = _best_place(landing, text)
+        if m is not None and m.kind != "country":
+            return m, near, scope, None
+        foreign = next((f for f in mentions if f.foreign and not f.metonymic and not _is_dateline(text, f)
+                        and _FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])), None)
+        if foreign is not None:
+            return None, False, scope, foreign
+        if m is not None:
+            return m, near, scope, None
+        m, near = _best_place(mentions, text)
+        if m is not None:
+            return m, near, scope, None
+    return None, False, "sentence", None
 
 
 def _is_heading(sent: str) -> bool:
@@ -633,15 +692,22 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     ev.displaced = cas.get("displaced")
                     ev.killed = None
                 # place
-                m, near = _best_place(clause.mentions, text)
-                place_from = "clause"
-                if m is None:
-                    m, near = _best_place(sent_mentions, text)
-                    place_from = "sentence"
+                foreign_target = None
+                if kind == "strike":
+                    m, near, place_from, foreign_target = _strike_place(clause.mentions, sent_mentions, text)
+                else:
+                    m, near = _best_place(clause.mentions, text)
+                    place_from = "clause"
+                    if m is None:
+                        m, near = _best_place(sent_mentions, text)
+                        place_from = "sentence"
                 ev.when = c_when[0][2] if c_when else None
                 draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind == "strike"))
-                _fill_place(ev, m, near, text)
-                if m is None:
+                if foreign_target is not None:
+                    _fill_foreign(ev, foreign_target)
+                else:
+                    _fill_place(ev, m, near, text)
+                if m is None and foreign_target is None:
                     draft.place_from = "none"
                 ev.evidence = ctext.strip(" ,;")
                 ev.start = clause.start + (len(ctext) - len(ctext.lstrip(" ,;")))

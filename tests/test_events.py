@@ -227,3 +227,24 @@ def test_adjectival_actor_on_coordinated_strikes(gaz: Gazetteer) -> None:
     doc = _doc("Des raids aériens et des tirs d'artillerie turcs ont frappé jeudi la ville de Qamichli, tuant quatre civils.", gaz)
     (ev,) = [e for e in doc.events if e.kind == "strike"]
     assert (ev.actor, ev.place, ev.killed) == ("Turkey", "Qamishli", 4)
+
+
+def test_shells_fired_from_syria_onto_a_foreign_town_are_not_mapped_in_syria(gaz: Gazetteer) -> None:
+    doc = _doc("Des roquettes tirées depuis la Syrie se sont abattues mardi sur la ville turque de Kilis, blessant deux personnes.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "strike"]
+    assert ev.place == "Kilis"
+    assert (ev.lat, ev.lon, ev.adm1, ev.adm1_pcode, ev.geo_precision) == (None, None, None, None, 3)
+
+
+def test_fire_origin_is_not_the_strike_place(gaz: Gazetteer) -> None:
+    # the origin (a village) is more specific than the target (a city): the target still wins
+    doc = _doc("Des obus tirés depuis le village de Hass ont frappé jeudi la ville d'Ariha, tuant deux civils.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "strike"]
+    assert (ev.place, ev.geo_precision) == ("Ariha", 1)
+
+
+def test_country_level_event_has_no_point(gaz: Gazetteer) -> None:
+    doc = _doc("L'aviation russe a mené mardi des dizaines de raids en Syrie, tuant au moins douze civils.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "strike"]
+    assert (ev.place, ev.geo_precision) == ("Syria", 3)
+    assert (ev.lat, ev.lon, ev.adm1_pcode) == (None, None, None)
