@@ -83,3 +83,66 @@ def test_metonymic_guard_is_necessary() -> None:
         if M._METONYMIC_BEFORE.search(w[-50:]):
             low = M._guarded(w[-50:])
             assert low is None or (low.rstrip().endswith(M._METONYMIC_ENDS) and M._has(low, M._METONYMIC_STEMS)), w
+
+
+# ----------------------------------------------------------------------------- leading lookaheads
+
+import re  # noqa: E402
+import re._constants as _C  # noqa: E402,PLC2701
+import re._parser as _P  # noqa: E402,PLC2701
+
+
+def _first_chars(seq: _P.SubPattern) -> tuple[set[str] | None, bool]:
+    """(possible first characters, or None for "any"; can match empty) of a case-sensitive pattern."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op is _C.AT:
+            continue
+        if op is _C.LITERAL:
+            return out | {chr(av)}, False
+        if op is _C.IN:
+            for o, a in av:
+                if o is _C.LITERAL:
+                    out.add(chr(a))
+                elif o is _C.RANGE:
+                    out.update(chr(x) for x in range(a[0], a[1] + 1))
+                else:
+                    return None, False
+            return out, False
+        if op is _C.SUBPATTERN or op is _C.BRANCH or op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            if op is _C.SUBPATTERN:
+                alts, min_rep = [av[3]], 1
+            elif op is _C.BRANCH:
+                alts, min_rep = av[1], 1
+            else:
+                alts, min_rep = [av[2]], av[0]
+            nullable = False
+            for alt in alts:
+                chars, empty = _first_chars(alt)
+                if chars is None:
+                    return None, False
+                out |= chars
+                nullable = nullable or empty
+            if min_rep > 0 and not nullable:
+                return out, False
+            continue
+        if op is _C.ASSERT:  # our own leading lookahead: skip it, it consumes nothing
+            continue
+        return None, False
+    return out, True
+
+
+@pytest.mark.parametrize(("rx", "lookahead"), [(M._ORGS, "(?=[A-ZÉacjqrst])"), (M._FIRST_NAMES, "(?=[ABDEGHIJMORSTV])")])
+def test_leading_lookahead_covers_every_first_character(rx: re.Pattern[str], lookahead: str) -> None:
+    assert not rx.flags & re.IGNORECASE
+    assert lookahead in rx.pattern
+    body = rx.pattern.replace(lookahead, "", 1)
+    chars, nullable = _first_chars(_P.parse(body))
+    allowed_chars = {m.group() for m in re.finditer(r"[\s\S]", "".join(chr(c) for c in range(0x250)))
+                     if re.fullmatch(lookahead.replace("(?=", "(?:"), m.group())}
+    assert chars is not None and not nullable
+    assert chars <= allowed_chars
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_SAMPLE.glob("*.txt"))]
+    plain = re.compile(body)
+    for text in texts:
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]
