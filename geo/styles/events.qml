@@ -19,7 +19,7 @@
    <symbol type="marker" name="0" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="215,25,28,255"/>
+     <prop k="color" v="214,39,40,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -51,7 +51,7 @@
    <symbol type="marker" name="1" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="110,0,10,255"/>
+     <prop k="color" v="140,21,21,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -83,7 +83,7 @@
    <symbol type="marker" name="2" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="26,150,65,255"/>
+     <prop k="color" v="44,160,44,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -115,7 +115,7 @@
    <symbol type="marker" name="3" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="0,0,0,255"/>
+     <prop k="color" v="85,85,85,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -147,7 +147,7 @@
    <symbol type="marker" name="4" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="64,64,64,255"/>
+     <prop k="color" v="17,17,17,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -179,7 +179,7 @@
    <symbol type="marker" name="5" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="255,215,0,255"/>
+     <prop k="color" v="230,194,0,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -211,7 +211,7 @@
    <symbol type="marker" name="6" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="33,102,172,255"/>
+     <prop k="color" v="31,119,180,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -243,7 +243,7 @@
    <symbol type="marker" name="7" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="118,42,131,255"/>
+     <prop k="color" v="148,103,189,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -275,7 +275,7 @@
    <symbol type="marker" name="8" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="230,120,20,255"/>
+     <prop k="color" v="140,86,75,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -307,7 +307,7 @@
    <symbol type="marker" name="9" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="110,190,230,255"/>
+     <prop k="color" v="23,190,207,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
@@ -339,7 +339,7 @@
    <symbol type="marker" name="10" alpha="0.85" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
      <prop k="angle" v="0"/>
-     <prop k="color" v="150,150,150,255"/>
+     <prop k="color" v="153,153,153,255"/>
      <prop k="horizontal_anchor_point" v="1"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="name" v="circle"/>
