@@ -15,7 +15,7 @@ def _category_colours(layer: str, attribute: str) -> dict[str, str]:
     for sym in renderer.find("symbols") or []:
         value = by_symbol.get(sym.get("name"))
         layer_el = sym.find("layer")
-        if value is None or layer_el is None:
+        if not value or layer_el is None:  # "" is the catch-all category
             continue
         opts = {p.get("k"): p.get("v") for p in layer_el.iter("prop")}
         r, g, b = (int(x) for x in opts["color"].split(",")[:3])
