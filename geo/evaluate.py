@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gazetteer._governorates import pcode_for
 from geo.model import Document, Event, Mention
 
 __all__ = ["evaluate", "main", "KM_TOLERANCE"]
@@ -35,12 +36,6 @@ KM_TOLERANCE = 5.0
 _KINDS = ("strike", "control_change", "clash", "displacement")
 
 #: English governorate names of the gold -> OCHA P-codes.
-_GOLD_ADM1 = {
-    "Damascus": "SY01", "Aleppo": "SY02", "Rural Damascus": "SY03", "Homs": "SY04", "Hama": "SY05",
-    "Lattakia": "SY06", "Latakia": "SY06", "Idlib": "SY07", "Idleb": "SY07", "Al-Hasakah": "SY08", "Hasakah": "SY08",
-    "Deir ez-Zor": "SY09", "Deir-ez-Zor": "SY09", "Tartus": "SY10", "Tartous": "SY10", "Raqqa": "SY11", "Ar-Raqqa": "SY11",
-    "Daraa": "SY12", "Dar'a": "SY12", "As-Sweida": "SY13", "Sweida": "SY13", "Quneitra": "SY14",
-}  # fmt: skip
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -61,7 +56,7 @@ def _mention_correct(pred: Mention, gold: dict[str, Any]) -> bool:
     if pred.lat is not None and gold.get("lat") is not None and _km((pred.lat, pred.lon), (gold["lat"], gold["lon"])) <= KM_TOLERANCE:
         return True
     if gold["type"] == "governorate":
-        return pred.kind == "governorate" and pred.adm1_pcode == _GOLD_ADM1.get(gold.get("adm1") or "")
+        return pred.kind == "governorate" and pred.adm1_pcode == pcode_for(gold.get("adm1") or "")
     return False
 
 
@@ -105,7 +100,7 @@ def _place_agrees(ev: Event, gold_ev: dict[str, Any], gold_doc: dict[str, Any]) 
     if t["type"] == "country":
         return ev.place == "Syria" or (ev.adm1_pcode is None and ev.geo_precision == 3)
     if t["type"] == "governorate":
-        return ev.geo_precision in (2, 3) and ev.adm1_pcode == _GOLD_ADM1.get(t.get("adm1") or "") and (
+        return ev.geo_precision in (2, 3) and ev.adm1_pcode == pcode_for(t.get("adm1") or "") and (
             ev.lat is None or t.get("lat") is None or _km((ev.lat, ev.lon), (t["lat"], t["lon"])) <= 25 or ev.geo_precision == 3
         )
     return ev.lat is not None and t.get("lat") is not None and _km((ev.lat, ev.lon), (t["lat"], t["lon"])) <= KM_TOLERANCE
