@@ -202,6 +202,9 @@ def _print_document(doc: Any) -> None:
 
 
 def _report_errors(errors: Sequence[Any]) -> None:
+    """Name each skipped document on stderr, unless the reader's log line already did."""
+    if logging.getLogger("conflictmap").isEnabledFor(logging.WARNING):
+        return
     for err in errors:
         where = getattr(err, "source", "?")
         line = getattr(err, "line", None)
