@@ -200,6 +200,11 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+#: "des bombardements sur Maaret Misrine et Binnich avaient fait": places hit, not actors ("Damas et Moscou ont").
+_PLACE_PREP = re.compile(r"(?:\bsur|(?<!\w)[àa]|\bdans|\bvers|\bdepuis)\s+(?:la\s+|le\s+|l['’])?$", re.IGNORECASE)
+_PLACE_PREP_LIST = re.compile(
+    r"(?:\bsur|(?<!\w)[àa]|\bdans|\bvers|\bdepuis)\s+(?:la\s+|le\s+|l['’])?[A-ZÀ-Þ][\w\-’']*(?:\s+[\w\-’']+){0,3}\s+et\s+(?:la\s+|l['’]|le\s+)?$"
+)
 _PREP_BEFORE = re.compile(
     r"(?:\bde|\bd['’]|\bdu|\bdes|\bsur|\bdans|\bpour|\bvers|\bcontre|\bquartiers?\s+\w+|\bisoler|\breprendre|\bconqu[ée]rir)\s*(?:la\s+|l['’]|le\s+)?[\s«»\"]*$",
     re.IGNORECASE,
@@ -378,6 +383,19 @@ def _hint_before(before: str) -> tuple[str | None, bool]:
     return None, False
 
 
+#: How a window ends (lower-cased, trailing spaces stripped) when ``_PREP_CUE`` matches at its end.
+_PREP_ENDS = ("\u00e0", "a", "vers", "depuis", "sur", "dans", "pour", "contre", "entre", "reprendre", "reconqu\u00e9rir",
+              "reconquerir", "conquis", "captur\u00e9", "capture", "repris")
+
+
+def _may_be_prep(before: str) -> bool:
+    """False only when ``_PREP_CUE`` cannot match ``before`` (it ends with spaces after a preposition)."""
+    if not before[-1:].isspace():
+        return False
+    low = _guarded(before)
+    return low is None or low.rstrip().endswith(_PREP_ENDS)
+
+
 def _hint(text: str, start: int) -> tuple[str | None, bool]:
     return _hint_before(text[max(0, start - 60) : start])
 
@@ -417,7 +435,7 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
             continue
         before = text[max(0, start - 60) : start]
         kind_hint, near = _hint(text, start)
-        if not (kind_hint is not None or near or _PREP_CUE.search(before)):
+        if not (kind_hint is not None or near or (_may_be_prep(before) and _PREP_CUE.search(before))):
             continue
         if _overlaps(start, end, blocked) or _PERSON_CUE.search(before):
             continue
@@ -472,9 +490,10 @@ def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str |
     low = _guarded(before)
     if (low is None or (low.rstrip().endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS))) and _METONYMIC_BEFORE.search(before):
         return True
-    if re.match(r"^\s+et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after):
+    if re.match(r"^\s+et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after) and not _PLACE_PREP.search(before):
         return True
-    if re.search(r"\b(?:et|de)\s+(?:la\s+|l['’]|le\s+)?$", before) and re.match(r"^\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after):
+    if re.search(r"\b(?:et|de)\s+(?:la\s+|l['’]|le\s+)?$", before) and re.match(r"^\s+(?:ont|y\s+ont|avaient|se\s+sont)\b", after) \
+            and not _PLACE_PREP_LIST.search(before):
         return True
     if _METONYMIC_AFTER.match(after) and not _LOCATIVE_BEFORE.search(before) and not _PREP_BEFORE.search(before):
         return True

@@ -146,3 +146,13 @@ def test_leading_lookahead_covers_every_first_character(rx: re.Pattern[str], loo
     plain = re.compile(body)
     for text in texts:
         assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_prep_guard_is_necessary() -> None:
+    windows = _WINDOWS + _sample_windows() + ["jusqu’à ", "vers\n", "À ", "depuiſ ", "a", "pour"]
+    hits = 0
+    for w in windows:
+        if M._PREP_CUE.search(w):
+            hits += 1
+            assert M._may_be_prep(w), w
+    assert hits > 20
