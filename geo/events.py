@@ -208,7 +208,7 @@ _FRONT = re.compile(
     r"(?:[àa]\s+)(?P<num>(?:moins\s+de\s+|environ\s+|pr[èe]s\s+de\s+|quelque\s+|une\s+)?[\w,\-]+)\s*(?:kilom[èe]tres?|km)\s+(?:de|d['’]|du)",
     _I,
 )
-_REGION_ANAPHOR = re.compile(r"\b(?:cette|la|une)\s+r[ée]gion\b|\bla\s+zone\b|\bcette\s+zone\b", _I)
+_REGION_ANAPHOR = re.compile(r"\b(?:cette|la|une)\s+r[ée]gion\b|\bla\s+zone\b|\bcette\s+zone\b|\b(?:dans|de)\s+(?:cette|la)\s+province\b(?!\s+(?:de|d['’]|du|turque|voisine))", _I)
 _AREA_ANAPHOR = re.compile(
     r"\b(?:ce|le)\s+secteur\b|\b(?:cette|la)\s+(?:ville|cit[ée]|m[ée]tropole|localit[ée])\b|\bgrande\s+ville\b|\by\s+(?:ont|a|avaient|avait|est|sont)\b|"
     r"\bquartiers\s+(?:rebelles|gouvernementaux|est|ouest)\b",
@@ -773,7 +773,7 @@ def _main_place(syrian: list[Mention]) -> Mention | None:
 
     if not syrian:
         return None
-    counts = Counter(m.name for m in syrian if m.kind != "country")
+    counts = Counter(m.name for m in syrian if m.kind not in _NOT_A_FOCUS)
     if not counts:
         return syrian[0]
     name = counts.most_common(1)[0][0]
@@ -849,27 +849,74 @@ def _extend(ev: Event, other: Event, text: str) -> None:
     ev.evidence = text[ev.start : ev.end]
 
 
+#: Places never chosen only because they were the last one named before a sentence without place.
+_NOT_A_FOCUS = {"military site", "camp", "road", "country"}
+#: A sentence about a whole part of the country: "dans le nord-ouest du pays", "le nord-est syrien".
+_MACRO_REGION = re.compile(
+    r"\b(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du\s+pays|de\s+la\s+Syrie|syrien|du\s+territoire)\b"
+    r"|\bterritoires?\s+syriens?\b|\ble\s+long\s+de\s+la\s+fronti[èe]re\b|\bdans\s+tout\s+le\s+pays\b", _I
+)
+#: A sentence that continues the previous one: "Elles ont tué", "Ces raids ont", "Le bilan".
+_CONTINUATION = re.compile(r"^\s*(?:Et\s+|Mais\s+)?(?:Elles|Ils|Elle|Il|Ces|Ce|Cet|Cette|Le\s+bilan|Les\s+(?:raids|frappes|bombardements|combats|tirs))\b")
+
+
 def _context_places(events: list[Event], drafts: list[_Draft], syrian: list[Mention], main: Mention | None,
                     text: str, sentences: list[Sentence]) -> None:
+    """Place events whose sentence names no place.
+
+    Anaphors ("cette région", "ce secteur", "y") and continuations ("Elles ont tué ...") take the
+    place in focus (the last one named). Otherwise: a governorate or region named in the same
+    paragraph (precision 3; the country if that is all the paragraph names); else the document's main place (precision 2, or 3 for a governorate or
+    when the sentence speaks of a whole part of the country). A military site, camp or road is
+    never picked only because it was the last place named.
+    """
+    para_of = {}
+    for m in syrian:
+        para_of[m.start] = next((st.para for st in sentences if st.start <= m.start < st.end), -1)
     for ev, d in zip(events, drafts):
         if ev.place is not None:
             continue
         clause = d.clause.text
-        focus = next((m for m in reversed(syrian) if m.start < d.clause.start), None)
+        para = d.clause.sent.para
+        prior = [m for m in syrian if m.start < d.clause.start]
+        focus = prior[-1] if prior else None
         region = _REGION_ANAPHOR.search(clause)
         area = _AREA_ANAPHOR.search(clause)
-        target = focus or main
-        if (region or area) and main is not None and (focus is None or focus.kind == "country"):
+        if region or area or (_CONTINUATION.match(d.clause.sent.text) and focus is not None and para_of.get(focus.start) == para
+                              and focus.kind not in _NOT_A_FOCUS):
+            target = focus or main
+            if (region or area) and main is not None and (focus is None or focus.kind == "country"):
+                target = main
+            if target is None:
+                continue
+            if region and target.kind not in {"governorate", "country"} and target.adm1:
+                gov = _governorate_of(target, syrian)
+                if gov is not None:
+                    target = gov
+            _fill_place(ev, target, False, text)
+            if ev.geo_precision == 1 and not area:
+                ev.geo_precision = 2
+            continue
+        in_para = [m for m in syrian if para_of.get(m.start) == para]
+        broad = [m for m in in_para if m.kind in {"governorate", "region"}] or [m for m in in_para if m.kind == "country"]
+        macro = _MACRO_REGION.search(clause)
+        if broad:
+            before = [m for m in broad if m.start < d.clause.start]
+            target = before[-1] if before else broad[0]
+        elif main is not None and macro and main.kind not in {"governorate", "region"}:
+            # a whole part of the country: the governorate in focus, the country if that was the
+            # last place named, else the first governorate of the document
+            country = next((m for m in syrian if m.kind == "country"), None)
+            target = (_governorate_of(main, syrian)
+                      or (country if focus is not None and focus.kind == "country" else None)
+                      or next((m for m in syrian if m.kind == "governorate"), None) or country or main)
+        else:
             target = main
         if target is None:
             continue
-        if region and target.kind not in {"governorate", "country"} and target.adm1:
-            gov = _governorate_of(target, syrian)
-            if gov is not None:
-                target = gov
         _fill_place(ev, target, False, text)
-        if ev.geo_precision == 1 and not area:
-            ev.geo_precision = 2
+        if ev.geo_precision is not None and ev.geo_precision < 3:
+            ev.geo_precision = 3 if macro else 2
 
 
 def _governorate_of(m: Mention, syrian: list[Mention]) -> Mention | None:

@@ -248,3 +248,37 @@ def test_country_level_event_has_no_point(gaz: Gazetteer) -> None:
     (ev,) = [e for e in doc.events if e.kind == "strike"]
     assert (ev.place, ev.geo_precision) == ("Syria", 3)
     assert (ev.lat, ev.lon, ev.adm1_pcode) == (None, None, None)
+
+
+def test_region_wide_total_is_not_placed_at_the_last_military_site(gaz: Gazetteer) -> None:
+    text = ("Des raids russes ont tué mardi cinq civils à Ariha, dans la province d'Idleb. "
+            "Des roquettes ont par ailleurs visé la base russe de Hmeimim sans faire de victimes.\n\n"
+            "Plus de 200.000 personnes ont été déplacées depuis décembre dans le nord-ouest du pays, selon l'ONU.")
+    doc = _doc(text, gaz)
+    (disp,) = [e for e in doc.events if e.kind == "displacement"]
+    assert disp.place == "Idleb" and disp.geo_precision == 3
+
+
+def test_sentence_without_place_takes_the_paragraph_province_not_the_last_place(gaz: Gazetteer) -> None:
+    text = ("Dans la province de Hama, les loyalistes ont repris mardi le village de Lahaya. "
+            "Des tirs d'artillerie ont visé une route près de la base aérienne russe de Hmeimim.\n\n"
+            "Une frappe aérienne a tué trois civils dans un marché, selon l'OSDH.")
+    doc = _doc(text, gaz)
+    last = [e for e in doc.events if e.kind == "strike"][-1]
+    assert last.killed == 3
+    assert any(m.name == "Hmeimim airbase" for m in doc.mentions)
+    assert (last.place, last.geo_precision) == ("Hama", 3)
+
+
+def test_la_province_is_the_governorate_in_focus(gaz: Gazetteer) -> None:
+    text = ("Les forces du régime se sont emparées jeudi de Kafrouma, dans la province d'Idleb, puis de Kansafra. "
+            "Dans la soirée, des frappes aériennes ont tué au moins douze soldats dans la province.")
+    doc = _doc(text, gaz)
+    (ev,) = [e for e in doc.events if e.kind == "strike"]
+    assert (ev.place, ev.geo_precision, ev.killed) == ("Idleb", 3, 12)
+
+
+def test_continuation_keeps_the_place_in_focus(gaz: Gazetteer) -> None:
+    text = "Des raids russes ont visé jeudi la ville de Saraqeb. Ils ont tué quatre civils, selon une ONG."
+    doc = _doc(text, gaz)
+    assert {e.place for e in doc.events if e.kind == "strike"} == {"Saraqib"}
