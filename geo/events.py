@@ -97,7 +97,7 @@ _I = re.IGNORECASE
 _AP = r"['’]"
 _AUX = (
     rf"(?:a|ont|avait|avaient|aurait|auraient|avoir|ayant|s{_AP}est|se\s+sont|s{_AP}[ée]taient|s{_AP}[ée]tait|"
-    rf"sont|est|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|se\s+seraient|se\s+serait|s{_AP}en\s+sont|s{_AP}en\s+est)"
+    rf"sont|est|[ée]taient|[ée]tait|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avait\s+[ée]t[ée]|avaient\s+[ée]t[ée]|se\s+seraient|se\s+serait|s{_AP}en\s+sont|s{_AP}en\s+est)"
 )
 _ADV = r"(?:\s+(?!(?:et|mais|qui|que)\b)[\w’'\-]+){0,3}?"
 
@@ -146,9 +146,10 @@ _OFFENSIVE = re.compile(
 )
 
 _CONTROL_VERB = (
-    r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|repris|reconquis|pris\s+(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
+    r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|reconquise?s?|pris\s+(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
     r"encercl[ée]e?s?|avanc[ée]s?|progress[ée]s?|grignot[ée]|chass[ée]e?s?|d[ée]log[ée]e?s?|investi|"
-    r"tomb[ée]e?s?\s+(?:aux|entre\s+les)\s+mains|pass[ée]e?s?\s+sous\s+(?:le\s+)?contr[ôo]le|perc[ée]|bris[ée]\s+le\s+si[èe]ge|"
+    r"tomb[ée]e?s?(?:\s+(?!(?:et|mais|qui|que)\b)[\w’']+){0,4}?\s+(?:aux|entre\s+les)\s+mains|pass[ée]e?s?(?:\s+[\w’']+){0,3}?\s+sous\s+(?:le\s+)?contr[ôo]le|"
+    r"perc[ée]|bris[ée]\s+le\s+si[èe]ge|reprise?s?|conquise?s?|entrée?s?(?:\s+[\w’']+){0,3}?\s+dans|"
     r"ouvert\s+(?:une?|le|la)\s+(?:voie|route|passage|corridor|br[èe]che)|regagn[ée])"
 ).replace("{AP}", _AP)
 _CONTROL_INF = (
@@ -160,7 +161,7 @@ CONTROL = re.compile(
     rf"|\b(?:r[ée]ussi|parvenus?|parvenues?|permis)\s+(?:à|de|d{_AP})\s*{_CONTROL_INF}",
     _I,
 )
-_PARTIAL = re.compile(r"encercl|avanc|progress|grignot|ouvr|bris|perc|\bune\s+partie\b|partiellement|en\s+partie", _I)
+_PARTIAL = re.compile(r"encercl|avanc|progress|grignot|ouvr|bris|perc|\bentr[ée]|\bune\s+partie\b|partiellement|en\s+partie", _I)
 _CLAIM = re.compile(
     rf"\b(?:a|ont)\s+(?:\w+\s+){{0,6}}?(?:affirm[ée]|assur[ée]|annonc[ée]|revendiqu[ée])\b[^.]{{0,80}}\bavoir\b|"
     rf"\bannon[cç]ait\b|\ba\s+annonc[ée]\b|\bselon\s+(?:un\s+site|l{_AP}arm[ée]e|le\s+r[ée]gime|Damas|les\s+rebelles|l{_AP}agence\s+officielle|"
@@ -354,7 +355,9 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
         after_far = text[e : e + 80]
         killed_here = re.match(r"^\s*morts?\b", after, _I) or (
             has_kill_verb
-            and (re.search(r"(?:tu[ée]|tuant|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)\s+$", before, _I) or _KILL_VERB.search(after_far))
+            and (re.search(r"(?:tu[ée]|tuant|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+                           r"hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore))?\s+$", before, _I)
+                 or _KILL_VERB.search(after_far))
         )
         if not killed_here:
             continue
@@ -404,6 +407,45 @@ def _actor(clause: str, anchor: int | None, kind: str,
     if pick is None:
         return None, None, other
     return pick[2], clause[pick[0] : pick[1]], other
+
+
+_EXPELLED = re.compile(r"chass|d[ée]log", _I)
+
+
+def _control_sides(clause: str, match: Any, actors: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+    """(new, previous) controller of passive and "fell to" control changes, else (None, None).
+
+    "X est tombé aux mains de Y" / "passé sous le contrôle de Y": Y takes X. "X a été repris(e) par
+    Y": Y takes. "Les jihadistes ont été chassés de X par Y": Y takes, the jihadists lose. "Y ont
+    délogé les insurgés de X": the insurgents lose.
+    """
+    if match is None or not actors:
+        return None, None
+    verb = match.group()
+    a, b = match.start(), match.end()
+    if re.search(r"(?:mains|contr[ôo]le)$", verb, _I):
+        # "... aux mains des forces du régime", "... sous le contrôle de l'armée": the actor right after
+        after = [x for x in actors if b <= x[0] <= b + 25]
+        before = [x for x in actors if x[1] <= a]
+        return (after[0][2] if after else None), (before[-1][2] if before and _EXPELLED.search(verb) else None)
+    passive = re.search(r"\b[ée]t[ée]\b", verb)
+    if passive:
+        par = re.compile(r"\bpar\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+)?$", _I)
+        agent = next((x for x in actors if x[0] >= b and par.search(clause[max(b, x[0] - 30) : x[0]])), None)
+        before = [x for x in actors if x[1] <= a]
+        prev = before[-1][2] if before and _EXPELLED.search(verb) else None
+        return (agent[2] if agent else None), prev
+    if _EXPELLED.search(verb):
+        obj = next((x for x in actors if b <= x[0] <= b + 25), None)
+        subj = [x for x in actors if x[1] <= a]
+        if obj is not None:
+            return (subj[-1][2] if subj else None), obj[2]
+    return None, None
+
+
+def _actor_text(clause: str, actors: list[tuple[int, int, str]], label: str | None) -> str | None:
+    x = next((x for x in actors if x[2] == label), None) if label else None
+    return clause[x[0] : x[1]] if x else None
 
 
 def _best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, bool]:
@@ -529,7 +571,7 @@ _STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette",
 _CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
 _OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
 _CONTROL_STEMS = ("conquis", "captur", "empar", "pris", "encercl", "avanc", "progress", "grignot", "chass", "log",
-                  "investi", "tomb", "pass", "perc", "bris", "ouvert", "regagn", "ussi", "parvenu", "permis")
+                  "investi", "tomb", "pass", "perc", "bris", "ouvert", "regagn", "ussi", "parvenu", "permis", "entr")
 _DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode")
 
 
@@ -683,6 +725,11 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     if not any(k == "strike" for k, *_ in kinds):
                         _apply_casualties(ev, cas)
                 elif kind == "control_change":
+                    new, prev = _control_sides(ctext, match, c_actors)
+                    if new is not None or prev is not None:
+                        actor = new
+                        ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
+                        other = prev
                     ev.new_controller = actor
                     ev.previous_controller = other if other != actor else None
                     if ev.previous_controller is None and re.search(r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?)\s+rebelles\b", ctext, _I):

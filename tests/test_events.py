@@ -282,3 +282,25 @@ def test_continuation_keeps_the_place_in_focus(gaz: Gazetteer) -> None:
     text = "Des raids russes ont visé jeudi la ville de Saraqeb. Ils ont tué quatre civils, selon une ONG."
     doc = _doc(text, gaz)
     assert {e.place for e in doc.events if e.kind == "strike"} == {"Saraqib"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "new", "previous", "status"),
+    [
+        ("Le bourg de Hass est tombé mardi aux mains des forces du régime, selon une ONG.", "Hass", "regime", None, "complete"),
+        ("Les jihadistes ont été chassés jeudi de la localité de Kafr Nabuda par les troupes gouvernementales.",
+         "Kafr Nabuda", "regime", "HTS/jihadists", "complete"),
+        ("La ville de Morek a été reprise lundi par l'armée syrienne.", "Morek", "regime", None, "complete"),
+        ("Les forces prorégime ont délogé les insurgés du village de Kabani.", "Kabani", "regime", "rebels", "complete"),
+        ("Les rebelles sont entrés mercredi dans la ville de Saraqeb.", "Saraqib", "rebels", None, "partial"),
+    ],
+)
+def test_passive_and_fell_to_control_changes(gaz: Gazetteer, text: str, place: str, new: str, previous: str | None, status: str) -> None:
+    (ev,) = [e for e in _doc(text, gaz).events if e.kind == "control_change"]
+    assert (ev.place, ev.new_controller, ev.previous_controller, ev.status) == (place, new, previous, status)
+
+
+def test_toll_with_a_day_between_verb_and_count_and_update_not_duplicated(gaz: Gazetteer) -> None:
+    doc = _doc("Des raids russes ont tué jeudi 28 civils à Ariha. Un précédent bilan faisait état de 26 morts.", gaz)
+    strikes = [e for e in doc.events if e.kind == "strike"]
+    assert [(e.place, e.killed) for e in strikes] == [("Ariha", 28)]
