@@ -76,3 +76,59 @@ def _reference(sentence: str) -> list[tuple[int, int, str]]:
 def test_combined_matches_reference(sentence: str) -> None:
     assert _combined()[0].pattern.startswith(r"\b(?=\w)")
     assert find_actors(sentence) == _reference(sentence)
+
+
+def _expansions(alt: str) -> list[str]:
+    """Spellings of one ``_STEMS`` alternative: ``[xy]`` classes and ``-?`` expanded."""
+    out = [""]
+    i = 0
+    while i < len(alt):
+        if alt[i] == "[":
+            j = alt.index("]", i)
+            choices = list(alt[i + 1 : j])
+            i = j + 1
+        else:
+            choices = [alt[i]]
+            i += 1
+        if alt[i : i + 1] == "?":
+            choices = [*choices, ""]
+            i += 1
+        out = [o + c for o in out for c in choices]
+    return out
+
+
+def test_stem_words_follow_the_stems_regex() -> None:
+    from geo.actors import _STEM_WORDS, _STEMS
+
+    alts = _STEMS.pattern.split("|")
+    assert "(" not in _STEMS.pattern  # a flat alternation, as _expansions assumes
+    for alt in alts:
+        if alt == r"\bei\b":
+            continue
+        for spelling in _expansions(alt):
+            assert any(word in spelling for word in _STEM_WORDS), spelling
+    for word in _STEM_WORDS:  # no extra word: each one alone passes the regex
+        assert _STEMS.search(word), word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["L'EI a frappé.", "Les FORCES syriennes", "Le Qaïda", "rien à signaler", "seize blessés", "le reportage de Téhéran",
+     "provınce", "deſ forceſ", "\u0130dlib", "the ei-word", "eine Ei", "reine et peinture"],
+)
+def test_has_stem_equals_the_regex(sentence: str) -> None:
+    from geo.actors import _STEMS, _has_stem
+
+    assert _has_stem(sentence) == (_STEMS.search(sentence) is not None)
+
+
+def test_has_stem_equals_the_regex_on_sample() -> None:
+    from pathlib import Path
+
+    from geo.actors import _STEMS, _has_stem
+
+    sample = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]
+    pieces = [t[i : i + 80] for t in texts for i in range(0, len(t), 40)]
+    assert len(pieces) > 300
+    assert [_has_stem(p) for p in pieces] == [_STEMS.search(p) is not None for p in pieces]
