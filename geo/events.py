@@ -477,8 +477,9 @@ def _precision(m: Mention | None, near: bool, text: str) -> int | None:
         if m.kind == "governorate" and re.search(r"(?:villages?|localit[ée]s?|quartiers?|secteurs?)\s+(?:\w+\s+)?(?:de|d['’])\s*$", before, _I):
             return 2
         return 3
-    if near:
-        return 2
+    if near or re.search(r"\b(?:r[ée]gion|environs|alentours|p[ée]riph[ée]rie|campagne|banlieue)\s+(?:de\s+|d['’]|du\s+)\s*$",
+                         text[max(0, m.start - 30) : m.start], _I):
+        return 2  # "la région d'Afrine", "les environs de Qamichli": around the town
     return 1
 
 
@@ -525,6 +526,35 @@ _FOREIGN_TARGET_BEFORE = re.compile(
     rf"\s*(?:la\s+|le\s+|les\s+|l{_AP}|des\s+|du\s+)?(?:ville\s+(?:\w+\s+)?(?:de\s+|d{_AP}))?\s*$",
     _I,
 )
+
+
+#: Where people flee to, not where they flee from: "vers Tal Rifaat", "en direction de Sarmada".
+_DESTINATION_CUE = re.compile(
+    rf"\b(?:vers|en\s+direction\s+d[eu'’]|jusqu{_AP}[àa]|[àa]\s+destination\s+d[eu'’]|r[ée]fugi[ée]e?s?\s+(?:[àa]|dans)|gagn[ée]\w*|rejoint\w*)",
+    _I,
+)
+
+
+def _displacement_place(clause_mentions: list[Mention], sent_mentions: list[Mention], text: str) -> tuple[Mention | None, bool, str]:
+    """Place of a displacement: where people flee from; destinations only when nothing else is named.
+
+    A place is a destination when a cue ("vers", "en direction de", "jusqu'à") stands between it and
+    the start of its sentence part (up to 120 characters back, not across ``.`` or ``;``):
+    "ont fui la région d'Afrine, la plupart vers Tal Rifaat et les localités de Nubl et Zahraa".
+    """
+    for scope, mentions in (("clause", clause_mentions), ("sentence", sent_mentions)):
+        origin = []
+        for m in mentions:
+            window = re.split(r"[.;]", text[max(0, m.start - 120) : m.start])[-1]
+            if not _DESTINATION_CUE.search(window):
+                origin.append(m)
+        m, near = _best_place(origin, text)
+        if m is not None:
+            return m, near, scope
+        m, near = _best_place(mentions, text)
+        if m is not None:
+            return m, near, scope
+    return None, False, "sentence"
 
 
 def _strike_place(clause_mentions: list[Mention], sent_mentions: list[Mention], text: str) -> tuple[Mention | None, bool, str, Mention | None]:
@@ -742,6 +772,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 foreign_target = None
                 if kind == "strike":
                     m, near, place_from, foreign_target = _strike_place(clause.mentions, sent_mentions, text)
+                elif kind == "displacement":
+                    m, near, place_from = _displacement_place(clause.mentions, sent_mentions, text)
                 else:
                     m, near = _best_place(clause.mentions, text)
                     place_from = "clause"

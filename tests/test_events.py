@@ -304,3 +304,16 @@ def test_toll_with_a_day_between_verb_and_count_and_update_not_duplicated(gaz: G
     doc = _doc("Des raids russes ont tué jeudi 28 civils à Ariha. Un précédent bilan faisait état de 26 morts.", gaz)
     strikes = [e for e in doc.events if e.kind == "strike"]
     assert [(e.place, e.killed) for e in strikes] == [("Ariha", 28)]
+
+
+def test_displacement_is_placed_where_people_flee_from(gaz: Gazetteer) -> None:
+    doc = _doc("Plus de 30.000 personnes ont fui mardi la région de Maaret al-Noomane, la plupart vers Sarmada et "
+               "les camps de la frontière turque, selon l'ONU.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "displacement"]
+    assert (ev.place, ev.geo_precision) == ("Maarat al-Numan", 2)
+
+
+def test_displacement_to_a_named_place_only_keeps_the_destination(gaz: Gazetteer) -> None:
+    doc = _doc("Des milliers de familles ont été déplacées en direction de Sarmada, selon l'ONU.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "displacement"]
+    assert ev.place == "Sarmada"
