@@ -252,29 +252,27 @@ class PhraseMatcher:
         When the original ``text`` is given, an Arabic article glued by a hyphen ("al-") is
         skipped, as the gazetteer's normalised keys drop it ("Maaret al-Noomane" -> "maaret noomane").
         """
-        words = _TOKEN.findall(folded, lo)
-        spans = [m.span() for m in _TOKEN.finditer(folded, lo)]
-        if text is not None and not _ARTICLES.isdisjoint(words):
-            n_text = len(text)
-            keep = [
-                k for k, (w, (_s, e)) in enumerate(zip(words, spans))
-                if not (w in _ARTICLES and e < n_text and text[e] == "-")
-            ]
-            words = [words[k] for k in keep]
-            spans = [spans[k] for k in keep]
-        out: list[tuple[int, int, str]] = []
-        first, table, max_n = self.first, self.table, self.max_n
-        n_tok = len(words)
-        nxt = 0  # first token not yet inside a match
-        for i in [k for k, w in enumerate(words) if w in first]:
-            if i < nxt:
+        toks = []
+        for m in _TOKEN.finditer(folded, lo):
+            w = m.group()
+            if text is not None and w in _ARTICLES and m.end() < len(text) and text[m.end()] == "-":
                 continue
-            for n in range(min(max_n, n_tok - i), 0, -1):
-                key = table.get(tuple(words[i : i + n]))
+            toks.append((m.start(), m.end(), w))
+        words = [t[2] for t in toks]
+        out: list[tuple[int, int, str]] = []
+        i, n_tok = 0, len(toks)
+        while i < n_tok:
+            if words[i] not in self.first:
+                i += 1
+                continue
+            for n in range(min(self.max_n, n_tok - i), 0, -1):
+                key = self.table.get(tuple(words[i : i + n]))
                 if key is not None:
-                    out.append((spans[i][0], spans[i + n - 1][1], key))
-                    nxt = i + n
+                    out.append((toks[i][0], toks[i + n - 1][1], key))
+                    i += n
                     break
+            else:
+                i += 1
         return out
 
 
