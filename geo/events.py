@@ -11,7 +11,12 @@ Syrie. ... les frappes ont visé le village de Joubass") spans both sentences, a
 
 Places come from the mentions (:func:`geo.mentions.find_mentions`): the most specific
 non-metonymic Syrian place of the clause, else of the sentence, else of the context ("cette
-région" is the governorate of the place in focus, "ce secteur", "y" the place in focus).
+région" is the governorate of the place in focus, "ce secteur", "y" the place in focus; a sentence
+with neither anaphor nor place takes its paragraph's governorate, else the document's main place,
+never a military site only because it was named last). Country-level events ("en Syrie") keep
+``place="Syria"``, ``geo_precision=3`` and no coordinates; a strike on a foreign place ("obus tirés
+depuis la Syrie sur la ville turque de X") keeps ``place=X`` with no coordinates nor governorate,
+so it is never drawn nor counted inside Syria. Who reports ("selon Moscou") is not the actor.
 """
 
 from __future__ import annotations
