@@ -105,6 +105,19 @@ _STOP = {
     "saint", "sainte",
 } | _WEEKDAYS | _MONTHS
 
+#: Hyphen-minus and the Unicode hyphens a typesetter may put in "al-" (U+2010, U+2011 no-break).
+_HYPHENS = frozenset("-\u2010\u2011")
+
+#: Toponym generics (spring, head, hill, monastery ...): alone they are no name, together they can be
+#: one ("Ras al-Aïn" -> "ras ain").
+_GENERICS = frozenset({"bab", "tal", "tell", "ain", "deir", "kafr", "jabal", "jebel", "ras", "abou", "abu"})
+
+
+def _generic_name(tokens: tuple[str, ...]) -> bool:
+    """True for a name made of two or more toponym generics, such as ``("ras", "ain")``."""
+    return len(tokens) > 1 and all(t in _GENERICS for t in tokens)
+
+
 #: Demonyms and adjectives of nationality, never places.
 _DEMONYMS = {
     "syrien", "syrienne", "syriens", "syriennes", "russe", "russes", "turc", "turque", "turcs", "turques",
@@ -238,7 +251,7 @@ class PhraseMatcher:
         self.max_n = 1
         for key in keys:
             toks = tuple(_TOKEN.findall(_local_fold(key)))
-            if not toks or all(t in _STOP for t in toks):
+            if not toks or (all(t in _STOP for t in toks) and not _generic_name(toks)):
                 continue
             if len(toks) == 1 and (len(toks[0]) < 3 or toks[0].isdigit()):
                 continue
@@ -255,7 +268,7 @@ class PhraseMatcher:
         toks = []
         for m in _TOKEN.finditer(folded, lo):
             w = m.group()
-            if text is not None and w in _ARTICLES and m.end() < len(text) and text[m.end()] == "-":
+            if text is not None and w in _ARTICLES and m.end() < len(text) and text[m.end()] in _HYPHENS:
                 continue
             toks.append((m.start(), m.end(), w))
         words = [t[2] for t in toks]

@@ -124,3 +124,17 @@ def test_places_listed_after_sur_are_not_actors(gaz: Gazetteer) -> None:
     ms = _mentions(text, gaz)
     assert not ms["Saraqeb"][0].metonymic and not ms["Binnich"][0].metonymic
     assert ms["Damas"][0].metonymic
+
+
+def test_names_made_of_toponym_generics_and_unicode_hyphens() -> None:
+    from gazetteer import Gazetteer
+    from geo.mentions import find_mentions
+    from geo.model import Document
+
+    text = "Les combats ont repris à Ras al-Aïn jeudi, puis autour de Ras al\u2011Aïn et de Tal Abyad."
+    found = find_mentions(Document(id="t", source="t", text=text), Gazetteer.default())
+    names = [(m.surface, m.name) for m in found]
+    assert ("Ras al-Aïn", "Ras al-Ain") in names
+    assert ("Ras al\u2011Aïn", "Ras al-Ain") in names
+    for m in found:
+        assert text[m.start : m.end] == m.surface
