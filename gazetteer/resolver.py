@@ -31,7 +31,7 @@ from gazetteer._governorates import governorates, pcode_for
 from gazetteer._index import NameIndex, haversine_km
 from gazetteer.errors import InputError
 from gazetteer.normalize import normalize, skeleton
-from gazetteer.sources import OnlineSource, Source, get_source
+from gazetteer.sources import SOURCES, OnlineSource, Source, get_source
 from gazetteer.types import KINDS, Place, Resolution
 
 __all__ = ["Gazetteer"]
@@ -42,11 +42,14 @@ _NEAR_MAX, _NEAR_DECAY_KM = 0.25, 30.0
 _KIND_SAME, _KIND_OTHER, _KIND_NOT_GOV = 0.05, -0.10, -0.25
 _AMBIGUITY_MARGIN, _AMBIGUITY_PENALTY = 0.15, 0.25
 _SAME_PLACE_KM = 15.0
+_UNIT_REACH_KM = 40.0
+_ADMIN_UNITS = frozenset({"district", "subdistrict"})
+_UNITS_WITH_SEAT = frozenset({"governorate", "district", "subdistrict"})
 _CAPITAL_WINDOW = 0.2
 _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
 _STRONG = 0.95  # base score of exact and skeleton-key matches
-_POPULATION_PRIOR, _CURATED_PRIOR, _USER_PRIOR = 0.15, 0.10, 0.30
+_POPULATION_PRIOR, _CURATED_PRIOR = 0.15, 0.10
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 
 Point = tuple[float, float]
@@ -151,8 +154,9 @@ class Gazetteer:
         prior = _POPULATION_PRIOR * min(1.0, math.log10(population + 1) / 6.0)
         if place.id.startswith("curated:"):
             prior += _CURATED_PRIOR
-        elif place.source not in ("embedded", "nominatim"):
-            prior += _USER_PRIOR  # the user's own table
+        else:
+            source = SOURCES.get(place.source)
+            prior += source.prior if source is not None else 0.0  # the user's own table: csv
         return prior
 
     def __len__(self) -> int:
@@ -316,7 +320,10 @@ class Gazetteer:
             return True
         if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
             return False
-        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= _SAME_PLACE_KM
+        reach = _SAME_PLACE_KM
+        if _ADMIN_UNITS.intersection((a.kind, b.kind)) and a.adm1_pcode == b.adm1_pcode:
+            reach = _UNIT_REACH_KM  # a district or subdistrict and its seat (or a place inside it)
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
     def _distinct(self, scored: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
         """Drop lower-scored duplicates (same place from two sources, within a few km)."""
@@ -338,8 +345,9 @@ class Gazetteer:
         if not scored:
             return None
         best, score = scored[0]
-        if best.kind == "governorate" and kind != "governorate":
-            # "Hassaké", "Idleb": a bare name shared by a governorate and its capital is the city.
+        if best.kind in _UNITS_WITH_SEAT and kind != best.kind:
+            # "Hassaké", "Idleb": a bare name shared by a governorate (district, subdistrict)
+            # and its seat is the city.
             for place, other in scored[1:]:
                 if other < score - _CAPITAL_WINDOW:
                     break

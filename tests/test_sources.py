@@ -14,7 +14,9 @@ from gazetteer.sources import SOURCES, OnlineSource, Source, get_source
 from gazetteer.sources import embedded as embedded_mod
 from gazetteer.sources.csv_source import CsvSource
 from gazetteer.sources.embedded import EmbeddedSource, curated_places, foreign_places, geonames_syria
+from gazetteer.sources.geonames import GeonamesSource
 from gazetteer.sources.nominatim import NominatimSource
+from gazetteer.sources.ocha import OchaSource
 from gazetteer.types import KINDS
 
 OCHA = {
@@ -32,7 +34,10 @@ def _write(path: Path, text: str) -> Path:
 
 # -- registry -----------------------------------------------------------------------------------
 def test_registry_is_explicit() -> None:
-    assert SOURCES == {"embedded": EmbeddedSource, "csv": CsvSource, "nominatim": NominatimSource}
+    assert SOURCES == {
+        "embedded": EmbeddedSource, "csv": CsvSource, "nominatim": NominatimSource,
+        "geonames": GeonamesSource, "ocha": OchaSource,
+    }  # fmt: skip
     for name, cls in SOURCES.items():
         assert cls.name == name
         assert issubclass(cls, Source)
@@ -41,7 +46,7 @@ def test_registry_is_explicit() -> None:
 
 
 def test_unknown_source_names_it_and_lists_valid_names() -> None:
-    with pytest.raises(SourceError, match=r"'geonamez'.*csv, embedded, nominatim"):
+    with pytest.raises(SourceError, match=r"'geonamez'.*csv, embedded, geonames, nominatim, ocha"):
         get_source("geonamez")
 
 

@@ -224,11 +224,6 @@ def test_embedded_plus_geonames_no_false_homonym(tmp_path: Path, monkeypatch: py
     assert haversine_km(res.lat, res.lon, 35.8645, 36.8059) < 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolver gives every source other than embedded/nominatim the user-table prior (+0.3), so an "
-    "unpopulated GeoNames homonym far away beats the well-known place; needs a per-source prior",
-)
 def test_geonames_homonym_does_not_outvote_known_place(tmp_path: Path) -> None:
     dump = tmp_path / "SY.txt"
     # an invented village called Saraqib in al-Hasakah, population unknown
@@ -312,11 +307,6 @@ def test_ocha_levels_and_single_file(ocha_data: Path) -> None:
         OchaSource((2, 3), path=ocha_data / "boundaries" / "adm3.geojson")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolver: an OCHA district/subdistrict named like its seat is a rival >15 km away (no containment "
-    "rule) and gets the user-table prior, so bare 'Idleb' becomes ambiguous",
-)
 @pytest.mark.shared
 def test_ocha_bare_city_name_still_the_city(ocha_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(ocha_data))

@@ -25,6 +25,8 @@ class Source:
     name: ClassVar[str] = ""
     #: True for sources that answer one query at a time over the network.
     online: ClassVar[bool] = False
+    #: Score bonus of this source's places when spellings tie (a user's own table wins, 0.3).
+    prior: ClassVar[float] = 0.0
 
     def places(self) -> Iterable[Place]:
         """Yield every place of the source.

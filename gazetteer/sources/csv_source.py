@@ -40,6 +40,7 @@ class CsvSource(Source):
     """
 
     name: ClassVar[str] = "csv"
+    prior: ClassVar[float] = 0.30  # the user's own table wins ties
 
     def __init__(self, path: str | Path, *, default_kind: str = "town") -> None:
         if default_kind not in KINDS:
