@@ -16,7 +16,7 @@ Measures
 - **Casualties**: on matched strikes, the share whose ``killed`` equals the gold ``killed``
   (``None`` = ``None`` counts as exact).
 
-``python -m geo.evaluate [GOLD] [SEEDS_DIR]`` prints the table.
+``python -m geo.evaluate [--spacy] [GOLD] [SEEDS_DIR]`` prints the table (``--spacy``: the optional spaCy path).
 """
 
 from __future__ import annotations
@@ -235,15 +235,20 @@ def _table(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m geo.evaluate [GOLD] [SEEDS_DIR]`` (defaults: ``../shared``)."""
+    """Command line: ``python -m geo.evaluate [--spacy] [GOLD] [SEEDS_DIR]`` (defaults: ``../shared``).
+
+    ``--spacy`` scores the optional spaCy path (``use_spacy=True``, extra ``nlp``).
+    """
     from geo.extract import extract
 
     args = list(sys.argv[1:] if argv is None else argv)
+    use_spacy = "--spacy" in args
+    args = [a for a in args if a != "--spacy"]
     shared = Path(__file__).resolve().parents[1].parent / "shared"
     gold = Path(args[0]) if args else shared / "eval" / "seeds_gold.json"
     seeds = Path(args[1]) if len(args) > 1 else shared / "seeds"
     errors: list[Any] = []
-    docs = list(extract(seeds, errors=errors))
+    docs = list(extract(seeds, errors=errors, use_spacy=use_spacy))
     result = evaluate(docs, gold)
     print(_table(result))
     for err in errors:
