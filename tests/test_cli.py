@@ -113,3 +113,18 @@ def test_unresolved_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["unresolved", "--format", "json", str(doc)]) == EXIT_OK
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows and rows[0]["surface"] == "Qarfoutlaz" and rows[0]["count"] == 2
+
+
+def test_unknown_gazetteer_source_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "--source", "embedded", "--source", "nope", "Alep"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "'nope'" in err and "embedded" in err
+
+
+def test_user_csv_source_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "mine.csv"
+    table.write_text("name,lat,lon,alternate_names,kind,adm1_pcode\nQarfoutlaz,35.80,36.70,Qarfutlaz,village,SY07\n",
+                     encoding="utf-8")
+    assert main(["geocode", "--format", "json", "--csv", str(table), "Qarfoutlaz"]) == EXIT_OK
+    row = json.loads(capsys.readouterr().out)
+    assert row["name"] == "Qarfoutlaz" and row["source"] == "csv" and row["adm1_pcode"] == "SY07"
