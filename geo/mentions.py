@@ -636,6 +636,8 @@ _SPACY_CHECKED_LABELS = frozenset({"MISC", "PER"})
 _SPACY_CONFIDENT = 0.95
 
 _ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]\s*")
+#: An elided word the entity ran into ("Alep qu’" in "Alep qu’elle assiège").
+_TRAILING_ELISION = re.compile(r"(?:^|\s)(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]$")
 #: A lower-case word and its space at the start of an entity ("petit Omrane", "province d'Idleb").
 _LEADING_LOWER = re.compile(r"^[a-zà-öø-ÿ][\w’'\-]*\s+")
 #: Where an entity stops being a name: a line break or a dash ("Londres -\nCinq").
@@ -718,6 +720,9 @@ def _spacy_entities(text: str, *, lo: int = 0) -> list[tuple[int, int, str]]:
             brk = _ENTITY_BREAK.search(text, start, end)
             if brk:
                 end = brk.start()
+            tail = _TRAILING_ELISION.search(text, start, end)
+            if tail:
+                end = tail.start()
             while start < end and text[start] in _ENTITY_STRIP:
                 start += 1
             while end > start and text[end - 1] in _ENTITY_STRIP:
