@@ -108,14 +108,18 @@ _STOP = {
 #: Hyphen-minus and the Unicode hyphens a typesetter may put in "al-" (U+2010, U+2011 no-break).
 _HYPHENS = frozenset("-\u2010\u2011")
 
-#: Toponym generics (spring, head, hill, monastery ...): alone they are no name, together they can be
-#: one ("Ras al-Aïn" -> "ras ain").
-_GENERICS = frozenset({"bab", "tal", "tell", "ain", "deir", "kafr", "jabal", "jebel", "ras", "abou", "abu"})
+#: French function words (articles, prepositions, pronouns): never part of a name by themselves.
+_FUNCTION_WORDS = frozenset({
+    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "au", "aux", "a", "en", "et", "ou", "sur",
+    "sous", "dans", "par", "pour", "avec", "sans", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+    "leurs", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "qui", "que", "qu", "dont",
+})  # fmt: skip
 
 
 def _generic_name(tokens: tuple[str, ...]) -> bool:
-    """True for a name made of two or more toponym generics, such as ``("ras", "ain")``."""
-    return len(tokens) > 1 and all(t in _GENERICS for t in tokens)
+    """True for a name of two or more words that are each too common alone but together a name:
+    toponym generics ("Ras al-Aïn" -> ``("ras", "ain")``) or "Etats-Unis" (``("etats", "unis")``)."""
+    return len(tokens) > 1 and not any(t in _FUNCTION_WORDS for t in tokens)
 
 
 #: Demonyms and adjectives of nationality, never places.
@@ -413,6 +417,21 @@ def _hint(text: str, start: int) -> tuple[str | None, bool]:
     return _hint_before(text[max(0, start - 60) : start])
 
 
+def _capitalised_tail(text: str, folded: str, start: int, end: int, index: Any) -> tuple[int, int] | None:
+    """The capitalised name inside a match that opens with common words, if it is a key itself.
+
+    The longest key can begin with French words ("camp d'Al-Hol", "la Ghouta", "aéroport militaire
+    de Tabqa"); the name a coder marks is the capitalised part ("Al-Hol", "Ghouta", "Tabqa").
+    """
+    from gazetteer.normalize import normalize
+
+    for m in _TOKEN.finditer(folded, start, end):
+        p = m.start()
+        if p > start and text[p].isupper() and normalize(text[p:end]) in index:
+            return p, end
+    return None
+
+
 def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
     text = doc.text
     lo = _text_start(text)
@@ -420,10 +439,17 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
     blocked = _blocked_spans(text)
     cands: dict[tuple[int, int], _Cand] = {}
 
+    index = gazetteer.phrase_index() if hasattr(gazetteer, "phrase_index") else {}
     for start, end, _key in _matcher(gazetteer).match(folded, lo, text):
         start, end = _extend_article(text, folded, start, end)
         surface = text[start:end]
-        if not _is_capitalised(surface) or _overlaps(start, end, blocked):
+        if not _is_capitalised(surface):
+            tail = _capitalised_tail(text, folded, start, end, index)
+            if tail is None:
+                continue
+            start, end = tail
+            surface = text[start:end]
+        if _overlaps(start, end, blocked):
             continue
         toks = _TOKEN.findall(folded[start:end])
         if len(toks) == 1 and (toks[0] in _STOP or toks[0] in _DEMONYMS):

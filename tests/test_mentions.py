@@ -138,3 +138,15 @@ def test_names_made_of_toponym_generics_and_unicode_hyphens() -> None:
     assert ("Ras al\u2011Aïn", "Ras al-Ain") in names
     for m in found:
         assert text[m.start : m.end] == m.surface
+
+
+def test_capitalised_name_inside_a_longer_lowercase_key() -> None:
+    from gazetteer import Gazetteer
+    from geo.mentions import find_mentions
+    from geo.model import Document
+
+    text = "Des frappes ont visé le camp d’Al-Hol et la Ghouta orientale ; les Etats-Unis ont démenti."
+    found = {m.surface: m for m in find_mentions(Document(id="t", source="t", text=text), Gazetteer.default())}
+    assert found["Al-Hol"].adm1_pcode == "SY08"
+    assert found["Ghouta"].adm1_pcode == "SY03"
+    assert found["Etats-Unis"].foreign and found["Etats-Unis"].lat is None
