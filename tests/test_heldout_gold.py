@@ -5,8 +5,9 @@ their hand annotations (see ``tests/data/heldout/README.md``). The first group o
 the gold valid (offsets, ids, headers, field types); the second runs the extractor on the
 files and scores it with :func:`geo.evaluate.evaluate`.
 
-The floors are deliberately modest and were written before any measurement on this set;
-they are to be set from measured figures, never by editing the gold to fit the extractor.
+The floors were first written before any measurement on this set, then raised to just below the
+figures measured on 2026-11-21 (README "Accuracy"), so a regression on unseen text fails.
+They are set from measured figures, never by editing the gold to fit the extractor.
 """
 
 from __future__ import annotations
@@ -119,9 +120,28 @@ def test_all_heldout_documents_scored(result: dict[str, Any]) -> None:
 
 
 def test_heldout_mentions_floor(result: dict[str, Any]) -> None:
-    assert result["mentions"]["precision"] >= 0.6
-    assert result["mentions"]["recall"] >= 0.6
+    # measured: precision 0.977, recall 0.977
+    assert result["mentions"]["precision"] >= 0.95
+    assert result["mentions"]["recall"] >= 0.95
 
 
-def test_heldout_strike_recall_floor(result: dict[str, Any]) -> None:
-    assert result["events"]["strike"]["recall"] >= 0.5
+def test_heldout_strike_floor(result: dict[str, Any]) -> None:
+    # measured: precision 0.806, recall 0.763
+    assert result["events"]["strike"]["recall"] >= 0.72
+    assert result["events"]["strike"]["precision"] >= 0.75
+
+
+def test_heldout_control_change_floor(result: dict[str, Any]) -> None:
+    # measured: precision 0.85, recall 0.944
+    assert result["events"]["control_change"]["recall"] >= 0.85
+    assert result["events"]["control_change"]["precision"] >= 0.8
+
+
+def test_heldout_casualties_floor(result: dict[str, Any]) -> None:
+    # measured: killed exact on 27 of 29 matched strikes (0.931)
+    assert result["casualties"]["accuracy"] >= 0.9
+
+
+def test_heldout_foreign_never_mapped_in_syria(result: dict[str, Any]) -> None:
+    assert result["foreign"]["recall"] >= 0.95
+    assert result["foreign"]["mapped_inside_syria"] == 0
