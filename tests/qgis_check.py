@@ -38,10 +38,12 @@ def _colours(image: object, step: int = 2) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print("usage: qgis_check.py GPKG OUT.png", file=sys.stderr)
+    if len(argv) not in (3, 4, 5):
+        print("usage: qgis_check.py GPKG OUT.png [YYYY-MM-DD [XMIN,YMIN,XMAX,YMAX]]", file=sys.stderr)
         return 2
     gpkg, png = argv[1], argv[2]
+    day = argv[3] if len(argv) >= 4 and argv[3] else None  # render as the temporal controller shows that day
+    extent = [float(v) for v in argv[4].split(",")] if len(argv) == 5 else [35.4, 32.1, 42.6, 37.6]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from qgis.core import (
@@ -50,11 +52,12 @@ def main(argv: list[str]) -> int:
         QgsCoordinateReferenceSystem,
         QgsMapRendererParallelJob,
         QgsMapSettings,
+        QgsDateTimeRange,
         QgsRectangle,
         QgsVectorLayer,
         QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime
     from qgis.PyQt.QtGui import QColor
 
     app = QgsApplication([], False)
@@ -100,7 +103,13 @@ def main(argv: list[str]) -> int:
         settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
         settings.setOutputSize(QSize(800, 600))
         settings.setBackgroundColor(QColor(255, 255, 255))
-        settings.setExtent(QgsRectangle(35.4, 32.1, 42.6, 37.6))
+        settings.setExtent(QgsRectangle(*extent))
+        if day:
+            y, m, d = (int(x) for x in day.split("-"))
+            t0 = QDateTime(QDate(y, m, d), QTime(12, 0))
+            settings.setIsTemporal(True)
+            settings.setTemporalRange(QgsDateTimeRange(t0, t0.addSecs(3600)))
+            report["temporal_day"] = day
         job = QgsMapRendererParallelJob(settings)
         job.start()
         job.waitForFinished()

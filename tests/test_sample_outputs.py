@@ -62,9 +62,13 @@ def test_sample_map_in_chromium(sample_run: tuple[Path, Any], chromium: Any, ser
 def test_sample_geopackage_in_qgis(sample_run: tuple[Path, Any], tmp_path: Path) -> None:
     if not _has_qgis():
         pytest.skip("/usr/bin/python3 cannot import qgis.core (install Debian python3-qgis)")
+    import pyogrio
+
     out, _summary = sample_run
     png = tmp_path / "sample.png"
-    proc = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(out / "events.gpkg"), str(png)],
+    areas = pyogrio.read_dataframe(out / "events.gpkg", layer="control_areas", read_geometry=False)
+    last_day = str(max(areas["date_from"]))[:10]  # render the latest snapshot, as the temporal controller would
+    proc = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(out / "events.gpkg"), str(png), last_day],
                           capture_output=True, text=True, timeout=300, env=_env())
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     layers = report["layers"]
@@ -76,5 +80,12 @@ def test_sample_geopackage_in_qgis(sample_run: tuple[Path, Any], tmp_path: Path)
     assert layers["governorates"]["renderer"] == "graduatedSymbol"
     assert layers["control_areas"]["renderer"] == "categorizedSymbol"
     assert report["png"]["saved"] and report["png"]["colours"] >= 8 and report["png"]["errors"] == []
+    assert report["temporal_day"] == last_day
     (REPO / "output").mkdir(exist_ok=True)
     shutil.copyfile(png, REPO / "output" / "sample_qgis.png")
+    # the front in the north-west, zoomed, for a person to look at
+    zoom = tmp_path / "northwest.png"
+    proc = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(out / "events.gpkg"), str(zoom), last_day,
+                           "35.9,35.2,37.5,36.7"], capture_output=True, text=True, timeout=300, env=_env())
+    assert json.loads(proc.stdout.strip().splitlines()[-1])["png"]["saved"]
+    shutil.copyfile(zoom, REPO / "output" / "sample_qgis_northwest.png")
