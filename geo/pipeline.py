@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -138,7 +139,9 @@ def run(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
     docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress)
+    _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
 
     events = join_admin(to_geodataframe(docs, layer="events"))
     mentions = join_admin(to_geodataframe(docs, layer="mentions"))
@@ -155,6 +158,7 @@ def run(
         layers.update(front)
         front.setdefault("front_observations", observations)
 
+    _log.info("joined %d events and %d mentions to boundaries; %d control layers", len(events), len(mentions), len(front))
     gpkg = write_geopackage(out / "events.gpkg", layers)
     summary.outputs["GeoPackage (open in QGIS)"] = gpkg
     csv_path = out / "events.csv"
@@ -168,6 +172,7 @@ def run(
     fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)
     html = save_map(fmap, out / "map.html", offline=offline)
     summary.outputs["map"] = html
+    _log.info("wrote %s in %.1f s", ", ".join(p.name for p in summary.outputs.values()), time.perf_counter() - t0)
     return summary
 
 
