@@ -103,8 +103,16 @@ def default_style(layer: str) -> str | None:
     str or None
         The QML text.
     """
+    level = _UNIT_LAYERS.get(layer)
+    if level is not None:  # districts / subdistricts: the governorate choropleth, labelled with their names
+        base = default_style("governorates")
+        return base.replace("adm1_name", f"adm{level}_name") if base is not None else None
     res = resources.files("geo") / "styles" / f"{layer}.qml"
     return res.read_text(encoding="utf-8") if res.is_file() else None
+
+
+#: Aggregate layers of installed lower administrative levels, styled like ``governorates``.
+_UNIT_LAYERS = {"districts": 2, "subdistricts": 3}
 
 
 def _read_style(value: str) -> str:

@@ -150,6 +150,10 @@ def run(
     governorates = aggregate_by_admin(events, boundaries, level=1)
 
     layers: dict[str, Any] = {"events": events, "mentions": mentions, "governorates": governorates}
+    for level, name in ((2, "districts"), (3, "subdistricts")):  # when OCHA ADM2/ADM3 are installed
+        units = load_boundaries(level)
+        if units is not None:
+            layers[name] = aggregate_by_admin(events, units, level=level)
     if len(observations):
         layers["front_observations"] = observations
 
