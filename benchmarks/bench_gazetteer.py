@@ -20,7 +20,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
 _FRENCH = [
     "Alep", "Damas", "Homs", "Hama", "Lattaquié", "Palmyre", "Idleb", "Maaret al-Noomane",

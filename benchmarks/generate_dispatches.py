@@ -415,8 +415,8 @@ class _Writer:
             return self.a(f"{f1} et {f2} ont appelé {self.when()} à un cessez-le-feu durable, "
                           f"tandis que de nouvelles négociations doivent s'ouvrir à Genève.")
         if r == 2:
-            return self.a(f"« Nous avons tout perdu, nous dormons sous les oliviers », a confié un "
-                          f"père de famille joint par téléphone par l'AFP.")
+            return self.a("« Nous avons tout perdu, nous dormons sous les oliviers », a confié un "
+                          "père de famille joint par téléphone par l'AFP.")
         if r == 3:
             return self.a("Les secouristes fouillaient encore les décombres à la recherche de "
                           "survivants, dans un quartier privé d'électricité depuis des semaines.")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import click

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from test_webmap import XSS_EVIDENCE, make_events, sample_events, sample_mentions
+from test_webmap import make_events, sample_events, sample_mentions
 
 pytestmark = pytest.mark.browser
 
