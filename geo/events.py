@@ -110,7 +110,9 @@ STRIKE = re.compile(
     rf"\b(?:raids?(?:\s+a[ée]riens?)?|frappes?(?:\s+a[ée]riennes?)?|bombardements?|barils?\s+(?:d{_AP}explosifs|explosifs)|"
     rf"tirs?\s+(?:de\s+roquettes?|d{_AP}obus|d{_AP}artillerie|de\s+missiles?|de\s+mortiers?)|obus|roquettes?|missiles?|"
     rf"drones?|pilonnages?|bombardiers|avions?\s+(?:du\s+r[ée]gime|militaires|russes|de\s+guerre|syriens|turcs|isra[ée]liens|de\s+la\s+coalition)|"
-    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?)\b",
+    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?|"
+    rf"explosions?|voitures?\s+pi[ée]g[ée]es?|v[ée]hicules?\s+pi[ée]g[ée]s?|engins?\s+explosifs?|mines?\s+antipersonnel|"
+    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{_AP}est)\s+fait\s+exploser|a\s+explos[ée])\b",
     _I,
 )
 _STRIKE_NEG_BEFORE = re.compile(
@@ -254,11 +256,17 @@ _SPECIFICITY = {"neighbourhood": 6, "camp": 6, "military site": 6, "village": 5,
                 "other": 4, "subdistrict": 3, "district": 2, "region": 2, "governorate": 1, "country": 0}
 
 
+#: Explosive devices and suicide attacks: subtype "explosion" (ACLED "remote explosive / suicide bomb").
+_IED = re.compile(r"explos|pi[ée]g|kamikaze|attentat|\bmines?\b", _I)
+
+
 def _subtype(trigger: str, clause: str, actor: str | None) -> str:
     low = clause.lower()
     for key, sub in (("baril", "barrel_bomb"), ("drone", "drone"), ("missile", "missile"), ("roquette", "rocket")):
         if key in low:
             return sub
+    if _IED.search(trigger):
+        return "explosion"
     t = trigger.lower()
     if "baril" in t:
         return "barrel_bomb"
@@ -602,7 +610,7 @@ def _is_war_toll(sent: str) -> bool:
 _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
 _STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion",
-                 "copt")
+                 "copt", "explos", "piég", "pieg", "antipersonnel", "attentat", "kamikaze")
 _CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
 _OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
 _CONTROL_STEMS = ("conquis", "captur", "empar", "pris", "encercl", "avanc", "progress", "grignot", "chass", "log",
