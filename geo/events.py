@@ -152,8 +152,20 @@ _OFFENSIVE = re.compile(
     _I,
 )
 
+#: Attacks that met resistance: "ont repoussé une attaque des forces prorégime", "une attaque ... a été
+#: repoussée", "une attaque des jihadistes contre des positions du régime".
+_ATTACK = re.compile(
+    rf"\brepouss\w*\s+(?:\w+\s+){{0,2}}?(?:une?|les|des|plusieurs|l{_AP})\s*(?:\w+\s+)?(?:attaques?|assauts?|offensives?|tentatives?)\b"
+    rf"|\b(?:attaques?|assauts?|offensives?)\b[^.;]{{0,100}}?\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?[ée]t[ée]\s+repouss[ée]e?s?\b"
+    rf"|\b(?:attaques?|assauts?)\s+(?:[\w’'\-]+\s+){{0,5}}?contre\s+(?:des|les|leurs|l{_AP}une\s+des)\s+positions\b",
+    _I,
+)
+_ATTACK_STEMS = ("repouss", "position")
+#: A clash named only as the way a place was taken: "au terme de violents combats", "après trois jours de combats".
+_FIGHT_BACKGROUND = re.compile(r"(?:au\s+terme\s+d[e'’]|apr[èe]s|[àa]\s+l['’]issue\s+d[e'’])\s*(?:[\w’'\-]+\s+){0,4}$", _I)
+
 _CONTROL_VERB = (
-    r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|reconquise?s?|pris\s+(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
+    r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|reconquise?s?|pris\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s+)?(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
     r"encercl[ée]e?s?|avanc[ée]s?|progress[ée]s?|grignot[ée]|chass[ée]e?s?|d[ée]log[ée]e?s?|investi|"
     r"tomb[ée]e?s?(?:\s+(?!(?:et|mais|qui|que)\b)[\w’']+){0,4}?\s+(?:aux|entre\s+les)\s+mains|pass[ée]e?s?(?:\s+[\w’']+){0,3}?\s+sous\s+(?:le\s+)?contr[ôo]le|"
     r"perc[ée]|bris[ée]\s+le\s+si[èe]ge|reprise?s?|conquise?s?|entrée?s?(?:\s+[\w’']+){0,3}?\s+dans|"
@@ -649,6 +661,9 @@ def _clash_hit(clause: str) -> int | None:
     m = _OFFENSIVE.search(clause) if _may_hold(clause, _OFFENSIVE_STEMS) else None
     if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]):
         return m.start()
+    m = _ATTACK.search(clause) if _may_hold(clause, _ATTACK_STEMS) else None
+    if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
+        return m.start()
     return None
 
 
@@ -663,6 +678,8 @@ def _control_hit(clause: str) -> re.Match[str] | None:
             continue
         if _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
             continue
+        if re.search(r"(?:plusieurs|maintes|diverses|nombreuses|deux|trois|quatre)\s+reprises$", m.group(), _I):
+            continue  # "a promis à plusieurs reprises": not a recapture
         return m
     return None
 
@@ -740,6 +757,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             clash_at = _clash_hit(ctext)
             ctrl = _control_hit(ctext)
             disp_at = _displacement_hit(ctext, cas)
+            if clash_at is not None and ctrl is not None and _FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
+                clash_at = None
             if hit:
                 kinds.append(("strike", hit[0], hit[1], None))
             elif cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I):
