@@ -210,6 +210,11 @@ _METONYMIC_AFTER = re.compile(
     r"pourrait|doit|veut|peut|entend|consid[èe]re|est\s+(?:pr[eê]t|d[ée]termin|oppos|favorable)|[ée]tait\s+(?:la\s+bienvenue|d[ée]termin))\b",
     re.IGNORECASE,
 )
+#: An attack aimed at a Syrian place: "une attaque au drone contre X", "des frappes contre X".
+_ATTACK_ON_PLACE = re.compile(
+    r"\b(?:attaques?|frappes?|raids?|tirs?|assauts?|bombardements?|offensives?|roquettes?|obus)\b[^.;,]{0,30}\bcontre\s*$",
+    re.IGNORECASE,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b[àa]|\ben|\bau|\baux|\bvers|\bdepuis|\bdans|\bfrontali[èe]re?s?\s+de|\bfronti[èe]re\s+(?:avec\s+)?(?:de\s+)?|"
     r"\bbas[ée]e?s?\s+en|\bsitu[ée]e?s?\s+en|\bnord|\bsud|\best|\bouest)\s+(?:la\s+|l['’]|le\s+)?$",
@@ -526,6 +531,8 @@ def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str |
         return False  # "Syrie" is the country, not an actor, in this corpus
     before = text[max(0, start - 50) : start]
     after = text[end : end + 90]
+    if not foreign and before.rstrip().endswith("contre") and _ATTACK_ON_PLACE.search(before):
+        return False  # "une attaque au drone contre Souqaylabiyé": the place hit, not an actor
     low = _guarded(before)
     if (low is None or (low.rstrip().endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS))) and _METONYMIC_BEFORE.search(before):
         return True
