@@ -209,12 +209,20 @@ _KILL_VERB = re.compile(
     _I,
 )
 _VICTIM = re.compile(
-    r"^\s*(?:de\s+|d['’])?(?:autres\s+)?(?:civils?|personnes?|morts?|enfants?|femmes?|combattants?|soldats?|membres?|militaires?|rebelles?|"
+    r"^\s*(?:de\s+|d['’])?(?:autres?\s+)?(?:civils?|personnes?|morts?|enfants?|femmes?|combattants?|soldats?|membres?|militaires?|rebelles?|"
     r"d?jihadistes?|insurg[ée]s?|policiers?|secouristes?|habitants?|victimes?|tu[ée]s?|bless[ée]s?|d[ée]plac[ée]s?|"
-    r"r[ée]fugi[ée]s?|hommes?|villageois|[ée]l[èe]ves?|patients?|m[ée]decins?|gar[çc]ons?|filles?|b[ée]b[ée]s?)\b",
+    r"r[ée]fugi[ée]s?|hommes?|villageois|[ée]l[èe]ves?|patients?|m[ée]decins?|gar[çc]ons?|filles?|b[ée]b[ée]s?|"
+    r"infirmi[eè]re?s?|journalistes?|ouvriers?|agriculteurs?|passants?|fid[èe]les|manifestants?|d['’]entre\s+(?:eux|elles))\b",
     _I,
 )
-_CIVIL = re.compile(r"^\s*(?:de\s+|d['’])?(?:autres\s+)?(?:civils?|personnes?|enfants?|femmes?|habitants?|victimes?|villageois|[ée]l[èe]ves?|patients?|b[ée]b[ée]s?|gar[çc]ons?|filles?)\b", _I)
+_CIVIL = re.compile(r"^\s*(?:de\s+|d['’])?(?:autres?\s+)?(?:civils?|personnes?|enfants?|femmes?|habitants?|victimes?|villageois|[ée]l[èe]ves?|patients?|b[ée]b[ée]s?|gar[çc]ons?|filles?|"
+                    r"infirmi[eè]re?s?|journalistes?|ouvriers?|agriculteurs?|passants?|fid[èe]les|manifestants?)\b", _I)
+#: "un civil", "une autre femme": a count of one that the number reader leaves to the context.
+_ONE = re.compile(
+    r"\b(?:un|une)\s+(?=(?:autre\s+)?(?:civile?|enfant|femme|homme|soldat|combattant|rebelle|jihadiste|djihadiste|policier|secouriste|habitant|"
+    r"militaire|infirmi[eè]re?|journaliste|m[ée]decin|adolescente?|b[ée]b[ée]|fillette|gar[çc]on)\b)",
+    _I,
+)
 _CHILD = re.compile(r"^\s*(?:de\s+|d['’])?(?:enfants?|mineurs?|gar[çc]ons?|fillettes?|b[ée]b[ée]s?|[ée]l[èe]ves?)\b", _I)
 _EARLIER_TOLL = re.compile(r"(?:auparavant|pr[ée]c[ée]dent|pr[ée]c[ée]demment|initial|premier)\w*\s+(?:\w+\s+){0,4}bilan\s+de\s*$|bilan\s+(?:pr[ée]c[ée]dent|initial)\s+de\s*$", _I)
 _CLAUSE_BOUNDARY = re.compile(
@@ -335,11 +343,15 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _counts(text: str) -> list[tuple[int, int, Any]]:
+    """Counts of a sentence, plus "un civil" / "une autre femme" read as one."""
     try:
-        from geo.numbers import find_counts
+        from geo.numbers import Count, find_counts
     except ImportError:  # pragma: no cover - geo.numbers ships with the package
         return []
-    return find_counts(text, skip_dates=True)
+    found = find_counts(text, skip_dates=True)
+    ones = [(m.start(), m.end() - 1, Count(1, False, False)) for m in _ONE.finditer(text)
+            if not any(s <= m.start() < e for s, e, _c in found)]
+    return sorted(found + ones, key=lambda t: t[0]) if ones else found
 
 
 def _when(text: str) -> list[tuple[int, int, str]]:
@@ -353,6 +365,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
     out: dict[str, Any] = {}
     has_kill_verb = bool(_KILL_VERB.search(text))
     subset = False
+    last_end: int | None = None  # end of the killed count, while "X soldats et Y jihadistes" goes on
     for s, e, c in _counts(text) if counts is None else counts:
         before = text[max(0, s - 40) : s]
         after = text[e : e + 40]
@@ -362,7 +375,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
             continue
         if not _VICTIM.match(after):
             continue
-        if re.match(r"^\s*bless[ée]e?s?\b", after, _I):
+        if re.match(r"^\s*bless[ée]e?s?\b", after, _I) or re.search(r"\b(?:bless[ée]|blessant)\s+(?:au\s+moins\s+|plus\s+de\s+)?$", before, _I):
             out.setdefault("injured", c.value)
             continue
         if re.match(r"^\s*d[ée]plac[ée]", after, _I) or re.search(
@@ -374,8 +387,14 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
         if subset:
             if "killed" in out and _CHILD.match(after) and "children_killed" not in out:
                 out["children_killed"] = c.value
+                out["civilian"] = True
             continue
         if "killed" in out:
+            if last_end is not None and re.fullmatch(r"\s*(?:[\w’'\-]+\s+){0,5}?et\s+", text[last_end:s]) and not _CIVIL.match(after):
+                out["killed_sides"] = out.get("killed_sides", out["killed"]) + c.value
+                last_end = e
+            else:
+                last_end = None
             continue
         after_far = text[e : e + 80]
         killed_here = re.match(r"^\s*morts?\b", after, _I) or (
@@ -387,6 +406,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
         if not killed_here:
             continue
         out["killed"] = c.value
+        last_end = e
         out["killed_min"] = c.minimum
         out["killed_approx"] = c.approx
         out["civilian"] = bool(_CIVIL.match(after)) or bool(re.match(r"^\s*morts?\b", after, _I))
@@ -767,6 +787,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 kinds.append(("strike", None, None, None))
             if clash_at is not None:
                 kinds.append(("clash", clash_at, None, None))
+            elif (not kinds and ctrl is None and cas.get("killed") and not cas.get("civilian")
+                  and not re.search(r"\bbilan\b", ctext, _I)):
+                kinds.append(("clash", None, None, None))  # "120 combattants des FDS et 90 rebelles ont été tués"
             if ctrl is not None:
                 kinds.append(("control_change", ctrl.start(), ctrl.group(), ctrl))
             if disp_at is not None or (cas.get("displaced") and not hit and ctrl is None):
@@ -786,6 +809,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     ev.target = other
                     if not any(k == "strike" for k, *_ in kinds):
                         _apply_casualties(ev, cas)
+                        if cas.get("killed_sides"):
+                            ev.killed = cas["killed_sides"]  # "19 soldats et 12 jihadistes": both sides
                 elif kind == "control_change":
                     new, prev = _control_sides(ctext, match, c_actors)
                     if new is not None or prev is not None:
@@ -813,7 +838,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         m, near = _best_place(sent_mentions, text)
                         place_from = "sentence"
                 ev.when = c_when[0][2] if c_when else None
-                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind == "strike"))
+                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind in ("strike", "clash")))
                 if foreign_target is not None:
                     _fill_foreign(ev, foreign_target)
                 else:
@@ -939,9 +964,12 @@ def _merge_across_sentences(drafts: list[_Draft], sentences: list[Sentence], tex
                 _extend(ev, ne, text)
                 skip.add(j)
                 break
-            if ev.kind == "strike" and n.trigger_less and ev.killed is None and not n.has_when and n.place_from == "none":
+            if ev.kind in ("strike", "clash") and n.trigger_less and ev.killed is None and n.place_from == "none" and (
+                    not n.has_when or ev.kind == "clash" and (ev.when is None or ev.cumulative == ne.cumulative)
+                    and not re.search(r"\bau\s+total\b", n.clause.text, _I)):
                 ev.killed, ev.killed_min, ev.killed_approx = ne.killed, ne.killed_min, ne.killed_approx
                 ev.children_killed = ev.children_killed or ne.children_killed
+                ev.when = ev.when or ne.when
                 _extend(ev, ne, text)
                 skip.add(j)
                 break
