@@ -30,8 +30,8 @@ _WEAPONS = (
 #: longer expressions are listed before their parts.
 ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
     # combined coalition of Idleb / Aleppo: jihadists and rebels
-    ("HTS/jihadists", rf"\b(?:d?jihadistes|islamistes)\s+et\s+(?:les\s+)?(?:rebelles|insurg[ée]s)(?:\s+alli[ée]s)?\b"),
-    ("HTS/jihadists", rf"\b(?:rebelles|insurg[ée]s)\s+et\s+(?:leurs\s+alli[ée]s\s+)?(?:les\s+)?d?jihadistes\b"),
+    ("HTS/jihadists", r"\b(?:d?jihadistes|islamistes)\s+et\s+(?:les\s+)?(?:rebelles|insurg[ée]s)(?:\s+alli[ée]s)?\b"),
+    ("HTS/jihadists", r"\b(?:rebelles|insurg[ée]s)\s+et\s+(?:leurs\s+alli[ée]s\s+)?(?:les\s+)?d?jihadistes\b"),
     # Turkey and its Syrian proxies
     ("Turkey", r"\b(?:factions|rebelles|groupes|forces)\s+(?:syriens?\s+)?pro-?tur(?:cs|ques|que|c)\b"),
     ("Turkey", r"\b(?:arm[ée]e|forces|troupes|aviation|soldats|militaires|drones?|avions?)\s+tur(?:cs|ques|que|c)\b"),
@@ -42,7 +42,7 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
     ("SDF/Kurdish forces", r"\b(?:forces|milices|combattants|police|unit[ée]s|groupes)\s+kurdes?\b"),
     ("SDF/Kurdish forces", r"\bUnit[ée]s\s+de\s+protection\s+du\s+peuple\b|\bKurdes\b"),
     # Islamic State
-    ("IS", rf"\b(?:groupe\s+)?[EÉ]tat\s+islamique\b|\bEI\b|\bDaech\b|\bDaesh\b|\bISIS\b"),
+    ("IS", r"\b(?:groupe\s+)?[EÉ]tat\s+islamique\b|\bEI\b|\bDaech\b|\bDaesh\b|\bISIS\b"),
     ("IS", r"\bjihadistes\s+(?:de\s+l['’]EI|du\s+groupe\s+[EÉ]tat\s+islamique)\b"),
     # HTS / jihadists
     ("HTS/jihadists", r"\bHayat\s+Tahrir\s+al-Ch?am\b|\bHTS\b|\b(?:Front\s+)?Fateh\s+al-Ch?am\b"
@@ -65,8 +65,8 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
     # Israel
     ("Israel", rf"\barm[ée]e\s+isra[ée]lienne\b|\b{_WEAPONS}\s+isra[ée]lien(?:ne)?s?\b|\bIsra[ëe]l\b|\bTsahal\b"),
     # regime
-    ("regime", rf"\b(?:forces|troupes|avions|aviation|h[ée]licopt[èe]res|soldats|hommes|unit[ée]s|chars|artillerie|frappes|raids|bombardements|barils)\s+"
-     rf"(?:du\s+(?:r[ée]gime|pouvoir)|de\s+(?:Damas|Bachar\s+al-Assad|l['’]armée\s+syrienne))(?:\s+syrien)?\b"),
+    ("regime", r"\b(?:forces|troupes|avions|aviation|h[ée]licopt[èe]res|soldats|hommes|unit[ée]s|chars|artillerie|frappes|raids|bombardements|barils)\s+"
+     r"(?:du\s+(?:r[ée]gime|pouvoir)|de\s+(?:Damas|Bachar\s+al-Assad|l['’]armée\s+syrienne))(?:\s+syrien)?\b"),
     # "frappes aériennes syriennes", "hélicoptères syriens": the Syrian air force and artillery are the regime's
     ("regime", rf"\b{_WEAPONS}\s+syrien(?:ne)?s?\b"),
     ("regime", r"\b(?:forces|troupes|milices|combattants|unit[ée]s)\s+(?:pro-?r[ée]gime|pro-?gouvernementales|gouvernementales|loyalistes|du\s+gouvernement)\b"),

@@ -66,7 +66,6 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
     """
     out: list[Sentence] = []
     para = 0
-    pos = lo
     for line in re.finditer(r"[^\n]+", text[lo:]):
         ls, le = line.start() + lo, line.end() + lo
         if not text[ls:le].strip():
@@ -81,7 +80,6 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
             cut = m.end()
         _push(out, text, cut, le, para)
         para += 1
-        pos = le
     for i, s in enumerate(out):
         s.index = i
     return out
