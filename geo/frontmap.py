@@ -88,6 +88,30 @@ def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, A
     ]
 
 
+#: Popup body built with DOM text nodes only (dispatch text never becomes HTML); shared by both layers.
+#: ``title`` may be null (slider features); rows with an empty value are left out.
+_POPUP_JS = """  function popup(title, pairs) {
+    var div = document.createElement("div");
+    if (title !== null) {
+      div.className = "cm-popup";
+      var h = document.createElement("b");
+      h.textContent = title;
+      div.appendChild(h);
+    }
+    pairs.forEach(function (kv) {
+      if (kv[1] === null || kv[1] === undefined || kv[1] === "") { return; }
+      var row = document.createElement("div");
+      var b = document.createElement("b");
+      b.textContent = kv[0] + ": ";
+      row.appendChild(b);
+      row.appendChild(document.createTextNode(String(kv[1])));
+      div.appendChild(row);
+    });
+    return div;
+  }
+"""
+
+
 def _slider_template() -> Any:
     from branca.element import Template
 
@@ -114,20 +138,7 @@ var {{ this.get_name() }} = L.layerGroup();
   var group = {{ this.get_name() }};
   var map = {{ this._parent.get_name() }};
   var lineColour = {{ this.line_colour_json }};
-  function popup(pairs) {
-    var div = document.createElement("div");
-    pairs.forEach(function (kv) {
-      if (kv[1] === null || kv[1] === undefined || kv[1] === "") { return; }
-      var row = document.createElement("div");
-      var b = document.createElement("b");
-      b.textContent = kv[0] + ": ";
-      row.appendChild(b);
-      row.appendChild(document.createTextNode(String(kv[1])));
-      div.appendChild(row);
-    });
-    return div;
-  }
-  function colour(c) { return colours[c] || "{{ this.unknown_colour }}"; }
+""" + _POPUP_JS + """  function colour(c) { return colours[c] || "{{ this.unknown_colour }}"; }
   var box = L.DomUtil.create("div", "cm-front-slider");
   var title = document.createElement("div");
   title.textContent = {{ this.title_json }} + " ";
@@ -179,14 +190,14 @@ var {{ this.get_name() }} = L.layerGroup();
                 dashArray: contested ? "6 4" : null};
       },
       onEachFeature: function (f, layer) {
-        layer.bindPopup(popup([["controller", f.properties.controller], ["date", s.date],
+        layer.bindPopup(popup(null, [["controller", f.properties.controller], ["date", s.date],
           ["area (km²)", Math.round(f.properties.area_km2)], ["localities", f.properties.n_localities]]));
       }
     }).addTo(group);
     L.geoJSON(s.lines, {
       style: function () { return {color: lineColour, weight: 4, opacity: 0.9}; },
       onEachFeature: function (f, layer) {
-        layer.bindPopup(popup([["front line", f.properties.side_a + " / " + f.properties.side_b],
+        layer.bindPopup(popup(null, [["front line", f.properties.side_a + " / " + f.properties.side_b],
           ["date", s.date], ["length (km)", Math.round(f.properties.length_km * 10) / 10]]));
       }
     }).addTo(group);
@@ -197,7 +208,7 @@ var {{ this.get_name() }} = L.layerGroup();
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindPopup(popup([["place", p.place], ["controller", p.controller], ["since", p.observed],
+        layer.bindPopup(popup(null, [["place", p.place], ["controller", p.controller], ["since", p.observed],
           ["status", p.status], ["confidence", p.confidence], ["source", p.source]]));
       }
     }).addTo(group);
@@ -265,24 +276,7 @@ var {{ this.get_name() }} = L.featureGroup();
   var data = {{ this.features_json }};
   var group = {{ this.get_name() }};
   var kind = {{ this.kind_json }};
-  function popup(title, pairs) {
-    var div = document.createElement("div");
-    div.className = "cm-popup";
-    var h = document.createElement("b");
-    h.textContent = title;
-    div.appendChild(h);
-    pairs.forEach(function (kv) {
-      if (kv[1] === null || kv[1] === undefined || kv[1] === "") { return; }
-      var row = document.createElement("div");
-      var b = document.createElement("b");
-      b.textContent = kv[0] + ": ";
-      row.appendChild(b);
-      row.appendChild(document.createTextNode(String(kv[1])));
-      div.appendChild(row);
-    });
-    return div;
-  }
-  data.features.forEach(function (f) {
+""" + _POPUP_JS + """  data.features.forEach(function (f) {
     var p = f.properties;
     var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
     var marker;
