@@ -7,18 +7,19 @@ few lines of inline vanilla JavaScript using only Leaflet itself: no external as
 ``offline`` flag changes nothing here.
 
 All dispatch text is untrusted: every popup and tooltip is built from DOM text nodes
-(``textContent``), never parsed as HTML, and the embedded JSON escapes ``<``, ``>`` and ``&``.
+(``textContent``), never parsed as HTML; the embedded JSON comes from :func:`geo._html.script_json`
+and the layers never re-compile their rendered output as a template (:mod:`geo._html`).
 (folium's own ``Popup`` is avoided on purpose: it needs jQuery.)
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geo._controllers import CONTROLLERS, PALETTE
+from geo._html import safe_layer_class, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -32,18 +33,6 @@ _UNKNOWN_COLOUR = "#999999"
 
 #: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
 _SIMPLIFY_DEG = 0.0005
-
-
-def script_json(value: Any) -> str:
-    """Serialise ``value`` to JSON that is safe inside an HTML ``<script>`` element.
-
-    ``<``, ``>`` and ``&`` become ``\\u003c``/``\\u003e``/``\\u0026`` so no ``</script>`` or
-    ``<!--`` can close or comment out the script; U+2028/U+2029 are escaped too.
-    """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, esc)
-    return text
 
 
 def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, Any]]:
@@ -230,7 +219,7 @@ var {{ this.get_name() }} = L.layerGroup();
 def _make_slider_class() -> type:
     import folium
 
-    class FrontSlider(folium.map.Layer):
+    class FrontSlider(safe_layer_class(folium.map.Layer)):  # type: ignore[misc]
         """A Leaflet layer group showing one snapshot of control areas, front lines and localities.
 
         Parameters
@@ -313,7 +302,7 @@ var {{ this.get_name() }} = L.featureGroup();
 def _make_points_class() -> type:
     import folium
 
-    class FrontPoints(folium.map.Layer):
+    class FrontPoints(safe_layer_class(folium.map.Layer)):  # type: ignore[misc]
         """Control-change circle markers (``kind="change"``) or front-observation crosses (``"observation"``)."""
 
         _template = _points_template()

@@ -131,18 +131,48 @@ def run(
     RunSummary
         Counts, skipped documents and output paths.
     """
+    from geo.outputs import OutputSet
+
+    with OutputSet(out_dir) as outputs:  # checks --out and takes its lock before any work
+        docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress)
+        try:
+            _write_outputs(outputs, docs, summary, offline=offline, geojson=geojson, baseline=baseline,
+                           dates=dates, step=step, title=title, gazetteer=gazetteer)
+        except Exception as exc:
+            from gazetteer.errors import ConflictmapError
+
+            what = f"{type(exc).__name__}: {exc}"
+            raise ConflictmapError(
+                f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}"
+            ) from exc
+        names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
+                 "map.html": "map"}
+        for path in outputs.commit():
+            summary.outputs[names.get(path.name, path.name)] = path
+    return summary
+
+
+def _write_outputs(
+    outputs: Any,
+    docs: Sequence[Document],
+    summary: RunSummary,
+    *,
+    offline: bool,
+    geojson: bool,
+    baseline: str | Path | None,
+    dates: Sequence[str] | None,
+    step: str | None,
+    title: str | None,
+    gazetteer: Any,
+) -> None:
+    """Build every layer and write every file of the run into the staging folder of ``outputs``."""
     from geo.admin import join_admin, load_boundaries
     from geo.aggregate import aggregate_by_admin
     from geo.frames import to_geodataframe
     from geo.gpkg import write_geopackage
     from geo.webmap import make_map, save_map
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress)
-    _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
-
     events = join_admin(to_geodataframe(docs, layer="events"))
     mentions = join_admin(to_geodataframe(docs, layer="mentions"))
     observations = to_geodataframe(docs, layer="front_observations")
@@ -163,21 +193,14 @@ def run(
         front.setdefault("front_observations", observations)
 
     _log.info("joined %d events and %d mentions to boundaries; %d control layers", len(events), len(mentions), len(front))
-    gpkg = write_geopackage(out / "events.gpkg", layers)
-    summary.outputs["GeoPackage (open in QGIS)"] = gpkg
-    csv_path = out / "events.csv"
-    atomic_write_text(csv_path, _table_csv(events))
-    summary.outputs["CSV"] = csv_path
-    if geojson:
-        gj = out / "events.geojson"
-        atomic_write_text(gj, _geojson_text(events))
-        summary.outputs["GeoJSON"] = gj
-
+    # the map first: it is the step most likely to fail, and nothing is committed before all are written
     fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)
-    html = save_map(fmap, out / "map.html", offline=offline)
-    summary.outputs["map"] = html
-    _log.info("wrote %s in %.1f s", ", ".join(p.name for p in summary.outputs.values()), time.perf_counter() - t0)
-    return summary
+    save_map(fmap, outputs.path("map.html"), offline=offline)
+    write_geopackage(outputs.path("events.gpkg"), layers)
+    atomic_write_text(outputs.path("events.csv"), _table_csv(events))
+    if geojson:
+        atomic_write_text(outputs.path("events.geojson"), _geojson_text(events))
+    _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)
 
 
 def _front_layers(

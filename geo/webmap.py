@@ -4,9 +4,10 @@
 :class:`geo.model.Event`); :func:`save_map` writes it atomically, self-contained when ``offline``.
 
 All dispatch text is untrusted. Every string that reaches the page goes through
-:func:`html.escape` and, inside ``<script>``, through :func:`_js_json` (JSON with ``<`` written as
-``\\u003c`` so nothing can close the script element). Popups and tooltips are bound with plain
-Leaflet calls (never folium's ``Popup``, which needs jQuery and puts text in a JS template literal).
+:func:`geo._html.html_text` and, inside ``<script>``, through :func:`geo._html.script_json`; the
+page's own elements never re-compile their output as a template (:mod:`geo._html` says why).
+Popups and tooltips are bound with plain Leaflet calls (never folium's ``Popup``, which needs
+jQuery and puts text in a JS template literal).
 
 Large maps: above ``bulk_threshold`` located points a layer is ONE JavaScript data array turned
 into clustered circle markers in a loop (popups built on click from a de-duplicated table), not
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
 from geo._controllers import PALETTE
+from geo._html import html_text, raw_element, safe_layer_class, safe_macro, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -160,9 +162,9 @@ def make_map(
         minZoom=4,
         maxZoom=18,
     )
-    fmap.get_root().header.add_child(folium.Element(_CSS), name="conflictmap_css")
+    fmap.get_root().header.add_child(raw_element(_CSS), name="conflictmap_css")
     # no favicon request (offline pages must not fetch anything that is not inline)
-    fmap.get_root().header.add_child(folium.Element('<link rel="icon" href="data:,">'), name="conflictmap_icon")
+    fmap.get_root().header.add_child(raw_element('<link rel="icon" href="data:,">'), name="conflictmap_icon")
     if offline and boundaries is not None:
         _add_basemap(fmap, boundaries)
     if governorates is not None and len(governorates):
@@ -299,15 +301,8 @@ def _flag(value: Any) -> bool:
 
 
 def _esc(value: Any) -> str:
-    """HTML-escape any value (quotes included); None gives an empty string."""
-    text = _text(value)
-    return "" if text is None else html.escape(text, quote=True)
-
-
-def _js_json(value: Any) -> str:
-    """Serialise for inclusion inside ``<script>``: ``<`` and line separators are escaped."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    """HTML-escape any value (quotes and braces included); None/NaN/empty give an empty string."""
+    return html_text(_text(value))
 
 
 def _killed_text(row: Mapping[str, Any]) -> str | None:
@@ -355,7 +350,7 @@ def _event_popup_parts(row: Mapping[str, Any]) -> list[str]:
     if displaced is not None:
         casualties.append(f"{displaced} displaced")
     if casualties:
-        parts.append("Casualties: " + html.escape("; ".join(casualties)))
+        parts.append("Casualties: " + html_text("; ".join(casualties)))
     new, prev = _esc(row.get("new_controller")), _esc(row.get("previous_controller"))
     if new:
         parts.append(f"Control: {prev or '?'} &rarr; {new}" + (f" ({_esc(row.get('status'))})" if _text(row.get("status")) else ""))
@@ -372,7 +367,7 @@ def _event_tooltip(row: Mapping[str, Any]) -> str:
     place = _esc(row.get("place")) or "unnamed place"
     date = _esc(_date_text(row.get("date"), row.get("date_precision")))
     killed = _killed_text(row)
-    return place + (f" · {date}" if date else "") + (f" · {html.escape(killed)}" if killed else "")
+    return place + (f" · {date}" if date else "") + (f" · {html_text(killed)}" if killed else "")
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -446,7 +441,7 @@ def _add_basemap(fmap: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
     import folium
 
     shapes = json.loads(boundaries[["geometry"]].to_json(drop_id=True))
-    folium.GeoJson(
+    safe_layer_class(folium.GeoJson)(
         shapes,
         name="Basemap (boundaries)",
         style_function=lambda _f: {"fillColor": "#eeeeee", "color": "#9a9a9a", "weight": 1, "fillOpacity": 1.0},
@@ -516,7 +511,7 @@ def _add_choropleth(fmap: folium.Map, gov: gpd.GeoDataFrame) -> None:
         for rec, geom in zip(records, gov.geometry)
         if geom is not None and not geom.is_empty
     ]
-    folium.GeoJson(
+    safe_layer_class(folium.GeoJson)(
         {"type": "FeatureCollection", "features": features},
         name="Governorates: killed",
         style_function=lambda f: {
@@ -648,10 +643,10 @@ def _add_title(fmap: folium.Map, title: str | None, events: gpd.GeoDataFrame, *,
     heading = _esc(title) or "Syria: events reported in dispatches"
     body = (
         f'<div id="cm-title" class="cm-box cm-title"><b>{heading}</b>'
-        f'<br><span class="cm-dates">{html.escape(span)}</span>'
+        f'<br><span class="cm-dates">{html_text(span)}</span>'
         f" · {n_located} of {len(events)} events mapped</div>"
     )
-    fmap.get_root().html.add_child(folium.Element(body), name="conflictmap_title")
+    fmap.get_root().html.add_child(raw_element(body), name="conflictmap_title")
 
 
 def _add_legend(fmap: folium.Map, located: gpd.GeoDataFrame, *, n_missing: int, choropleth: bool) -> None:
@@ -664,7 +659,7 @@ def _add_legend(fmap: folium.Map, located: gpd.GeoDataFrame, *, n_missing: int, 
                 key = _ACTOR_KEYS.get(value.casefold()) if value else None
                 present.add(key or "unknown")
     actors = [a for a in ACTOR_COLORS if a in present] or list(ACTOR_COLORS)
-    rows = [f'<div><span class="cm-dot" style="background:{ACTOR_COLORS[a]}"></span>{html.escape(a)}</div>' for a in actors]
+    rows = [f'<div><span class="cm-dot" style="background:{ACTOR_COLORS[a]}"></span>{html_text(a)}</div>' for a in actors]
     sizes = "".join(
         f'<span class="cm-size" style="width:{2 * _radius(k)}px;height:{2 * _radius(k)}px"></span>{k}&nbsp;'
         for k in (1, 10, 100)
@@ -679,11 +674,11 @@ def _add_legend(fmap: folium.Map, located: gpd.GeoDataFrame, *, n_missing: int, 
         bins = ["no report", "0", *[f"{lo}–{hi - 1}" for lo, hi in zip(_CHORO_BINS, _CHORO_BINS[1:])], f"≥ {_CHORO_BINS[-1]}"]
         swatches = ["#ffffff", *_CHORO_COLORS]
         parts.append("<b>Killed per governorate</b>")
-        parts += [f'<div><span class="cm-swatch" style="background:{c}"></span>{html.escape(b)}</div>' for c, b in zip(swatches, bins)]
+        parts += [f'<div><span class="cm-swatch" style="background:{c}"></span>{html_text(b)}</div>' for c, b in zip(swatches, bins)]
     if n_missing:
         parts.append(f"<div class='cm-note'>{n_missing} event(s) without coordinates not drawn</div>")
     parts.append("</div>")
-    fmap.get_root().html.add_child(folium.Element("".join(parts)), name="conflictmap_legend")
+    fmap.get_root().html.add_child(raw_element("".join(parts)), name="conflictmap_legend")
 
 
 # --------------------------------------------------------------------------- custom elements
@@ -767,25 +762,13 @@ def _index_table(values: list[str]) -> tuple[list[str], list[int]]:
     return list(table), idx
 
 
-def _macro(name: str, template: Any, **attrs: Any) -> Any:
-    """A branca MacroElement with ``template`` and attributes (no folium class needed)."""
-    from branca.element import MacroElement
-
-    el = MacroElement()
-    el._name = name
-    el._template = template
-    for key, value in attrs.items():
-        setattr(el, key, value)
-    return el
-
-
 def _bind(*, popup: str | None, tooltip: str | None) -> Any:
     """A child element binding an escaped popup/tooltip to its parent with plain Leaflet calls."""
-    return _macro(
+    return safe_macro(
         "Bind",
         _bind_template(),
-        popup=_js_json(popup) if popup else None,
-        tooltip=_js_json(tooltip) if tooltip else None,
+        popup=script_json(popup) if popup else None,
+        tooltip=script_json(tooltip) if tooltip else None,
     )
 
 
@@ -809,7 +792,7 @@ def _bulk_points(
     from folium.plugins import MarkerCluster
     from jinja2 import Template
 
-    layer = Layer(name=name, overlay=True, control=True, show=show)
+    layer = safe_layer_class(Layer)(name=name, overlay=True, control=True, show=show)
     layer._name = "BulkPoints"
     layer._template = _bulk_template()
     colour_table, colour_idx = _index_table(colours)
@@ -831,9 +814,9 @@ def _bulk_points(
         data["popups"] = list(table)
     if tooltips is not None:
         data["tips"], data["t"] = _index_table(tooltips)
-    layer.data = _js_json(data)
+    layer.data = script_json(data)
     layer.cluster = cluster
-    layer.group_options = _js_json({"chunkedLoading": True, "maxClusterRadius": 50} if cluster else {})
+    layer.group_options = script_json({"chunkedLoading": True, "maxClusterRadius": 50} if cluster else {})
     if cluster:  # link markercluster's JS/CSS exactly as folium's MarkerCluster does
         assets = JSCSSMixin()
         assets._template = Template("")
@@ -847,7 +830,7 @@ def _ready() -> Any:
     """Last script of the map: tells tests and benchmarks that every layer script has run."""
     from jinja2 import Template
 
-    return _macro(
+    return safe_macro(
         "Ready",
         Template("{% macro script(this, kwargs) %}window.__cmScriptsDone = true;{% endmacro %}"),
     )
