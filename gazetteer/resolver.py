@@ -117,8 +117,10 @@ class Gazetteer:
             raise InputError(f"expected a threshold between 0 and 1, instead got: {threshold!r}")
         if isinstance(sources, (str, Source)):
             sources = (sources,)
-        built: list[Source] = [get_source(s) if isinstance(s, str) else s for s in sources]
-        if csv is not None:
+        # "csv" named among the sources is the table given as ``csv`` (else a clear SourceError)
+        built: list[Source] = [(get_source(s, path=csv) if s == "csv" and csv is not None else get_source(s))
+                               if isinstance(s, str) else s for s in sources]
+        if csv is not None and "csv" not in sources:
             built.insert(0, get_source("csv", path=csv))
         if online and not any(s.name == "nominatim" for s in built):
             built.append(get_source("nominatim"))

@@ -139,6 +139,13 @@ def geocode(
             rows,
             ["query", "name", "kind", "lat", "lon", "adm1", "adm1_pcode", "score", "source"],
         )
+        if n_candidates:  # the N best candidates of each name, one table per name
+            for d in rows:
+                click.echo(f"\ncandidates for {d.get('query')!r} (best {n_candidates}):")
+                if d["candidates"]:
+                    _print_table(d["candidates"], ["name", "kind", "lat", "lon", "adm1", "adm1_pcode", "score", "source"])
+                else:
+                    click.echo("  none")
 
 
 def _fmt_cell(v: Any) -> str:
@@ -190,6 +197,8 @@ def extract(
         else:
             _print_document(doc)
     _report_errors(errors)
+    if n == 0:
+        raise InputError(f"nothing processed: no document accepted from {', '.join(inputs)} ({len(errors)} rejected)")
     if errors:
         ctx.exit(EXIT_PARTIAL)
 
@@ -246,6 +255,7 @@ def _report_errors(errors: Sequence[Any]) -> None:
 @click.option("--title", help="Map title (default: the date range).")
 @_gazetteer_options
 @click.option("--spacy", "use_spacy", is_flag=True, help="Add spaCy candidates (extra 'nlp').")
+@click.option("--strict", is_flag=True, help="Any rejected input (file or row) is fatal: nothing is written.")
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -262,8 +272,14 @@ def run(
     sources: Sequence[str],
     online: bool,
     use_spacy: bool,
+    strict: bool,
 ) -> None:
-    """Extract, geolocate and map INPUTS: writes events.gpkg (QGIS-styled), map.html and events.csv to --out."""
+    """Extract, geolocate and map INPUTS: writes events.gpkg (QGIS-styled), map.html and events.csv to --out.
+
+    Rejected inputs (file, line, reason) are listed in rejects.csv beside them. When no document is
+    accepted nothing is written and the exit code is 1; the output folder and --baseline are
+    checked before extraction starts.
+    """
     if not inputs and not sample:
         raise click.UsageError("give INPUT files/folders, or --sample for the bundled sample dispatches")
     from geo.pipeline import run as _run, sample_inputs
@@ -286,6 +302,7 @@ def run(
         gazetteer=_gazetteer(csv_path, sources, online),
         use_spacy=use_spacy,
         progress=not ctx.obj["quiet"],
+        strict=strict,
     )
     if not ctx.obj["quiet"]:
         click.echo(result.summary_text())

@@ -21,7 +21,11 @@ __all__ = [
     "find_when",
     "is_cumulative_phrase",
     "parse_date",
+    "DISPATCH_YEARS",
 ]
+
+#: Years a metadata date may have (what ``_YEAR`` reads in text): others are not dispatch dates.
+DISPATCH_YEARS = range(1800, 2100)
 
 #: French weekday names (lower case) -> Python weekday number (Monday = 0).
 WEEKDAYS: dict[str, int] = {
@@ -193,7 +197,11 @@ def _parse_doc(doc_date: str | None) -> tuple[_dt.date | None, int | None, int |
     if not m:
         return None, None, None
     y = int(m.group(1))
+    if not _dt.MINYEAR <= y <= _dt.MAXYEAR:
+        return None, None, None  # year 0: no usable date
     mo = int(m.group(2)) if m.group(2) else None
+    if mo is not None and not 1 <= mo <= 12:
+        return None, y, None  # month 13: the year alone
     day = None
     if m.group(3) and mo:
         try:
@@ -232,9 +240,17 @@ def _pick_year(month: int, day: int, ref: _dt.date | None) -> int | None:
         cand = _dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
     except ValueError:
         return y
-    if cand > ref + _dt.timedelta(days=31):
-        return y - 1
+    if cand > _shift(ref, 31, ref):
+        return y - 1 if y > _dt.MINYEAR else y
     return y
+
+
+def _shift(day: _dt.date, days: int, default: _dt.date | None = None) -> _dt.date | None:
+    """``day + days``, or ``default`` when that leaves the calendar (before 0001-01-01, after 9999-12-31)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return default
 
 
 def _day_of_month(token: str) -> int:
@@ -290,6 +306,10 @@ def resolve_when(
         Without a day-precision document date (and no anchor) relative phrases keep the document
         month with precision "month". Spans and running totals ("depuis fin avril",
         "en cinq jours") resolve to their start when stated, else to the document date.
+        A document date that is not a calendar date keeps what is valid: month 13 keeps
+        the year alone, year 0 (or beyond 9999) gives no date; a relative day that would leave
+        the calendar (the day after 9999-12-31, a weekday before 0001-01-01) gives the document
+        month. No document date, however odd, raises.
     """
     day, year, month = _parse_doc(doc_date)
     if doc_precision != "day":
@@ -343,9 +363,10 @@ def resolve_when(
     offset = _relative_offset(p)
     if offset is not None:
         start = base if base is not None else day
-        if start is None:
+        moved = _shift(start, offset) if start is not None else None
+        if moved is None:
             return _month_fallback(year, month)
-        return ResolvedDate((start + _dt.timedelta(days=offset)).isoformat(), "day")
+        return ResolvedDate(moved.isoformat(), "day")
 
     weekdays = re.findall(_WD, p)
     if weekdays:
@@ -354,11 +375,14 @@ def resolve_when(
         target = WEEKDAYS[weekdays[-1]]
         if re.search(r"\bprochain", p):
             delta = (target - day.weekday()) % 7 or 7
-            return ResolvedDate((day + _dt.timedelta(days=delta)).isoformat(), "day")
-        delta = (day.weekday() - target) % 7
-        if re.search(r"\bdernier", p) and delta == 0:
-            delta = 7
-        return ResolvedDate((day - _dt.timedelta(days=delta)).isoformat(), "day")
+        else:
+            delta = -((day.weekday() - target) % 7)
+            if re.search(r"\bdernier", p) and delta == 0:
+                delta = -7
+        moved = _shift(day, delta)
+        if moved is None:
+            return _month_fallback(year, month)
+        return ResolvedDate(moved.isoformat(), "day")
 
     # --- spans, vague periods, unknown phrases: the document month -------------------------
     return _month_fallback(year, month)
@@ -391,7 +415,10 @@ def parse_date(value: str | None) -> ResolvedDate:
     -------
     ResolvedDate
         ``("YYYY-MM-DD", "day")``, ``("YYYY-MM", "month")``, ``("YYYY", "year")`` or
-        ``(None, None)`` when the value is empty or not a date.
+        ``(None, None)`` when the value is empty or not a date. A year outside
+        :data:`DISPATCH_YEARS` (1800-2099, the years the text patterns read) is not a dispatch
+        date: ``" date 9999-12-31"`` or ``"0001-01-01"`` give ``(None, None)``, so no impossible
+        date reaches the tables (pandas holds 1677-2262 only).
     """
     if value is None:
         return ResolvedDate(None, None)
@@ -402,7 +429,7 @@ def parse_date(value: str | None) -> ResolvedDate:
     if m:
         return _checked(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = re.fullmatch(r"(\d{4})-(\d{2})", s)
-    if m and 1 <= int(m.group(2)) <= 12:
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) in DISPATCH_YEARS:
         return ResolvedDate(s, "month")
     m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s)
     if m:
@@ -423,6 +450,8 @@ def parse_date(value: str | None) -> ResolvedDate:
 
 
 def _checked(y: int, mo: int, d: int) -> ResolvedDate:
+    if y not in DISPATCH_YEARS:
+        return ResolvedDate(None, None)
     try:
         return ResolvedDate(_dt.date(y, mo, d).isoformat(), "day")
     except ValueError:

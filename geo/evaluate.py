@@ -242,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     from geo.extract import extract
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if "-h" in args or "--help" in args:
+        print("usage: python -m geo.evaluate [--spacy] [GOLD] [SEEDS_DIR]\n\n" + (main.__doc__ or "").strip())
+        return 0
     use_spacy = "--spacy" in args
     args = [a for a in args if a != "--spacy"]
     shared = Path(__file__).resolve().parents[1].parent / "shared"

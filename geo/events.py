@@ -22,6 +22,7 @@ so it is never drawn nor counted inside Syria. Who reports ("selon Moscou") is n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,9 +73,9 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
             continue
         cut = ls
         for m in _END.finditer(text, ls, le):
-            word = re.search(r"([\w°]+)$", text[cut : m.start()])
-            w = word.group(1).lower() if word else ""
-            if w in _ABBREV or (word and len(word.group(1)) == 1 and word.group(1).isupper()):
+            word = _last_word(text, cut, m.start())
+            w = word.lower()
+            if w in _ABBREV or (len(word) == 1 and word.isupper()):
                 continue
             _push(out, text, cut, m.end(), para)
             cut = m.end()
@@ -83,6 +84,20 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
     for i, s in enumerate(out):
         s.index = i
     return out
+
+
+_WORD_CHAR = re.compile(r"[\w°]")
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The word just before ``hi`` (as ``re.search(r"([\\w°]+)$", text[lo:hi])`` captures; "" when none).
+
+    The regex backtracks over every start position of a long word: quadratic on a hostile line.
+    """
+    i = hi
+    while i > lo and _WORD_CHAR.match(text, i - 1):
+        i -= 1
+    return text[i:hi]
 
 
 def _push(out: list[Sentence], text: str, a: int, b: int, para: int) -> None:
@@ -739,6 +754,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     m0 = _DATE_PREFIX.match(text)
     sentences = split_sentences(text, m0.end() if m0 else 0)
     mentions = sorted(mentions, key=lambda m: m.start)
+    m_starts = [m.start for m in mentions]  # mentions by sentence and clause: bisect, not a scan each
     syrian = [m for m in mentions if not m.foreign and not m.metonymic and m.name]
     main_place = _main_place(syrian)
 
@@ -754,7 +770,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         s_when = _when(stext)
         if sent.index == 0 and s_when:
             lead_when = s_when[0][2]
-        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        lo_m, hi_m = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
+        sent_mentions = mentions[lo_m:hi_m]
         for fo in _FRONT.finditer(stext):
             fronts.append(_front(doc, sent, fo, sent_mentions))
         if _is_heading(stext) or _is_war_toll(stext):
@@ -766,7 +783,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         for a, b in _clauses(sent):
             ctext = stext[a:b]
             clause = _Clause(sent.start + a, sent.start + b, ctext, sent,
-                             [m for m in sent_mentions if sent.start + a <= m.start < sent.start + b])
+                             mentions[bisect_left(m_starts, sent.start + a, lo_m, hi_m):
+                                      bisect_left(m_starts, sent.start + b, lo_m, hi_m)])
             cas = _casualties(ctext, _within(s_counts, a, b))
             c_when = _within(s_when, a, b)
             c_actors = _within(sent_actors, a, b)
@@ -1008,15 +1026,28 @@ def _context_places(events: list[Event], drafts: list[_Draft], syrian: list[Ment
     never picked only because it was the last place named.
     """
     para_of = {}
+    s_starts = [st.start for st in sentences]  # sentences are sorted and disjoint: bisect
+    by_para: dict[int, list[Mention]] = {}
     for m in syrian:
-        para_of[m.start] = next((st.para for st in sentences if st.start <= m.start < st.end), -1)
+        k = bisect_right(s_starts, m.start) - 1
+        para_of[m.start] = sentences[k].para if k >= 0 and m.start < sentences[k].end else -1
+    for m in syrian:
+        by_para.setdefault(para_of[m.start], []).append(m)
+    y_starts = [m.start for m in syrian]  # syrian is in text order
+    country_m = next((m for m in syrian if m.kind == "country"), None)
+    first_gov = next((m for m in syrian if m.kind == "governorate"), None)
+    gov_by_adm1: dict[Any, Mention] = {}
+    for m in syrian:
+        if m.kind == "governorate":
+            gov_by_adm1.setdefault(m.adm1, m)  # what _governorate_of finds, without a scan per event
+    broad_of: dict[int, tuple[list[Mention], list[int]]] = {}
     for ev, d in zip(events, drafts):
         if ev.place is not None:
             continue
         clause = d.clause.text
         para = d.clause.sent.para
-        prior = [m for m in syrian if m.start < d.clause.start]
-        focus = prior[-1] if prior else None
+        k_prior = bisect_left(y_starts, d.clause.start)
+        focus = syrian[k_prior - 1] if k_prior else None
         region = _REGION_ANAPHOR.search(clause)
         area = _AREA_ANAPHOR.search(clause)
         if region or area or (_CONTINUATION.match(d.clause.sent.text) and focus is not None and para_of.get(focus.start) == para
@@ -1027,26 +1058,29 @@ def _context_places(events: list[Event], drafts: list[_Draft], syrian: list[Ment
             if target is None:
                 continue
             if region and target.kind not in {"governorate", "country"} and target.adm1:
-                gov = _governorate_of(target, syrian)
+                gov = gov_by_adm1.get(target.adm1)
                 if gov is not None:
                     target = gov
             _fill_place(ev, target, False, text)
             if ev.geo_precision == 1 and not area:
                 ev.geo_precision = 2
             continue
-        in_para = [m for m in syrian if para_of.get(m.start) == para]
-        broad = [m for m in in_para if m.kind in {"governorate", "region"}] or [m for m in in_para if m.kind == "country"]
+        if para not in broad_of:
+            in_para = by_para.get(para, [])
+            broad = [m for m in in_para if m.kind in {"governorate", "region"}] or [m for m in in_para if m.kind == "country"]
+            broad_of[para] = (broad, [m.start for m in broad])
+        broad, b_starts = broad_of[para]
         macro = _MACRO_REGION.search(clause)
         if broad:
-            before = [m for m in broad if m.start < d.clause.start]
-            target = before[-1] if before else broad[0]
+            k_before = bisect_left(b_starts, d.clause.start)
+            target = broad[k_before - 1] if k_before else broad[0]
         elif main is not None and macro and main.kind not in {"governorate", "region"}:
             # a whole part of the country: the governorate in focus, the country if that was the
             # last place named, else the first governorate of the document
-            country = next((m for m in syrian if m.kind == "country"), None)
-            target = (_governorate_of(main, syrian)
+            country = country_m
+            target = (gov_by_adm1.get(main.adm1)
                       or (country if focus is not None and focus.kind == "country" else None)
-                      or next((m for m in syrian if m.kind == "governorate"), None) or country or main)
+                      or first_gov or country or main)
         else:
             target = main
         if target is None:
@@ -1064,12 +1098,14 @@ def _mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
     if not sentences:
         return
     lead_end = sentences[0].end
+    # the smallest toll of a later strike, once (a lead event is never one of the later ones)
+    later = [o.killed for o in events if o.kind == "strike" and o.start >= lead_end and not o.cumulative
+             and o.killed is not None]
+    least = min(later) if later else None
     for ev in events:
         if ev.kind != "strike" or ev.killed is None or ev.start >= lead_end or ev.cumulative:
             continue
-        later = [o for o in events if o is not ev and o.kind == "strike" and o.start >= lead_end and not o.cumulative
-                 and o.killed is not None and o.killed <= ev.killed]
-        if later:
+        if least is not None and least <= ev.killed:
             ev.is_total = True
 
 

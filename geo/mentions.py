@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -330,13 +331,36 @@ def _text_start(text: str) -> int:
     return m.end() if m else 0
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
+class _Spans(list):
+    """Spans ``(start, end)`` sorted by start, with the running maximum of their ends.
+
+    ``overlaps(a, b)`` answers in O(log n) what ``any(a < e and s < b for s, e in spans)`` does
+    in O(n): of the spans starting before ``b``, does the one reaching furthest end after ``a``?
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        super().__init__(sorted(spans))
+        self.starts = [s for s, _e in self]
+        self.reach: list[int] = []
+        top = -1
+        for _s, e in self:
+            top = max(top, e)
+            self.reach.append(top)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)
+        return k > 0 and self.reach[k - 1] > a
+
+
+def _blocked_spans(text: str) -> _Spans:
     spans = [(m.start(), m.end()) for m in _ORGS.finditer(text)]
     spans += [(m.start(), m.end()) for m in _FIRST_NAMES.finditer(text)]
-    return spans
+    return _Spans(spans)
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    if isinstance(spans, _Spans):
+        return spans.overlaps(a, b)
     return any(a < e and s < b for s, e in spans)
 
 
@@ -799,7 +823,7 @@ def _confident_syrian(gazetteer: Any, surface: str) -> bool:
 
 def _spacy_extra(text: str, gazetteer: Any, cands: list[_Cand]) -> list[_Cand]:
     """Extra candidates from spaCy entities that overlap no candidate of the default path."""
-    taken = [(c.start, c.end) for c in cands]
+    taken = _Spans((c.start, c.end) for c in cands)
     blocked = _blocked_spans(text)
     extra: list[_Cand] = []
     for start, end, label in _spacy_entities(text, lo=_text_start(text)):

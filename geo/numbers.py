@@ -18,6 +18,8 @@ Conventions
   :func:`parse_count` is given it alone.
 - Digits grouped by ".", a space, U+00A0, U+202F or U+2009 in threes are one number
   ("370 000", "400.000"); a decimal comma is read only before "million(s)"/"milliard(s)".
+- A run of more than ``MAX_DIGITS`` (15) digits is not a count (no casualty or displacement figure
+  is that long): :func:`parse_count` returns None and :func:`find_counts` leaves it out.
 """
 
 from __future__ import annotations
@@ -260,10 +262,16 @@ def _words_value(tokens: list[str]) -> tuple[int, int] | None:
     return valid_value, valid_used
 
 
+#: Digits beyond which a number is not a count (a phone number, an ID, noise): read as no count.
+MAX_DIGITS = 15
+
+
 def _digits_value(raw: str) -> float | None:
     s = raw
     for ch in _SPACES:
         s = s.replace(ch, "")
+    if sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None  # float('1' * 400) is inf: int(round(inf)) raised OverflowError
     if "," in s:
         try:
             return float(s.replace(".", "").replace(",", "."))

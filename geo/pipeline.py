@@ -7,17 +7,24 @@ aggregates and control snapshots -> GeoPackage / CSV / GeoJSON / HTML map.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from gazetteer._io import atomic_write_text
+from gazetteer.errors import InputError
 from geo.model import Document
 from geo.report import RunSummary
 
-__all__ = ["run", "sample_inputs", "extract_all"]
+__all__ = ["run", "sample_inputs", "extract_all", "preflight", "Preflight", "write_rejects", "REJECTS_NAME"]
+
+#: The table of rejected inputs written beside the outputs: ``file, line, reason``.
+REJECTS_NAME = "rejects.csv"
 
 _log = logging.getLogger("conflictmap")
 
@@ -29,6 +36,80 @@ def sample_inputs() -> tuple[Path, Path | None]:
     return base / "sample", (baseline if baseline.is_file() else None)
 
 
+@dataclass
+class Preflight:
+    """What :func:`preflight` checked and loaded before any extraction."""
+
+    out: Path
+    control: Any = None  # the baseline's ControlTable, loaded once
+
+
+def preflight(
+    out_dir: str | Path,
+    *,
+    baseline: str | Path | None = None,
+    step: str | None = None,
+    dates: Sequence[str] | None = None,
+    gazetteer: Any = None,
+) -> Preflight:
+    """Check everything a run needs that does not depend on the dispatches, before extracting.
+
+    The output folder is created if needed and must take a new file (a probe file is created
+    and removed); the baseline is read whole (a bad controller or date stops here, naming the
+    line); the snapshot step and dates are parsed.
+
+    Raises
+    ------
+    InputError
+        The output folder cannot be created or written to, or a step/date is malformed.
+    DataError
+        The baseline has an unusable row.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"output folder {str(out)!r} is an existing file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".conflictmap-probe-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InputError(f"cannot write to the output folder {str(out)!r}: {exc.strerror or exc}") from None
+    if dates is not None and step is not None:
+        raise InputError("give snapshot dates or a step, not both")
+    from geo.control import parse_date, snapshot_dates
+
+    if step is not None:
+        import datetime as dt
+
+        snapshot_dates([dt.date(2000, 1, 1), dt.date(2000, 1, 2)], step)  # raises on a bad step
+    for d in dates or ():
+        parse_date(d)
+    control = None
+    if baseline is not None:
+        from geo.control import ControlTable
+
+        control = ControlTable.from_baseline(baseline, gazetteer=gazetteer)
+    return Preflight(out, control)
+
+
+def write_rejects(path: str | Path, errors: Sequence[Any]) -> Path:
+    """Write the rejected inputs as CSV ``file, line, reason`` (cells neutralised for spreadsheets)."""
+    import csv
+    import io
+
+    from geo._csvsafe import safe_cell
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["file", "line", "reason"])
+    for err in errors:
+        line = getattr(err, "line", None)
+        w.writerow([safe_cell(str(getattr(err, "source", "?"))), "" if line is None else line,
+                    safe_cell(str(getattr(err, "reason", err)))])
+    return atomic_write_text(path, buf.getvalue())
+
+
 def extract_all(
     inputs: str | Path | Iterable[str | Path],
     *,
@@ -36,6 +117,7 @@ def extract_all(
     use_spacy: bool = False,
     progress: bool = False,
     summary: RunSummary | None = None,
+    strict: bool = False,
 ) -> tuple[list[Document], RunSummary]:
     """Extract every document, streaming, and keep only the extracted records (not the text).
 
@@ -51,6 +133,8 @@ def extract_all(
         Show a progress bar on stderr when it is a terminal.
     summary
         A summary to add to (a new one by default).
+    strict
+        Stop at the first rejected input with an :class:`~gazetteer.errors.InputError` naming it.
 
     Returns
     -------
@@ -67,10 +151,19 @@ def extract_all(
         stream = tqdm(stream, unit="doc", desc="extract", file=sys.stderr, leave=False)
     docs: list[Document] = []
     for doc in stream:
+        if strict:
+            _fail_on_reject(summary.errors)
         summary.add(doc)
         doc.text = ""
         docs.append(doc)
+    if strict:
+        _fail_on_reject(summary.errors)
     return docs, summary
+
+
+def _fail_on_reject(errors: Sequence[Any]) -> None:
+    if errors:
+        raise InputError(f"--strict: input rejected: {errors[0]}; nothing written")
 
 
 def _geojson_text(gdf: Any) -> str:
@@ -83,8 +176,10 @@ def _geojson_text(gdf: Any) -> str:
 
 
 def _table_csv(gdf: Any) -> str:
+    from geo._csvsafe import safe_frame
+
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
-    return frame.to_csv(index=False)
+    return safe_frame(frame).to_csv(index=False)
 
 
 def run(
@@ -100,8 +195,15 @@ def run(
     gazetteer: Any = None,
     use_spacy: bool = False,
     progress: bool = False,
+    strict: bool = False,
 ) -> RunSummary:
     """Run the whole job and write ``events.gpkg``, ``map.html``, ``events.csv`` (and ``events.geojson``).
+
+    Everything that does not depend on the dispatches (output folder, baseline, step) is checked
+    first by :func:`preflight`. Accounting: every input unit (a file, a JSON Lines or CSV row) is
+    accepted or rejected; the rejected ones are listed in ``rejects.csv`` (``file, line, reason``)
+    beside the outputs. When no document at all was accepted nothing is written (previous
+    outputs stay) and :class:`~gazetteer.errors.InputError` is raised.
 
     Parameters
     ----------
@@ -125,19 +227,36 @@ def run(
         Add spaCy candidates.
     progress
         Progress bar on stderr.
+    strict
+        Any rejected input stops the run before anything is written.
 
     Returns
     -------
     RunSummary
         Counts, skipped documents and output paths.
+
+    Raises
+    ------
+    InputError
+        Output folder unusable, bad step or dates, nothing accepted, or (``strict``) a reject.
+    DataError
+        Unusable baseline row.
     """
     from geo.outputs import OutputSet
 
-    with OutputSet(out_dir) as outputs:  # checks --out and takes its lock before any work
-        docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress)
+    checked = preflight(out_dir, baseline=baseline, step=step, dates=dates, gazetteer=gazetteer)
+    with OutputSet(checked.out) as outputs:  # takes the folder's lock before any work
+        t0 = time.perf_counter()
+        docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress, strict=strict)
+        _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
+        if summary.documents == 0:
+            raise InputError(
+                f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
+                f"previous outputs in {str(checked.out)!r} left untouched"
+            )
         try:
             _write_outputs(outputs, docs, summary, offline=offline, geojson=geojson, baseline=baseline,
-                           dates=dates, step=step, title=title, gazetteer=gazetteer)
+                           dates=dates, step=step, title=title, gazetteer=gazetteer, table=checked.control)
         except Exception as exc:
             from gazetteer.errors import ConflictmapError
 
@@ -146,7 +265,7 @@ def run(
                 f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}"
             ) from exc
         names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
-                 "map.html": "map"}
+                 "map.html": "map", REJECTS_NAME: "rejected inputs"}
         for path in outputs.commit():
             summary.outputs[names.get(path.name, path.name)] = path
     return summary
@@ -164,6 +283,7 @@ def _write_outputs(
     step: str | None,
     title: str | None,
     gazetteer: Any,
+    table: Any = None,
 ) -> None:
     """Build every layer and write every file of the run into the staging folder of ``outputs``."""
     from geo.admin import join_admin, load_boundaries
@@ -187,7 +307,7 @@ def _write_outputs(
     if len(observations):
         layers["front_observations"] = observations
 
-    front = _front_layers(docs, baseline=baseline, dates=dates, step=step, gazetteer=gazetteer)
+    front = _front_layers(docs, baseline=baseline, dates=dates, step=step, gazetteer=gazetteer, table=table)
     if front:
         layers.update(front)
         front.setdefault("front_observations", observations)
@@ -198,6 +318,7 @@ def _write_outputs(
     save_map(fmap, outputs.path("map.html"), offline=offline)
     write_geopackage(outputs.path("events.gpkg"), layers)
     atomic_write_text(outputs.path("events.csv"), _table_csv(events))
+    write_rejects(outputs.path(REJECTS_NAME), summary.errors)
     if geojson:
         atomic_write_text(outputs.path("events.geojson"), _geojson_text(events))
     _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)
@@ -210,13 +331,15 @@ def _front_layers(
     dates: Sequence[str] | None,
     step: str | None,
     gazetteer: Any,
+    table: Any = None,
 ) -> dict[str, Any]:
     from geo.control import ControlTable
 
     changes = [e for d in docs for e in d.events if e.kind == "control_change"]
     if not changes and baseline is None:
         return {}
-    table = ControlTable.from_baseline(baseline, gazetteer=gazetteer) if baseline else ControlTable()
+    if table is None:
+        table = ControlTable.from_baseline(baseline, gazetteer=gazetteer) if baseline else ControlTable()
     table.add_events(changes)
     if not len(table):
         return {}

@@ -9,6 +9,18 @@ The text of a plain file is kept exactly as ``open(path, encoding=enc).read()`` 
 Bad documents do not stop a run: each becomes a :class:`ReadError` appended to the caller's
 ``errors`` list (and logged on the ``"conflictmap"`` logger) and is skipped. A path that does not
 exist raises :class:`~gazetteer.errors.InputError` at once.
+
+Hostile inputs, as handled here:
+
+* only regular files are read: a FIFO, a device or a socket (in a folder or named) is skipped with
+  a ReadError, never opened for reading in blocking mode (a FIFO would block the run forever);
+* one size limit, ``max_bytes`` (default :data:`MAX_FILE_BYTES`), for every reader: a text or HTML
+  file, standard input, one JSON Lines row, one CSV line or field; larger ones are skipped with a
+  ReadError naming the size;
+* a folder that cannot be listed (while walking) is a ReadError, not a silent gap;
+* invalid UTF-8 in a mostly UTF-8 file is decoded with U+FFFD replacement characters and a
+  warning per file naming the count; cp1252/latin-1 is used only when the bytes look single-byte
+  (no more valid UTF-8 multi-byte sequences than invalid bytes).
 """
 
 from __future__ import annotations
@@ -18,11 +30,13 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from gazetteer.errors import InputError
 from geo.dates import parse_date
@@ -33,6 +47,7 @@ __all__ = [
     "read_dispatches",
     "read_text_file",
     "decode_bytes",
+    "decode_report",
     "body_start",
     "DATE_PREFIX_RE",
     "MAX_FILE_BYTES",
@@ -41,7 +56,8 @@ __all__ = [
 
 _LOG = logging.getLogger("conflictmap")
 
-#: Largest single text or HTML file read (bytes); larger files are skipped with a ReadError.
+#: The one size limit (bytes) of a document: a text or HTML file, standard input, a JSON Lines row, a
+#: CSV line; larger ones are skipped with a ReadError.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: File suffixes picked up when walking a folder.
 SUFFIXES: tuple[str, ...] = (".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm")
@@ -79,25 +95,56 @@ def body_start(text: str) -> int:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), else cp1252, else latin-1.
+    """Decode bytes as UTF-8 (with or without BOM), else cp1252 or latin-1 when single-byte.
 
     Returns
     -------
     tuple[str, str]
         The decoded text (BOM removed, newlines untouched) and the codec name used
-        (``"utf-8-sig"``, ``"utf-8"``, ``"cp1252"`` or ``"latin-1"``).
+        (``"utf-8-sig"``, ``"utf-8"``, ``"cp1252"``, ``"latin-1"``, or ``"utf-8-replace"`` when
+        invalid UTF-8 bytes were replaced by U+FFFD: see :func:`decode_report`).
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            pass
-    for codec in ("utf-8", "cp1252"):
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+    text, codec, _bad = decode_report(data)
+    return text, codec
+
+
+_REPLACEMENT = "\ufffd"
+_REPLACEMENT_UTF8 = _REPLACEMENT.encode("utf-8")
+_ASCII = bytes(range(128))
+
+
+def decode_report(data: bytes) -> tuple[str, str, int]:
+    """Decode bytes like :func:`decode_bytes` and count the bytes that were not valid UTF-8.
+
+    Strict UTF-8 first (a byte-order mark dropped). When that fails, the bytes are UTF-8 with
+    some damage if they hold at least as many valid multi-byte sequences (accented letters,
+    Arabic) as invalid bytes: those are replaced by U+FFFD, never re-decoded as latin-1, which
+    would turn every accent of the file into mojibake. Otherwise the file is single-byte: cp1252,
+    else latin-1 (every byte is a latin-1 character).
+
+    Returns
+    -------
+    tuple[str, str, int]
+        Text, codec name and the number of replacement characters added (0 unless the codec is
+        ``"utf-8-replace"``).
+    """
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), ("utf-8-sig" if bom else "utf-8"), 0
+    except UnicodeDecodeError:
+        pass
+    lenient = body.decode("utf-8", errors="replace")
+    bad = lenient.count(_REPLACEMENT) - body.count(_REPLACEMENT_UTF8)
+    non_ascii = len(body.translate(None, _ASCII))
+    # bytes of valid multi-byte sequences: every non-ASCII byte that was not replaced
+    valid_multi = non_ascii - bad
+    if bom or valid_multi >= 2 * bad:  # each valid sequence has two bytes or more
+        return lenient, "utf-8-replace", bad
+    try:
+        return data.decode("cp1252"), "cp1252", 0
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", 0
 
 
 def _universal_newlines(text: str) -> str:
@@ -127,11 +174,56 @@ class _Skip(Exception):
         self.line = line
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: not read"
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for binary reading; anything else is a :class:`_Skip`.
+
+    The type is checked before opening (opening a socket fails, opening a FIFO blocks until a
+    writer comes, opening a device may act on it) and again on the open descriptor, which is
+    opened non-blocking so that a file swapped for a FIFO in between cannot block either.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise _Skip(f"broken symbolic link (to {os.readlink(path)!r})") from None
+        raise
+    reason = _not_regular(st.st_mode)
+    if reason:
+        raise _Skip(reason)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        reason = _not_regular(os.fstat(fd).st_mode)
+        if reason:
+            raise _Skip(reason)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise _Skip(f"file too large ({size} bytes > {max_bytes})")
-    data = path.read_bytes()
+    with _open_regular(path) as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _Skip(f"file too large (more than {max_bytes} bytes, the limit): skipped")
     if not data.strip():
         raise _Skip("empty file")
     reason = _binary_reason(data)
@@ -146,6 +238,8 @@ def _text_document(text: str, doc_id: str, source: str) -> Document:
     if m:
         resolved = parse_date(m.group(1))
         date, precision = resolved.date, resolved.precision
+        if date is None:
+            _LOG.warning("%s: date %r is not a calendar date between 1800 and 2099; kept without date", source, m.group(1))
     if not text[body_start(text):].strip():
         raise _Skip("no text after the date prefix")
     return Document(id=doc_id, source=source, text=text, date=date, date_precision=precision)
@@ -180,20 +274,63 @@ def read_text_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docu
         raise InputError(f"Cannot read {str(p)!r}: {exc.reason}") from None
 
 
+def _decode_file(data: bytes, where: object) -> str:
+    """Decode a whole file's bytes, saying on the log what was not plain UTF-8."""
+    text, codec, bad = decode_report(data)
+    if bad:
+        _LOG.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by U+FFFD", where, bad)
+    elif codec not in ("utf-8", "utf-8-sig"):
+        _LOG.info("%s: decoded as %s (single-byte text)", where, codec)
+    return text
+
+
 def _read_txt(path: Path, max_bytes: int) -> Document:
-    text, codec = decode_bytes(_read_bytes(path, max_bytes))
-    if codec not in ("utf-8", "utf-8-sig"):
-        _LOG.info("%s: decoded as %s", path, codec)
+    text = _decode_file(_read_bytes(path, max_bytes), path)
     return _text_document(_universal_newlines(text), path.stem, str(path))
 
 
 # --- JSON Lines and CSV --------------------------------------------------------------------
 
 
-def _decode_line(raw: bytes, first: bool) -> str:
+def _decode_line(raw: bytes, first: bool, damaged: list[int] | None = None) -> str:
+    """Decode one row; the line number goes to ``damaged`` when bytes were replaced."""
     if first and raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    return decode_bytes(raw)[0] if raw else ""
+    if not raw:
+        return ""
+    text, _codec, bad = decode_report(raw)
+    if bad and damaged is not None:
+        damaged.append(bad)
+    return text
+
+
+def _warn_damaged(path: Path, damaged: list[int]) -> None:
+    if damaged:
+        _LOG.warning("%s: %d invalid UTF-8 byte sequence(s) in %d row(s) replaced by U+FFFD",
+                     path, sum(damaged), len(damaged))
+
+
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(line number, bytes, size)`` of each physical line; bytes is None for a line over ``max_bytes``.
+
+    A line over the limit is never held whole: it is read in chunks and dropped.
+    """
+    lineno = 0
+    while True:
+        raw = fh.readline(max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) <= max_bytes or raw.endswith(b"\n") and len(raw) == max_bytes + 1:
+            yield lineno, raw, len(raw)
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = fh.readline(1 << 20)
+            if not raw:
+                break
+            size += len(raw)
+        yield lineno, None, size
 
 
 def _row_document(
@@ -233,18 +370,27 @@ def _row_document(
     )
 
 
-def _read_jsonl(path: Path, text_column: str) -> Iterator[Document | ReadError]:
-    with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+def _read_jsonl(path: Path, text_column: str, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | ReadError]:
+    damaged: list[int] = []
+    with _open_regular(path) as fh:
+        for lineno, raw, size in _bounded_lines(fh, max_bytes):
+            if raw is None:
+                yield ReadError(str(path), lineno, f"row too large ({size} bytes > {max_bytes}, the limit): skipped")
+                continue
             if not raw.strip():
                 continue
             if b"\x00" in raw:
                 yield ReadError(str(path), lineno, "binary content (NUL bytes)")
                 continue
             try:
-                row = json.loads(_decode_line(raw, lineno == 1))
+                row = json.loads(_decode_line(raw, lineno == 1, damaged))
             except json.JSONDecodeError as exc:
-                yield ReadError(str(path), lineno, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                # json's messages may end with "at" ("Invalid control character at"): no "at at column"
+                msg = exc.msg.removesuffix(" at")
+                yield ReadError(str(path), lineno, f"invalid JSON: {msg} at column {exc.colno}")
+                continue
+            except RecursionError:
+                yield ReadError(str(path), lineno, "invalid JSON: nested too deeply")
                 continue
             if not isinstance(row, dict):
                 yield ReadError(str(path), lineno, f"expected a JSON object, got {type(row).__name__}")
@@ -253,21 +399,26 @@ def _read_jsonl(path: Path, text_column: str) -> Iterator[Document | ReadError]:
                 yield _row_document(row, path, lineno, text_column)
             except _Skip as exc:
                 yield ReadError(str(path), lineno, exc.reason)
+    _warn_damaged(path, damaged)
 
 
 class _LineCounter:
     """Iterate decoded lines of a binary file, remembering the physical line number."""
 
-    def __init__(self, fh: Iterable[bytes]) -> None:
-        self._it = iter(fh)
+    def __init__(self, fh: BinaryIO, max_bytes: int = MAX_FILE_BYTES) -> None:
+        self._it = _bounded_lines(fh, max_bytes)
+        self._max = max_bytes
         self.lineno = 0
+        self.damaged: list[int] = []
 
     def __iter__(self) -> Iterator[str]:
-        for raw in self._it:
-            self.lineno += 1
+        for lineno, raw, size in self._it:
+            self.lineno = lineno
+            if raw is None:
+                raise _Skip(f"line too large ({size} bytes > {self._max}, the limit): rest of the file skipped", lineno)
             if b"\x00" in raw:
                 raise _Skip("binary content (NUL bytes)", self.lineno)
-            yield _decode_line(raw, self.lineno == 1)
+            yield _decode_line(raw, self.lineno == 1, self.damaged)
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -275,48 +426,59 @@ def _sniff_delimiter(header: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def _read_csv(path: Path, text_column: str) -> Iterator[Document | ReadError]:
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
-    with path.open("rb") as fh:
-        first = fh.readline()
+def _read_csv(path: Path, text_column: str, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | ReadError]:
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
+    with _open_regular(path) as fh:
+        first = fh.readline(max_bytes + 1)
         if not first.strip():
             yield ReadError(str(path), None, "empty file")
             return
-        delimiter = _sniff_delimiter(_decode_line(first, True))
+        delimiter = _sniff_delimiter(_decode_line(first[:65536], True))
         fh.seek(0)
-        lines = _LineCounter(fh)
-        reader = csv.reader(iter(lines), delimiter=delimiter)
+        lines = _LineCounter(fh, max_bytes)
         try:
-            header = next(reader)
-        except (StopIteration, _Skip, csv.Error) as exc:
-            yield ReadError(str(path), 1, f"unreadable CSV header: {exc}")
+            yield from _csv_rows(path, lines, delimiter, text_column, max_bytes)
+        finally:
+            _warn_damaged(path, lines.damaged)
+
+
+def _csv_rows(path: Path, lines: _LineCounter, delimiter: str, text_column: str,
+              max_bytes: int) -> Iterator[Document | ReadError]:
+    reader = csv.reader(iter(lines), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, _Skip, csv.Error) as exc:
+        yield ReadError(str(path), 1, f"unreadable CSV header: {exc}")
+        return
+    header = [h.strip() for h in header]
+    if text_column not in header:
+        yield ReadError(str(path), 1, f"no {text_column!r} column (columns: {', '.join(header)})")
+        return
+    while True:
+        start = lines.lineno + 1
+        try:
+            values = next(reader)
+        except StopIteration:
             return
-        header = [h.strip() for h in header]
-        if text_column not in header:
-            yield ReadError(str(path), 1, f"no {text_column!r} column (columns: {', '.join(header)})")
+        except _Skip as exc:
+            yield ReadError(str(path), exc.line, exc.reason)
             return
-        while True:
-            start = lines.lineno + 1
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except _Skip as exc:
-                yield ReadError(str(path), exc.line, exc.reason)
-                return
-            except csv.Error as exc:
-                yield ReadError(str(path), start, f"malformed CSV row: {exc}")
-                continue
-            if not values or not any(v.strip() for v in values):
-                continue
-            if len(values) > len(header):
-                yield ReadError(str(path), start, f"{len(values)} fields, header has {len(header)}")
-                continue
-            row = dict(zip(header, values, strict=False))
-            try:
-                yield _row_document(row, path, start, text_column)
-            except _Skip as exc:
-                yield ReadError(str(path), exc.line, exc.reason)
+        except csv.Error as exc:
+            yield ReadError(str(path), start, f"malformed CSV row: {exc}")
+            continue
+        if not values or not any(v.strip() for v in values):
+            continue
+        if sum(map(len, values)) > max_bytes:
+            yield ReadError(str(path), start, f"row too large (more than {max_bytes} characters, the limit): skipped")
+            continue
+        if len(values) > len(header):
+            yield ReadError(str(path), start, f"{len(values)} fields, header has {len(header)}")
+            continue
+        row = dict(zip(header, values, strict=False))
+        try:
+            yield _row_document(row, path, start, text_column)
+        except _Skip as exc:
+            yield ReadError(str(path), exc.line, exc.reason)
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -449,7 +611,7 @@ def _read_html(path: Path, max_bytes: int) -> Document:
         except (LookupError, UnicodeDecodeError):
             html = None
     if html is None:
-        html = decode_bytes(data)[0]
+        html = _decode_file(data, path)
     parser = _ArticleParser()
     parser.feed(html)
     parser.close()
@@ -479,13 +641,27 @@ def _read_html(path: Path, max_bytes: int) -> Document:
 # --- dispatch -------------------------------------------------------------------------------
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files with a known suffix under ``folder``, recursively, in sorted order (hidden skipped)."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | ReadError]:
+    """Files with a known suffix under ``folder``, recursively, in sorted order (hidden skipped).
+
+    A folder that cannot be listed is yielded as a :class:`ReadError` (``os.walk`` would skip
+    it silently without ``onerror``).
+    """
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=failed.append):
+        while failed:
+            yield _walk_error(failed.pop(0), folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
                 yield Path(root) / name
+    while failed:
+        yield _walk_error(failed.pop(0), folder)
+
+
+def _walk_error(exc: OSError, folder: Path) -> ReadError:
+    where = exc.filename if exc.filename is not None else folder
+    return ReadError(str(where), None, f"cannot list folder: {exc.strerror or exc}; its files were not read")
 
 
 def _read_stdin(max_bytes: int) -> Document:
@@ -499,7 +675,7 @@ def _read_stdin(max_bytes: int) -> Document:
         reason = _binary_reason(data)
         if reason:
             raise _Skip(reason)
-        text = _universal_newlines(decode_bytes(data)[0])
+        text = _universal_newlines(_decode_file(data, "standard input"))
     else:  # a replaced sys.stdin (tests, notebooks)
         text = sys.stdin.read()
         if not text.strip():
@@ -511,9 +687,9 @@ def _read_path(path: Path, text_column: str, max_bytes: int) -> Iterator[Documen
     suffix = path.suffix.lower()
     try:
         if suffix in (".jsonl", ".ndjson"):
-            yield from _read_jsonl(path, text_column)
+            yield from _read_jsonl(path, text_column, max_bytes)
         elif suffix == ".csv":
-            yield from _read_csv(path, text_column)
+            yield from _read_csv(path, text_column, max_bytes)
         elif suffix in (".html", ".htm"):
             yield _read_html(path, max_bytes)
         else:
@@ -547,12 +723,14 @@ def read_dispatches(
         another suffix named explicitly is read as plain text.
     errors : list of ReadError, optional
         Receives one :class:`ReadError` per skipped document (empty, binary, too large file; bad
-        JSON line; CSV row without text). Errors are also logged on ``"conflictmap"``.
+        JSON line; CSV row without text; a FIFO, device or socket; a folder that cannot be
+        listed). Errors are also logged on ``"conflictmap"``.
     text_column : str
         The text field of JSON Lines and CSV rows; ``date``, ``url``, ``title`` and ``id``
         fields are read when present.
     max_bytes : int
-        Single text or HTML files larger than this are skipped.
+        The one size limit: text and HTML files, standard input, JSON Lines rows and CSV lines
+        larger than this are skipped (each with a ReadError).
 
     Returns
     -------
@@ -586,8 +764,8 @@ def _generate(
             files: Iterable[Iterable[Document | ReadError]] = [results]
         else:
             p = Path(item)
-            targets = _walk(p) if p.is_dir() else iter([p])
-            files = (_read_path(f, text_column, max_bytes) for f in targets)
+            targets: Iterable[Path | ReadError] = _walk(p) if p.is_dir() else [p]
+            files = ([f] if isinstance(f, ReadError) else _read_path(f, text_column, max_bytes) for f in targets)
         for results in files:
             for res in results:
                 if isinstance(res, ReadError):

@@ -28,6 +28,11 @@ class RunSummary:
     date_min: str | None = None
     date_max: str | None = None
 
+    @property
+    def inputs(self) -> int:
+        """Input units seen (files, JSON Lines/CSV rows): always ``documents + len(errors)``."""
+        return self.documents + len(self.errors)
+
     def add(self, doc: Document) -> None:
         """Count one extracted document."""
         self.documents += 1
@@ -48,7 +53,8 @@ class RunSummary:
     def summary_text(self) -> str:
         """Return a short human-readable summary for the end of a run."""
         lines = [
-            f"documents read: {self.documents}, skipped: {len(self.errors)}",
+            f"documents read: {self.documents}, skipped: {len(self.errors)} "
+            f"(inputs: {self.inputs} = {self.documents} accepted + {len(self.errors)} rejected)",
             "events: " + (", ".join(f"{k} {v}" for k, v in sorted(self.events_by_kind.items())) or "none"),
             f"place mentions: {self.mentions} ({self.mentions_resolved} resolved, "
             f"{self.mentions_foreign} foreign, {sum(self.unresolved.values())} unresolved)",

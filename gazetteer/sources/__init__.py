@@ -63,6 +63,8 @@ def get_source(name: str, **options: Any) -> Source:
         valid = ", ".join(sorted(SOURCES))
         msg = f"unknown gazetteer source {name!r}; valid names: {valid}"
         raise SourceError(msg)
+    if name == "csv" and "path" not in options:
+        raise SourceError("gazetteer source 'csv' needs your places table: give --csv FILE (or path=)")
     try:
         return cls(**options)
     except TypeError as exc:
