@@ -49,6 +49,7 @@ _CAPITAL_WINDOW = 0.2
 _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
 _STRONG = 0.95  # base score of exact and skeleton-key matches
+_SEAT_SPELLING = 0.85  # a seat's skeleton match kept beside an administrative unit's exact name
 _POPULATION_PRIOR, _CURATED_PRIOR = 0.15, 0.10
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 
@@ -86,7 +87,8 @@ class Gazetteer:
     Parameters
     ----------
     sources
-        Registry names or :class:`~gazetteer.sources.Source` instances, in priority order.
+        Registry names or :class:`~gazetteer.sources.Source` instances, in priority order; default
+        ``embedded`` plus every installed source (:func:`gazetteer.datasets.installed_sources`).
     threshold
         Minimum score in [0, 1] for an answer; below it the result is unresolved.
     online
@@ -103,11 +105,12 @@ class Gazetteer:
     """
 
     _default: ClassVar[Gazetteer | None] = None
+    _default_key: ClassVar[tuple[str, int] | None] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(
         self,
-        sources: Sequence[str | Source] = ("embedded",),
+        sources: Sequence[str | Source] | None = None,
         *,
         threshold: float = 0.8,
         online: bool = False,
@@ -115,6 +118,10 @@ class Gazetteer:
     ) -> None:
         if not 0.0 <= float(threshold) <= 1.0:
             raise InputError(f"expected a threshold between 0 and 1, instead got: {threshold!r}")
+        if sources is None:
+            from gazetteer.datasets import installed_sources
+
+            sources = installed_sources()  # embedded + whatever `conflictmap data` installed
         if isinstance(sources, (str, Source)):
             sources = (sources,)
         built: list[Source] = [get_source(s) if isinstance(s, str) else s for s in sources]
@@ -142,11 +149,18 @@ class Gazetteer:
     # -- construction helpers ---------------------------------------------------------------
     @classmethod
     def default(cls) -> Gazetteer:
-        """Return the process-wide gazetteer over the embedded source, built on first use."""
-        if cls._default is None:
+        """Return the process-wide gazetteer over the embedded and installed sources, built on first use.
+
+        Rebuilt when the installed data changes (``conflictmap data import``/``clear``).
+        """
+        from gazetteer.datasets import signature
+
+        key = signature()
+        if cls._default is None or cls._default_key != key:
             with cls._default_lock:
-                if cls._default is None:
+                if cls._default is None or cls._default_key != key:
                     cls._default = cls()
+                    cls._default_key = key
         return cls._default
 
     @staticmethod
@@ -283,7 +297,13 @@ class Gazetteer:
         if any(base >= _STRONG for base, _key in matches.values()):
             # A spelling that matches a key exactly (or through the skeleton) is not outvoted by
             # context on a near-miss: "Al-Hawash" in a text about Idleb is not "Hass".
-            matches = {i: m for i, m in matches.items() if m[0] >= _STRONG}
+            strong = {i: m for i, m in matches.items() if m[0] >= _STRONG}
+            if all(self._index.places[i].kind in _ADMIN_UNITS for i in strong):
+                # OCHA names a district or subdistrict after its seat ("Saraqab"): the town spelt
+                # a little differently ("Saraqib") stays a candidate, for _choose's seat rule.
+                strong.update({i: m for i, m in matches.items() if m[0] >= _SEAT_SPELLING
+                               and self._index.places[i].kind in ("city", "town")})  # fmt: skip
+            matches = strong
         places = self._index.places
         scored = [
             (places[i], base + self._priors[i] * _prior_weight(base) + self._context(places[i], pcode, points, kind))

@@ -81,7 +81,7 @@ def _gazetteer_options(func: Any) -> Any:
     func = click.option("--online", is_flag=True,
                         help="Fall back to Nominatim (rate-limited, cached). Off by default.")(func)
     func = click.option("--source", "sources", multiple=True, metavar="NAME",
-                        help="Local gazetteer source, repeatable (default: embedded); e.g. --source embedded "
+                        help="Local gazetteer source, repeatable (default: embedded + installed data); e.g. --source embedded "
                              "--source geonames --source ocha for installed GeoNames dumps / OCHA units.")(func)
     func = click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
                         help="Your own places table (name, lat, lon[, alternate_names, kind, adm1_pcode]).")(func)
@@ -93,7 +93,7 @@ def _gazetteer(csv_path: str | None, sources: Sequence[str] = (), online: bool =
 
     if not (csv_path or sources or online):
         return Gazetteer.default()
-    return Gazetteer(sources=tuple(sources) or ("embedded",), csv=csv_path, online=online)
+    return Gazetteer(sources=tuple(sources) or None, csv=csv_path, online=online)
 
 
 # ----------------------------------------------------------------------------- geocode
@@ -340,6 +340,11 @@ def unresolved(
     _report_errors(errors)
     if errors:
         ctx.exit(EXIT_PARTIAL)
+
+
+from geo.cli_data import data as _data_group  # noqa: E402 - `conflictmap data ...` (own module)
+
+cli.add_command(_data_group)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
