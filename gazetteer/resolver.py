@@ -20,6 +20,7 @@ Below ``threshold`` the answer is unresolved (``name`` is None) with the candida
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import threading
 from collections.abc import Sequence
@@ -29,12 +30,14 @@ from typing import Any, ClassVar
 
 from gazetteer._governorates import governorates, pcode_for
 from gazetteer._index import NameIndex, haversine_km
-from gazetteer.errors import InputError
+from gazetteer.errors import GeocoderServiceError, InputError
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.sources import SOURCES, OnlineSource, Source, get_source
 from gazetteer.types import KINDS, Place, Resolution
 
 __all__ = ["Gazetteer"]
+
+_log = logging.getLogger("conflictmap")
 
 _MAX_QUERY = 200  # no place name is longer; longer strings are unresolved at once
 _GOV_IN, _GOV_OUT = 0.08, -0.08
@@ -144,6 +147,8 @@ class Gazetteer:
             p.adm1_pcode: p for p in self._index.places if p.id.startswith("ocha:") and p.adm1_pcode
         }
         self._cached = functools.lru_cache(maxsize=65536)(self._resolve_key)
+        #: Online lookups that failed (timeouts, HTTP errors, no network): their names stay unresolved.
+        self.online_failures = 0
         self._phrases: dict[str, tuple[Place, ...]] | None = None
 
     # -- construction helpers ---------------------------------------------------------------
@@ -426,7 +431,16 @@ class Gazetteer:
             return []
         found: list[tuple[Place, float]] = []
         for src in self._online:
-            places = src.geocode(name, governorate=pcode)
+            try:
+                places = src.geocode(name, governorate=pcode)
+            except GeocoderServiceError as exc:  # timeouts included: an online miss never fails a run
+                self.online_failures += 1
+                if self.online_failures == 1:
+                    _log.warning("online gazetteer: %s; names it cannot answer stay unresolved "
+                                 "(this warning is shown once per run)", exc)  # fmt: skip
+                else:
+                    _log.info("online gazetteer: %s", exc)
+                continue
             local = NameIndex.build(places)
             matches = local.match(q_norm, skeleton(q_norm))
             for i, place in enumerate(places):

