@@ -197,18 +197,24 @@ def read_boundary_layers(path: Path, kind: str) -> list[BoundaryLayer]:
     import geopandas as gpd
     import pyogrio
 
-    target = f"/vsizip/{path}" if kind == "shapezip" else str(path)
-    try:
-        layers = [str(name) for name, _g in pyogrio.list_layers(target)]
-    except Exception as exc:  # pyogrio's DataSourceError and friends
-        raise DataError(f"cannot read boundaries {path}: {exc}") from exc
+    if kind == "shapezip":
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            members = sorted(n for n in zf.namelist() if n.lower().endswith(".shp"))
+        targets = [(f"/vsizip/{path}/{m}", None, f"{path}!{m}") for m in members]
+    else:
+        try:
+            names = [str(name) for name, _g in pyogrio.list_layers(path)]
+        except Exception as exc:  # pyogrio's DataSourceError and friends
+            raise DataError(f"cannot read boundaries {path}: {exc}") from exc
+        targets = [(str(path), n, f"{path}!{n}" if len(names) > 1 else str(path)) for n in names]
     out = []
-    for layer in layers:
-        label = f"{path}!{layer}" if len(layers) > 1 else str(path)
+    for target, layer, label in targets:
         try:
             frame = gpd.read_file(target, layer=layer)
         except Exception as exc:
-            raise DataError(f"cannot read layer {layer!r} of {path}: {exc}") from exc
+            raise DataError(f"cannot read {label}: {exc}") from exc
         if frame.geometry.name not in frame.columns or frame.empty:
             continue
         layer_out = normalise(frame, label)
