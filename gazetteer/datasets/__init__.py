@@ -1,7 +1,7 @@
 """Installed reference data: download, import, registry (``conflictmap data ...``).
 
 - :func:`download`: GeoNames country dump, OCHA COD-AB boundaries, UCDP localities, from their
-  upstream hosts or a ``mirror`` serving the same paths (:mod:`gazetteer.datasets.download`).
+  upstream hosts or a ``mirror`` serving the same paths (:mod:`gazetteer.datasets.downloader`).
 - :func:`import_paths`: local files, format detected, installed atomically
   (:mod:`gazetteer.datasets.importer`).
 - :func:`installed`, :func:`clear`, :func:`installed_sources`, :func:`installed_attribution`:
@@ -121,7 +121,7 @@ def import_paths(*args: Any, **kwargs: Any) -> list[Entry]:
 
 
 def download(*args: Any, **kwargs: Any) -> Any:
-    """See :func:`gazetteer.datasets.download.download`."""
-    from gazetteer.datasets.download import download as _download
+    """See :func:`gazetteer.datasets.downloader.download`."""
+    from gazetteer.datasets.downloader import download as _download
 
     return _download(*args, **kwargs)

@@ -27,7 +27,7 @@ __all__ = ["ResumableDownloader", "DownloadReport", "download", "fetch"]
 
 _log = logging.getLogger("conflictmap")
 _USER_AGENT = f"conflictmap/{__version__} (data download)"
-_CHUNK = 1 << 16
+_CHUNK = 1 << 13  # small blocks: an interrupted transfer loses at most 8 KiB of what arrived
 
 
 class ResumableDownloader:
@@ -88,14 +88,15 @@ class ResumableDownloader:
                 total = offset + int(length) if length and length.isdigit() else None
                 with open(part, "ab" if offset else "wb") as fh, tqdm(
                     total=total, initial=offset, unit="B", unit_scale=True, desc=url.rsplit("/", 1)[-1],
-                    disable=not self.progress, leave=False,
+                    disable=None if self.progress else True, leave=False,  # None: off when not a terminal
                 ) as bar:  # fmt: skip
                     for block in resp.iter_content(_CHUNK):
                         fh.write(block)
                         bar.update(len(block))
         except requests.RequestException as exc:
             have = part.stat().st_size if part.exists() else 0
-            msg = f"download of {url} interrupted after {have:,} bytes ({exc}); run the command again to resume"
+            reason = str(exc.args[0] if exc.args else exc)[:200]
+            msg = f"download of {url} interrupted after {have:,} bytes ({reason}); run the command again to resume"
             raise DataError(msg) from exc
         have = part.stat().st_size
         if total is not None and have != total:
@@ -137,6 +138,8 @@ def fetch(remote: Remote, *, mirror: str | None = None, progress: bool = True, t
             url, known_hash=remote.sha256 and f"sha256:{remote.sha256}", fname=remote.filename,
             path=folder, downloader=downloader, progressbar=False,
         )  # fmt: skip
+    except DataError:
+        raise
     except ValueError as exc:  # pooch: hash mismatch
         raise DataError(f"download of {url}: {exc}") from exc
     path = Path(path)
@@ -195,5 +198,5 @@ def download(
             report.installed += import_paths([p for p, _ in fetched], country=country, origins=origins)
         except DataError as exc:
             report.failed[group] = str(exc)
-            _log.error("%s: %s", group, exc)
+            _log.info("%s: %s", group, exc)
     return report
