@@ -4,7 +4,8 @@ Every request is restricted to Syria (``countrycodes=sy``) and its answer stored
 SQLite cache whose keys are the sorted query parameters, so the same question is never asked
 twice. Politeness is enforced here, outside geopy's transport (whose own retries are off):
 
-- two requests (first tries and retries alike) never start within ``min_delay_seconds`` (1 s);
+- two requests (first tries and retries alike) never reach the server within ``min_delay_seconds``
+  (1 s): the next one starts that long after the previous answer;
 - a failed try (HTTP 429, 5xx, no connection, timeout) is retried with exponential backoff, and
   a 429's ``Retry-After`` is honoured;
 - ``timeout`` is the total budget of one name, retries and waits included: when it runs out,
@@ -157,7 +158,8 @@ class NominatimSource(OnlineSource):
     timeout
         Total seconds allowed for one name: every try, backoff and ``Retry-After`` wait included.
     min_delay_seconds
-        Minimum spacing between the starts of two requests (1 s: the public service's policy).
+        Minimum time between the end of one request and the start of the next (1 s: the public
+        service's policy), so the server never sees two requests within that time.
     retries
         Further tries after a failed one (429, 5xx, no connection, timeout), budget permitting.
     backoff
@@ -225,7 +227,7 @@ class NominatimSource(OnlineSource):
         self._clock = clock or time.monotonic
         self._sleep = sleep or time.sleep
         self._geocoder: Any = None
-        self._last_start: float | None = None
+        self._last_request: float | None = None
         self._failures_in_row = 0
         self._last_error = ""
         #: Number of requests actually sent (cache misses and retries), for callers and tests.
@@ -309,9 +311,9 @@ class NominatimSource(OnlineSource):
         return self._geocoder
 
     def _wait_turn(self) -> None:
-        """Sleep until ``min_delay_seconds`` have passed since the previous request started."""
-        if self._last_start is not None:
-            wait = self._last_start + self.min_delay_seconds - self._clock()
+        """Sleep until ``min_delay_seconds`` have passed since the previous request ended."""
+        if self._last_request is not None:
+            wait = self._last_request + self.min_delay_seconds - self._clock()
             if wait > 0:
                 self._sleep(wait)
 
@@ -319,10 +321,9 @@ class NominatimSource(OnlineSource):
         from geopy import exc as geopy_exc
 
         if self._failures_in_row >= self.max_failures:
-            msg = (
-                f"Nominatim at {self.url} not asked for {query!r}: it failed for {self._failures_in_row} names "
-                f"in a row in this run (last: {self._last_error})"
-            )
+            why = (self._last_error if self._last_error.startswith("cannot connect")
+                   else f"it failed for {self._failures_in_row} names in a row, last: {self._last_error}")  # fmt: skip
+            msg = f"Nominatim at {self.url} not asked for {query!r}: given up on for this run ({why})"
             raise GeocoderServiceError(msg)
         q = " ".join(query.split())
         deadline: float | None = None
@@ -335,13 +336,17 @@ class NominatimSource(OnlineSource):
             remaining = deadline - now
             if remaining <= 0:
                 break
-            self._last_start = now
             self.requests += 1
             try:
-                found = self._client().geocode(
-                    q, exactly_one=False, limit=self.limit, addressdetails=True, language=self.language,
-                    country_codes="sy", timeout=remaining,
-                )  # fmt: skip
+                try:
+                    found = self._client().geocode(
+                        q, exactly_one=False, limit=self.limit, addressdetails=True, language=self.language,
+                        country_codes="sy", timeout=remaining,
+                    )  # fmt: skip
+                finally:
+                    # spacing counts from the end of this request: the server saw it before we got the answer,
+                    # so it sees the next one at least min_delay_seconds later, whatever the connection setup
+                    self._last_request = self._clock()
                 raws = [dict(loc.raw) for loc in found or ()]
             except geopy_exc.GeocoderRateLimited as exc:
                 delay = float(exc.retry_after) if exc.retry_after is not None else self.backoff * 2 ** (attempt - 1)
