@@ -242,7 +242,8 @@ class Gazetteer:
             raise InputError(f"expected a place name as str, instead got {type(name).__name__}: {name!r}")
         pcode, points, kind = self._context_key(governorate, near, kind)
         scored = self._score(name, pcode, points, kind)
-        return [self._resolution(name, p, s) for p, s in self._distinct(scored)[: max(0, int(limit))]]
+        n = max(0, int(limit))
+        return [self._resolution(name, p, s) for p, s in self._distinct(scored, n)[:n]]
 
     def phrase_index(self) -> dict[str, tuple[Place, ...]]:
         """Return normalized name -> places, for every Latin-script name of 3+ characters.
@@ -350,10 +351,12 @@ class Gazetteer:
             reach = _UNIT_REACH_KM  # a district or subdistrict and its seat (or a place inside it)
         return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
-    def _distinct(self, scored: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
-        """Drop lower-scored duplicates (same place from two sources, within a few km)."""
+    def _distinct(self, scored: list[tuple[Place, float]], limit: int | None = None) -> list[tuple[Place, float]]:
+        """Drop lower-scored duplicates (same place from two sources, within a few km); stop at ``limit`` kept."""
         kept: list[tuple[Place, float]] = []
         for place, score in scored:
+            if limit is not None and len(kept) >= limit:
+                break
             duplicate = any(
                 k.kind == place.kind
                 and (k.id == place.id or (
@@ -414,7 +417,7 @@ class Gazetteer:
             if online:
                 scored = sorted(scored + online, key=lambda ps: -ps[1])
                 chosen = self._choose(scored, kind)
-        distinct = self._distinct(scored)
+        distinct = self._distinct(scored, 6)  # the answer and 5 candidates at most
         if chosen is None or chosen[1] < self.threshold:
             cands = [self._resolution(name, p, s) for p, s in distinct[:5]]
             return Resolution(query=name, score=max(0.0, min(1.0, chosen[1])) if chosen else 0.0,
