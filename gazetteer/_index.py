@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.types import Place
 
-__all__ = ["NameIndex", "haversine_km", "is_latin"]
+__all__ = ["NameIndex", "haversine_km", "is_latin", "name_keys"]
 
 _SKEL_BASE = 0.78
 _SKEL_SPAN = 0.17
@@ -52,6 +52,19 @@ def _skeleton_of_key(key: str) -> str:
     return skeleton(key)
 
 
+def name_keys(place: Place) -> tuple[tuple[str, str], ...]:
+    """The (normalized key, skeleton key) of each name of ``place``, in order, empty keys dropped.
+
+    Foreign places get an empty skeleton (they are matched by their normalized key only).
+    """
+    out = []
+    for name in (place.name, *place.names):
+        key = normalize(name)
+        if key:
+            out.append((key, _skeleton_of_key(key) if place.kind != "foreign" else ""))
+    return tuple(out)
+
+
 @dataclass
 class NameIndex:
     """Places with their normalized and skeleton keys.
@@ -72,20 +85,19 @@ class NameIndex:
     _filters: dict[str, Any] = field(default_factory=dict, repr=False)  # bigram pre-filters, built on first use
 
     @classmethod
-    def build(cls, places: Iterable[Place]) -> NameIndex:
-        """Index every name of every place."""
+    def build(cls, places: Iterable[Place], keys: Sequence[Sequence[tuple[str, str]]] | None = None) -> NameIndex:
+        """Index every name of every place.
+
+        ``keys``, when given, holds :func:`name_keys` of each place (precomputed, e.g. from a cache).
+        """
         index = cls(list(places))
         for i, place in enumerate(index.places):
             seen_norm: set[str] = set()
             seen_skel: set[tuple[str, str]] = set()
-            for name in (place.name, *place.names):
-                key = normalize(name)
-                if not key:
-                    continue
+            for key, skel in keys[i] if keys is not None else name_keys(place):
                 if key not in seen_norm:
                     seen_norm.add(key)
                     index.by_norm.setdefault(key, []).append(i)
-                skel = _skeleton_of_key(key) if place.kind != "foreign" else ""
                 if len(skel) >= 2 and (skel, key) not in seen_skel:
                     seen_skel.add((skel, key))
                     index.by_skel.setdefault(skel, []).append((i, key))

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 from gazetteer._governorates import governorates, pcode_for
 from gazetteer._index import NameIndex, haversine_km
+from gazetteer._source_cache import load_source
 from gazetteer.errors import GeocoderServiceError, InputError
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.sources import SOURCES, OnlineSource, Source, get_source
@@ -136,10 +137,13 @@ class Gazetteer:
         self.sources: tuple[Source, ...] = tuple(built)
         self._online: tuple[OnlineSource, ...] = tuple(s for s in built if isinstance(s, OnlineSource))
         places: list[Place] = []
+        keys: list[tuple[tuple[str, str], ...]] = []
         for src in built:
             if not isinstance(src, OnlineSource):
-                places.extend(src.places())
-        self._index = NameIndex.build(places)
+                src_places, src_keys = load_source(src)  # cached for big installed sources
+                places.extend(src_places)
+                keys.extend(src_keys)
+        self._index = NameIndex.build(places, keys=keys)
         populations = self._index.shared_populations(_SAME_PLACE_KM)
         self._priors = [self._prior(p, pop) for p, pop in zip(self._index.places, populations)]
         self._adm1 = {g.pcode: g.name_en for g in governorates()}

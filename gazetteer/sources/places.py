@@ -52,6 +52,12 @@ class PlacesSource(Source):
             where = path if path is not None else _config.data_dir() / "places"
             raise SourceError(f"no place list installed in {where}; add one with `conflictmap data import FILE`")
 
+    def fingerprint(self) -> tuple:
+        """The list files (path, size, mtime): places are cached under it."""
+        from gazetteer._source_cache import file_fingerprint
+
+        return tuple(file_fingerprint(f) for f in self.files)
+
     def places(self) -> Iterable[Place]:
         """Read every list; ids become ``places:<list>:<id>``."""
         out: list[Place] = []
