@@ -42,29 +42,51 @@ class BigramFilter:
                 postings.setdefault(gram, []).append(position[i])
         limit = max(1, int(_COMMON * len(keys)))
         self._common = frozenset(g for g, ids in postings.items() if len(ids) > limit)
-        self.postings = {g: np.asarray(ids, dtype=np.int32) for g, ids in postings.items() if g not in self._common}
+        self.postings = {g: np.sort(np.asarray(ids, dtype=np.int64)) for g, ids in postings.items() if g not in self._common}
+        self._plans: dict[tuple[int, float], tuple[int, int, Any] | None] = {}
+
+    def _plan(self, m: int, cutoff: float) -> tuple[int, int, Any] | None:
+        """Window [lo, hi) of sorted positions whose length allows the cutoff, and the bigrams each needs."""
+        import numpy as np
+
+        key = (m, cutoff)
+        plan = self._plans.get(key)
+        if plan is None and key not in self._plans:
+            parts, lo, hi = [], None, None
+            for n, (start, end) in sorted(self._spans.items()):
+                lcs_min = math.ceil(cutoff * (m + n) / 200.0 - 1e-9)
+                if lcs_min > min(m, n):
+                    continue
+                lo = start if lo is None else lo
+                hi = end
+                parts.append(np.full(end - start, 3 * lcs_min - m - n - 1, dtype=np.int64))
+            plan = (lo, hi, np.concatenate(parts)) if parts else None  # type: ignore[assignment]
+            self._plans[key] = plan
+        return plan
 
     def candidates(self, query: str, cutoff: float) -> list[str]:
         """Return the keys that may reach ``fuzz.ratio(query, key) >= cutoff``, in index order."""
         import numpy as np
 
         m = len(query)
+        plan = self._plan(m, cutoff)
+        if plan is None:
+            return []
+        lo, hi, needed = plan
         grams = [query[j : j + 2] for j in range(m - 1)]
         distinct = set(grams)
         slack = (len(grams) - len(distinct)) + len(distinct & self._common)
-        arrays = [self.postings[g] for g in distinct if g in self.postings]
-        counts = np.bincount(np.concatenate(arrays), minlength=len(self.keys)) if arrays else None
-        picked = []
-        for n, (start, end) in self._spans.items():
-            lcs_min = math.ceil(cutoff * (m + n) / 200.0 - 1e-9)
-            if lcs_min > min(m, n):
-                continue
-            needed = 3 * lcs_min - m - n - 1 - slack
-            if needed <= 0:
-                picked.append(np.arange(start, end))
-            elif counts is not None:
-                picked.append(start + np.flatnonzero(counts[start:end] >= needed))
-        if not picked:
-            return []
-        survivors = np.sort(self._order[np.concatenate(picked)])
+        arrays = []
+        for g in distinct:
+            ids = self.postings.get(g)
+            if ids is not None:
+                a, b = np.searchsorted(ids, (lo, hi))
+                if b > a:
+                    arrays.append(ids[a:b])
+        if arrays:
+            counts = np.bincount(np.concatenate(arrays) - lo, minlength=hi - lo)
+        else:
+            counts = np.zeros(hi - lo, dtype=np.int64)
+        keep = np.flatnonzero(counts + slack >= needed) + lo
+        survivors = np.sort(self._order[keep])
         return self._array[survivors].tolist()
