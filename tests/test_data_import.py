@@ -265,3 +265,34 @@ def test_info_and_clear(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFi
     assert main(["data", "clear", "--yes"]) == 0
     assert not (data_dir / "geonames").exists() and installed() == {}
     assert Gazetteer.default().resolve("Abou Makki").name is None
+
+
+@needs_shared
+def test_installed_data_named_in_map_and_geopackage(ocha_installed: Path, data_dir: Path, tmp_path: Path) -> None:
+    import os
+
+    import pyogrio
+
+    from geo._data_attribution import gpkg_data_sources
+
+    _use(ocha_installed, data_dir)
+    import_paths([VILLAGES])
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "d.txt").write_text(" date 2019-06-04\nDes frappes aériennes ont visé mardi le village d'Abdita, dans la "
+                                  "province d'Idleb, tuant deux civils, selon une ONG.\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    assert main(["-q", "run", str(inputs), "--out", str(out), "--offline"]) == 0
+    sources = gpkg_data_sources(out / "events.gpkg")
+    assert sources is not None and "UNCS / UN OCHA, via HDX, CC BY-IGO" in sources and "GeoNames (geonames.org)" in sources
+    meta = pyogrio.read_info(out / "events.gpkg", layer="events")["dataset_metadata"]
+    assert sources in meta.values()
+    assert not [p for p in os.listdir(out) if p.endswith(".aux.xml")]
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert "attributionControl.addAttribution(" in page and "UNCS / UN OCHA, via HDX, CC BY-IGO" in page
+    import geopandas as gpd
+
+    events = gpd.read_file(out / "events.gpkg", layer="events")
+    strike = events[events["place"] == "Abdītā"]  # the village only the installed dump knows
+    assert len(strike) == 1 and strike.iloc[0]["kind"] == "strike" and strike.iloc[0]["killed"] == 2
+    assert strike.iloc[0]["adm3_pcode"].startswith("SY07") and strike.iloc[0]["lat"] == pytest.approx(35.70833)
