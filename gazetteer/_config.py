@@ -1,7 +1,8 @@
 """Typed settings in one place: data and cache directories.
 
-Directories follow the XDG conventions and can be overridden with environment variables,
-read when called (never at import time).
+Directories come from platformdirs (XDG folders on Linux, ``~/Library/...`` on macOS,
+``%LOCALAPPDATA%`` on Windows) and can be overridden with environment variables, read when called
+(never at import time).
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ def data_dir() -> Path:
     Returns
     -------
     Path
-        ``$CONFLICTMAP_DATA_DIR`` if set, else ``$XDG_DATA_HOME/conflictmap`` or
-        ``~/.local/share/conflictmap``. Not created here.
+        ``$CONFLICTMAP_DATA_DIR`` if set, else platformdirs' user data folder (on Linux
+        ``$XDG_DATA_HOME/conflictmap`` or ``~/.local/share/conflictmap``). Not created here.
     """
     env = os.environ.get("CONFLICTMAP_DATA_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "conflictmap"
+    try:
+        from platformdirs import user_data_dir
+    except ImportError:  # pragma: no cover - a dependency; keep the XDG default without it
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "conflictmap"
+    return Path(user_data_dir("conflictmap", appauthor=False))
 
 
 def cache_dir() -> Path:
@@ -34,11 +39,15 @@ def cache_dir() -> Path:
     Returns
     -------
     Path
-        ``$CONFLICTMAP_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/conflictmap`` or
-        ``~/.cache/conflictmap``. Not created here.
+        ``$CONFLICTMAP_CACHE_DIR`` if set, else platformdirs' user cache folder (on Linux
+        ``$XDG_CACHE_HOME/conflictmap`` or ``~/.cache/conflictmap``). Not created here.
     """
     env = os.environ.get("CONFLICTMAP_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "conflictmap"
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover - a dependency; keep the XDG default without it
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "conflictmap"
+    return Path(user_cache_dir("conflictmap", appauthor=False))

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.types import Place
 
-__all__ = ["NameIndex", "haversine_km", "is_latin"]
+__all__ = ["NameIndex", "haversine_km", "is_latin", "name_keys"]
 
 _SKEL_BASE = 0.78
 _SKEL_SPAN = 0.17
@@ -30,6 +31,7 @@ _FUZZY_FACTOR = 0.92
 _FUZZY_SKEL_CUTOFF = 75.0
 _FUZZY_NORM_CUTOFF = 80.0
 _FUZZY_LIMIT = 25
+_FILTER_FROM = 5_000  # key lists at least this long go through the bigram pre-filter
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -50,6 +52,19 @@ def _skeleton_of_key(key: str) -> str:
     return skeleton(key)
 
 
+def name_keys(place: Place) -> tuple[tuple[str, str], ...]:
+    """The (normalized key, skeleton key) of each name of ``place``, in order, empty keys dropped.
+
+    Foreign places get an empty skeleton (they are matched by their normalized key only).
+    """
+    out = []
+    for name in (place.name, *place.names):
+        key = normalize(name)
+        if key:
+            out.append((key, _skeleton_of_key(key) if place.kind != "foreign" else ""))
+    return tuple(out)
+
+
 @dataclass
 class NameIndex:
     """Places with their normalized and skeleton keys.
@@ -67,22 +82,22 @@ class NameIndex:
     by_skel: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _norm_keys: list[str] = field(default_factory=list)
     _skel_keys: list[str] = field(default_factory=list)
+    _filters: dict[str, Any] = field(default_factory=dict, repr=False)  # bigram pre-filters, built on first use
 
     @classmethod
-    def build(cls, places: Iterable[Place]) -> NameIndex:
-        """Index every name of every place."""
+    def build(cls, places: Iterable[Place], keys: Sequence[Sequence[tuple[str, str]]] | None = None) -> NameIndex:
+        """Index every name of every place.
+
+        ``keys``, when given, holds :func:`name_keys` of each place (precomputed, e.g. from a cache).
+        """
         index = cls(list(places))
         for i, place in enumerate(index.places):
             seen_norm: set[str] = set()
             seen_skel: set[tuple[str, str]] = set()
-            for name in (place.name, *place.names):
-                key = normalize(name)
-                if not key:
-                    continue
+            for key, skel in keys[i] if keys is not None else name_keys(place):
                 if key not in seen_norm:
                     seen_norm.add(key)
                     index.by_norm.setdefault(key, []).append(i)
-                skel = _skeleton_of_key(key) if place.kind != "foreign" else ""
                 if len(skel) >= 2 and (skel, key) not in seen_skel:
                     seen_skel.add((skel, key))
                     index.by_skel.setdefault(skel, []).append((i, key))
@@ -131,7 +146,7 @@ class NameIndex:
         if len(q_skel) >= 4:
             hits = process.extract(
                 q_skel,
-                self._skel_keys,
+                self._candidates("skel", q_skel, _FUZZY_SKEL_CUTOFF),
                 scorer=fuzz.ratio,
                 processor=None,
                 score_cutoff=_FUZZY_SKEL_CUTOFF,
@@ -144,7 +159,7 @@ class NameIndex:
         if len(q_norm) >= 4 and is_latin(q_norm):
             hits = process.extract(
                 q_norm,
-                self._norm_keys,
+                self._candidates("norm", q_norm, _FUZZY_NORM_CUTOFF),
                 scorer=fuzz.ratio,
                 processor=None,
                 score_cutoff=_FUZZY_NORM_CUTOFF,
@@ -154,6 +169,18 @@ class NameIndex:
                 skel_score = fuzz.ratio(q_skel, _skeleton_of_key(key))
                 for i in self.by_norm[key]:
                     offer(i, _FUZZY_FACTOR * (skel_score + norm_score) / 200.0, key)
+
+    def _candidates(self, which: str, query: str, cutoff: float) -> list[str]:
+        """The keys that can reach ``cutoff`` (exact bigram pre-filter, :mod:`gazetteer._qgram`)."""
+        keys = self._skel_keys if which == "skel" else self._norm_keys
+        if len(keys) < _FILTER_FROM:
+            return keys
+        filt = self._filters.get(which)
+        if filt is None:
+            from gazetteer._qgram import BigramFilter
+
+            filt = self._filters[which] = BigramFilter(keys)
+        return filt.candidates(query, cutoff)
 
     def phrases(self, *, min_length: int = 3) -> dict[str, tuple[Place, ...]]:
         """Return normalized key -> places, for Latin-script keys of ``min_length``+ chars."""

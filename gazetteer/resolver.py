@@ -20,6 +20,7 @@ Below ``threshold`` the answer is unresolved (``name`` is None) with the candida
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import threading
 from collections.abc import Sequence
@@ -29,12 +30,15 @@ from typing import Any, ClassVar
 
 from gazetteer._governorates import governorates, pcode_for
 from gazetteer._index import NameIndex, haversine_km
-from gazetteer.errors import InputError
+from gazetteer._source_cache import load_source
+from gazetteer.errors import GeocoderServiceError, InputError
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.sources import SOURCES, OnlineSource, Source, get_source
 from gazetteer.types import KINDS, Place, Resolution
 
 __all__ = ["Gazetteer"]
+
+_log = logging.getLogger("conflictmap")
 
 _MAX_QUERY = 200  # no place name is longer; longer strings are unresolved at once
 _GOV_IN, _GOV_OUT = 0.08, -0.08
@@ -49,6 +53,7 @@ _CAPITAL_WINDOW = 0.2
 _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
 _STRONG = 0.95  # base score of exact and skeleton-key matches
+_SEAT_SPELLING = 0.85  # a seat's skeleton match kept beside an administrative unit's exact name
 _POPULATION_PRIOR, _CURATED_PRIOR = 0.15, 0.10
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 
@@ -86,7 +91,8 @@ class Gazetteer:
     Parameters
     ----------
     sources
-        Registry names or :class:`~gazetteer.sources.Source` instances, in priority order.
+        Registry names or :class:`~gazetteer.sources.Source` instances, in priority order; default
+        ``embedded`` plus every installed source (:func:`gazetteer.datasets.installed_sources`).
     threshold
         Minimum score in [0, 1] for an answer; below it the result is unresolved.
     online
@@ -103,11 +109,12 @@ class Gazetteer:
     """
 
     _default: ClassVar[Gazetteer | None] = None
+    _default_key: ClassVar[tuple[str, int] | None] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(
         self,
-        sources: Sequence[str | Source] = ("embedded",),
+        sources: Sequence[str | Source] | None = None,
         *,
         threshold: float = 0.8,
         online: bool = False,
@@ -115,6 +122,10 @@ class Gazetteer:
     ) -> None:
         if not 0.0 <= float(threshold) <= 1.0:
             raise InputError(f"expected a threshold between 0 and 1, instead got: {threshold!r}")
+        if sources is None:
+            from gazetteer.datasets import installed_sources
+
+            sources = installed_sources()  # embedded + whatever `conflictmap data` installed
         if isinstance(sources, (str, Source)):
             sources = (sources,)
         # "csv" named among the sources is the table given as ``csv`` (else a clear SourceError)
@@ -128,10 +139,13 @@ class Gazetteer:
         self.sources: tuple[Source, ...] = tuple(built)
         self._online: tuple[OnlineSource, ...] = tuple(s for s in built if isinstance(s, OnlineSource))
         places: list[Place] = []
+        keys: list[tuple[tuple[str, str], ...]] = []
         for src in built:
             if not isinstance(src, OnlineSource):
-                places.extend(src.places())
-        self._index = NameIndex.build(places)
+                src_places, src_keys = load_source(src)  # cached for big installed sources
+                places.extend(src_places)
+                keys.extend(src_keys)
+        self._index = NameIndex.build(places, keys=keys)
         populations = self._index.shared_populations(_SAME_PLACE_KM)
         self._priors = [self._prior(p, pop) for p, pop in zip(self._index.places, populations)]
         self._adm1 = {g.pcode: g.name_en for g in governorates()}
@@ -139,16 +153,25 @@ class Gazetteer:
             p.adm1_pcode: p for p in self._index.places if p.id.startswith("ocha:") and p.adm1_pcode
         }
         self._cached = functools.lru_cache(maxsize=65536)(self._resolve_key)
+        #: Online lookups that failed (timeouts, HTTP errors, no network): their names stay unresolved.
+        self.online_failures = 0
         self._phrases: dict[str, tuple[Place, ...]] | None = None
 
     # -- construction helpers ---------------------------------------------------------------
     @classmethod
     def default(cls) -> Gazetteer:
-        """Return the process-wide gazetteer over the embedded source, built on first use."""
-        if cls._default is None:
+        """Return the process-wide gazetteer over the embedded and installed sources, built on first use.
+
+        Rebuilt when the installed data changes (``conflictmap data import``/``clear``).
+        """
+        from gazetteer.datasets import signature
+
+        key = signature()
+        if cls._default is None or cls._default_key != key:
             with cls._default_lock:
-                if cls._default is None:
+                if cls._default is None or cls._default_key != key:
                     cls._default = cls()
+                    cls._default_key = key
         return cls._default
 
     @staticmethod
@@ -225,7 +248,8 @@ class Gazetteer:
             raise InputError(f"expected a place name as str, instead got {type(name).__name__}: {name!r}")
         pcode, points, kind = self._context_key(governorate, near, kind)
         scored = self._score(name, pcode, points, kind)
-        return [self._resolution(name, p, s) for p, s in self._distinct(scored)[: max(0, int(limit))]]
+        n = max(0, int(limit))
+        return [self._resolution(name, p, s) for p, s in self._distinct(scored, n)[:n]]
 
     def phrase_index(self) -> dict[str, tuple[Place, ...]]:
         """Return normalized name -> places, for every Latin-script name of 3+ characters.
@@ -285,7 +309,13 @@ class Gazetteer:
         if any(base >= _STRONG for base, _key in matches.values()):
             # A spelling that matches a key exactly (or through the skeleton) is not outvoted by
             # context on a near-miss: "Al-Hawash" in a text about Idleb is not "Hass".
-            matches = {i: m for i, m in matches.items() if m[0] >= _STRONG}
+            strong = {i: m for i, m in matches.items() if m[0] >= _STRONG}
+            if all(self._index.places[i].kind in _ADMIN_UNITS for i in strong):
+                # OCHA names a district or subdistrict after its seat ("Saraqab"): the town spelt
+                # a little differently ("Saraqib") stays a candidate, for _choose's seat rule.
+                strong.update({i: m for i, m in matches.items() if m[0] >= _SEAT_SPELLING
+                               and self._index.places[i].kind in ("city", "town")})  # fmt: skip
+            matches = strong
         places = self._index.places
         scored = [
             (places[i], base + self._priors[i] * _prior_weight(base) + self._context(places[i], pcode, points, kind))
@@ -327,10 +357,12 @@ class Gazetteer:
             reach = _UNIT_REACH_KM  # a district or subdistrict and its seat (or a place inside it)
         return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
-    def _distinct(self, scored: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
-        """Drop lower-scored duplicates (same place from two sources, within a few km)."""
+    def _distinct(self, scored: list[tuple[Place, float]], limit: int | None = None) -> list[tuple[Place, float]]:
+        """Drop lower-scored duplicates (same place from two sources, within a few km); stop at ``limit`` kept."""
         kept: list[tuple[Place, float]] = []
         for place, score in scored:
+            if limit is not None and len(kept) >= limit:
+                break
             duplicate = any(
                 k.kind == place.kind
                 and (k.id == place.id or (
@@ -391,7 +423,7 @@ class Gazetteer:
             if online:
                 scored = sorted(scored + online, key=lambda ps: -ps[1])
                 chosen = self._choose(scored, kind)
-        distinct = self._distinct(scored)
+        distinct = self._distinct(scored, 6)  # the answer and 5 candidates at most
         if chosen is None or chosen[1] < self.threshold:
             cands = [self._resolution(name, p, s) for p, s in distinct[:5]]
             return Resolution(query=name, score=max(0.0, min(1.0, chosen[1])) if chosen else 0.0,
@@ -408,7 +440,16 @@ class Gazetteer:
             return []
         found: list[tuple[Place, float]] = []
         for src in self._online:
-            places = src.geocode(name, governorate=pcode)
+            try:
+                places = src.geocode(name, governorate=pcode)
+            except GeocoderServiceError as exc:  # timeouts included: an online miss never fails a run
+                self.online_failures += 1
+                if self.online_failures == 1:
+                    _log.warning("online gazetteer: %s; names it cannot answer stay unresolved "
+                                 "(this warning is shown once per run)", exc)  # fmt: skip
+                else:
+                    _log.info("online gazetteer: %s", exc)
+                continue
             local = NameIndex.build(places)
             matches = local.match(q_norm, skeleton(q_norm))
             for i, place in enumerate(places):

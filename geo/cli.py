@@ -78,14 +78,27 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
 def _gazetteer_options(func: Any) -> Any:
     """Options choosing the gazetteer's sources, shared by every command that resolves names."""
+    func = click.option("--nominatim-url", metavar="URL", expose_value=False, callback=_remember_nominatim_url,
+                        help="Nominatim endpoint for --online (default: $CONFLICTMAP_NOMINATIM_URL or "
+                             "the public nominatim.openstreetmap.org).")(func)
     func = click.option("--online", is_flag=True,
                         help="Fall back to Nominatim (rate-limited, cached). Off by default.")(func)
     func = click.option("--source", "sources", multiple=True, metavar="NAME",
-                        help="Local gazetteer source, repeatable (default: embedded); e.g. --source embedded "
+                        help="Local gazetteer source, repeatable (default: embedded + installed data); e.g. --source embedded "
                              "--source geonames --source ocha for installed GeoNames dumps / OCHA units.")(func)
     func = click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
                         help="Your own places table (name, lat, lon[, alternate_names, kind, adm1_pcode]).")(func)
     return func
+
+
+def _remember_nominatim_url(ctx: click.Context, _param: Any, value: str | None) -> None:
+    if value:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise click.BadParameter(f"expected http(s)://host[:port][/path], instead got: {value!r}")
+        ctx.meta["conflictmap.nominatim_url"] = value
 
 
 def _gazetteer(csv_path: str | None, sources: Sequence[str] = (), online: bool = False) -> Any:
@@ -93,7 +106,16 @@ def _gazetteer(csv_path: str | None, sources: Sequence[str] = (), online: bool =
 
     if not (csv_path or sources or online):
         return Gazetteer.default()
-    return Gazetteer(sources=tuple(sources) or ("embedded",), csv=csv_path, online=online)
+    ctx = click.get_current_context(silent=True)
+    url = ctx.meta.get("conflictmap.nominatim_url") if ctx is not None else None
+    if online and url:
+        from gazetteer.sources import get_source
+
+        from gazetteer.datasets import installed_sources
+
+        gaz_sources = list(sources) or list(installed_sources())
+        return Gazetteer(sources=[*gaz_sources, get_source("nominatim", url=url)], csv=csv_path)
+    return Gazetteer(sources=tuple(sources) or None, csv=csv_path, online=online)
 
 
 # ----------------------------------------------------------------------------- geocode
@@ -357,6 +379,11 @@ def unresolved(
     _report_errors(errors)
     if errors:
         ctx.exit(EXIT_PARTIAL)
+
+
+from geo.cli_data import data as _data_group  # noqa: E402 - `conflictmap data ...` (own module)
+
+cli.add_command(_data_group)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

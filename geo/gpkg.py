@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_path
 from gazetteer.errors import InputError
+from geo._data_attribution import write_gpkg_metadata
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -87,6 +88,7 @@ def write_geopackage(
             _write_layer(tmp, name, frame, spatial=spatial, geom_type=geom_type, first=first)
             first = False
         _write_styles(tmp, qml, {n: t[1] for n, t in tables.items()})
+        write_gpkg_metadata(tmp)  # the gazetteer data in use and its licences
     return path
 
 

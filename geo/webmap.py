@@ -187,6 +187,9 @@ def make_map(
     if len(changes) and not (front_drawn and _nonempty(front, "control_changes")):
         _add_event_layer(fmap, changes, "Control changes", "cm-change", show=True, **opts)
 
+    from geo._data_attribution import add_map_attribution
+
+    add_map_attribution(fmap)  # the installed data's licences (conflictmap data)
     _add_title(fmap, title, events, n_located=len(located))
     _add_legend(fmap, located, n_missing=len(events) - len(located), choropleth=governorates is not None)
     folium.LayerControl(collapsed=False).add_to(fmap)

@@ -31,6 +31,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Never read or write the user's data and cache folders: installed data (``conflictmap data``)
+    would change what the gazetteer answers, and tests must not leave files there."""
+    import os
+
+    saved = {k: os.environ.get(k) for k in ("CONFLICTMAP_DATA_DIR", "CONFLICTMAP_CACHE_DIR")}
+    os.environ["CONFLICTMAP_DATA_DIR"] = str(tmp_path_factory.mktemp("user-data"))
+    os.environ["CONFLICTMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The read-only reference material (``../shared``); skip when absent."""

@@ -17,6 +17,7 @@ from gazetteer.sources.embedded import EmbeddedSource, curated_places, foreign_p
 from gazetteer.sources.geonames import GeonamesSource
 from gazetteer.sources.nominatim import NominatimSource
 from gazetteer.sources.ocha import OchaSource
+from gazetteer.sources.places import PlacesSource
 from gazetteer.types import KINDS
 
 OCHA = {
@@ -36,7 +37,7 @@ def _write(path: Path, text: str) -> Path:
 def test_registry_is_explicit() -> None:
     assert SOURCES == {
         "embedded": EmbeddedSource, "csv": CsvSource, "nominatim": NominatimSource,
-        "geonames": GeonamesSource, "ocha": OchaSource,
+        "geonames": GeonamesSource, "ocha": OchaSource, "places": PlacesSource,
     }  # fmt: skip
     for name, cls in SOURCES.items():
         assert cls.name == name

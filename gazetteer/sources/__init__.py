@@ -7,10 +7,11 @@
   streamed and filtered by country; default ``<data dir>/geonames/SY.txt`` (or ``.zip``).
 - ``ocha``: installed OCHA COD-AB districts and subdistricts (``<data dir>/boundaries/adm{n}.*``)
   at their representative points, English and Arabic names (``level=``, ``path=``).
+- ``places``: installed place lists (``<data dir>/places/*.csv``: a user's list, UCDP GED localities).
 - ``nominatim``: online fallback through geopy, opt-in.
 
 >>> sorted(SOURCES)
-['csv', 'embedded', 'geonames', 'nominatim', 'ocha']
+['csv', 'embedded', 'geonames', 'nominatim', 'ocha', 'places']
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from gazetteer.sources.embedded import EmbeddedSource
 from gazetteer.sources.geonames import GeonamesSource
 from gazetteer.sources.nominatim import NominatimSource
 from gazetteer.sources.ocha import OchaSource
+from gazetteer.sources.places import PlacesSource
 
 __all__ = ["SOURCES", "Source", "OnlineSource", "get_source"]
 
@@ -33,6 +35,7 @@ SOURCES: dict[str, type[Source]] = {
     CsvSource.name: CsvSource,
     GeonamesSource.name: GeonamesSource,
     OchaSource.name: OchaSource,
+    PlacesSource.name: PlacesSource,
     NominatimSource.name: NominatimSource,
 }
 

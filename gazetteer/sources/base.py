@@ -38,6 +38,14 @@ class Source:
         """
         raise NotImplementedError(f"{type(self).__name__} must implement places()")
 
+    def fingerprint(self) -> tuple | None:
+        """A value that changes when the places would change (files, options), or None.
+
+        Sources that return one have their places and name keys cached between runs
+        (:mod:`gazetteer._source_cache`); None (the default) reads them every time.
+        """
+        return None
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
 

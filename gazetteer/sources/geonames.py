@@ -192,6 +192,12 @@ class GeonamesSource(Source):
         self.country = country.strip().upper() if country is not None else None
         self.feature_classes = frozenset(feature_classes)
 
+    def fingerprint(self) -> tuple:
+        """The dump file (path, size, mtime) and the filters: places are cached under it."""
+        from gazetteer._source_cache import file_fingerprint
+
+        return (file_fingerprint(self.path), self.country, tuple(sorted(self.feature_classes)))
+
     def places(self) -> Iterable[Place]:
         """Read the dump and return the kept places (all or nothing: a bad line raises)."""
         return list(self._iter_places())

@@ -113,6 +113,12 @@ class OchaSource(Source):
             )
             raise SourceError(msg)
 
+    def fingerprint(self) -> tuple:
+        """The boundary files (path, size, mtime) per level: places are cached under it."""
+        from gazetteer._source_cache import file_fingerprint
+
+        return tuple((lvl, file_fingerprint(path)) for lvl, path in sorted(self.files.items()))
+
     def places(self) -> Iterable[Place]:
         """Read every installed level and return one place per administrative unit."""
         out: list[Place] = []
