@@ -9,8 +9,6 @@ metadata extension, ``gpkg_metadata``; GDAL lists it as the dataset metadata ite
 
 from __future__ import annotations
 
-import html
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -28,15 +26,19 @@ def add_map_attribution(fmap: Any) -> None:
     text = installed_attribution()
     if not text:
         return
-    from branca.element import MacroElement
     from jinja2 import Template
 
-    element = MacroElement()
-    element._name = "conflictmap_data_attribution"
-    element._template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.attributionControl.addAttribution(" + json.dumps(html.escape(text)) + ");"
-        "{% endmacro %}"
+    from geo._html import html_text, safe_macro, script_json
+
+    # the text (licences, versions, imported file names) is data, never template source
+    element = safe_macro(
+        "conflictmap_data_attribution",
+        Template(
+            "{% macro script(this, kwargs) %}"
+            "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});"
+            "{% endmacro %}"
+        ),
+        text_json=script_json(html_text(text)),
     )
     fmap.add_child(element, name="conflictmap_data_attribution")
 

@@ -289,3 +289,18 @@ def test_template_syntax_never_crashes_the_map_step(hostile_inputs: dict[str, Pa
     out = tmp_path / "out"
     assert main(["-q", "run", str(hostile_inputs["txt"]), "--out", str(out), "--offline", "--title", "{{ {# {%"]) == 0
     assert (out / "map.html").is_file() and (out / "events.gpkg").is_file()
+
+
+def test_installed_data_attribution_is_data_not_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The attribution line names installed data (file names, versions): never template source."""
+    import gazetteer.datasets
+    from test_webmap import make_events
+
+    from geo.webmap import make_map, save_map
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(gazetteer.datasets, "installed_attribution", lambda: PAYLOAD)
+    events = make_events([dict(place="Saraqeb", lat=35.864, lon=36.806, date="2019-05-14", actor="regime", killed=1)])
+    page = save_map(make_map(events, offline=True), tmp_path / "map.html", offline=True).read_text(encoding="utf-8")
+    _assert_nothing_evaluated(tmp_path, page)
+    assert "addAttribution(" in page and "\\u0026#123;\\u0026#123; 7*7" in page
