@@ -42,6 +42,15 @@ class Preflight:
 
     out: Path
     control: Any = None  # the baseline's ControlTable, loaded once
+    created: bool = False  # the output folder did not exist before
+
+    def discard(self) -> None:
+        """Remove the output folder again if this run created it and wrote nothing in it."""
+        if self.created:
+            try:
+                self.out.rmdir()  # only when empty
+            except OSError:
+                pass
 
 
 def preflight(
@@ -68,6 +77,7 @@ def preflight(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"output folder {str(out)!r} is an existing file, not a folder")
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".conflictmap-probe-", dir=out)
@@ -89,8 +99,12 @@ def preflight(
     if baseline is not None:
         from geo.control import ControlTable
 
-        control = ControlTable.from_baseline(baseline, gazetteer=gazetteer)
-    return Preflight(out, control)
+        try:
+            control = ControlTable.from_baseline(baseline, gazetteer=gazetteer)
+        except BaseException:
+            Preflight(out, created=created).discard()
+            raise
+    return Preflight(out, control, created)
 
 
 def write_rejects(path: str | Path, errors: Sequence[Any]) -> Path:
@@ -251,13 +265,17 @@ def run(
     checked = preflight(out_dir, baseline=baseline, step=step, dates=dates, gazetteer=gazetteer)
     out = checked.out
     t0 = time.perf_counter()
-    docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress, strict=strict)
-    _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
-    if summary.documents == 0:
-        raise InputError(
-            f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
-            f"previous outputs in {str(out)!r} left untouched"
-        )
+    try:
+        docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress, strict=strict)
+        _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
+        if summary.documents == 0:
+            raise InputError(
+                f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
+                f"previous outputs in {str(out)!r} left untouched"
+            )
+    except BaseException:
+        checked.discard()  # a folder made by this run and still empty goes away again
+        raise
 
     events = join_admin(to_geodataframe(docs, layer="events"))
     mentions = join_admin(to_geodataframe(docs, layer="mentions"))

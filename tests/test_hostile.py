@@ -285,7 +285,7 @@ def test_strict_makes_a_reject_fatal(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["run", str(src), "--out", str(out), "--offline", "--strict"]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert "--strict" in err and "b.txt" in err and "empty file" in err
-    assert not list(out.glob("*.*"))  # no events.csv, map.html, events.gpkg, rejects.csv
+    assert not out.exists()  # not even the folder this run would have created
 
 
 def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -409,3 +409,16 @@ def test_preflight_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="/proc/x"):
         preflight("/proc/x")
     assert preflight(tmp_path / "new" / "out").out.is_dir()
+
+
+def test_control_characters_in_file_names_are_escaped_on_the_terminal(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "\x1b[2J\u202eevil.txt").write_bytes(b"")
+    assert main(["run", str(src), "--out", str(tmp_path / "out"), "--offline"]) == EXIT_PARTIAL
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert "\x1b" not in stream and "\u202e" not in stream
+    assert "\\x1b[2J\\u202eevil.txt" in captured.err
