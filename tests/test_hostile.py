@@ -449,3 +449,15 @@ def test_read_only_out_refused_before_extraction_for_a_real_user() -> None:
         assert (top / "out" / "events.csv").read_text(encoding="utf-8") == "previous\n"
     finally:
         shutil.rmtree(top)
+
+
+def test_read_text_file_refuses_special_files(tmp_path: Path) -> None:
+    from geo.reader import read_text_file
+
+    os.mkfifo(tmp_path / "p.txt")
+    with pytest.raises(InputError, match="FIFO"):
+        read_text_file(tmp_path / "p.txt")  # would block forever if opened for a plain read
+    with pytest.raises(InputError, match="a folder"):
+        read_text_file(tmp_path)
+    with pytest.raises(InputError, match="No such dispatch file"):
+        read_text_file(tmp_path / "missing.txt")
