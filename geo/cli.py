@@ -37,10 +37,19 @@ _log = logging.getLogger("conflictmap")
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+class _PrintableFormatter(logging.Formatter):
+    """Log lines name input files: their control characters are shown escaped, never sent to the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from geo.report import printable
+
+        return printable(super().format(record))
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("conflictmap: %(levelname)s: %(message)s"))
+    handler.setFormatter(_PrintableFormatter("conflictmap: %(levelname)s: %(message)s"))
     root = logging.getLogger("conflictmap")
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -260,7 +269,9 @@ def _report_errors(errors: Sequence[Any]) -> None:
         line = getattr(err, "line", None)
         if line:
             where = f"{where}:{line}"
-        click.echo(f"conflictmap: skipped {where}: {getattr(err, 'reason', err)}", err=True)
+        from geo.report import printable
+
+        click.echo(printable(f"conflictmap: skipped {where}: {getattr(err, 'reason', err)}"), err=True)
 
 
 # ----------------------------------------------------------------------------- run
@@ -412,7 +423,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("conflictmap: interrupted", err=True)
         return EXIT_INTERRUPTED
     except (ConflictmapError, InputError) as exc:
-        click.echo(f"conflictmap: error: {exc}", err=True)
+        from geo.report import printable
+
+        click.echo(printable(f"conflictmap: error: {exc}"), err=True)
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `conflictmap extract ... | head`
         return EXIT_OK

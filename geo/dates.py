@@ -332,10 +332,14 @@ def resolve_when(
         except ValueError:
             pass
     m = _ISO.search(p)
-    if m:
+    if m:  # a written ISO date that is not a calendar date ("0000-00-00") is not a date
+        y, mo = int(m.group(1)), int(m.group(2))
         if m.group(3):
-            return ResolvedDate(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day")
-        return ResolvedDate(f"{m.group(1)}-{m.group(2)}", "month")
+            checked = _checked(y, mo, int(m.group(3)))
+            if checked.date is not None:
+                return checked
+        elif y in DISPATCH_YEARS and 1 <= mo <= 12:
+            return ResolvedDate(f"{m.group(1)}-{m.group(2)}", "month")
     m = _ABS_DAY.search(p)
     if m:
         mo = MONTHS[m.group("m")]

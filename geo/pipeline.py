@@ -42,6 +42,19 @@ class Preflight:
 
     out: Path
     control: Any = None  # the baseline's ControlTable, loaded once
+    created: bool = False  # the output folder did not exist before
+
+    def discard(self) -> None:
+        """Remove the output folder again if this run created it and wrote nothing in it."""
+        if self.created:
+            from geo.outputs import LOCK_NAME
+
+            try:
+                if {p.name for p in self.out.iterdir()} <= {LOCK_NAME}:
+                    (self.out / LOCK_NAME).unlink(missing_ok=True)
+                self.out.rmdir()  # only when empty
+            except OSError:
+                pass
 
 
 def preflight(
@@ -68,6 +81,7 @@ def preflight(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"output folder {str(out)!r} is an existing file, not a folder")
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".conflictmap-probe-", dir=out)
@@ -89,8 +103,12 @@ def preflight(
     if baseline is not None:
         from geo.control import ControlTable
 
-        control = ControlTable.from_baseline(baseline, gazetteer=gazetteer)
-    return Preflight(out, control)
+        try:
+            control = ControlTable.from_baseline(baseline, gazetteer=gazetteer)
+        except BaseException:
+            Preflight(out, created=created).discard()
+            raise
+    return Preflight(out, control, created)
 
 
 def write_rejects(path: str | Path, errors: Sequence[Any]) -> Path:
@@ -245,29 +263,40 @@ def run(
     from geo.outputs import OutputSet
 
     checked = preflight(out_dir, baseline=baseline, step=step, dates=dates, gazetteer=gazetteer)
-    with OutputSet(checked.out) as outputs:  # takes the folder's lock before any work
-        t0 = time.perf_counter()
-        docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress, strict=strict)
-        _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
-        if summary.documents == 0:
-            raise InputError(
-                f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
-                f"previous outputs in {str(checked.out)!r} left untouched"
-            )
-        try:
-            _write_outputs(outputs, docs, summary, offline=offline, geojson=geojson, baseline=baseline,
-                           dates=dates, step=step, title=title, gazetteer=gazetteer, table=checked.control)
-        except Exception as exc:
-            from gazetteer.errors import ConflictmapError
+    try:
+        with OutputSet(checked.out) as outputs:  # takes the folder's lock before any work
+            summary = _run_in(outputs, inputs, checked, offline=offline, geojson=geojson, baseline=baseline,
+                              dates=dates, step=step, title=title, gazetteer=gazetteer, use_spacy=use_spacy,
+                              progress=progress, strict=strict)
+    except BaseException:
+        checked.discard()  # a folder made by this run and holding nothing goes away again
+        raise
+    return summary
 
-            what = f"{type(exc).__name__}: {exc}"
-            raise ConflictmapError(
-                f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}"
-            ) from exc
-        names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
-                 "map.html": "map", REJECTS_NAME: "rejected inputs"}
-        for path in outputs.commit():
-            summary.outputs[names.get(path.name, path.name)] = path
+
+def _run_in(outputs: Any, inputs: Any, checked: Preflight, *, strict: bool, use_spacy: bool, progress: bool,
+            **options: Any) -> RunSummary:
+    """Extract, then write every output into ``outputs`` and commit them as one set."""
+    t0 = time.perf_counter()
+    docs, summary = extract_all(inputs, gazetteer=options["gazetteer"], use_spacy=use_spacy, progress=progress,
+                                strict=strict)
+    _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
+    if summary.documents == 0:
+        raise InputError(
+            f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
+            f"previous outputs in {str(checked.out)!r} left untouched"
+        )
+    try:
+        _write_outputs(outputs, docs, summary, table=checked.control, **options)
+    except Exception as exc:
+        from gazetteer.errors import ConflictmapError
+
+        what = f"{type(exc).__name__}: {exc}"
+        raise ConflictmapError(f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}") from exc
+    names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
+             "map.html": "map", REJECTS_NAME: "rejected inputs"}
+    for path in outputs.commit():
+        summary.outputs[names.get(path.name, path.name)] = path
     return summary
 
 

@@ -263,15 +263,18 @@ def read_text_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docu
     Raises
     ------
     InputError
-        When the file is missing, empty, binary or too large; the message names the file.
+        When the file is missing, empty, binary, too large or not a regular file (a FIFO is
+        never opened for a blocking read); the message names the file.
     """
     p = Path(path)
-    if not p.is_file():
+    if not p.exists() and not p.is_symlink():
         raise InputError(f"No such dispatch file: {str(p)!r}")
     try:
         return _read_txt(p, max_bytes)
     except _Skip as exc:
         raise InputError(f"Cannot read {str(p)!r}: {exc.reason}") from None
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(p)!r}: {exc.strerror or exc}") from None
 
 
 def _decode_file(data: bytes, where: object) -> str:

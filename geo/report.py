@@ -10,7 +10,20 @@ from typing import Any, Iterable
 from gazetteer.normalize import normalize
 from geo.model import Document
 
-__all__ = ["RunSummary", "unresolved_names"]
+__all__ = ["RunSummary", "unresolved_names", "printable"]
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0, 9), *range(11, 32), 127)}
+_CONTROL.update({c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                              0x2066, 0x2067, 0x2068, 0x2069)})
+
+
+def printable(text: object) -> str:
+    """``str(text)`` safe for a terminal: control characters (ESC and the rest, C1, bidi overrides) as escapes.
+
+    A file name or a reason can come from an input folder: an ``ESC [`` sequence in it must not
+    drive the terminal, a right-to-left override must not reorder the message.
+    """
+    return str(text).translate(_CONTROL)
 
 
 @dataclass
@@ -66,7 +79,7 @@ class RunSummary:
             lines.append(f"unresolved names: {top}  (see `conflictmap unresolved`)")
         for err in self.errors:
             where = f"{err.source}:{err.line}" if getattr(err, "line", None) else str(getattr(err, "source", "?"))
-            lines.append(f"skipped {where}: {getattr(err, 'reason', err)}")
+            lines.append(printable(f"skipped {where}: {getattr(err, 'reason', err)}"))
         for label, path in self.outputs.items():
             lines.append(f"{label}: {path}")
         return "\n".join(lines)

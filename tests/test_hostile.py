@@ -288,7 +288,7 @@ def test_strict_makes_a_reject_fatal(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["run", str(src), "--out", str(out), "--offline", "--strict"]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert "--strict" in err and "b.txt" in err and "empty file" in err
-    assert not [p for p in out.glob("*.*") if p.name != ".conflictmap.lock"]  # no events.csv, map.html, ...
+    assert not out.exists()  # not even the folder this run would have created
 
 
 def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -412,3 +412,55 @@ def test_preflight_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="/proc/x"):
         preflight("/proc/x")
     assert preflight(tmp_path / "new" / "out").out.is_dir()
+
+
+def test_control_characters_in_file_names_are_escaped_on_the_terminal(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "\x1b[2J\u202eevil.txt").write_bytes(b"")
+    assert main(["run", str(src), "--out", str(tmp_path / "out"), "--offline"]) == EXIT_PARTIAL
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert "\x1b" not in stream and "\u202e" not in stream
+    assert "\\x1b[2J\\u202eevil.txt" in captured.err
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None, reason="needs root and setpriv")
+def test_read_only_out_refused_before_extraction_for_a_real_user() -> None:
+    """A folder the user cannot write to (root writes anywhere, so the check runs as 'nobody')."""
+    import tempfile
+
+    if not Path("/usr/bin/python3").exists():
+        pytest.skip("no /usr/bin/python3")
+    top = Path(tempfile.mkdtemp(prefix="conflictmap-ro-"))
+    try:
+        os.chmod(top, 0o755)
+        (top / "out").mkdir(mode=0o755)
+        (top / "out" / "events.csv").write_text("previous\n", encoding="utf-8")
+        code = ("from geo.pipeline import preflight\n"
+                "try:\n    preflight(__import__('sys').argv[1])\nexcept Exception as e:\n"
+                "    print(type(e).__name__, e)\n")
+        proc = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c",
+                               code, str(top / "out")], capture_output=True, text=True, timeout=60,
+                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+        if "ModuleNotFoundError" in proc.stderr:
+            pytest.skip(f"system Python cannot import the pipeline: {proc.stderr[-200:]}")
+        assert proc.stdout.startswith("InputError cannot write to the output folder"), proc.stdout + proc.stderr
+        assert "Permission denied" in proc.stdout
+        assert (top / "out" / "events.csv").read_text(encoding="utf-8") == "previous\n"
+    finally:
+        shutil.rmtree(top)
+
+
+def test_read_text_file_refuses_special_files(tmp_path: Path) -> None:
+    from geo.reader import read_text_file
+
+    os.mkfifo(tmp_path / "p.txt")
+    with pytest.raises(InputError, match="FIFO"):
+        read_text_file(tmp_path / "p.txt")  # would block forever if opened for a plain read
+    with pytest.raises(InputError, match="a folder"):
+        read_text_file(tmp_path)
+    with pytest.raises(InputError, match="No such dispatch file"):
+        read_text_file(tmp_path / "missing.txt")
