@@ -177,11 +177,21 @@ def control_sides(clause: str, hit: ControlHit, actors: list[tuple[int, int, str
         other = next((x for x in after if x[2] != prev), None)
         new = other[2] if other and par_re.search(clause[max(b, other[0] - 40) : other[0]]) else None
     else:
-        new = subj[-1][2] if subj else (agent[2] if agent else None)
+        new = subj[-1][2] if subj else None
         prev = loser[2] if loser and (new is None or loser[2] != new) else None
+        if prev is None:
+            gone = next((x for x in after if _WITHDRAWAL_OF.search(clause[max(b, x[0] - 45) : x[0]])), None)
+            prev = gone[2] if gone and gone[2] != new else None
     if new == prev:
         prev = None
     return new, prev
+
+
+#: "après le retrait des rebelles", "au départ des jihadistes": the actor that follows lost the place.
+_WITHDRAWAL_OF = re.compile(
+    r"\b(?:retrait|d[ée]part|[ée]vacuation|fuite|repli|d[ée]faite|reddition|effondrement|d[ée]route)\s+(?:des|du|de\s+l['’]|de\s+la|de)\s*(?:[\w\-]+\s+){0,1}$",
+    _I,
+)
 
 
 def opponent(side: str | None, clause_actors: list[str], doc_actors: list[str]) -> str | None:

@@ -325,6 +325,7 @@ class _Draft:
     place_from: str  # "clause" | "sentence" | "context" | "none"
     has_when: bool
     trigger_less: bool = False
+    mention: Mention | None = None
 
 
 def _within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int, int, Any]]:
@@ -686,6 +687,8 @@ def _clash_hit(clause: str) -> int | None:
     return None
 
 
+#: A toll of a whole battle, war or campaign, with no strike named: not one strike.
+_WAR_WIDE = re.compile(r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b", _I)
 #: Subjects with which "ont repris" means "resumed": "les frappes ont repris", "les combats y avaient repris".
 _RESUMED_SUBJECT = re.compile(r"\b(?:bombardements|frappes|raids|combats|tirs|affrontements|violences|hostilit[ée]s|pilonnages|attaques|cours|n[ée]gociations)\b(?:\s+[\w’']+){0,2}?\s*$", _I)
 
@@ -793,7 +796,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 clash_at = None
             if hit:
                 kinds.append(("strike", hit[0], hit[1], None))
-            elif cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I):
+            elif (cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I)
+                  and not _WAR_WIDE.search(ctext)):
                 kinds.append(("strike", None, None, None))
             elif cas.get("killed") and cas.get("civilian") and clash_at is not None and re.search(r"\boffensive\b", ctext, _I):
                 kinds.append(("strike", None, None, None))
@@ -828,6 +832,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 elif kind == "control_change":
                     if isinstance(match, ControlHit):
                         new, prev = control_sides(ctext, match, c_actors, _can_act)
+                        if new is None and match.role in ("gain", "nominal") and _pronoun_subject(ctext, match.start):
+                            new = prev_actor[0] if prev_actor[0] != prev else None
                         actor, other = new, prev
                         ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
                     else:
@@ -835,6 +841,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         if new is None and prev is None and match is not None:
                             role = "participial" if re.search(r"\b(?:[ée]t[ée]|[êe]tre)\b", match.group(), _I) else "gain"
                             new, prev = control_sides(ctext, ControlHit(match.start(), match.end(), role, match.group()), c_actors, _can_act)
+                            if new is None and role == "gain" and _pronoun_subject(ctext, match.start()):
+                                new = prev_actor[0] if prev_actor[0] != prev else None
                         if new is not None or prev is not None:
                             actor = new
                             ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
@@ -863,7 +871,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         m, near = _best_place(sent_mentions, text)
                         place_from = "sentence"
                 ev.when = c_when[0][2] if c_when else None
-                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind in ("strike", "clash")))
+                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind in ("strike", "clash")),
+                               mention=m if foreign_target is None else None)
                 if foreign_target is not None:
                     _fill_foreign(ev, foreign_target)
                 else:
@@ -874,7 +883,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 ev.start = clause.start + (len(ctext) - len(ctext.lstrip(" ,;")))
                 ev.end = ev.start + len(ev.evidence)
                 found_in_sentence.append(draft)
-        found_in_sentence = _merge_same_sentence(found_in_sentence, sent, text)
+        found_in_sentence = _expand_enumerations(_merge_same_sentence(found_in_sentence, sent, text), text)
         drafts.extend(found_in_sentence)
         if sent_actors:
             prev_actor = (sent_actors[0][2], stext[sent_actors[0][0] : sent_actors[0][1]])
@@ -938,6 +947,11 @@ def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
     return hit
 
 
+def _pronoun_subject(clause: str, at: int) -> bool:
+    """"Elles ont délogé ...", "ils avaient repris": the subject is the actor of the sentence before."""
+    return bool(re.search(r"(?:^|[\s,;])(?:elles?|ils?)\s+(?:[\w’'\-]+\s+){0,3}$", clause[max(0, at - 40) : at], _I)) and not find_actors(clause[:at])
+
+
 def _complete_sides(ev: Event, sentence_actors: list[str], doc_actors: list[str]) -> None:
     """Fill the side the text leaves implicit: the loser of a capture, the winner of a withdrawal."""
     if ev.new_controller is None and ev.previous_controller is not None:
@@ -973,6 +987,89 @@ def _main_place(syrian: list[Mention]) -> Mention | None:
         return syrian[0]
     name = counts.most_common(1)[0][0]
     return next(m for m in syrian if m.name == name)
+
+
+_NUM_WORD = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante)"
+#: What may stand between two places of one list: "A, B et C", "A et de B", "sur A puis sur B",
+#: "les localités de A et de B", "sept à A et trois à B".
+_LIST_GAP = re.compile(
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
+    rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
+    rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
+    rf"(?:(?:localit[ée]s?|villages?|quartiers?|villes?|secteurs?|provinces?|bourgs?|bourgades?|r[ée]gions?)\s+(?:de\s+|d['’]|du\s+)?)?$",
+    _I,
+)
+_ENUM_KINDS = ("strike", "control_change")
+
+
+def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order."""
+    usable = [x for x in mentions if x.name and not x.foreign and not x.metonymic and x.kind != "country"]
+    if m not in usable:
+        return [m]
+    i = usable.index(m)
+    spec = _SPECIFICITY.get(m.kind or "other", 4)
+
+    def same_level(x: Mention) -> bool:
+        sx = _SPECIFICITY.get(x.kind or "other", 4)
+        return (sx == 1) == (spec == 1) and x.name != m.name
+
+    lo = i
+    while lo > 0 and _LIST_GAP.match(text[usable[lo - 1].end : usable[lo].start]) and same_level(usable[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(usable) and _LIST_GAP.match(text[usable[hi].end : usable[hi + 1].start]) and same_level(usable[hi + 1]):
+        hi += 1
+    out = usable[lo : hi + 1]
+    names = [x.name for x in out]
+    return out if len(set(names)) == len(names) else [m]
+
+
+def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None:
+    """Counts given place by place ("sept à A et trois à B"), or None when the toll is shared."""
+    from geo.numbers import find_counts
+
+    out: list[int | None] = []
+    for x in places:
+        window = text[max(0, x.start - 40) : x.start]
+        found = [c for s, e, c in find_counts(window) if re.fullmatch(r"\s*(?:[\w’'\-]+\s+)?(?:à|a|dans|sur)\s+(?:la\s+localit[ée]\s+d[e’']\s*)?", window[e:], _I)]
+        if not found:
+            return None
+        out.append(found[-1].value)
+    return out
+
+
+def _expand_enumerations(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """One event per listed place for strikes and control changes ("ont repris A, B et C").
+
+    A toll shared by the list stays on none of the places (the lead total carries it), unless the
+    text gives it place by place ("sept à A et trois à B").
+    """
+    from dataclasses import replace
+
+    out: list[_Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
+            continue
+        places = _siblings(d.mention, d.clause.mentions, text)
+        if len(places) < 2:
+            continue
+        tolls = _per_place_toll(places, text) if d.event.killed is not None else None
+        first = True
+        for i, x in enumerate(places):
+            ev = d.event if x is d.mention else replace(d.event)
+            _fill_place(ev, x, False, text)
+            if d.event.killed is not None or ev.killed is not None:
+                ev.killed = tolls[i] if tolls else None
+                if tolls is None:
+                    ev.killed_min = ev.killed_approx = False
+                    ev.children_killed = None
+            if x is not d.mention:
+                out.append(replace(d, event=ev, mention=x))
+            first = False
+        del first
+    return out
 
 
 def _merge_same_sentence(drafts: list[_Draft], sent: Sentence, text: str) -> list[_Draft]:
