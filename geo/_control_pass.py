@@ -21,7 +21,7 @@ __all__ = ["ControlHit", "find_control", "control_sides", "control_status", "fin
 _I = re.IGNORECASE
 _AP = "['’]"
 _AUX = (
-    r"(?:a|ont|avait|avaient|aurait|auraient|ayant|s['’]est|se\s+sont|s['’][ée]taient|s['’][ée]tait|sont|est|[ée]taient|[ée]tait|"
+    r"(?:a|ont|avoir|avait|avaient|aurait|auraient|ayant|s['’]est|se\s+sont|s['’][ée]taient|s['’][ée]tait|sont|est|[ée]taient|[ée]tait|"
     r"ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avait\s+[ée]t[ée]|avaient\s+[ée]t[ée]|se\s+seraient|se\s+serait|auraient\s+[ée]t[ée])"
 )
 _ADV = r"(?:\s+(?!(?:et|mais|qui|que)\b)[\w’'\-]+){0,3}?"
@@ -42,7 +42,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("gain", re.compile(rf"\b{_alt(fr.GAIN_FINITE)}\b", _I)),
         ("participial", re.compile(rf"(?<![\w’'])(?<!\bont\s)(?<!\ba\s){_alt(fr.PARTICIPIAL)}\b(?=(?:\s+[\w’'\-]+){{0,3}}?\s+(?:par|aux|au|à|a)\b)", _I)),
         ("nominal", re.compile(
-            rf"\b(?:la|sa|leur|l{_AP}|de\s+la|apr[èe]s\s+la|depuis\s+la)\s*(?P<noun>{_alt(fr.NOMINAL + fr.NOMINAL_PARTIAL)})\b", _I)),
+            rf"\b(?:la|sa|leur|l{_AP}|de\s+la|apr[èe]s\s+la|depuis\s+la)\s*[\"«“]?\s*(?P<noun>{_alt(fr.NOMINAL + fr.NOMINAL_PARTIAL)})\b[\"»”]?", _I)),
+        ("fromto", re.compile(rf"\b{fr.HANDS_FROM_TO.replace('{AP}', _AP)}", _I)),
+        ("hold", re.compile(rf"(?<!\bqui\s)(?<!\bqu['’]ils\s)\b{_alt(fr.HOLD_FINITE)}\b(?!\s+(?:toujours|encore))", _I)),
+        ("fell", re.compile(rf"\b{_alt(fr.FELL)}", _I)),
     ]
 
 
@@ -79,20 +82,36 @@ _GAP_AFTER = re.compile(
 )
 
 
+#: Stands for "the place in focus" when a trigger governs "la ville", "le camp" (placed from context).
+ANAPHOR = "anaphor"
+
+
+@lru_cache(maxsize=1)
+def _anaphor_after() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|[àa]\s+)?{fr.ANAPHOR_NP.replace('{AP}', _AP)}", _I)
+
+
+@lru_cache(maxsize=1)
+def _anaphor_before() -> re.Pattern[str]:
+    return re.compile(rf"{fr.ANAPHOR_NP.replace('{AP}', _AP)}(?:\s+[\w’'\-]+){{0,3}}?[\s,]*$", _I)
+
+
 def find_control(clause: str, mentions: list[Any], clause_start: int) -> ControlHit | None:
     """The first control-change trigger of a clause tied to a Syrian place.
 
     ``mentions`` are the clause's resolved, non-metonymic mentions (document offsets);
-    ``clause_start`` converts them to clause offsets.
+    ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
+    camp" ... gets ``place=ANAPHOR``: the caller places it from context.
     """
     spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
-    if not spans:
-        return None
     best: ControlHit | None = None
     for role, pattern in _patterns():
         for m in pattern.finditer(clause):
-            place = _tied_place(clause, role, m, spans)
-            if place is None:
+            place = _tied_place(clause, role, m, spans) if spans else None
+            if place is None and role not in ("participial", "hold") and (
+                    _anaphor_after().match(clause, m.end()) if role != "fell" else _anaphor_before().search(clause, 0, m.start())):
+                place = ANAPHOR
+            if place is None or _not_a_verb(clause, role, m):
                 continue
             if role == "nominal" and (_nominal_not_capture(clause, m) or _CONDITIONAL.search(clause, m.end())):
                 continue
@@ -107,6 +126,20 @@ def find_control(clause: str, mentions: list[Any], clause_start: int) -> Control
 _CONDITIONAL = re.compile(r"\b(?!(?:aurait|auraient|serait|seraient)\b)\w{3,}(?:erait|eraient|irait|iraient)\b", _I)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:le|du|au|son|leur|un|de|sous|en|des|les|ce|ses|leurs|points?|postes?)\s+$", _I)
+_WEAPON_BEFORE = re.compile(r"\b(?:obus|roquettes?|missiles?|bombes?|barils?|projectiles?|drones?|avions?|h[ée]licopt[èe]res?|mortiers?)\b(?:\s+[\w’'\-]+){0,8}?\s*$", _I)
+
+
+def _not_a_verb(clause: str, role: str, m: re.Match[str]) -> bool:
+    """"le contrôle de Damas" (a noun), "tient compte", "un obus est tombé": no capture."""
+    before = clause[max(0, m.start() - 60) : m.start()]
+    if role == "hold":
+        return bool(_DETERMINER_BEFORE.search(before) or re.match(r"\s+(?:[àa]\b|compte|lieu|t[êe]te|parole|bon)", clause[m.end() :], _I))
+    if role == "fell":
+        return bool(_WEAPON_BEFORE.search(before) or re.match(r"(?:\s+[\w’']+){0,2}?\s+(?:sur|dans|sous|au\s+combat|[àa]\s+(?:court|terre))\b", clause[m.end() :], _I))
+    return False
+
+
 def _nominal_not_capture(clause: str, m: re.Match[str]) -> bool:
     """"la reprise des combats", "la prise d'otages", "la chute de Bachar al-Assad": no place taken."""
     if re.search(r"(?:^|\s)(?:à|a|vers|devant|jusqu['’]à)\s+l['’]\s*$", clause[max(0, m.start() - 8) : m.start() + 2]) and "entr" in m.group().lower():
@@ -118,10 +151,12 @@ def _nominal_not_capture(clause: str, m: re.Match[str]) -> bool:
 def _tied_place(clause: str, role: str, m: re.Match[str], spans: list[tuple[int, int, Any]]) -> Any:
     after = [(s, e, x) for s, e, x in spans if s >= m.end() and s - m.end() <= 90 and _GAP_AFTER.match(_strip_agent(clause[m.end() : s]))]
     before = [(s, e, x) for s, e, x in spans if e <= m.start() and m.start() - e <= 60 and not re.search(r"[.;:]", clause[e : m.start()])]
-    if role in ("hands", "participial"):
+    if role in ("hands", "participial", "fell"):
         if before and re.fullmatch(r"[\s,]*(?:(?:qui|a|est|était|avait|été|sont|ont|ainsi|aussi|déjà|\w+di|dimanche|le|la|l['’]|en|\d+|\w+)[\s,]*){0,6}", clause[before[-1][1] : m.start()], _I):
             return before[-1][2]
         return after[0][2] if after and role == "hands" and re.match(r"\s*(?:de|d['’]|du)", clause[m.end():after[0][0]]) else None
+    if role == "fromto":
+        return before[-1][2] if before else None
     if role == "nominal":
         return after[0][2] if after and re.search(r"(?:de|d['’]|du|des|dans)\s*$", clause[m.end() : after[0][0]], _I) else None
     if after:
@@ -157,7 +192,15 @@ def control_sides(clause: str, hit: ControlHit, actors: list[tuple[int, int, str
     if loser is None and re.search(r"chass|expuls|d[ée]log|repouss", hit.text, _I):
         loser = next((x for x in after if x[0] - b <= 25), None)
     new = prev = None
-    if hit.role == "hands":
+    if hit.role == "fromto":
+        prev = after[0][2] if after else None
+        new = after[1][2] if len(after) > 1 else None
+    elif hit.role == "fell":
+        last = next((x for x in after if re.search(r"mains\s+(?:de|d['’]|du|des)\s+(?:l['’]|la\s+|les\s+|le\s+)?(?:[\w\-]+\s+){0,2}$", clause[b : x[0]], _I)), None)
+        new = last[2] if last else None
+    elif hit.role == "hold":
+        new = subj[-1][2] if subj else None
+    elif hit.role == "hands":
         first = next((x for x in after if x[0] - b <= 35), None)
         new = first[2] if first else None
     elif hit.role == "participial":

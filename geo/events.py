@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo._control_pass import ControlHit, control_sides, control_status, find_control, opponent
+from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, opponent
 from geo.actors import find_actors
 from geo.model import Document, Event, FrontObservation, Mention
 
@@ -862,6 +862,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     m, near, place_from, foreign_target = _strike_place(clause.mentions, sent_mentions, text)
                 elif kind == "displacement":
                     m, near, place_from = _displacement_place(clause.mentions, sent_mentions, text)
+                elif isinstance(match, ControlHit) and match.place == ANAPHOR:
+                    m, near, place_from = None, False, "none"
                 elif isinstance(match, ControlHit) and match.place is not None:
                     m, near, place_from = match.place, False, "clause"
                 else:
@@ -936,9 +938,11 @@ def _can_act(clause: str, start: int) -> bool:
 def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
     """A control change from the French tables (:mod:`geo.lang.fr.control`), tied to a place."""
     usable = [m for m in c.mentions if not m.foreign and not m.metonymic and m.name]
-    hit = find_control(clause, usable, c.start) if usable else None
+    hit = find_control(clause, usable, c.start)
     if hit is None:
         return None
+    if hit.role == "hold" and not any(_can_act(clause, x[0]) and x[1] <= hit.start for x in find_actors(clause[: hit.start])):
+        return None  # "la ville contrôle": holding is a change only with an armed subject
     before = clause[max(0, hit.start - 25) : hit.start]
     if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text):
         return None

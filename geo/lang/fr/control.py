@@ -29,7 +29,27 @@ GAIN_FINITE: tuple[str, ...] = (
 GAIN_PARTICIPLE: tuple[str, ...] = (
     r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?", r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors",
     r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption", r"hiss[ée]\s+(?:le|son)\s+drapeau",
-    r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise",
+    r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise", r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te)))",
+    r"(?:re)?conquise?s?", r"empar[ée]e?s?",
+)
+
+#: Present forms of holding that report a change when the subject is an armed actor and the
+#: clause is not a relative one ("qui contrôle X" describes, "elles contrôlent également X" reports).
+HOLD_FINITE: tuple[str, ...] = (r"contr[ôo]l(?:e|ent|ait|aient)", r"tien(?:t|nent)", r"tenai(?:t|ent)")
+
+#: A place that falls or surrenders, with no winner named: "X est tombée fin mars", "X s'est rendue".
+FELL: tuple[str, ...] = (
+    r"(?:est|sont|[ée]tait|[ée]taient|a\s+[ée]t[ée]|avait\s+[ée]t[ée])\s+(?:[\w’']+\s+){0,3}?tomb[ée]e?s?\b(?!\s+(?:sur|dans|sous|[àa]\s+(?:court|terre)))",
+    r"tomb(?:e|ent)\b(?!\s+(?:sur|dans|sous))", r"s{AP}est\s+(?:[\w’']+\s+){0,2}?rendue?",
+)
+
+#: "passées des mains des FDS à celles des groupes proturcs": from the first actor to the second.
+HANDS_FROM_TO: str = r"pass[ée]e?s?\s+des\s+mains\s+(?:de|d{AP}|du|des)"
+
+#: Words that stand for a place named before: "de la ville", "du camp", "cette localité".
+ANAPHOR_NP: str = (
+    r"(?:la|le|l{AP}|cette|ce|cet|les|ces|leur|son|sa)\s*(?:ville|localit[ée]|cit[ée]|quartier|camp|secteur|enceinte|colline|base|a[ée]roport|"
+    r"bourgade|bourg|village|poche|enclave|prison|forteresse|citadelle|chef-lieu|oasis|m[ée]tropole|capitale|bastion|fief|centre-ville)\b"
 )
 
 #: Participles without auxiliary that take an agent or a loser after them: "repris la veille
