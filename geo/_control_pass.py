@@ -16,7 +16,7 @@ from typing import Any
 
 from geo.lang.fr import control as fr
 
-__all__ = ["ControlHit", "find_control", "control_sides", "control_status", "find_states", "opponent"]
+__all__ = ["ControlHit", "find_control", "tied_after", "control_sides", "control_status", "find_states", "opponent"]
 
 _I = re.IGNORECASE
 _AP = "['’]"
@@ -77,7 +77,8 @@ _GAP_AFTER = re.compile(
     rf"aussi|encore|d[ée]j[àa]|notamment|ensuite|\w+di|dimanche|hier|ce|cette|matin|soir|nuit|partie|majeure|quasi-totalit[ée]|totalit[ée]|"
     rf"contr[ôo]le|centre|ville|localit[ée]|village|villages|localit[ée]s|quartier|quartiers|secteur|secteurs|cit[ée]|bourgade|route|poste(?:-fronti[èe]re)?|"
     rf"a[ée]roport|base|colline|mont|camp|champ|p[ée]trolier|militaire|strat[ée]gique|rebelle|voisin[es]*|plus|de\s+la\s+moiti[ée]|"
-    rf"\d+\s*%|importante?|grande?|petite?|\w+\s+(?=d[eu']))[\s,’']*)*$",
+    rf"\d+\s*%|\d+|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|fin|d[ée]but|mi-\w+|"
+    rf"d{_AP}abord|finalement|rapidement|importante?|grande?|petite?|\w+\s+(?=d[eu']))[\s,’']*)*$",
     _I,
 )
 
@@ -163,6 +164,17 @@ def _tied_place(clause: str, role: str, m: re.Match[str], spans: list[tuple[int,
         return after[0][2]
     if role == "gain" and before and re.search(r"(?:encercl|assi[èée]g|resserr|contr[ôo]l)", m.group(), _I):
         return None
+    return None
+
+
+def tied_after(clause: str, end: int, mentions: list[Any], clause_start: int) -> Any:
+    """The first mention a trigger ending at ``end`` governs ("ont reconquis X", "s'est emparé de la ville de X")."""
+    for m in mentions:
+        s = m.start - clause_start
+        if s >= end and s - end <= 90 and _GAP_AFTER.match(_strip_agent(clause[end:s])):
+            return m
+        if s >= end:
+            return None
     return None
 
 

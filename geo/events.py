@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, opponent
+from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, opponent, tied_after
 from geo.actors import find_actors
 from geo.model import Document, Event, FrontObservation, Mention
 
@@ -866,6 +866,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     m, near, place_from = None, False, "none"
                 elif isinstance(match, ControlHit) and match.place is not None:
                     m, near, place_from = match.place, False, "clause"
+                elif match is not None and not isinstance(match, ControlHit) and (tied := tied_after(
+                        ctext, match.end(), [x for x in clause.mentions if x.name and not x.foreign and not x.metonymic], clause.start)):
+                    m, near, place_from = tied, False, "clause"
                 else:
                     m, near = _best_place(clause.mentions, text)
                     place_from = "clause"
@@ -997,7 +1000,8 @@ _NUM_WORD = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|d
 #: What may stand between two places of one list: "A, B et C", "A et de B", "sur A puis sur B",
 #: "les localités de A et de B", "sept à A et trois à B".
 _LIST_GAP = re.compile(
-    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:(?:le\s+)?\d+\w*\s+\w+|fin\s+\w+|d[ée]but\s+\w+|mi-\w+)\s*)?"
+    rf"(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
     rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
     rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
     rf"(?:(?:localit[ée]s?|villages?|quartiers?|villes?|secteurs?|provinces?|bourgs?|bourgades?|r[ée]gions?)\s+(?:de\s+|d['’]|du\s+)?)?$",
