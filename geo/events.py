@@ -27,6 +27,8 @@ from typing import Any
 
 from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, opponent, tied_after
 from geo.actors import find_actors
+from geo.kinds import acled_types
+from geo.lang.fr import kinds as _fr_kinds
 from geo.model import Document, Event, FrontObservation, Mention
 
 __all__ = ["find_events", "split_sentences", "Sentence"]
@@ -111,9 +113,14 @@ STRIKE = re.compile(
     rf"drones?|pilonnages?|bombardiers|avions?\s+(?:du\s+r[ée]gime|militaires|russes|de\s+guerre|syriens|turcs|isra[ée]liens|de\s+la\s+coalition)|"
     rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?|"
     rf"explosions?|voitures?\s+pi[ée]g[ée]es?|v[ée]hicules?\s+pi[ée]g[ée]s?|engins?\s+explosifs?|mines?\s+antipersonnel|"
-    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{_AP}est)\s+fait\s+exploser|a\s+explos[ée])\b",
+    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{_AP}est)\s+fait\s+exploser|a\s+explos[ée]|"
+    + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.STRIKE_EXTRA) + r")\b",
     _I,
 )
+_NOT_A_WEAPON = re.compile(_fr_kinds.STRIKE_NOT_A_WEAPON.replace("{AP}", _AP), _I)
+_VAC = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.VAC_TRIGGERS) + r")\b", _I)
+_ABDUCTION = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.VAC_ABDUCTION) + r")\b", _I)
+_VAC_AGENT = re.compile(_fr_kinds.VAC_GROUND_AGENT.replace("{AP}", _AP), _I)
 _STRIKE_NEG_BEFORE = re.compile(
     r"(?:cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
     r"malgr[ée]|menace\w*|risque\w*|[ée]viter|protection\s+contre|pause\s+dans)(?:\s+[\w’']+){0,4}\s*$",
@@ -203,7 +210,7 @@ _FUTURE = re.compile(
 _WAR_TOLL = re.compile(r"\b(?:guerre|conflit)\b", _I)
 _FIRST_PERSON = re.compile(r"\b(?:nous|je|j['’]|on|nos|mon|ma|mes)\b", _I)
 _KILL_VERB = re.compile(
-    r"\b(?:tu[ée]e?s?|tuant|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|trouv[ée]\s+la\s+mort|d[ée]c[ée]d[ée]e?s?|"
+    r"\b(?:tu[ée]e?s?|tuant|ex[ée]cut[ée]e?s?|massacr[ée]e?s?|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|trouv[ée]\s+la\s+mort|d[ée]c[ée]d[ée]e?s?|"
     r"mort\s+de|morts?\b|fait\s+\S+\s+morts)",
     _I,
 )
@@ -399,7 +406,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
         after_far = text[e : e + 80]
         killed_here = re.match(r"^\s*morts?\b", after, _I) or (
             has_kill_verb
-            and (re.search(r"(?:tu[ée]|tuant|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+            and (re.search(r"(?:tu[ée]|tuant|ex[ée]cut[ée]|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                            r"hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore))?\s+$", before, _I)
                  or _KILL_VERB.search(after_far))
         )
@@ -641,7 +648,8 @@ def _is_war_toll(sent: str) -> bool:
 #: ("ı", "ſ", and the combining dot "İ" lowers to): the substring guards below stand aside for them.
 _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
-_STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion",
+_STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion", "bombe",
+                 "chimique", "toxique", "salve", "projectile",
                  "copt", "explos", "piég", "pieg", "antipersonnel", "attentat", "kamikaze")
 _CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
 _OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
@@ -661,6 +669,8 @@ def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
         return None
     if not _may_hold(clause, _STRIKE_STEMS):
         return None
+    if _NOT_A_WEAPON.search(clause) and not re.search(r"\b(?:raids?|bombardements?|obus|roquettes?|missiles?|barils?|drones?|tirs?|explosions?)\b", clause, _I):
+        return None  # "La faim frappe Madaya": no weapon, no strike
     for m in STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]
         after = clause[m.end() :]
@@ -669,6 +679,21 @@ def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
         window = clause[max(0, m.start() - 80) : m.end() + 120]
         if _STRIKE_ACTION.search(window) or "killed" in cas or _TARGET_AFTER.match(after):
             return m.start(), m.group()
+    return None
+
+
+def _vac_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
+    """Violence against civilians: executions, massacres, kidnappings, civilians killed on the ground
+    by armed men ("tués par les forces de sécurité"), never a strike named in the same clause."""
+    for rx in (_VAC, _ABDUCTION):
+        m = rx.search(clause)
+        if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
+            if rx is _VAC and not (cas.get("killed") or re.search(r"\b(?:ont|a|avaient|avait|[ée]t[ée]|sont)\b", clause[max(0, m.start() - 30) : m.end()], _I)):
+                continue
+            return m.start(), m.group()
+    m = _VAC_AGENT.search(clause)
+    if m and cas.get("killed") and cas.get("civilian"):
+        return m.start(), m.group()
     return None
 
 
@@ -794,7 +819,10 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             disp_at = _displacement_hit(ctext, cas)
             if clash_at is not None and ctrl is not None and _FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
                 clash_at = None
-            if hit:
+            vac = _vac_hit(ctext, cas) if not hit else None
+            if vac is not None:
+                kinds.append(("violence_against_civilians", vac[0], vac[1], None))
+            elif hit:
                 kinds.append(("strike", hit[0], hit[1], None))
             elif (cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I)
                   and not _WAR_WIDE.search(ctext)):
@@ -822,6 +850,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 ev.actor, ev.actor_text = actor, actor_text
                 if kind == "strike":
                     ev.subtype = _subtype(trig or "", ctext, actor)
+                    _apply_casualties(ev, cas)
+                elif kind == "violence_against_civilians":
+                    ev.subtype = "abduction" if _ABDUCTION.search(trig or "") else "killing"
                     _apply_casualties(ev, cas)
                 elif kind == "clash":
                     ev.target = other
@@ -918,10 +949,39 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         if lead_date is None and ev.when == lead_when and rd.precision == "day":
             lead_date = rd.date
     _mark_totals(events, sentences)
+    _link_reports(events)
+    for ev in events:
+        ev.acled_event_type, ev.acled_sub_event_type = acled_types(ev.kind, ev.subtype, ev.new_controller)
     for fo in fronts:
         rd = resolve_when(None, doc.date, doc.date_precision)
         fo.date, fo.date_precision = rd.date, rd.precision
     return events, fronts
+
+
+def _link_reports(events: list[Event]) -> None:
+    """Give the reports of one event in a document (headline, lead, restatement, revised toll) one
+    ``event_id``: same kind, same place, dates that agree (or one unknown), same gaining side; a
+    running total (``cumulative``) never joins a single event. Every record keeps its own toll;
+    :func:`geo.aggregate.aggregate_by_admin` counts each ``event_id`` once, with its latest toll.
+    """
+    groups: list[list[Event]] = []
+    for ev in events:
+        if ev.place is None:
+            groups.append([ev])
+            continue
+        for g in groups:
+            first = g[0]
+            if (first.kind == ev.kind and first.place == ev.place and first.cumulative == ev.cumulative
+                    and (first.date is None or ev.date is None or first.date == ev.date)
+                    and first.new_controller == ev.new_controller and first.status != "reversed" and ev.status != "reversed"):
+                g.append(ev)
+                break
+        else:
+            groups.append([ev])
+    for i, g in enumerate(groups, 1):
+        for ev in g:
+            ev.event_id = f"{ev.doc_id or ev.source}#{i}"
+            ev.sources = ev.source or None
 
 
 def _apply_casualties(ev: Event, cas: dict[str, Any]) -> None:

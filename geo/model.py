@@ -15,10 +15,12 @@ __all__ = [
     "Mention",
     "Event",
     "FrontObservation",
+    "ControlObservation",
     "Document",
 ]
 
-EVENT_KINDS: tuple[str, ...] = ("strike", "clash", "control_change", "displacement")
+#: The event kinds of :mod:`geo.kinds` (the one registry), as the strings of the outputs.
+EVENT_KINDS: tuple[str, ...] = ("strike", "clash", "control_change", "displacement", "violence_against_civilians")
 
 #: Normalised actor labels (also the controller labels of the front-line model).
 ACTORS: tuple[str, ...] = (
@@ -95,6 +97,33 @@ class Event:
     evidence: str = ""
     source: str = ""
     doc_id: str = ""
+    start: int = 0
+    end: int = 0
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    #: Reports of one event (a headline, the lead, a revised toll) share one id; see geo.events.
+    event_id: str | None = None
+    #: Every source that reported the event, joined by "; " (``source`` is the first).
+    sources: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ControlObservation:
+    """A control *state* read in a dispatch ("X, contrôlé par Y", "les quartiers rebelles de X"): not a change."""
+
+    place: str | None
+    lat: float | None
+    lon: float | None
+    adm1_pcode: str | None
+    controller: str
+    date: str | None
+    date_precision: str | None
+    evidence: str
+    source: str
     start: int = 0
     end: int = 0
 

@@ -1,0 +1,36 @@
+"""French triggers of event kinds that are not in :mod:`geo.lang.fr.control`, as data.
+
+Fragments are regular expressions (case-insensitive); ``{AP}`` is an apostrophe.
+"""
+
+from __future__ import annotations
+
+#: Strike verbs in finite and participle forms the older trigger list missed: "l'armée pilonne
+#: X", "en bombardant", "pilonnée", "des barils s'étaient abattus", chemical attacks.
+STRIKE_EXTRA: tuple[str, ...] = (
+    r"pilonn(?:e|ent|ait|aient|ant|[ée]e?s?)", r"bombard(?:e|ent|ait|aient|ant)", r"barils?", r"bombes?",
+    r"(?:armes?|attaques?|agents?)\s+chimiques?", r"gaz\s+toxiques?", r"salves?", r"projectiles?",
+)
+
+#: "La faim frappe X", "le choléra frappe X", "la crise frappe X": the verb "frapper" with no weapon.
+STRIKE_NOT_A_WEAPON: str = (
+    r"\b(?:faim|famine|p[ée]nurie|[ée]pid[ée]mie|chol[ée]ra|crise|sanctions?|inflation|pauvret[ée]|froid|neige|s[ée]cheresse|"
+    r"inondations?|temp[êe]te|s[ée]isme|tremblement\s+de\s+terre|ch[ôo]mage|malnutrition|maladie|covid|coronavirus|virus)\b"
+    r"(?:\s+[\w’'\-]+){0,3}?\s+(?:frapp\w*|touch\w*|s{AP}abat\w*)"
+)
+
+#: Violence against civilians (ACLED): summary executions, massacres, kidnappings.
+VAC_TRIGGERS: tuple[str, ...] = (
+    r"ex[ée]cut[ée]e?s?", r"sommairement", r"massacr[ée]e?s?",
+    r"[ée]gorg\w+", r"d[ée]capit\w+", r"lynch\w+", r"abattu(?:e|es|s)?\s+(?:de\s+sang-froid|par\s+balles?)",
+    r"tu[ée]e?s?\s+par\s+balles?", r"(?:tu[ée]e?s?|assassin[ée]e?s?)\s+(?:\w+\s+){0,3}(?:chez\s+eux|[àa]\s+leur\s+domicile|dans\s+leurs?\s+maisons?)",
+)
+#: Verbal forms only ("ont enlevé", "ont été kidnappés"): a noun ("l'enlèvement d'un commerçant") is background.
+VAC_ABDUCTION: tuple[str, ...] = (
+    r"(?:ont|a|avaient|avait|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée]|sont|est)\s+(?:\w+\s+){0,2}?(?:enlev[ée]e?s?|kidnapp[ée]e?s?|pris\s+en\s+otages?)",
+)
+#: Who kills civilians on the ground (not by a weapon from afar): "tués par les forces de sécurité".
+VAC_GROUND_AGENT: str = (
+    r"\btu[ée]e?s?\s+par\s+(?:les|des|la|l{AP})\s*(?:forces\s+de\s+s[ée]curit[ée]|milices?|miliciens|hommes\s+arm[ée]s|combattants|jihadistes|soldats|"
+    r"membres|groupes\s+arm[ée]s|forces\s+(?:gouvernementales|du\s+r[ée]gime|loyalistes))"
+)
