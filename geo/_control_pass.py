@@ -53,9 +53,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def _word_res() -> dict[str, re.Pattern[str]]:
     return {
         "partial": re.compile(_alt(fr.PARTIAL), _I),
-        "reversed": re.compile(_alt(fr.REVERSED), _I),
-        "claim": re.compile(_alt(fr.CLAIM), _I),
-        "denied": re.compile(_alt(fr.DENIED), _I),
+        "reversed": re.compile(rf"\b{_alt(fr.REVERSED)}", _I),
+        "claim": re.compile(rf"\b{_alt(fr.CLAIM)}", _I),
+        "denied": re.compile(rf"\b{_alt(fr.DENIED)}\b", _I),
         "state_agent": re.compile(rf"\b{_alt(fr.STATE_AGENT)}\s*(?:l{_AP}|la\s+|les\s+|le\s+)?$", _I),
         "state_adj": re.compile(rf"\b{fr.STATE_NOUNS}\s+(?P<adj>{'|'.join(fr.STATE_ADJECTIVE)})\s+(?:de\s+|d{_AP}|du\s+)?(?:(?:la\s+)?(?:ville|province)\s+(?:de\s+|d{_AP}))?$", _I),
     }
@@ -266,7 +266,7 @@ def opponent(side: str | None, clause_actors: list[str], doc_actors: list[str]) 
 def control_status(clause: str, sentence: str, after_trigger: str, next_sentence: str = "") -> str | None:
     """reversed / claimed / denied / partial for a hit, None when nothing qualifies it."""
     w = _word_res()
-    if w["reversed"].search(after_trigger):
+    if w["reversed"].search(after_trigger) or re.search(r"\b(?:bri[èe]vement|temporairement|momentan[ée]ment)\b", clause, _I):
         return "reversed"
     if w["denied"].search(sentence) or (next_sentence and re.match(r"^\W*(?:\w+\s+){0,6}?(?:a\s+)?d[ée]menti?", next_sentence, _I)):
         return "denied"
@@ -280,6 +280,8 @@ def control_status(clause: str, sentence: str, after_trigger: str, next_sentence
 def find_states(sentence: str, mentions: list[Any], sent_start: int, actors: list[tuple[int, int, str]]) -> list[tuple[Any, str, int, int]]:
     """Control states of a sentence: (mention, holder, start, end) in sentence offsets.
 
+    ``holder`` ends with ``"|partial"`` when only part of the place is held ("les quartiers rebelles d'Alep").
+
     "X, contrôlé par Y", "X, tenu par Y", "X, aux mains de Y", "sous le contrôle de Y" (the place
     just before), and "les quartiers rebelles de X" (the adjective names the holder).
     """
@@ -291,9 +293,10 @@ def find_states(sentence: str, mentions: list[Any], sent_start: int, actors: lis
         adj = w["state_adj"].search(before)
         if adj:
             key = next(k for k in fr.STATE_ADJECTIVE if re.fullmatch(k, adj.group("adj"), _I))
-            out.append((m, fr.STATE_ADJECTIVE[key], s, e))
+            part = bool(re.match(r"(?:quartiers|secteurs|partie|poches?|zones|enclaves?)\b", adj.group(), _I))
+            out.append((m, fr.STATE_ADJECTIVE[key] + ("|partial" if part else ""), s, e))
             continue
-        for x in actors:
+        for x in actors if not m.metonymic else ():
             if x[0] <= e or x[0] - e > 70:
                 continue
             gap = sentence[e : x[0]]

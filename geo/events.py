@@ -25,13 +25,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, opponent, tied_after
+from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, find_states, opponent, tied_after
 from geo.actors import find_actors
 from geo.kinds import acled_types
+from geo.lang.fr import control as _fr_control
 from geo.lang.fr import kinds as _fr_kinds
-from geo.model import Document, Event, FrontObservation, Mention
+from geo.model import ControlState, Document, Event, FrontObservation, Mention
 
-__all__ = ["find_events", "split_sentences", "Sentence"]
+__all__ = ["find_events", "find_control_states", "split_sentences", "Sentence"]
 
 # ----------------------------------------------------------------------------- sentences
 
@@ -333,6 +334,7 @@ class _Draft:
     has_when: bool
     trigger_less: bool = False
     mention: Mention | None = None
+    toll_only: bool = False  # a bare toll sentence: kept only when it joins the event before
 
 
 def _within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int, int, Any]]:
@@ -355,16 +357,38 @@ def _counts(text: str) -> list[tuple[int, int, Any]]:
         from geo.numbers import Count, find_counts
     except ImportError:  # pragma: no cover - geo.numbers ships with the package
         return []
+    from geo.numbers import find_people
+
     found = find_counts(text, skip_dates=True)
+    people = [(s, e, _People(c.value)) for s, e, c in find_people(text)] if _may_hold(text, (" et ",)) else []
+    if people:  # "une femme et ses deux filles": one count of 3 replaces the counts inside
+        found = [t for t in found if not any(ps <= t[0] < pe for ps, pe, _p in people)] + people
     ones = [(m.start(), m.end() - 1, Count(1, False, False)) for m in _ONE.finditer(text)
             if not any(s <= m.start() < e for s, e, _c in found)]
-    return sorted(found + ones, key=lambda t: t[0]) if ones else found
+    return sorted(found + ones, key=lambda t: t[0]) if ones or people else found
+
+
+class _People(int):
+    """A count of people read from noun phrases ("un père et ses trois enfants"): they are the victims."""
+
+    @property
+    def value(self) -> int:
+        return int(self)
+
+    minimum = False
+    approx = False
 
 
 def _when(text: str) -> list[tuple[int, int, str]]:
     from geo.dates import find_when
 
     return find_when(text)
+
+
+#: A count of injured: "20 blessés", "18 autres blessés", "quatre patients blessés", "une quarantaine de blessés".
+_INJURED_AFTER = re.compile(r"^\s*(?:de\s+|d['’])?(?:autres?\s+)?(?:[\w’'\-]+\s+)?bless[ée]e?s?\b", _I)
+#: Between two parts of one toll: "dix combattants de l'EI et six civils", "trois soldats, deux civils".
+_PART_GAP = re.compile(r"\s*(?:[\w’'\-]+\s+){0,5}?(?:et\s+|,\s*)|\s*(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+,\s*(?:et\s+)?", _I)
 
 
 def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> dict[str, Any]:
@@ -376,13 +400,15 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
     for s, e, c in _counts(text) if counts is None else counts:
         before = text[max(0, s - 40) : s]
         after = text[e : e + 40]
+        if isinstance(c, _People):
+            after = " personnes" + after  # the phrase names the victims itself
         if re.search(r"\bdont\s*$", before, _I):
             subset = True
         if _EARLIER_TOLL.search(before):
             continue
         if not _VICTIM.match(after):
             continue
-        if re.match(r"^\s*bless[ée]e?s?\b", after, _I) or re.search(r"\b(?:bless[ée]|blessant)\s+(?:au\s+moins\s+|plus\s+de\s+)?$", before, _I):
+        if _INJURED_AFTER.match(after) or re.search(r"\b(?:bless[ée]|blessant)\s+(?:au\s+moins\s+|plus\s+de\s+)?$", before, _I):
             out.setdefault("injured", c.value)
             continue
         if re.match(r"^\s*d[ée]plac[ée]", after, _I) or re.search(
@@ -397,7 +423,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
                 out["civilian"] = True
             continue
         if "killed" in out:
-            if last_end is not None and re.fullmatch(r"\s*(?:[\w’'\-]+\s+){0,5}?et\s+", text[last_end:s]) and not _CIVIL.match(after):
+            if last_end is not None and _PART_GAP.fullmatch(text[last_end:s]) and not c.approx:
                 out["killed_sides"] = out.get("killed_sides", out["killed"]) + c.value
                 last_end = e
             else:
@@ -712,6 +738,9 @@ def _clash_hit(clause: str) -> int | None:
     return None
 
 
+#: A sentence that only gives a toll: "Le bilan s'élève à sept morts", "Le bilan est de 12 tués".
+_TOLL_SENTENCE = re.compile(r"^\W*(?:(?:Selon|D['’]apr[èe]s)\s+[^,]{1,60},\s*)?(?:le|ce|un)\s+(?:nouveau\s+|dernier\s+|premier\s+)?bilan\b(?![^.]{0,60}\b(?:guerre|conflit)\b)", _I)
+_TOLL_ONLY = "toll-only"
 #: A toll of a whole battle, war or campaign, with no strike named: not one strike.
 _WAR_WIDE = re.compile(r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b", _I)
 #: Subjects with which "ont repris" means "resumed": "les frappes ont repris", "les combats y avaient repris".
@@ -827,6 +856,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             elif (cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I)
                   and not _WAR_WIDE.search(ctext)):
                 kinds.append(("strike", None, None, None))
+            elif cas.get("killed") and clash_at is None and ctrl is None and _TOLL_SENTENCE.match(ctext):
+                kinds.append(("strike", None, None, _TOLL_ONLY))  # "Le bilan s'élève à sept morts": joins the strike before
             elif cas.get("killed") and cas.get("civilian") and clash_at is not None and re.search(r"\boffensive\b", ctext, _I):
                 kinds.append(("strike", None, None, None))
             if clash_at is not None:
@@ -851,6 +882,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 if kind == "strike":
                     ev.subtype = _subtype(trig or "", ctext, actor)
                     _apply_casualties(ev, cas)
+                    if cas.get("killed_sides"):
+                        ev.killed = cas["killed_sides"]  # "dix combattants et six civils": 16
                 elif kind == "violence_against_civilians":
                     ev.subtype = "abduction" if _ABDUCTION.search(trig or "") else "killing"
                     _apply_casualties(ev, cas)
@@ -908,7 +941,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         place_from = "sentence"
                 ev.when = c_when[0][2] if c_when else None
                 draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind in ("strike", "clash")),
-                               mention=m if foreign_target is None else None)
+                               mention=m if foreign_target is None else None, toll_only=match == _TOLL_ONLY)
                 if foreign_target is not None:
                     _fill_foreign(ev, foreign_target)
                 else:
@@ -984,6 +1017,59 @@ def _link_reports(events: list[Event]) -> None:
             ev.sources = ev.source or None
 
 
+_PART_RES = [(re.compile(rf"\b{_fr_control.PART_NOUNS.replace('{AP}', _AP)}\s*(?:{k.replace('{AP}', _AP)})\s+(?:de\s+la\s+ville\s+)?(?:de\s+|d{_AP}|du\s+)\s*$", _I),
+              re.sub(r"\W.*", "", k.split("|")[0]), v) for k, v in _fr_control.PART_DIRECTION.items()]
+
+
+def _part_direction(before: str) -> tuple[str, tuple[float, float]] | None:
+    for rx, word, vec in _PART_RES:
+        if rx.search(before):
+            return {"est": "east", "ouest": "west", "nord": "north", "sud": "south"}.get(word, word), vec
+    return None
+
+
+_STATE_STEMS = ("contr", "tenu", "mains", "rebelle", "insurg", "gouvernementa", "kurde", "jihadiste", "fief", "bastion", "domin", "loyaliste")
+
+
+def find_control_states(doc: Document, mentions: list[Mention]) -> list[ControlState]:
+    """Who holds what, as the dispatch states it: "X, contrôlé par Y", "les quartiers rebelles de X".
+
+    These are observations, not changes (:meth:`geo.control.ControlTable.add_states` reads them).
+    A sentence that codes a control change for the same place is left to the change.
+    """
+    from geo.dates import resolve_when
+
+    text = doc.text
+    m0 = _DATE_PREFIX.match(text)
+    # metonymic mentions stay: "les quartiers rebelles de X" is a place whatever the verb that follows
+    usable = sorted((m for m in mentions if m.name and not m.foreign and m.kind != "country"), key=lambda m: m.start)
+    out: list[ControlState] = []
+    rd = resolve_when(None, doc.date, doc.date_precision)
+    for sent in split_sentences(text, m0.end() if m0 else 0):
+        if not _may_hold(sent.text, _STATE_STEMS):
+            continue
+        sm = [m for m in usable if sent.start <= m.start < sent.end]
+        if not sm:
+            continue
+        for m, holder, s, e in find_states(sent.text, sm, sent.start, find_actors(sent.text)):
+            if m.kind in ("governorate", "region", "district"):
+                continue  # a whole governorate is never one controller's point
+            holder, _, part = holder.partition("|")
+            place, lat, lon = m.name, m.lat, m.lon
+            side = _part_direction(text[max(0, m.start - 50) : m.start])
+            if side is not None and lat is not None and lon is not None:
+                # "les quartiers Est d'Alep sous contrôle des rebelles": a point in that part of the city
+                word, (dlat, dlon) = side
+                place, lat, lon, part = f"{m.name} ({word})", lat + dlat * _fr_control.PART_OFFSET_DEG, lon + dlon * _fr_control.PART_OFFSET_DEG, ""
+            elif re.search(r"\b(?:deux-tiers|moiti[ée]|partie|\d+\s*%|majorit[ée])\b", text[m.end : sent.start + e], _I):
+                part = "partial"
+            out.append(ControlState(place=place, lat=lat, lon=lon, adm1_pcode=m.adm1_pcode, controller=holder,
+                                    status=part or "complete",
+                                    date=rd.date, date_precision=rd.precision, evidence=sent.text, source=doc.source,
+                                    start=sent.start + s, end=sent.start + e))
+    return out
+
+
 def _apply_casualties(ev: Event, cas: dict[str, Any]) -> None:
     ev.killed = cas.get("killed")
     ev.killed_min = bool(cas.get("killed_min", False))
@@ -1032,12 +1118,13 @@ def _status(clause: str, sentence: str, match: Any) -> str:
         after = sentence[sentence.find(clause) + match.end :] if clause in sentence else sentence
         return control_status(clause, sentence, after) or "complete"
     after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
-    if control_status(clause, sentence, after) == "reversed":
-        return "reversed"
+    st = control_status(clause, sentence, after)
+    if st in ("reversed", "denied"):
+        return st
     after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
     if _REVERSED.search(after):
         return "reversed"
-    if _CLAIM.search(sentence):
+    if _CLAIM.search(sentence) or st == "claimed":
         return "claimed"
     if match is not None and _PARTIAL.search(match.group()) or re.search(r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I):
         return "partial"
@@ -1197,6 +1284,9 @@ def _merge_across_sentences(drafts: list[_Draft], sentences: list[Sentence], tex
                 _extend(ev, ne, text)
                 skip.add(j)
                 break
+        if d.toll_only:
+            skip.add(i)  # a bare toll that joined no event
+            continue
         out.append(ev)
     # keep drafts aligned with events for context placement
     drafts[:] = [d for i, d in enumerate(drafts) if i not in skip]

@@ -15,7 +15,7 @@ __all__ = [
     "Mention",
     "Event",
     "FrontObservation",
-    "ControlObservation",
+    "ControlState",
     "Document",
 ]
 
@@ -112,7 +112,7 @@ class Event:
 
 
 @dataclass(slots=True)
-class ControlObservation:
+class ControlState:
     """A control *state* read in a dispatch ("X, contrôlé par Y", "les quartiers rebelles de X"): not a change."""
 
     place: str | None
@@ -126,6 +126,8 @@ class ControlObservation:
     source: str
     start: int = 0
     end: int = 0
+    #: "partial" when only part of the place is held ("les quartiers rebelles d'Alep").
+    status: str = "complete"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -170,6 +172,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     front_observations: list[FrontObservation] = field(default_factory=list)
+    control_states: list[ControlState] = field(default_factory=list)
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         """Return the JSON Lines record: source, date, date_precision, mentions, events."""
@@ -183,6 +186,7 @@ class Document:
             "mentions": [m.to_dict() for m in self.mentions],
             "events": [e.to_dict() for e in self.events],
             "front_observations": [f.to_dict() for f in self.front_observations],
+            "control_states": [c.to_dict() for c in self.control_states],
         }
         if with_text:
             d["text"] = self.text

@@ -85,7 +85,7 @@ LOSS: tuple[str, ...] = (
 
 #: The change is only partial: "une partie de", "pris pied", "entrés dans", "encerclé".
 PARTIAL: tuple[str, ...] = (
-    r"encercl", r"assi[èée]g", r"avanc", r"progress", r"grignot", r"\bentr[ée]", r"p[ée]n[ée]tr", r"pris\s+pied", r"\bune\s+partie\b",
+    r"encercl", r"assi[èée]g", r"(?<!l{AP})(?<!la\s)avanc", r"(?<!la\s)progress", r"grignot", r"\bentr[ée]", r"p[ée]n[ée]tr", r"pris\s+pied", r"\bune\s+partie\b",
     r"partiellement", r"en\s+partie", r"la\s+majeure\s+partie", r"plus\s+de\s+la\s+moiti[ée]", r"resserr", r"\d+\s*%",
     r"quasi-totalit", r"presque",
 )
@@ -102,7 +102,7 @@ CLAIM: tuple[str, ...] = (
     r"d[ée]ment", r"d[ée]menti", r"contest[ée]e?", r"revendiqu", r"affirm\w*\s+avoir", r"assur\w*\s+avoir", r"dit\s+avoir",
     r"proclam", r"annonc\w*\s+(?:avoir|la\s+(?:prise|chute|reprise|lib[ée]ration))",
 )
-DENIED: tuple[str, ...] = (r"d[ée]ment", r"d[ée]menti", r"n{AP}a\s+pas\s+reconnu", r"ni[ée]")
+DENIED: tuple[str, ...] = (r"d[ée]ment(?:ent)?", r"d[ée]menti", r"n{AP}a\s+pas\s+reconnu", r"ni[ée]e?s?", r"nient", r"conteste(?:nt)?")
 
 #: Control states, not changes: "X, contrôlé par Y", "sous le contrôle de Y", "tenu par Y",
 #: "aux mains des rebelles", "les quartiers rebelles", "la partie est, aux mains des rebelles".
@@ -116,3 +116,15 @@ STATE_ADJECTIVE: dict[str, str] = {
     r"loyalistes": "regime", r"kurdes?": "SDF/Kurdish forces", r"jihadistes": "HTS/jihadists",
 }
 STATE_NOUNS: str = r"(?:quartiers?|secteurs?|zones?|r[ée]gions?|localit[ée]s?|villages?|partie|poches?|enclaves?|territoires?|bastions?|fiefs?)"
+
+#: A part of a city named by its direction: "les quartiers Est d'Alep", "la partie occidentale de X",
+#: "l'ouest de la ville de X". The holder of that part holds a point a few kilometres that way.
+PART_DIRECTION: dict[str, tuple[float, float]] = {
+    r"est|orientale?s?|de\s+l{AP}est": (0.0, 1.0),
+    r"ouest|occidentale?s?|de\s+l{AP}ouest": (0.0, -1.0),
+    r"nord|septentrionale?s?|du\s+nord": (1.0, 0.0),
+    r"sud|m[ée]ridionale?s?|du\s+sud": (-1.0, 0.0),
+}
+PART_NOUNS: str = r"(?:quartiers?|partie|secteurs?|moiti[ée]|zones?|banlieues?|faubourgs?|l{AP})"
+#: Offset of a directional part from the city point, in degrees (about 3 km).
+PART_OFFSET_DEG: float = 0.03
