@@ -110,10 +110,12 @@ def find_control(clause: str, mentions: list[Any], clause_start: int) -> Control
         for m in pattern.finditer(clause):
             place = _tied_place(clause, role, m, spans) if spans else None
             if place is None and role not in ("participial", "hold") and (
-                    _anaphor_after().match(clause, m.end()) if role != "fell" else _anaphor_before().search(clause, 0, m.start())):
+                    _anaphor_after().match(clause[m.end() :]) if role != "fell" else _anaphor_before().search(clause, 0, m.start())):
                 place = ANAPHOR
             if place is None or _not_a_verb(clause, role, m):
                 continue
+            if place == ANAPHOR and role == "nominal" and not re.search(r"\bpar\b", clause[m.end() : m.end() + 80], _I):
+                continue  # "la reconquête de la ville constitue ...": a restatement, no new fact
             if role == "nominal" and (_nominal_not_capture(clause, m) or _CONDITIONAL.search(clause, m.end())):
                 continue
             hit = ControlHit(m.start(), m.end(), role, m.group(), place)
@@ -195,7 +197,8 @@ def control_sides(clause: str, hit: ControlHit, actors: list[tuple[int, int, str
     """
     a, b = hit.start, hit.end
     cands = [x for x in actors if is_agent(clause, x[0]) and x[2] not in _AIR_ONLY]
-    subj = [x for x in cands if x[1] <= a]
+    # the subject of an active verb: not the agent of a participle in an apposition ("considérée par Ankara")
+    subj = [x for x in cands if x[1] <= a and not re.search(r"\bpar\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+)?$", clause[max(0, x[0] - 12) : x[0]], _I)]
     par_re = re.compile(r"\bpar\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+|un\s+|une\s+|trois\s+|deux\s+|plusieurs\s+)?(?:[\w\-]+\s+){0,2}$", _I)
     loser_re = re.compile(r"(?:\b(?:aux|au|à|a)\s+(?:l['’]|la\s+|les\s+|le\s+)?|\bhors\s+|\b(?:chass|expuls|d[ée]log|repouss)\w*\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+)?)(?:[\w\-]+\s+){0,2}$", _I)
     after = [x for x in cands if x[0] >= b]

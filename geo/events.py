@@ -337,6 +337,11 @@ class _Draft:
     toll_only: bool = False  # a bare toll sentence: kept only when it joins the event before
 
 
+def _mentions_in(mentions: list[Mention], a: int, b: int) -> list[Mention]:
+    """Mentions that start in ``[a, b)`` (the one sentence/clause lookup of this module; ``mentions`` sorted)."""
+    return [m for m in mentions if a <= m.start < b]
+
+
 def _within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int, int, Any]]:
     """Items of a sentence that fall in the clause ``[a, b)``, with clause offsets."""
     return [(s - a, e - a, x) for s, e, x in items if a <= s and e <= b]
@@ -822,7 +827,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         s_when = _when(stext)
         if sent.index == 0 and s_when:
             lead_when = s_when[0][2]
-        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        sent_mentions = _mentions_in(mentions, sent.start, sent.end)
         for fo in _FRONT.finditer(stext):
             fronts.append(_front(doc, sent, fo, sent_mentions))
         if _is_heading(stext) or _is_war_toll(stext):
@@ -834,7 +839,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         for a, b in _clauses(sent):
             ctext = stext[a:b]
             clause = _Clause(sent.start + a, sent.start + b, ctext, sent,
-                             [m for m in sent_mentions if sent.start + a <= m.start < sent.start + b])
+                             _mentions_in(sent_mentions, sent.start + a, sent.start + b))
             cas = _casualties(ctext, _within(s_counts, a, b))
             c_when = _within(s_when, a, b)
             c_actors = _within(sent_actors, a, b)
@@ -1048,7 +1053,7 @@ def find_control_states(doc: Document, mentions: list[Mention]) -> list[ControlS
     for sent in split_sentences(text, m0.end() if m0 else 0):
         if not _may_hold(sent.text, _STATE_STEMS):
             continue
-        sm = [m for m in usable if sent.start <= m.start < sent.end]
+        sm = _mentions_in(usable, sent.start, sent.end)
         if not sm:
             continue
         for m, holder, s, e in find_states(sent.text, sm, sent.start, find_actors(sent.text)):

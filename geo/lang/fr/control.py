@@ -76,7 +76,8 @@ NOMINAL_PARTIAL: tuple[str, ...] = (r"entr[ée]e", r"encerclement", r"si[èe]ge"
 
 #: The subject loses the place: "les rebelles ont perdu X", "se sont retirés de X", "ont évacué X".
 LOSS: tuple[str, ...] = (
-    r"perd(?:ent|ait|aient)?", r"(?:a|ont|avait|avaient|auraient|aurait)\s+(?:\w+\s+){0,2}?perdu",
+    r"perd(?:ent|ait|aient)?(?!\s+(?:la\s+vie|connaissance|pied|espoir|patience))",
+    r"(?:a|ont|avait|avaient|auraient|aurait)\s+(?:\w+\s+){0,2}?perdu(?!\s+(?:la\s+vie|connaissance|pied|espoir|patience))",
     r"(?:se\s+(?:sont|seraient|[ée]taient|retir\w+)|s{AP}(?:est|[ée]tait|[ée]taient))\s+(?:\w+\s+){0,2}?retir[ée]e?s?",
     r"se\s+retir(?:e|ent|aient|ait)", r"quitt(?:e|ent)", r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
     r"(?:ont|a|avaient|avait|se\s+sont|s{AP}est)\s+(?:\w+\s+){0,2}?red[ée]ploy[ée]e?s?",
