@@ -114,7 +114,8 @@ def find_control(clause: str, mentions: list[Any], clause_start: int) -> Control
                 place = ANAPHOR
             if place is None or _not_a_verb(clause, role, m):
                 continue
-            if place == ANAPHOR and role == "nominal" and not re.search(r"\bpar\b", clause[m.end() : m.end() + 80], _I):
+            if place == ANAPHOR and role == "nominal" and not re.search(r"\bpar\b", clause[m.end() : m.end() + 80], _I) and not re.search(
+                    r"\b(?:revendiqu|annon[cç]|proclam|affirm|confirm)\w*\s+(?:\w+\s+){0,2}$", clause[max(0, m.start() - 40) : m.start()], _I):
                 continue  # "la reconquête de la ville constitue ...": a restatement, no new fact
             if role == "nominal" and (_nominal_not_capture(clause, m) or _CONDITIONAL.search(clause, m.end())):
                 continue
@@ -201,6 +202,7 @@ def control_sides(clause: str, hit: ControlHit, actors: list[tuple[int, int, str
     subj = [x for x in cands if x[1] <= a and not re.search(r"\bpar\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+)?$", clause[max(0, x[0] - 12) : x[0]], _I)]
     par_re = re.compile(r"\bpar\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+|un\s+|une\s+|trois\s+|deux\s+|plusieurs\s+)?(?:[\w\-]+\s+){0,2}$", _I)
     loser_re = re.compile(r"(?:\b(?:aux|au|à|a)\s+(?:l['’]|la\s+|les\s+|le\s+)?|\bhors\s+|\b(?:chass|expuls|d[ée]log|repouss)\w*\s+(?:l['’]|la\s+|les\s+|le\s+|des\s+)?)(?:[\w\-]+\s+){0,2}$", _I)
+    subj = _subject_head(clause, subj)
     after = [x for x in cands if x[0] >= b]
     agent = next((x for x in after if par_re.search(clause[max(b, x[0] - 40) : x[0]])), None)
     loser = next((x for x in after if loser_re.search(clause[max(b - 12, x[0] - 30) : x[0]])), None)
@@ -250,6 +252,22 @@ _WITHDRAWAL_OF = re.compile(
     r"\b(?:retrait|d[ée]part|[ée]vacuation|fuite|repli|d[ée]faite|reddition|effondrement|d[ée]route)\s+(?:des|du|de\s+l['’]|de\s+la|de)\s*(?:[\w\-]+\s+){0,1}$",
     _I,
 )
+
+
+#: Between two actors of one subject: "l'armée et le Hezbollah", "l'armée, épaulée par le Hezbollah".
+_CO_SUBJECT = re.compile(
+    r"^\s*(?:(?!(?:ont|a|sont|est|avaient|avait|qui|que)\b)[^\W\d_]+\s*){0,2}?(?:,\s*)?(?:et|ainsi\s+que|avec|,)\s*(?:(?:[ée]paul[ée]e?s?|appuy[ée]e?s?|soutenue?s?|aid[ée]e?s?|accompagn[ée]e?s?)\s+par\s+)?"
+    r"(?:l['’]|la\s+|les\s+|le\s+|leurs?\s+|ses\s+|des\s+)?(?:alli[ée]s?\s+(?:du|de\s+l['’]|de\s+la|des)\s+|combattants\s+(?:du|de\s+l['’]|des)\s+)?$",
+    _I,
+)
+
+
+def _subject_head(clause: str, subj: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop trailing co-subjects and backers so the first actor of a coordinated subject leads:
+    "L'armée syrienne et le Hezbollah reprennent X" -> the regime."""
+    while len(subj) >= 2 and _CO_SUBJECT.match(clause[subj[-2][1] : subj[-1][0]]):
+        subj = subj[:-1]
+    return subj
 
 
 def opponent(side: str | None, clause_actors: list[str], doc_actors: list[str]) -> str | None:

@@ -813,7 +813,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     syrian = [m for m in mentions if not m.foreign and not m.metonymic and m.name]
     main_place = _main_place(syrian)
 
-    all_actors = [find_actors(sent.text) for sent in sentences]
+    all_actors = _generic_jihadists([find_actors(sent.text) for sent in sentences], sentences)
     doc_actors = [x[2] for acts in all_actors for x in acts]
     drafts: list[_Draft] = []
     fronts: list[FrontObservation] = []
@@ -920,6 +920,11 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     ev.previous_controller = other if other != actor else None
                     if ev.previous_controller is None and re.search(r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?)\s+rebelles\b", ctext, _I):
                         ev.previous_controller = "rebels"
+                    if ev.new_controller is None and _BARE_TROOPS.search(ctext[: match.start if isinstance(match, ControlHit) else match.start()]) \
+                            and doc_actors.count("regime") >= max(1, doc_actors.count("Turkey")):
+                        ev.new_controller = "regime"  # "les troupes" in a dispatch about the regime's army
+                        if ev.previous_controller == "regime":
+                            ev.previous_controller = None
                     _complete_sides(ev, [x[2] for x in sent_actors], doc_actors)
                     ev.status = _status(ctext, stext, match)
                 else:
@@ -959,7 +964,10 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 found_in_sentence.append(draft)
         found_in_sentence = _expand_enumerations(_merge_same_sentence(found_in_sentence, sent, text), text)
         drafts.extend(found_in_sentence)
-        if sent_actors:
+        ground = [x for x in sent_actors if x[2] not in ("Russia", "coalition", "Israel")]
+        if ground:
+            prev_actor = (ground[0][2], stext[ground[0][0] : ground[0][1]])
+        elif sent_actors:
             prev_actor = (sent_actors[0][2], stext[sent_actors[0][0] : sent_actors[0][1]])
         # when from context, cumulative
         for d in found_in_sentence:
@@ -1103,6 +1111,23 @@ def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
     if _FUTURE.search(clause[max(0, hit.start - 40) : hit.start]) or re.search(r"\b(?:pour|afin\s+de|de)\s*$", before, _I):
         return None
     return hit
+
+
+_GENERIC_JIHADISTS = re.compile(r"(?:les\s+|des\s+|ces\s+)?d?jihadistes", _I)
+
+
+def _generic_jihadists(all_actors: list[list[tuple[int, int, str]]], sentences: list[Sentence]) -> list[list[tuple[int, int, str]]]:
+    """In a dispatch about the Islamic State that names no HTS-type group, "les jihadistes" are IS."""
+    labels = [(x[2], sent.text[x[0] : x[1]]) for acts, sent in zip(all_actors, sentences) for x in acts]
+    if not any(lab == "IS" for lab, _t in labels):
+        return all_actors
+    if any(lab == "HTS/jihadists" and not _GENERIC_JIHADISTS.fullmatch(t.strip()) for lab, t in labels):
+        return all_actors
+    return [[(s, e, "IS" if lab == "HTS/jihadists" and _GENERIC_JIHADISTS.fullmatch(sent.text[s:e].strip()) else lab) for s, e, lab in acts]
+            for acts, sent in zip(all_actors, sentences)]
+
+
+_BARE_TROOPS = re.compile(r"\b(?:les|ces|des|leurs|ses)\s+(?:troupes|soldats|militaires)\b(?!\s+(?:turcs|russes|am[ée]ricains|isra[ée]liens|kurdes))", _I)
 
 
 def _pronoun_subject(clause: str, at: int) -> bool:

@@ -22,6 +22,11 @@ GAIN_FINITE: tuple[str, ...] = (
     r"entr(?:e|ent)\s+dans", r"resserr(?:e|ent)\s+l{AP}[ée]tau", r"bris(?:e|ent)\s+(?:le\s+si[èe]ge|l{AP}encerclement)",
     r"prenn?(?:d|ent|ait|aient)\s+(?:le\s+contr[ôo]le|pied|possession)",
     r"contr[ôo]l(?:e|ent|ait|aient)\s+(?:d[ée]sormais|de\s+nouveau|[àa]\s+nouveau|maintenant|[àa]\s+pr[ée]sent|la\s+quasi-totalit[ée]|plus\s+de|\d+\s*%|presque)",
+    # gerunds: "en prenant le contrôle de X", "en s'emparant de X"
+    r"(?:re)?prenant\s+(?:le\s+contr[ôo]le|pied|possession)", r"s{AP}emparant", r"(?:re)?conqu[ée]rant",
+    # infinitives after "pu", "réussi à", "parvenus à", "permis de", "venaient de"
+    r"(?:pu|r[ée]ussi\s+[àa]|parvenue?s?\s+[àa]|permis\s+(?:[àa]\s+(?:\w+\s+){1,3})?d[e']|venai(?:t|ent)\s+d[e']|vien(?:t|nent)\s+d[e'])\s*"
+    r"(?:(?:re)?prendre|s{AP}emparer|(?:re)?conqu[ée]rir|chasser|expulser|d[ée]loger|repousser|p[ée]n[ée]trer|entrer)",
 )
 
 #: Past participles used after an auxiliary (``a``, ``ont``, ``avaient``, ``s'est`` ...) that the
@@ -30,7 +35,7 @@ GAIN_PARTICIPLE: tuple[str, ...] = (
     r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?", r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors",
     r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption", r"hiss[ée]\s+(?:le|son)\s+drapeau",
     r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise", r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te)))",
-    r"(?:re)?conquise?s?", r"empar[ée]e?s?",
+    r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
 )
 
 #: Present forms of holding that report a change when the subject is an armed actor and the
@@ -49,7 +54,8 @@ HANDS_FROM_TO: str = r"pass[ée]e?s?\s+des\s+mains\s+(?:de|d{AP}|du|des)"
 #: Words that stand for a place named before: "de la ville", "du camp", "cette localité".
 ANAPHOR_NP: str = (
     r"(?:la|le|l{AP}|cette|ce|cet|les|ces|leur|son|sa)\s*(?:ville|localit[ée]|cit[ée]|quartier|camp|secteur|enceinte|colline|base|a[ée]roport|"
-    r"bourgade|bourg|village|poche|enclave|prison|forteresse|citadelle|chef-lieu|oasis|m[ée]tropole|capitale|bastion|fief|centre-ville)\b"
+    r"bourgade|bourg|village|poche|enclave|prison|forteresse|citadelle|chef-lieu|oasis|m[ée]tropole|capitale|bastion|fief|centre-ville|"
+    r"poste|passage|poste-fronti[èe]re|colline|mont|barrage|h[ôo]pital|mosqu[ée]e|aérodrome|caserne|garnison)\b"
 )
 
 #: Participles without auxiliary that take an agent or a loser after them: "repris la veille
@@ -79,7 +85,8 @@ LOSS: tuple[str, ...] = (
     r"perd(?:ent|ait|aient)?(?!\s+(?:la\s+vie|connaissance|pied|espoir|patience))",
     r"(?:a|ont|avait|avaient|auraient|aurait)\s+(?:\w+\s+){0,2}?perdu(?!\s+(?:la\s+vie|connaissance|pied|espoir|patience))",
     r"(?:se\s+(?:sont|seraient|[ée]taient|retir\w+)|s{AP}(?:est|[ée]tait|[ée]taient))\s+(?:\w+\s+){0,2}?retir[ée]e?s?",
-    r"se\s+retir(?:e|ent|aient|ait)", r"quitt(?:e|ent)", r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
+    r"se\s+retir(?:e|ent|aient|ait)", r"quitt(?:e|ent)",
+    r"(?:venai(?:t|ent)|vien(?:t|nent))\s+d[e']\s*(?:\w+\s+)?(?:perdre|abandonner|[ée]vacuer|quitter)", r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
     r"(?:ont|a|avaient|avait|se\s+sont|s{AP}est)\s+(?:\w+\s+){0,2}?red[ée]ploy[ée]e?s?",
     r"(?:a|ont|avaient|avait)\s+(?:[ée]t[ée]\s+)?(?:d[ûu]|contraint\w*)\s+(?:d{AP}|de\s+)?(?:abandonner|quitter|[ée]vacuer|se\s+retirer)",
 )
