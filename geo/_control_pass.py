@@ -49,6 +49,30 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+#: Characters that IGNORECASE equates with ASCII letters although str.lower does not: the guard stands aside.
+_ODD_CASE = ("\u0131", "\u017f", "\u0307")
+#: Lower-case substrings, one tuple per pattern of :func:`_patterns` (same order), one of which
+#: every match holds; tests/test_extract_rules.py checks them against the tables' examples.
+_STEMS: tuple[tuple[str, ...], ...] = (
+    ("tomb", "pass"),
+    ("perd", "retir", "quitt", "vacu", "abandon", "ploy"),
+    ("pris", "maître", "maitre", "expuls", "arrach", "repouss", "resserr", "irruption", "hiss", "bris", "achev", "conqu", "empar", "nétr", "netr"),
+    ("repren", "empar", "conqu", "encercl", "assi", "grignot", "chass", "expuls", "log", "captur", "investi", "nètr", "nétr", "netr", "entr", "resserr",
+     "bris", "pren", "contr", "pu ", "ussi", "parven", "permis", "venai", "vien"),
+    ("pris", "conqu", "arrach", "captur", "chass", "lib"),
+    ("prise", "chute", "conqu", "capture", "lib", "perte", "entr", "encerclement", "siège", "siege"),
+    ("mains",),
+    ("contr", "tien", "tenai"),
+    ("tomb", "rendu"),
+)
+
+
+@lru_cache(maxsize=1)
+def _stem_re() -> re.Pattern[str]:
+    stems = sorted({st for group in _STEMS for st in group}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(st) for st in stems))
+
+
 @lru_cache(maxsize=1)
 def _word_res() -> dict[str, re.Pattern[str]]:
     return {
@@ -104,9 +128,16 @@ def find_control(clause: str, mentions: list[Any], clause_start: int) -> Control
     ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
     camp" ... gets ``place=ANAPHOR``: the caller places it from context.
     """
+    low = clause.lower()
+    odd = any(ch in low for ch in _ODD_CASE)
+    present = set(_stem_re().findall(low))
+    if not present and not odd:
+        return None  # one pass: no stem of any table, no trigger
     spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
     best: ControlHit | None = None
-    for role, pattern in _patterns():
+    for (role, pattern), stems in zip(_patterns(), _STEMS):
+        if not odd and present.isdisjoint(stems) and not any(st in low for st in stems):
+            continue  # cheap guard: every match of the pattern holds one of its stems
         for m in pattern.finditer(clause):
             place = _tied_place(clause, role, m, spans) if spans else None
             if place is None and role not in ("participial", "hold") and (

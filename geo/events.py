@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, find_states, opponent, tied_after
@@ -691,8 +692,14 @@ _DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode")
 
 def _may_hold(text: str, stems: tuple[str, ...]) -> bool:
     """False only when no match of a regex whose matches all hold one of ``stems`` can be in ``text``."""
+    low, odd = _lowered(text)
+    return odd or any(stem in low for stem in stems)
+
+
+@lru_cache(maxsize=64)
+def _lowered(text: str) -> tuple[str, bool]:
     low = text.lower()
-    return any(stem in low for stem in stems) or any(ch in low for ch in _ODD_CASE)
+    return low, any(ch in low for ch in _ODD_CASE)
 
 
 def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
