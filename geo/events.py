@@ -133,10 +133,14 @@ _STRIKE_ACTION = re.compile(
     rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient)\s+fait|vis[ée]e?s?|visant|"
     rf"frapp[ée](?:e|es|s)?\b(?<!frappes)|touch[ée]e?s?|abattue?s?|secou[ée]e?s?|men[ée]e?s?|m[èe]nent|m[èe]ne|menant|intensifi[ée]e?s?|"
     rf"poursuiv\w*|pilonn\w*|bombard[ée]e?s?|eu\s+lieu|meurtri\w*|cibl[ée](?:e|es|s)?\b(?<!cible)(?<!cibles)|ciblant|d[ée]truit\w*|endommag\w*|"
-    rf"bless[ée]e?s?|blessant|s{_AP}est\s+abattu\w*|s{_AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de)\b",
+    rf"bless[ée]e?s?|blessant|s{_AP}est\s+abattu\w*|s{_AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de|"
+    rf"men(?:ait|aient)|multipli\w*|ravag\w*|mis\s+hors\s+(?:service|d{_AP}usage)|fait\s+usage|utilis\w*|pulv[ée]ris\w*|"
+    rf"d[ée]vast\w*|s{_AP}abattent|tir[ée]e?s\s+(?:sur|contre))\b",
     _I,
 )
-_TARGET_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|[A-ZÀ-Þ])", 0)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces|cette|ce|cet|leurs?|ses|son|sa|d['’]autres|[A-ZÀ-Þ])", 0)
+#: A strike verb is its own action: "l'armée pilonne X", "bombardaient les abords de X", "a été visée".
+_VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant)$|^(?:a|ont|avait|avaient)\s", _I)
 
 CLASH = re.compile(
     r"\b(?:combats|affrontements|accrochages|heurts|violences\s+arm[ée]es|batailles?)\b",
@@ -681,7 +685,7 @@ def _is_war_toll(sent: str) -> bool:
 _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
 _STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion", "bombe",
-                 "chimique", "toxique", "salve", "projectile",
+                 "chimique", "toxique", "salve", "projectile", "vis", "cibl",
                  "copt", "explos", "piég", "pieg", "antipersonnel", "attentat", "kamikaze")
 _CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
 _OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
@@ -715,7 +719,7 @@ def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
         if _STRIKE_NEG_BEFORE.search(before) or _STRIKE_NEG_AFTER.match(after):
             continue
         window = clause[max(0, m.start() - 80) : m.end() + 120]
-        if _STRIKE_ACTION.search(window) or "killed" in cas or _TARGET_AFTER.match(after):
+        if _STRIKE_ACTION.search(window) or "killed" in cas or _TARGET_AFTER.match(after) or _VERB_TRIGGER.search(m.group()):
             return m.start(), m.group()
     return None
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 STRIKE_EXTRA: tuple[str, ...] = (
     r"pilonn(?:e|ent|ait|aient|ant|[ée]e?s?)", r"bombard(?:e|ent|ait|aient|ant)", r"barils?", r"bombes?",
     r"(?:armes?|attaques?|agents?)\s+chimiques?", r"gaz\s+toxiques?", r"salves?", r"projectiles?",
+    # passive with no weapon named: "la localité a elle aussi été visée", "quatre écoles ont été frappées"
+    r"(?:a|ont|avait|avaient)\s+(?:(?:elle|elles|il|ils|aussi|également|egalement|d[ée]j[àa]|encore)\s+){0,3}[ée]t[ée]\s+(?:\w+\s+){0,2}?"
+    r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)",
 )
 
 #: "La faim frappe X", "le choléra frappe X", "la crise frappe X": the verb "frapper" with no weapon.
