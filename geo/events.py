@@ -757,6 +757,10 @@ def _clash_hit(clause: str) -> int | None:
 #: A sentence that only gives a toll: "Le bilan s'élève à sept morts", "Le bilan est de 12 tués".
 _TOLL_SENTENCE = re.compile(r"^\W*(?:(?:Selon|D['’]apr[èe]s)\s+[^,]{1,60},\s*)?(?:le|ce|un)\s+(?:nouveau\s+|dernier\s+|premier\s+)?bilan\b(?![^.]{0,60}\b(?:guerre|conflit)\b)", _I)
 _TOLL_ONLY = "toll-only"
+#: An earlier, superseded toll: "Un précédent bilan faisait état de huit morts".
+_EARLIER_TOLL_ANY = re.compile(r"\b(?:pr[ée]c[ée]dent|ant[ée]rieur|initial|premier|ancien)\w*\s+bilan\b|\bbilan\s+(?:pr[ée]c[ée]dent|initial|provisoire\s+pr[ée]c[ée]dent)", _I)
+#: A source's own toll of an event told before: "avançaient un bilan de 42 morts", "a recensé parmi les morts ...".
+_TOLL_REPORT = re.compile(r"\b(?:bilan|recens\w*|fait\s+[ée]tat|d[ée]nombr\w*|d[ée]compt\w*|fait\s+\S+\s+(?:morts|victimes))\b", _I)
 #: A toll of a whole battle, war or campaign, with no strike named: not one strike.
 _WAR_WIDE = re.compile(r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b", _I)
 #: Subjects with which "ont repris" means "resumed": "les frappes ont repris", "les combats y avaient repris".
@@ -872,6 +876,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             elif (cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I)
                   and not _WAR_WIDE.search(ctext)):
                 kinds.append(("strike", None, None, None))
+            elif (cas.get("killed") and clash_at is None and ctrl is None and _TOLL_REPORT.search(ctext) and not _WAR_WIDE.search(ctext)
+                  and not _EARLIER_TOLL_ANY.search(ctext) and any(d.event.kind == "strike" for d in drafts)):
+                kinds.append(("strike", None, None, None))  # another toll of the strike told before ("une ONG avance un bilan de 42 morts")
             elif cas.get("killed") and clash_at is None and ctrl is None and _TOLL_SENTENCE.match(ctext):
                 kinds.append(("strike", None, None, _TOLL_ONLY))  # "Le bilan s'élève à sept morts": joins the strike before
             elif cas.get("killed") and cas.get("civilian") and clash_at is not None and re.search(r"\boffensive\b", ctext, _I):
