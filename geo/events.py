@@ -762,7 +762,15 @@ _EARLIER_TOLL_ANY = re.compile(r"\b(?:pr[ée]c[ée]dent|ant[ée]rieur|initial|pr
 #: A source's own toll of an event told before: "avançaient un bilan de 42 morts", "a recensé parmi les morts ...".
 _TOLL_REPORT = re.compile(r"\b(?:bilan|recens\w*|fait\s+[ée]tat|d[ée]nombr\w*|d[ée]compt\w*|fait\s+\S+\s+(?:morts|victimes))\b", _I)
 #: A toll of a whole battle, war or campaign, with no strike named: not one strike.
-_WAR_WIDE = re.compile(r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b", _I)
+_WAR_WIDE = re.compile(
+    r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b"
+    r"|\b[àa]\s+travers\s+(?:la\s+Syrie|le\s+pays)|\bl['’]an(?:n[ée]e)?\s+derni[eè]re?\b|\bdepuis\s+(?:le\s+d[ée]but|\d{4})", _I)
+_CIVILIAN_TOLL = re.compile(r"\b(?:\d[\d\s.]*|[a-zé-]+)\s+civils\b", _I)
+#: Fighting and strikes counted together over a period: a campaign's toll (kept as a strike only
+#: when it counts civilians first: "ont tué plus de 300 civils et des centaines de combattants").
+_AGGREGATE_TOLL = re.compile(
+    r"\b(?:combats|affrontements)\s+et\s+(?:les\s+|des\s+)?(?:bombardements|frappes|raids)|"
+    r"\b(?:bombardements|frappes|raids)(?:\s+\w+)?\s+et\s+(?:les\s+|des\s+)?(?:combats|affrontements)", _I)
 #: Subjects with which "ont repris" means "resumed": "les frappes ont repris", "les combats y avaient repris".
 _RESUMED_SUBJECT = re.compile(r"\b(?:bombardements|frappes|raids|combats|tirs|affrontements|violences|hostilit[ée]s|pilonnages|attaques|cours|n[ée]gociations)\b(?:\s+[\w’']+){0,2}?\s*$", _I)
 
@@ -868,6 +876,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             disp_at = _displacement_hit(ctext, cas)
             if clash_at is not None and ctrl is not None and _FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
                 clash_at = None
+            if hit and _AGGREGATE_TOLL.search(ctext) and cas.get("killed") and not _CIVILIAN_TOLL.search(ctext):
+                hit = None  # "les combats et les bombardements ont tué 311 jihadistes": a campaign's toll, not one strike
             vac = _vac_hit(ctext, cas) if not hit else None
             if vac is not None:
                 kinds.append(("violence_against_civilians", vac[0], vac[1], None))
