@@ -173,8 +173,10 @@ _ATTACK = re.compile(
     _I,
 )
 _ATTACK_STEMS = ("repouss", "position")
+_CLASH_EXTRA = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.CLASH_EXTRA) + r")", _I)
+_CLASH_EXTRA_STEMS = ("affront", "battu", "batt", "sist", "front", "assaut", "combats", "offensive")
 #: A clash named only as the way a place was taken: "au terme de violents combats", "après trois jours de combats".
-_FIGHT_BACKGROUND = re.compile(r"(?:au\s+terme\s+d[e'’]|apr[èe]s|[àa]\s+l['’]issue\s+d[e'’])\s*(?:[\w’'\-]+\s+){0,4}$", _I)
+_FIGHT_BACKGROUND = re.compile(r"(?:au\s+terme\s+d[e'’]|apr[èe]s|[àa]\s+l['’]issue\s+d[e'’])\s*(?:[\w’'\-]+\s+){0,6}$", _I)
 
 _CONTROL_VERB = (
     r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|reconquise?s?|pris\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s+)?(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
@@ -750,6 +752,10 @@ def _clash_hit(clause: str) -> int | None:
         return m.start()
     m = _ATTACK.search(clause) if _may_hold(clause, _ATTACK_STEMS) else None
     if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
+        return m.start()
+    m = _CLASH_EXTRA.search(clause) if _may_hold(clause, _CLASH_EXTRA_STEMS) else None
+    if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]) \
+            and not _CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]):
         return m.start()
     return None
 

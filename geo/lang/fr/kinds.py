@@ -37,3 +37,16 @@ VAC_GROUND_AGENT: str = (
     r"\btu[ée]e?s?\s+par\s+(?:les|des|la|l{AP})\s*(?:forces\s+de\s+s[ée]curit[ée]|milices?|miliciens|hommes\s+arm[ée]s|combattants|jihadistes|soldats|"
     r"membres|groupes\s+arm[ée]s|forces\s+(?:gouvernementales|du\s+r[ée]gime|loyalistes))"
 )
+
+#: Fighting told by a verb or a qualified noun, beyond "combats ... opposent": "se sont affrontés",
+#: "se sont battus toute la nuit", "résistaient encore", "de durs combats", "les combats se
+#: concentrent autour de X", "ont ouvert un nouveau front", "une offensive rebelle dans X".
+CLASH_EXTRA: tuple[str, ...] = (
+    r"s{AP}(?:est|sont|[ée]taient|[ée]tait)\s+(?:\w+\s+){0,2}?affront[ée]e?s?", r"s{AP}affront(?:ent|aient|ait|er)", r"affront(?:ant|aient)\b",
+    r"se\s+(?:sont\s+|seraient\s+|[ée]taient\s+)?(?:\w+\s+){0,2}?battu(?:e|es|s)?", r"se\s+batt(?:ent|aient|ait)",
+    r"r[ée]sist(?:aient|ait|ent|[ée]|ant)\b", r"ouvert\s+un\s+(?:nouveau\s+)?front", r"lanc[ée]\w*\s+l{AP}assaut",
+    r"(?:durs|violents|[âa]pres|acharn[ée]s|intenses|f[ée]roces|sanglants|nouveaux)\s+combats",
+    r"combats\s+(?:se\s+(?:concentrent|poursuivent|d[ée]roulent|sont\s+poursuivis|sont\s+intensifi[ée]s)|acharn[ée]s|continu\w*|fai(?:sai)?ent\s+rage)",
+    r"combats\b[^.;]{0,60}?\b(?:avaient|ont|[ée]taient)\s+[ée]t[ée]\s+(?:acharn[ée]s|violents|intenses)",
+    r"offensive\s+(?:rebelle|jihadiste|djihadiste|kurde|turque|de\s+l{AP}arm[ée]e|du\s+r[ée]gime|de\s+l{AP}EI|terrestre)\s+(?:dans|sur|contre|vers)",
+)
