@@ -693,7 +693,8 @@ _CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences"
 _OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
 _CONTROL_STEMS = ("conquis", "captur", "empar", "pris", "encercl", "avanc", "progress", "grignot", "chass", "log",
                   "investi", "tomb", "pass", "perc", "bris", "ouvert", "regagn", "ussi", "parvenu", "permis", "entr")
-_DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode")
+_DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode", "quitt", "vid", "franchi", "route", "parti", "refug", "réfug",
+                       "part", "afflu", "gagn", "accueilli")
 
 
 def _may_hold(text: str, stems: tuple[str, ...]) -> bool:
@@ -814,7 +815,19 @@ def _displacement_hit(clause: str, cas: dict[str, Any]) -> int | None:
         if g.startswith("d") and "displaced" not in cas and not re.search(r"\b(?:ont|a|été)\b", clause[max(0, m.start() - 20) : m.start()]):
             continue
         return m.start()
+    if _DISP_PEOPLE.search(clause):
+        for m in _DISP_EXTRA.finditer(clause):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEG.search(before[-20:]) or _FUTURE.search(before) or re.search(r"\b(?:appel\w*|craign\w*|pour|afin\s+de|permettre)\s+(?:\w+\s+){0,3}$", before, _I):
+                continue
+            if re.search(r"\bqui\s+(?:\w+\s+){0,2}$", before, _I):
+                continue  # "des civils qui avaient trouvé refuge dans une école": who the victims were, not an event
+            return m.start()
     return None
+
+
+_DISP_EXTRA = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.DISPLACEMENT_EXTRA) + r")", _I)
+_DISP_PEOPLE = re.compile(_fr_kinds.DISPLACEMENT_PEOPLE, _I)
 
 
 def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], list[FrontObservation]]:

@@ -50,3 +50,20 @@ CLASH_EXTRA: tuple[str, ...] = (
     r"combats\b[^.;]{0,60}?\b(?:avaient|ont|[ée]taient)\s+[ée]t[ée]\s+(?:acharn[ée]s|violents|intenses)",
     r"offensive\s+(?:rebelle|jihadiste|djihadiste|kurde|turque|de\s+l{AP}arm[ée]e|du\s+r[ée]gime|de\s+l{AP}EI|terrestre)\s+(?:dans|sur|contre|vers)",
 )
+
+#: People leaving, beyond "ont fui" / "déplacés": "fuient en masse", "ont quitté X", "se sont vidés
+#: de leurs habitants", "ont franchi la frontière", "ont pris la route", "ont trouvé refuge",
+#: "ont été évacués", "le départ de familles". Kept only with people named in the clause
+#: (:data:`DISPLACEMENT_PEOPLE`): armed men leaving a town is a control change.
+DISPLACEMENT_EXTRA: tuple[str, ...] = (
+    r"fui(?:ent|yaient|yait|t)\b", r"(?:ont|avaient|a|avait)\s+(?:\w+\s+){0,2}?quitt[ée]", r"quitt(?:ent|aient)\b",
+    r"se\s+sont\s+vid[ée]s", r"vid[ée]e?s?\s+de\s+leurs\s+habitants", r"(?:ont|avaient|a|avait)\s+(?:[ée]t[ée]\s+)?[ée]vacu[ée]e?s?",
+    r"franchi\s+la\s+fronti[èe]re", r"pris\s+la\s+route", r"parti(?:e|es|s)\s+en\s+masse", r"trouv[ée]\s+refuge",
+    r"se\s+r[ée]fugi\w*", r"d[ée]part\s+(?:croissant\s+)?d(?:e|es|{AP})\s*(?:familles|civils|habitants|milliers|centaines)",
+    r"[ée]vacuation\s+de\s+(?:milliers|centaines|dizaines|civils|habitants|familles)", r"afflu[ée]\w*\s+vers",
+    r"(?:ont|avaient)\s+gagn[ée]", r"accueilli(?:e|es|s)\b",
+)
+DISPLACEMENT_PEOPLE: str = (
+    r"\b(?:habitants|civils|familles|personnes|femmes|enfants|villageois|r[ée]fugi[ée]s|d[ée]plac[ée]s|Kurdes\s+syriens|"
+    r"milliers|centaines|dizaines\s+de\s+milliers|convoi|autobus|bus|proches)\b"
+)
