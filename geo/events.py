@@ -1043,12 +1043,41 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             lead_date = rd.date
     _mark_totals(events, sentences)
     _link_reports(events)
+    events = _fold_headline(events, text, sentences)
     for ev in events:
         ev.acled_event_type, ev.acled_sub_event_type = acled_types(ev.kind, ev.subtype, ev.new_controller)
     for fo in fronts:
         rd = resolve_when(None, doc.date, doc.date_precision)
         fo.date, fo.date_precision = rd.date, rd.precision
     return events, fronts
+
+
+def _fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> list[Event]:
+    """A headline that restates an event of the body is the same event told twice: one record.
+
+    The headline is the first line when it is short and has no final full stop. A headline strike
+    joins the body's strike of the same ``event_id``, or the first body strike in the headline's
+    place (or inside the headline's governorate); the body record keeps its own toll and gains the
+    headline's span in ``sources``. Other kinds keep their headline record.
+    """
+    if not sentences:
+        return events
+    first = sentences[0]
+    line_end = text.find("\n", first.start)
+    if line_end == -1 or first.end < line_end or len(first.text) > 160 or first.text.rstrip().endswith("."):
+        return events
+    out = []
+    for ev in events:
+        if ev.kind == "strike" and ev.start < line_end:
+            body = [o for o in events if o is not ev and o.kind == "strike" and o.start >= line_end]
+            twin = next((o for o in body if o.event_id == ev.event_id), None) or next(
+                (o for o in body if ev.place and (o.place == ev.place or (ev.geo_precision == 3 and o.adm1_pcode and o.adm1_pcode == ev.adm1_pcode)
+                                                  or ev.place == "Syria")), None)
+            if twin is not None:
+                twin.sources = "; ".join(x for x in (twin.sources, f"{ev.source}#headline") if x)
+                continue
+        out.append(ev)
+    return out
 
 
 def _link_reports(events: list[Event]) -> None:

@@ -166,6 +166,13 @@ def test_same_event_reported_twice_shares_an_event_id(gaz: Any) -> None:
     assert len({e.event_id for e in evs}) == 1 and all(e.event_id for e in evs)
 
 
+def test_headline_restating_the_lead_is_one_strike(gaz: Any) -> None:
+    text = ("Syrie: dix civils tués dans des raids sur Saraqeb\n"
+            "Des raids aériens ont tué mardi dix civils à Saraqeb, dans la province d'Idleb, selon une ONG.\n")
+    evs = _events(text, gaz, "strike")
+    assert len(evs) == 1 and evs[0].killed == 10 and "headline" in (evs[0].sources or "")
+
+
 # --- actors -------------------------------------------------------------------------------
 
 
