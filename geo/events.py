@@ -551,7 +551,15 @@ def _best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, boo
         scored.append((m.kind == "country", near, -_SPECIFICITY.get(m.kind or "other", 4), i, m))
     scored.sort(key=lambda t: (t[0], t[1], t[2] if not t[1] else 0, t[3]))
     _country, near, _spec, _i, m = scored[0]
+    if not near and m.kind in _BROAD_KINDS:
+        # "près de Jisr al-Choughour, dans la province d'Idleb": near the town beats the whole governorate
+        finer = [t for t in scored if t[1] and t[4].kind not in _BROAD_KINDS and t[4].start < m.start and m.start - t[4].end < 60]
+        if finer:
+            return finer[0][4], True
     return m, near
+
+
+_BROAD_KINDS = {"governorate", "region", "district", "country"}
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
@@ -659,7 +667,8 @@ def _strike_place(clause_mentions: list[Mention], sent_mentions: list[Mention], 
         if m is not None and m.kind != "country":
             return m, near, scope, None
         foreign = next((f for f in mentions if f.foreign and not f.metonymic and not _is_dateline(text, f)
-                        and _FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])), None)
+                        and _FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])
+                        and not find_actors(text[f.start : f.end])), None)  # "Moscou", "Ankara": an actor, not a target
         if foreign is not None:
             return None, False, scope, foreign
         if m is not None:
