@@ -808,6 +808,8 @@ def _control_hit(clause: str) -> re.Match[str] | None:
             continue  # "les bombardements ont repris": the strikes resumed, nobody took a place
         if re.search(r"(?:avanc|progress)[ée]s?$", m.group(), _I) and re.match(r"\s+(?:\w+\s+){0,2}?vers\b", clause[m.end() :]):
             continue  # "a progressé vers les quartiers voisins": towards, not into
+        if re.search(r"avanc[ée]s?$", m.group(), _I) and re.match(r"\s+(?:un|une|le|la|les|des|ce|cet|cette)\s+(?:\w+\s+)?(?:chiffres?|bilans?|nombres?|arguments?|hypoth[èe]ses?|dates?|estimations?|explications?)\b", clause[m.end() :], _I):
+            continue  # "ont avancé un chiffre": put forward, not advanced
         return m
     return None
 
@@ -1190,6 +1192,8 @@ def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
         return None
     if hit.role == "hold" and not any(_can_act(clause, x[0]) and x[1] <= hit.start for x in find_actors(clause[: hit.start])):
         return None  # "la ville contrôle": holding is a change only with an armed subject
+    if hit.role == "loss" and _DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
+        return None  # "des civils avaient quitté X": people leaving (displacement), not a side losing a place
     before = clause[max(0, hit.start - 25) : hit.start]
     if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text):
         return None
