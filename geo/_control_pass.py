@@ -16,7 +16,7 @@ from typing import Any
 
 from geo.lang.fr import control as fr
 
-__all__ = ["ControlHit", "find_control", "tied_after", "control_sides", "control_status", "find_states", "opponent"]
+__all__ = ["ControlHit", "find_control", "find_controls", "tied_after", "control_sides", "control_status", "find_states", "opponent"]
 
 _I = re.IGNORECASE
 _AP = "['’]"
@@ -56,7 +56,7 @@ _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 _STEMS: tuple[tuple[str, ...], ...] = (
     ("tomb", "pass"),
     ("perd", "retir", "quitt", "vacu", "abandon", "ploy"),
-    ("pris", "maître", "maitre", "expuls", "arrach", "repouss", "resserr", "irruption", "hiss", "bris", "achev", "conqu", "empar", "nétr", "netr"),
+    ("pris", "maître", "maitre", "expuls", "arrach", "repouss", "resserr", "irruption", "hiss", "bris", "achev", "conqu", "empar", "nétr", "netr", "entr"),
     ("repren", "empar", "conqu", "encercl", "assi", "grignot", "chass", "expuls", "log", "captur", "investi", "nètr", "nétr", "netr", "entr", "resserr",
      "bris", "pren", "contr", "pu ", "ussi", "parven", "permis", "venai", "vien"),
     ("pris", "conqu", "arrach", "captur", "chass", "lib"),
@@ -122,7 +122,13 @@ def _anaphor_before() -> re.Pattern[str]:
 
 
 def find_control(clause: str, mentions: list[Any], clause_start: int) -> ControlHit | None:
-    """The first control-change trigger of a clause tied to a Syrian place.
+    """The first control-change trigger of a clause tied to a Syrian place (see :func:`find_controls`)."""
+    hits = find_controls(clause, mentions, clause_start)
+    return hits[0] if hits else None
+
+
+def find_controls(clause: str, mentions: list[Any], clause_start: int) -> list[ControlHit]:
+    """Control-change triggers of a clause tied to a Syrian place, in text order, one per table.
 
     ``mentions`` are the clause's resolved, non-metonymic mentions (document offsets);
     ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
@@ -132,9 +138,9 @@ def find_control(clause: str, mentions: list[Any], clause_start: int) -> Control
     odd = any(ch in low for ch in _ODD_CASE)
     present = set(_stem_re().findall(low))
     if not present and not odd:
-        return None  # one pass: no stem of any table, no trigger
+        return []  # one pass: no stem of any table, no trigger
     spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
-    best: ControlHit | None = None
+    found: list[ControlHit] = []
     for (role, pattern), stems in zip(_patterns(), _STEMS):
         if not odd and present.isdisjoint(stems) and not any(st in low for st in stems):
             continue  # cheap guard: every match of the pattern holds one of its stems
@@ -150,11 +156,14 @@ def find_control(clause: str, mentions: list[Any], clause_start: int) -> Control
                 continue  # "la reconquête de la ville constitue ...": a restatement, no new fact
             if role == "nominal" and (_nominal_not_capture(clause, m) or _CONDITIONAL.search(clause, m.end())):
                 continue
-            hit = ControlHit(m.start(), m.end(), role, m.group(), place)
-            if best is None or hit.start < best.start:
-                best = hit
+            found.append(ControlHit(m.start(), m.end(), role, m.group(), place))
             break
-    return best
+    found.sort(key=lambda h: h.start)
+    out: list[ControlHit] = []
+    for h in found:  # overlapping triggers ("s'est emparé" read by two tables): the first wins
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
 
 
 #: A hypothetical capture: "la prise de X constituerait ...", "la chute de X signerait ...".

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_control, find_states, opponent, tied_after
+from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_controls, find_states, opponent, tied_after
 from geo.actors import find_actors
 from geo.kinds import acled_types
 from geo.lang.fr import control as _fr_control
@@ -900,9 +900,15 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             hit = _strike_hit(ctext, cas)
             clash_at = _clash_hit(ctext)
             ctrl = _control_hit(ctext)
-            ctrl_fr = _control_hit_fr(ctext, clause)
+            fr_hits = _control_hits_fr(ctext, clause)
+            ctrl_fr = fr_hits[0] if fr_hits else None
             if ctrl_fr is not None and (ctrl is None or ctrl_fr.start < ctrl.start()):
                 ctrl = ctrl_fr
+            # a second capture of another place in the same clause ("après la chute de X, ils sont entrés dans Y")
+            first_end = ctrl.end if isinstance(ctrl, ControlHit) else (ctrl.end() if ctrl is not None else 0)
+            first_place = ctrl.place if isinstance(ctrl, ControlHit) else None
+            more_ctrl = [h for h in fr_hits if h.start >= first_end and isinstance(h.place, Mention)
+                         and (first_place is None or not isinstance(first_place, Mention) or h.place.name != first_place.name)][:1]
             disp_at = _displacement_hit(ctext, cas)
             if clash_at is not None and ctrl is not None and _FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
                 clash_at = None
@@ -932,6 +938,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 kinds.append(("control_change", ctrl.start, ctrl.text, ctrl))
             elif ctrl is not None:
                 kinds.append(("control_change", ctrl.start(), ctrl.group(), ctrl))
+            for h in more_ctrl:
+                kinds.append(("control_change", h.start, h.text, h))
             if disp_at is not None or (cas.get("displaced") and not hit and ctrl is None):
                 kinds.append(("displacement", disp_at, None, None))
             for kind, at, trig, match in kinds:
@@ -1186,10 +1194,21 @@ def _can_act(clause: str, start: int) -> bool:
 
 def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
     """A control change from the French tables (:mod:`geo.lang.fr.control`), tied to a place."""
+    hits = _control_hits_fr(clause, c)
+    return hits[0] if hits else None
+
+
+def _control_hits_fr(clause: str, c: _Clause) -> list[ControlHit]:
+    """Every control change of a clause from the French tables, each tied to its place."""
     usable = [m for m in c.mentions if not m.foreign and not m.metonymic and m.name]
-    hit = find_control(clause, usable, c.start)
-    if hit is None:
-        return None
+    return [h for h in find_controls(clause, usable, c.start) if _keep_control_hit(clause, h)]
+
+
+def _keep_control_hit(clause: str, hit: ControlHit) -> bool:
+    return _control_hit_check(clause, hit) is not None
+
+
+def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
     if hit.role == "hold" and not any(_can_act(clause, x[0]) and x[1] <= hit.start for x in find_actors(clause[: hit.start])):
         return None  # "la ville contrôle": holding is a change only with an armed subject
     if hit.role == "loss" and _DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
@@ -1352,7 +1371,8 @@ def _merge_same_sentence(drafts: list[_Draft], sent: Sentence, text: str) -> lis
         twin = next((o for o in out if o.event.kind == d.event.kind), None)
         if twin is not None:
             a, b = twin.event, d.event
-            distinct = (a.when and b.when and a.when != b.when) or (a.killed is not None and b.killed is not None)
+            distinct = (a.when and b.when and a.when != b.when) or (a.killed is not None and b.killed is not None) or (
+                a.kind == "control_change" and a.place and b.place and a.place != b.place and d.clause is twin.clause)
             if not distinct:
                 # merge b into a
                 a.start, a.end = min(a.start, b.start), max(a.end, b.end)

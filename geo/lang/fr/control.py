@@ -35,7 +35,7 @@ GAIN_PARTICIPLE: tuple[str, ...] = (
     r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?", r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors",
     r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption", r"hiss[ée]\s+(?:le|son)\s+drapeau",
     r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise", r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te|route|direction|rel[èe]ve)))",
-    r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
+    r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans", r"entr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
 )
 
 #: Present forms of holding that report a change when the subject is an armed actor and the
