@@ -273,7 +273,7 @@ def control_sides(clause: str, hit: ControlHit, actors: list[tuple[int, int, str
         if re.match(r"(?:\w+\s+)?perte", hit.text.split()[-1], _I):
             new, prev = None, new
     elif hit.role == "loss":
-        prev = subj[-1][2] if subj else None
+        prev = subj[0][2] if subj else None
         other = next((x for x in after if x[2] != prev), None)
         new = other[2] if other and par_re.search(clause[max(b, other[0] - 40) : other[0]]) else None
     else:
@@ -296,7 +296,7 @@ _WITHDRAWAL_OF = re.compile(
 
 #: Between two actors of one subject: "l'armée et le Hezbollah", "l'armée, épaulée par le Hezbollah".
 _CO_SUBJECT = re.compile(
-    r"^\s*(?:(?!(?:ont|a|sont|est|avaient|avait|qui|que)\b)[^\W\d_]+\s*){0,2}?(?:,\s*)?(?:et|ainsi\s+que|avec|,)\s*(?:(?:[ée]paul[ée]e?s?|appuy[ée]e?s?|soutenue?s?|aid[ée]e?s?|accompagn[ée]e?s?)\s+par\s+)?"
+    r"^\s*(?:(?!(?:ont|a|sont|est|avaient|avait|qui|que)\b)[^\W\d_]+\s*){0,2}?(?:et|ainsi\s+que|avec|,)\s*(?:,\s*)?(?:(?:[ée]paul[ée]e?s?|appuy[ée]e?s?|soutenue?s?|aid[ée]e?s?|accompagn[ée]e?s?)\s+par\s+)?"
     r"(?:l['’]|la\s+|les\s+|le\s+|leurs?\s+|ses\s+|des\s+)?(?:alli[ée]s?\s+(?:du|de\s+l['’]|de\s+la|des)\s+|combattants\s+(?:du|de\s+l['’]|des)\s+)?$",
     _I,
 )

@@ -965,10 +965,15 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         if cas.get("killed_sides"):
                             ev.killed = cas["killed_sides"]  # "19 soldats et 12 jihadistes": both sides
                 elif kind == "control_change":
+                    # a place named like an actor ("le sud de Damas") is no side of the change
+                    c_actors = [x for x in c_actors if not any(m.start <= clause.start + x[0] < m.end and not m.metonymic and m.name
+                                                               for m in clause.mentions)]
                     if isinstance(match, ControlHit):
                         new, prev = control_sides(ctext, match, c_actors, _can_act)
                         if new is None and match.role in ("gain", "nominal") and _pronoun_subject(ctext, match.start):
                             new = prev_actor[0] if prev_actor[0] != prev else None
+                        if prev is None and match.role == "loss" and _pronoun_subject(ctext, match.start):
+                            prev = prev_actor[0]  # "ils avaient perdu X": the actor of the sentence before
                         actor, other = new, prev
                         ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
                     else:
