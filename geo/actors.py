@@ -92,7 +92,7 @@ _STEMS = re.compile(
     r"r[ée]gime|arm[ée]e|forces|troupes|pouvoir|gouvern|loyal|damas|bachar|russ|moscou|kremlin|turc|turq|ankara|"
     r"kurd|fds|ypg|pyd|sdf|unit[ée]s|islami|\bei\b|daech|daesh|isis|hts|hayat|fateh|nosra|jaich|qa[iï]da|jihad|"
     r"coalition|am[ée]ricain|hezbollah|milices|iran|t[ée]h[ée]ran|gardiens|isra|tsahal|rebel|insurg|opposition|asl|"
-    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard|syrien",
+    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard|syrien|faction|soldats|militaires",
     re.IGNORECASE,
 )
 
@@ -105,7 +105,7 @@ _STEM_WORDS = (
     "islami", "daech", "daesh", "isis", "hts", "hayat", "fateh", "nosra", "jaich", "qaida", "qa\u00efda", "jihad",
     "coalition", "am\u00e9ricain", "americain", "hezbollah", "milices", "iran", "t\u00e9h\u00e9ran", "teh\u00e9ran",
     "t\u00e9heran", "teheran", "gardiens", "isra", "tsahal", "rebel", "insurg", "opposition", "asl", "aviation", "avions",
-    "raids", "frappes", "bombard", "syrien",
+    "raids", "frappes", "bombard", "syrien", "faction", "soldats", "militaires",
 )
 _EI = re.compile(r"\bei\b", re.IGNORECASE)
 

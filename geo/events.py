@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo._control_pass import ANAPHOR, ControlHit, control_sides, control_status, find_controls, find_states, opponent, tied_after
+from geo._control_pass import ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
 from geo.actors import find_actors
 from geo.kinds import acled_types
 from geo.lang.fr import control as _fr_control
@@ -527,7 +527,7 @@ def _control_sides(clause: str, match: Any, actors: list[tuple[int, int, str]]) 
         return (agent[2] if agent else None), prev
     if _EXPELLED.search(verb):
         obj = next((x for x in actors if b <= x[0] <= b + 25), None)
-        subj = [x for x in actors if x[1] <= a]
+        subj = _subject_head(clause, [x for x in actors if x[1] <= a])
         if obj is not None:
             return (subj[-1][2] if subj else None), obj[2]
     return None, None

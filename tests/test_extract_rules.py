@@ -55,6 +55,20 @@ def test_control_change_forms(gaz: Any, text: str, place: str, new: str, previou
     assert (ev.place, ev.new_controller, ev.previous_controller, ev.status) == (place, new, previous, status)
 
 
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("L'armée syrienne et le Hezbollah reprennent Morek aux rebelles.", "regime"),
+        ("Les troupes syriennes et leurs alliés du Hezbollah ont pris dimanche le contrôle de Morek.", "regime"),
+        ("Des groupes rebelles, islamistes et laïcs, ont chassé mardi les forces gouvernementales de Morek.", "rebels"),
+        ("Mardi, les factions se sont emparées de Morek, au nord de Hama.", "rebels"),
+    ],
+)
+def test_gaining_side_is_the_head_of_the_subject(gaz: Any, text: str, new: str) -> None:
+    (ev,) = _events(text, gaz, "control_change")
+    assert ev.new_controller == new
+
+
 def test_fell_from_hands_to_hands(gaz: Any) -> None:
     evs = _events("Manbij et Tal Rifaat sont passées des mains des FDS à celles des groupes proturcs.", gaz, "control_change")
     assert sorted(e.place for e in evs) == ["Manbij", "Tall Rifaat"]
