@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo._control_pass import ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
+from geo._control_pass import _CO_SUBJECT, ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
 from geo.actors import find_actors
 from geo.kinds import acled_types
 from geo.lang.fr import control as _fr_control
@@ -1070,6 +1070,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     events = _fold_headline(events, text, sentences)
     for ev in events:
         ev.acled_event_type, ev.acled_sub_event_type = acled_types(ev.kind, ev.subtype, ev.new_controller)
+        ev.actors = _co_actors(ev)
     for fo in fronts:
         rd = resolve_when(None, doc.date, doc.date_precision)
         fo.date, fo.date_precision = rd.date, rd.precision
@@ -1102,6 +1103,29 @@ def _fold_headline(events: list[Event], text: str, sentences: list[Sentence]) ->
                 continue
         out.append(ev)
     return out
+
+
+_CO_ACTOR_GAP = re.compile(
+    r"^\s*(?:,|et|ainsi\s+que|avec|appuy[ée]e?s?\s+par|soutenue?s?\s+par|[ée]paul[ée]e?s?\s+par)\s*(?:de\s+|d['’]|du\s+|des\s+)?"
+    r"(?:son|sa|ses|leurs?|l['’]|la|le|les)?\s*(?:alli[ée]s?\s+(?:du|de\s+l['’]|de\s+la|des)?\s*)?$", _I)
+
+
+def _co_actors(ev: Event) -> str | None:
+    """"regime + Russia" when the evidence names the event's actor together with another one."""
+    if not ev.actor or not ev.actor_text or ev.kind in ("displacement", "clash"):
+        return ev.actor  # in a clash, "A et B" are the two opposing sides (``actor`` and ``target``)
+    found = find_actors(ev.evidence)
+    i = next((k for k, x in enumerate(found) if ev.evidence[x[0] : x[1]] == ev.actor_text and x[2] == ev.actor), None)
+    if i is None:
+        return ev.actor
+    labels = [ev.actor]
+    for prev_x, x in zip(found[i:], found[i + 1 :]):
+        gap = ev.evidence[prev_x[1] : x[0]]
+        if not (_CO_ACTOR_GAP.match(gap) or _CO_SUBJECT.match(gap)):
+            break
+        if x[2] not in labels and x[2] not in (ev.previous_controller, ev.target):
+            labels.append(x[2])
+    return " + ".join(labels)
 
 
 def _link_reports(events: list[Event]) -> None:

@@ -103,6 +103,8 @@ class Event:
     acled_sub_event_type: str | None = None
     #: Reports of one event (a headline, the lead, a revised toll) share one id; see geo.events.
     event_id: str | None = None
+    #: Every acting side when the text names two or more together ("le régime et son allié russe"): "regime + Russia".
+    actors: str | None = None
     #: Every source that reported the event, joined by "; " (``source`` is the first).
     sources: str | None = None
 

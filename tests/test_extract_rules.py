@@ -197,6 +197,13 @@ def test_actors_islamic_state_reporter_and_two_actors(gaz: Any) -> None:
     assert ev.actor == "regime"
 
 
+def test_two_actors_are_kept(gaz: Any) -> None:
+    (ev,) = _events("Des raids du régime et de son allié russe ont tué mardi six civils à Saraqeb.", gaz, "strike")
+    assert (ev.actor, ev.actors) == ("regime", "regime + Russia")
+    (ev,) = _events("L'armée syrienne et le Hezbollah ont repris Morek aux rebelles.", gaz, "control_change")
+    assert ev.actors == "regime + Iran/Hezbollah" and ev.new_controller == "regime"
+
+
 # --- control states -----------------------------------------------------------------------
 
 
