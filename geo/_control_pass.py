@@ -226,10 +226,6 @@ def _strip_agent(gap: str) -> str:
     return re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I)
 
 
-def _actors_in(actors: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
-    return [x for x in actors if a <= x[0] and x[1] <= b]
-
-
 def control_sides(clause: str, hit: ControlHit, actors: list[tuple[int, int, str]], is_agent: Any) -> tuple[str | None, str | None]:
     """(new controller, previous controller) read from the hit's role and the clause's actors.
 

@@ -1221,12 +1221,6 @@ def _can_act(clause: str, start: int) -> bool:
     return not _SOURCE_CUE.search(before) and not _SUPPORT_CUE.search(before)
 
 
-def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
-    """A control change from the French tables (:mod:`geo.lang.fr.control`), tied to a place."""
-    hits = _control_hits_fr(clause, c)
-    return hits[0] if hits else None
-
-
 def _control_hits_fr(clause: str, c: _Clause) -> list[ControlHit]:
     """Every control change of a clause from the French tables, each tied to its place."""
     usable = [m for m in c.mentions if not m.foreign and not m.metonymic and m.name]
@@ -1234,6 +1228,7 @@ def _control_hits_fr(clause: str, c: _Clause) -> list[ControlHit]:
 
 
 def _keep_control_hit(clause: str, hit: ControlHit) -> bool:
+    """A table hit stands unless holding has no armed subject, people (not a side) leave, or it is negated or planned."""
     return _control_hit_check(clause, hit) is not None
 
 
