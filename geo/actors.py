@@ -70,11 +70,15 @@ ACTOR_PATTERNS: tuple[tuple[str, str], ...] = (
     # "frappes aériennes syriennes", "hélicoptères syriens": the Syrian air force and artillery are the regime's
     ("regime", rf"\b{_WEAPONS}\s+syrien(?:ne)?s?\b"),
     ("regime", r"\b(?:forces|troupes|milices|combattants|unit[ée]s)\s+(?:pro-?r[ée]gime|pro-?gouvernementales|gouvernementales|loyalistes|du\s+gouvernement)\b"),
+    # "les troupes syriennes", "des soldats syriens": the Syrian army (not "rebelles syriens")
+    ("regime", r"\b(?:forces|troupes|soldats|militaires|unit[ée]s)\s+syrien(?:ne)?s\b"),
     ("regime", r"\barm[ée]e\s+(?:syrienne|de\s+l['’]air\s+syrienne|du\s+r[ée]gime|r[ée]guli[èe]re)\b|\bpro-?r[ée]gime\b|\bpro-?gouvernementa(?:les?|ux)\b"
      r"|\bloyalistes\b|\br[ée]gime(?:\s+syrien|\s+de\s+(?:Damas|Bachar\s+al-Assad))?\b|\bDamas\b|\bpouvoir\s+de\s+Bachar\s+al-Assad\b|\bl['’]arm[ée]e\b(?!\s+(?:turque|russe|isra[ée]lienne|am[ée]ricaine|syrienne\s+libre|de\s+la\s+conqu))"),
     # rebels
     ("rebels", r"\b(?:rebelles|insurg[ée]s|coalition\s+rebelle|opposition\s+arm[ée]e|groupes\s+rebelles|factions\s+rebelles|Arm[ée]e\s+syrienne\s+libre|ASL|antir[ée]gime)\b"),
     ("rebels", r"\bopposition\b"),
+    # bare "les factions" (armed groups of the opposition), last so that "factions proturques" stays Turkey
+    ("rebels", r"\bfactions(?:\s+arm[ée]es)?\b(?!\s+(?:pro-?tur\w*|kurdes|pro-?r[ée]gime|loyalistes|gouvernementales|palestiniennes|pro-?iraniennes))"),
 )
 
 
@@ -88,7 +92,7 @@ _STEMS = re.compile(
     r"r[ée]gime|arm[ée]e|forces|troupes|pouvoir|gouvern|loyal|damas|bachar|russ|moscou|kremlin|turc|turq|ankara|"
     r"kurd|fds|ypg|pyd|sdf|unit[ée]s|islami|\bei\b|daech|daesh|isis|hts|hayat|fateh|nosra|jaich|qa[iï]da|jihad|"
     r"coalition|am[ée]ricain|hezbollah|milices|iran|t[ée]h[ée]ran|gardiens|isra|tsahal|rebel|insurg|opposition|asl|"
-    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard|syrien",
+    r"antir[ée]gime|pro-?r[ée]gime|aviation|avions|raids|frappes|bombard|syrien|faction|soldats|militaires",
     re.IGNORECASE,
 )
 
@@ -101,7 +105,7 @@ _STEM_WORDS = (
     "islami", "daech", "daesh", "isis", "hts", "hayat", "fateh", "nosra", "jaich", "qaida", "qa\u00efda", "jihad",
     "coalition", "am\u00e9ricain", "americain", "hezbollah", "milices", "iran", "t\u00e9h\u00e9ran", "teh\u00e9ran",
     "t\u00e9heran", "teheran", "gardiens", "isra", "tsahal", "rebel", "insurg", "opposition", "asl", "aviation", "avions",
-    "raids", "frappes", "bombard", "syrien",
+    "raids", "frappes", "bombard", "syrien", "faction", "soldats", "militaires",
 )
 _EI = re.compile(r"\bei\b", re.IGNORECASE)
 

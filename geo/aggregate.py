@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gazetteer.errors import InputError
+from geo.kinds import KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -12,13 +13,15 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["aggregate_by_admin", "CASUALTY_KINDS"]
 
 #: Event kinds whose ``killed`` count adds up into the per-unit toll.
-CASUALTY_KINDS: tuple[str, ...] = ("strike", "clash")
+CASUALTY_KINDS: tuple[str, ...] = tuple(k.value for k, info in KINDS.items() if info.counts_casualties)
 
 
 def aggregate_by_admin(
     events: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, level: int = 1
 ) -> gpd.GeoDataFrame:
     """Count strikes, killed and control changes per administrative unit.
+
+    Reports that share an ``event_id`` (one event told twice) add their toll once: the last one.
 
     Parameters
     ----------
@@ -65,6 +68,12 @@ def aggregate_by_admin(
     )
     ev = ev[ev["code"].notna()]
     countable = ev["kind"].isin(CASUALTY_KINDS) & ~ev["cumulative"] & ~ev["is_total"]
+    if "event_id" in events.columns:
+        # reports of one event (headline, lead, revised toll) count once, with the latest toll given
+        ids = events.loc[ev.index, "event_id"]
+        known = ids.notna() & ev["killed"].notna() & countable
+        repeated = known & ids.where(known).duplicated(keep="last")
+        countable = countable & ~repeated
     ev["killed_part"] = ev["killed"].where(countable)
     ev["min_part"] = ev["killed_min"] & countable & ev["killed"].notna()
     grouped = ev.groupby("code", sort=False)

@@ -116,7 +116,7 @@ class ControlObservation:
     controller
         One of :data:`CONTROLLERS`.
     kind
-        ``"baseline"`` or ``"dispatch"``.
+        ``"baseline"``, ``"dispatch"`` (a change) or ``"state"`` (a dispatch saying who holds it).
     status
         ``"complete"``, ``"partial"``, ``"claimed"`` or ``"reversed"`` (baseline rows: ``"complete"``).
     previous_controller
@@ -326,6 +326,8 @@ class ControlTable:
                 continue
             day, precision = parse_date(ev.date, ev.date_precision)
             status = (ev.status or "complete").lower()
+            if status == "denied":
+                status = "claimed"  # a denied claim: low confidence, never a certain change
             if status not in _STATUSES:
                 status = "complete"
             obs = ControlObservation(
@@ -345,6 +347,31 @@ class ControlTable:
             )
             if ev.place:
                 self._identify(obs)
+            self.observations.append(obs)
+            added += 1
+        self._cache.clear()
+        return added
+
+    def add_states(self, states: Iterable[Any]) -> int:
+        """Add control *states* read in dispatches ("X, contrôlé par Y": :class:`geo.model.ControlState`).
+
+        A state says who holds a place at the dispatch's date; it is recorded like a baseline row
+        of that date (``kind="state"``), never as a change. States without coordinates, date or a
+        known controller are kept in :attr:`rejected`. Returns how many were recorded.
+        """
+        added = 0
+        for st in states:
+            label = normalise_controller(getattr(st, "controller", None) or "")
+            if st.lat is None or st.lon is None or not st.date or label is None:
+                self.rejected.append((st, "state without coordinates, date or known controller"))
+                continue
+            day, precision = parse_date(st.date, st.date_precision)
+            obs = ControlObservation(place=st.place or f"{st.lat:.4f},{st.lon:.4f}", lat=float(st.lat), lon=float(st.lon),
+                                     date=day, date_precision=precision, controller=label, kind="state",
+                                     status="partial" if getattr(st, "status", "") == "partial" else "complete",
+                                     evidence=st.evidence or "", source=st.source or "", name_as_written=st.place or "")
+            if st.place and not re.search(r"\((?:east|west|north|south)\)$", st.place):
+                self._identify(obs)  # a city's directional part ("Aleppo (east)") stays its own locality
             self.observations.append(obs)
             added += 1
         self._cache.clear()

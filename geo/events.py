@@ -24,12 +24,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from geo._control_pass import _CO_SUBJECT, ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
 from geo.actors import find_actors
-from geo.model import Document, Event, FrontObservation, Mention
+from geo.kinds import acled_types
+from geo.lang.fr import control as _fr_control
+from geo.lang.fr import kinds as _fr_kinds
+from geo.model import ControlState, Document, Event, FrontObservation, Mention
 
-__all__ = ["find_events", "split_sentences", "Sentence"]
+__all__ = ["find_events", "find_control_states", "split_sentences", "Sentence"]
 
 # ----------------------------------------------------------------------------- sentences
 
@@ -125,9 +130,14 @@ STRIKE = re.compile(
     rf"drones?|pilonnages?|bombardiers|avions?\s+(?:du\s+r[ée]gime|militaires|russes|de\s+guerre|syriens|turcs|isra[ée]liens|de\s+la\s+coalition)|"
     rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?|"
     rf"explosions?|voitures?\s+pi[ée]g[ée]es?|v[ée]hicules?\s+pi[ée]g[ée]s?|engins?\s+explosifs?|mines?\s+antipersonnel|"
-    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{_AP}est)\s+fait\s+exploser|a\s+explos[ée])\b",
+    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{_AP}est)\s+fait\s+exploser|a\s+explos[ée]|"
+    + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.STRIKE_EXTRA) + r")\b",
     _I,
 )
+_NOT_A_WEAPON = re.compile(_fr_kinds.STRIKE_NOT_A_WEAPON.replace("{AP}", _AP), _I)
+_VAC = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.VAC_TRIGGERS) + r")\b", _I)
+_ABDUCTION = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.VAC_ABDUCTION) + r")\b", _I)
+_VAC_AGENT = re.compile(_fr_kinds.VAC_GROUND_AGENT.replace("{AP}", _AP), _I)
 _STRIKE_NEG_BEFORE = re.compile(
     r"(?:cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
     r"malgr[ée]|menace\w*|risque\w*|[ée]viter|protection\s+contre|pause\s+dans)(?:\s+[\w’']+){0,4}\s*$",
@@ -138,10 +148,14 @@ _STRIKE_ACTION = re.compile(
     rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient)\s+fait|vis[ée]e?s?|visant|"
     rf"frapp[ée](?:e|es|s)?\b(?<!frappes)|touch[ée]e?s?|abattue?s?|secou[ée]e?s?|men[ée]e?s?|m[èe]nent|m[èe]ne|menant|intensifi[ée]e?s?|"
     rf"poursuiv\w*|pilonn\w*|bombard[ée]e?s?|eu\s+lieu|meurtri\w*|cibl[ée](?:e|es|s)?\b(?<!cible)(?<!cibles)|ciblant|d[ée]truit\w*|endommag\w*|"
-    rf"bless[ée]e?s?|blessant|s{_AP}est\s+abattu\w*|s{_AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de)\b",
+    rf"bless[ée]e?s?|blessant|s{_AP}est\s+abattu\w*|s{_AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de|"
+    rf"men(?:ait|aient)|multipli\w*|ravag\w*|mis\s+hors\s+(?:service|d{_AP}usage)|fait\s+usage|utilis\w*|pulv[ée]ris\w*|"
+    rf"d[ée]vast\w*|s{_AP}abattent|tir[ée]e?s\s+(?:sur|contre))\b",
     _I,
 )
-_TARGET_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|[A-ZÀ-Þ])", 0)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces|cette|ce|cet|leurs?|ses|son|sa|d['’]autres|[A-ZÀ-Þ])", 0)
+#: A strike verb is its own action: "l'armée pilonne X", "bombardaient les abords de X", "a été visée".
+_VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant)$|^(?:a|ont|avait|avaient)\s", _I)
 
 CLASH = re.compile(
     r"\b(?:combats|affrontements|accrochages|heurts|violences\s+arm[ée]es|batailles?)\b",
@@ -174,8 +188,10 @@ _ATTACK = re.compile(
     _I,
 )
 _ATTACK_STEMS = ("repouss", "position")
+_CLASH_EXTRA = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.CLASH_EXTRA) + r")", _I)
+_CLASH_EXTRA_STEMS = ("affront", "battu", "batt", "sist", "front", "assaut", "combats", "offensive")
 #: A clash named only as the way a place was taken: "au terme de violents combats", "après trois jours de combats".
-_FIGHT_BACKGROUND = re.compile(r"(?:au\s+terme\s+d[e'’]|apr[èe]s|[àa]\s+l['’]issue\s+d[e'’])\s*(?:[\w’'\-]+\s+){0,4}$", _I)
+_FIGHT_BACKGROUND = re.compile(r"(?:au\s+terme\s+d[e'’]|apr[èe]s|[àa]\s+l['’]issue\s+d[e'’])\s*(?:[\w’'\-]+\s+){0,6}$", _I)
 
 _CONTROL_VERB = (
     r"(?:conquis|captur[ée]e?s?|empar[ée]e?s?|reconquise?s?|pris\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s+)?(?:le\s+contr[ôo]le|possession|d{AP}assaut)|"
@@ -217,7 +233,7 @@ _FUTURE = re.compile(
 _WAR_TOLL = re.compile(r"\b(?:guerre|conflit)\b", _I)
 _FIRST_PERSON = re.compile(r"\b(?:nous|je|j['’]|on|nos|mon|ma|mes)\b", _I)
 _KILL_VERB = re.compile(
-    r"\b(?:tu[ée]e?s?|tuant|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|trouv[ée]\s+la\s+mort|d[ée]c[ée]d[ée]e?s?|"
+    r"\b(?:tu[ée]e?s?|tuant|ex[ée]cut[ée]e?s?|massacr[ée]e?s?|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|trouv[ée]\s+la\s+mort|d[ée]c[ée]d[ée]e?s?|"
     r"mort\s+de|morts?\b|fait\s+\S+\s+morts)",
     _I,
 )
@@ -339,6 +355,19 @@ class _Draft:
     place_from: str  # "clause" | "sentence" | "context" | "none"
     has_when: bool
     trigger_less: bool = False
+    mention: Mention | None = None
+    toll_only: bool = False  # a bare toll sentence: kept only when it joins the event before
+
+
+def _mentions_in(mentions: list[Mention], a: int, b: int) -> list[Mention]:
+    """Mentions that start in ``[a, b)`` (the one sentence/clause lookup of this module; ``mentions`` sorted
+    by start): two bisections, never a scan, so extraction stays linear in document size."""
+    lo = bisect_left(mentions, a, key=_start_of)
+    return mentions[lo : bisect_left(mentions, b, lo=lo, key=_start_of)]
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 def _within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int, int, Any]]:
@@ -361,16 +390,38 @@ def _counts(text: str) -> list[tuple[int, int, Any]]:
         from geo.numbers import Count, find_counts
     except ImportError:  # pragma: no cover - geo.numbers ships with the package
         return []
+    from geo.numbers import find_people
+
     found = find_counts(text, skip_dates=True)
+    people = [(s, e, _People(c.value)) for s, e, c in find_people(text)] if _may_hold(text, (" et ",)) else []
+    if people:  # "une femme et ses deux filles": one count of 3 replaces the counts inside
+        found = [t for t in found if not any(ps <= t[0] < pe for ps, pe, _p in people)] + people
     ones = [(m.start(), m.end() - 1, Count(1, False, False)) for m in _ONE.finditer(text)
             if not any(s <= m.start() < e for s, e, _c in found)]
-    return sorted(found + ones, key=lambda t: t[0]) if ones else found
+    return sorted(found + ones, key=lambda t: t[0]) if ones or people else found
+
+
+class _People(int):
+    """A count of people read from noun phrases ("un père et ses trois enfants"): they are the victims."""
+
+    @property
+    def value(self) -> int:
+        return int(self)
+
+    minimum = False
+    approx = False
 
 
 def _when(text: str) -> list[tuple[int, int, str]]:
     from geo.dates import find_when
 
     return find_when(text)
+
+
+#: A count of injured: "20 blessés", "18 autres blessés", "quatre patients blessés", "une quarantaine de blessés".
+_INJURED_AFTER = re.compile(r"^\s*(?:de\s+|d['’])?(?:autres?\s+)?(?:[\w’'\-]+\s+)?bless[ée]e?s?\b", _I)
+#: Between two parts of one toll: "dix combattants de l'EI et six civils", "trois soldats, deux civils".
+_PART_GAP = re.compile(r"\s*(?:[\w’'\-]+\s+){0,5}?(?:et\s+|,\s*)|\s*(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+,\s*(?:et\s+)?", _I)
 
 
 def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> dict[str, Any]:
@@ -382,13 +433,15 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
     for s, e, c in _counts(text) if counts is None else counts:
         before = text[max(0, s - 40) : s]
         after = text[e : e + 40]
+        if isinstance(c, _People):
+            after = " personnes" + after  # the phrase names the victims itself
         if re.search(r"\bdont\s*$", before, _I):
             subset = True
         if _EARLIER_TOLL.search(before):
             continue
         if not _VICTIM.match(after):
             continue
-        if re.match(r"^\s*bless[ée]e?s?\b", after, _I) or re.search(r"\b(?:bless[ée]|blessant)\s+(?:au\s+moins\s+|plus\s+de\s+)?$", before, _I):
+        if _INJURED_AFTER.match(after) or re.search(r"\b(?:bless[ée]|blessant)\s+(?:au\s+moins\s+|plus\s+de\s+)?$", before, _I):
             out.setdefault("injured", c.value)
             continue
         if re.match(r"^\s*d[ée]plac[ée]", after, _I) or re.search(
@@ -403,7 +456,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
                 out["civilian"] = True
             continue
         if "killed" in out:
-            if last_end is not None and re.fullmatch(r"\s*(?:[\w’'\-]+\s+){0,5}?et\s+", text[last_end:s]) and not _CIVIL.match(after):
+            if last_end is not None and _PART_GAP.fullmatch(text[last_end:s]) and not c.approx:
                 out["killed_sides"] = out.get("killed_sides", out["killed"]) + c.value
                 last_end = e
             else:
@@ -412,7 +465,7 @@ def _casualties(text: str, counts: list[tuple[int, int, Any]] | None = None) -> 
         after_far = text[e : e + 80]
         killed_here = re.match(r"^\s*morts?\b", after, _I) or (
             has_kill_verb
-            and (re.search(r"(?:tu[ée]|tuant|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+            and (re.search(r"(?:tu[ée]|tuant|ex[ée]cut[ée]|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                            r"hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore))?\s+$", before, _I)
                  or _KILL_VERB.search(after_far))
         )
@@ -495,7 +548,7 @@ def _control_sides(clause: str, match: Any, actors: list[tuple[int, int, str]]) 
         return (agent[2] if agent else None), prev
     if _EXPELLED.search(verb):
         obj = next((x for x in actors if b <= x[0] <= b + 25), None)
-        subj = [x for x in actors if x[1] <= a]
+        subj = _subject_head(clause, [x for x in actors if x[1] <= a])
         if obj is not None:
             return (subj[-1][2] if subj else None), obj[2]
     return None, None
@@ -519,7 +572,15 @@ def _best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, boo
         scored.append((m.kind == "country", near, -_SPECIFICITY.get(m.kind or "other", 4), i, m))
     scored.sort(key=lambda t: (t[0], t[1], t[2] if not t[1] else 0, t[3]))
     _country, near, _spec, _i, m = scored[0]
+    if not near and m.kind in _BROAD_KINDS:
+        # "près de Jisr al-Choughour, dans la province d'Idleb": near the town beats the whole governorate
+        finer = [t for t in scored if t[1] and t[4].kind not in _BROAD_KINDS and t[4].start < m.start and m.start - t[4].end < 60]
+        if finer:
+            return finer[0][4], True
     return m, near
+
+
+_BROAD_KINDS = {"governorate", "region", "district", "country"}
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
@@ -627,7 +688,8 @@ def _strike_place(clause_mentions: list[Mention], sent_mentions: list[Mention], 
         if m is not None and m.kind != "country":
             return m, near, scope, None
         foreign = next((f for f in mentions if f.foreign and not f.metonymic and not _is_dateline(text, f)
-                        and _FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])), None)
+                        and _FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])
+                        and not find_actors(text[f.start : f.end])), None)  # "Moscou", "Ankara": an actor, not a target
         if foreign is not None:
             return None, False, scope, foreign
         if m is not None:
@@ -654,19 +716,27 @@ def _is_war_toll(sent: str) -> bool:
 #: ("ı", "ſ", and the combining dot "İ" lowers to): the substring guards below stand aside for them.
 _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
-_STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion",
+_STRIKE_STEMS = ("raid", "frapp", "bombard", "baril", "tir", "obus", "roquette", "missile", "drone", "pilonn", "avion", "bombe",
+                 "chimique", "toxique", "salve", "projectile", "vis", "cibl",
                  "copt", "explos", "piég", "pieg", "antipersonnel", "attentat", "kamikaze")
 _CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
 _OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
 _CONTROL_STEMS = ("conquis", "captur", "empar", "pris", "encercl", "avanc", "progress", "grignot", "chass", "log",
                   "investi", "tomb", "pass", "perc", "bris", "ouvert", "regagn", "ussi", "parvenu", "permis", "entr")
-_DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode")
+_DISPLACEMENT_STEMS = ("fui", "fuyant", "plac", "vacu", "jet", "exode", "quitt", "vid", "franchi", "route", "parti", "refug", "réfug",
+                       "part", "afflu", "gagn", "accueilli")
 
 
 def _may_hold(text: str, stems: tuple[str, ...]) -> bool:
     """False only when no match of a regex whose matches all hold one of ``stems`` can be in ``text``."""
+    low, odd = _lowered(text)
+    return odd or any(stem in low for stem in stems)
+
+
+@lru_cache(maxsize=64)
+def _lowered(text: str) -> tuple[str, bool]:
     low = text.lower()
-    return any(stem in low for stem in stems) or any(ch in low for ch in _ODD_CASE)
+    return low, any(ch in low for ch in _ODD_CASE)
 
 
 def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
@@ -674,14 +744,31 @@ def _strike_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
         return None
     if not _may_hold(clause, _STRIKE_STEMS):
         return None
+    if _NOT_A_WEAPON.search(clause) and not re.search(r"\b(?:raids?|bombardements?|obus|roquettes?|missiles?|barils?|drones?|tirs?|explosions?)\b", clause, _I):
+        return None  # "La faim frappe Madaya": no weapon, no strike
     for m in STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]
         after = clause[m.end() :]
         if _STRIKE_NEG_BEFORE.search(before) or _STRIKE_NEG_AFTER.match(after):
             continue
         window = clause[max(0, m.start() - 80) : m.end() + 120]
-        if _STRIKE_ACTION.search(window) or "killed" in cas or _TARGET_AFTER.match(after):
+        if _STRIKE_ACTION.search(window) or "killed" in cas or _TARGET_AFTER.match(after) or _VERB_TRIGGER.search(m.group()):
             return m.start(), m.group()
+    return None
+
+
+def _vac_hit(clause: str, cas: dict[str, Any]) -> tuple[int, str] | None:
+    """Violence against civilians: executions, massacres, kidnappings, civilians killed on the ground
+    by armed men ("tués par les forces de sécurité"), never a strike named in the same clause."""
+    for rx in (_VAC, _ABDUCTION):
+        m = rx.search(clause)
+        if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
+            if rx is _VAC and not (cas.get("killed") or re.search(r"\b(?:ont|a|avaient|avait|[ée]t[ée]|sont)\b", clause[max(0, m.start() - 30) : m.end()], _I)):
+                continue
+            return m.start(), m.group()
+    m = _VAC_AGENT.search(clause)
+    if m and cas.get("killed") and cas.get("civilian"):
+        return m.start(), m.group()
     return None
 
 
@@ -697,7 +784,32 @@ def _clash_hit(clause: str) -> int | None:
     m = _ATTACK.search(clause) if _may_hold(clause, _ATTACK_STEMS) else None
     if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
         return m.start()
+    m = _CLASH_EXTRA.search(clause) if _may_hold(clause, _CLASH_EXTRA_STEMS) else None
+    if m and not _NEG.search(clause[max(0, m.start() - 20) : m.start()]) and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]) \
+            and not _CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]):
+        return m.start()
     return None
+
+
+#: A sentence that only gives a toll: "Le bilan s'élève à sept morts", "Le bilan est de 12 tués".
+_TOLL_SENTENCE = re.compile(r"^\W*(?:(?:Selon|D['’]apr[èe]s)\s+[^,]{1,60},\s*)?(?:le|ce|un)\s+(?:nouveau\s+|dernier\s+|premier\s+)?bilan\b(?![^.]{0,60}\b(?:guerre|conflit)\b)", _I)
+_TOLL_ONLY = "toll-only"
+#: An earlier, superseded toll: "Un précédent bilan faisait état de huit morts".
+_EARLIER_TOLL_ANY = re.compile(r"\b(?:pr[ée]c[ée]dent|ant[ée]rieur|initial|premier|ancien)\w*\s+bilan\b|\bbilan\s+(?:pr[ée]c[ée]dent|initial|provisoire\s+pr[ée]c[ée]dent)", _I)
+#: A source's own toll of an event told before: "avançaient un bilan de 42 morts", "a recensé parmi les morts ...".
+_TOLL_REPORT = re.compile(r"\b(?:bilan|recens\w*|fait\s+[ée]tat|d[ée]nombr\w*|d[ée]compt\w*|fait\s+\S+\s+(?:morts|victimes))\b", _I)
+#: A toll of a whole battle, war or campaign, with no strike named: not one strike.
+_WAR_WIDE = re.compile(
+    r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b"
+    r"|\b[àa]\s+travers\s+(?:la\s+Syrie|le\s+pays)|\bl['’]an(?:n[ée]e)?\s+derni[eè]re?\b|\bdepuis\s+(?:le\s+d[ée]but|\d{4})", _I)
+_CIVILIAN_TOLL = re.compile(r"\b(?:\d[\d\s.]*|[a-zé-]+)\s+civils\b", _I)
+#: Fighting and strikes counted together over a period: a campaign's toll (kept as a strike only
+#: when it counts civilians first: "ont tué plus de 300 civils et des centaines de combattants").
+_AGGREGATE_TOLL = re.compile(
+    r"\b(?:combats|affrontements)\s+et\s+(?:les\s+|des\s+)?(?:bombardements|frappes|raids)|"
+    r"\b(?:bombardements|frappes|raids)(?:\s+\w+)?\s+et\s+(?:les\s+|des\s+)?(?:combats|affrontements)", _I)
+#: Subjects with which "ont repris" means "resumed": "les frappes ont repris", "les combats y avaient repris".
+_RESUMED_SUBJECT = re.compile(r"\b(?:bombardements|frappes|raids|combats|tirs|affrontements|violences|hostilit[ée]s|pilonnages|attaques|cours|n[ée]gociations)\b(?:\s+[\w’']+){0,2}?\s*$", _I)
 
 
 def _control_hit(clause: str) -> re.Match[str] | None:
@@ -713,6 +825,12 @@ def _control_hit(clause: str) -> re.Match[str] | None:
             continue
         if re.search(r"(?:plusieurs|maintes|diverses|nombreuses|deux|trois|quatre)\s+reprises$", m.group(), _I):
             continue  # "a promis à plusieurs reprises": not a recapture
+        if re.search(r"repris$", m.group(), _I) and _RESUMED_SUBJECT.search(clause[max(0, m.start() - 40) : m.start()]):
+            continue  # "les bombardements ont repris": the strikes resumed, nobody took a place
+        if re.search(r"(?:avanc|progress)[ée]s?$", m.group(), _I) and re.match(r"\s+(?:\w+\s+){0,2}?vers\b", clause[m.end() :]):
+            continue  # "a progressé vers les quartiers voisins": towards, not into
+        if re.search(r"avanc[ée]s?$", m.group(), _I) and re.match(r"\s+(?:un|une|le|la|les|des|ce|cet|cette)\s+(?:\w+\s+)?(?:chiffres?|bilans?|nombres?|arguments?|hypoth[èe]ses?|dates?|estimations?|explications?)\b", clause[m.end() :], _I):
+            continue  # "ont avancé un chiffre": put forward, not advanced
         return m
     return None
 
@@ -729,7 +847,19 @@ def _displacement_hit(clause: str, cas: dict[str, Any]) -> int | None:
         if g.startswith("d") and "displaced" not in cas and not re.search(r"\b(?:ont|a|été)\b", clause[max(0, m.start() - 20) : m.start()]):
             continue
         return m.start()
+    if _DISP_PEOPLE.search(clause):
+        for m in _DISP_EXTRA.finditer(clause):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEG.search(before[-20:]) or _FUTURE.search(before) or re.search(r"\b(?:appel\w*|craign\w*|pour|afin\s+de|permettre)\s+(?:\w+\s+){0,3}$", before, _I):
+                continue
+            if re.search(r"\bqui\s+(?:\w+\s+){0,2}$", before, _I):
+                continue  # "des civils qui avaient trouvé refuge dans une école": who the victims were, not an event
+            return m.start()
     return None
+
+
+_DISP_EXTRA = re.compile(r"\b(?:" + "|".join(x.replace("{AP}", _AP) for x in _fr_kinds.DISPLACEMENT_EXTRA) + r")", _I)
+_DISP_PEOPLE = re.compile(_fr_kinds.DISPLACEMENT_PEOPLE, _I)
 
 
 def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], list[FrontObservation]]:
@@ -758,6 +888,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     syrian = [m for m in mentions if not m.foreign and not m.metonymic and m.name]
     main_place = _main_place(syrian)
 
+    all_actors = _generic_jihadists([find_actors(sent.text) for sent in sentences], sentences)
+    doc_actors = [x[2] for acts in all_actors for x in acts]
     drafts: list[_Draft] = []
     fronts: list[FrontObservation] = []
     lead_when: str | None = None
@@ -771,20 +903,19 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         if sent.index == 0 and s_when:
             lead_when = s_when[0][2]
         lo_m, hi_m = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-        sent_mentions = mentions[lo_m:hi_m]
+        sent_mentions = mentions[lo_m:hi_m]  # by bisect: never a scan of the document's mentions
         for fo in _FRONT.finditer(stext):
             fronts.append(_front(doc, sent, fo, sent_mentions))
         if _is_heading(stext) or _is_war_toll(stext):
             prev_when = s_when[0][2] if s_when else prev_when
             continue
-        sent_actors = find_actors(stext)
+        sent_actors = all_actors[sent.index]
         s_counts = _counts(stext)
         found_in_sentence: list[_Draft] = []
         for a, b in _clauses(sent):
             ctext = stext[a:b]
             clause = _Clause(sent.start + a, sent.start + b, ctext, sent,
-                             mentions[bisect_left(m_starts, sent.start + a, lo_m, hi_m):
-                                      bisect_left(m_starts, sent.start + b, lo_m, hi_m)])
+                             _mentions_in(sent_mentions, sent.start + a, sent.start + b))
             cas = _casualties(ctext, _within(s_counts, a, b))
             c_when = _within(s_when, a, b)
             c_actors = _within(sent_actors, a, b)
@@ -792,13 +923,33 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             hit = _strike_hit(ctext, cas)
             clash_at = _clash_hit(ctext)
             ctrl = _control_hit(ctext)
+            fr_hits = _control_hits_fr(ctext, clause)
+            ctrl_fr = fr_hits[0] if fr_hits else None
+            if ctrl_fr is not None and (ctrl is None or ctrl_fr.start < ctrl.start()):
+                ctrl = ctrl_fr
+            # a second capture of another place in the same clause ("après la chute de X, ils sont entrés dans Y")
+            first_end = ctrl.end if isinstance(ctrl, ControlHit) else (ctrl.end() if ctrl is not None else 0)
+            first_place = ctrl.place if isinstance(ctrl, ControlHit) else None
+            more_ctrl = [h for h in fr_hits if h.start >= first_end and isinstance(h.place, Mention)
+                         and (first_place is None or not isinstance(first_place, Mention) or h.place.name != first_place.name)][:1]
             disp_at = _displacement_hit(ctext, cas)
             if clash_at is not None and ctrl is not None and _FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
                 clash_at = None
-            if hit:
+            if hit and _AGGREGATE_TOLL.search(ctext) and cas.get("killed") and not _CIVILIAN_TOLL.search(ctext):
+                hit = None  # "les combats et les bombardements ont tué 311 jihadistes": a campaign's toll, not one strike
+            vac = _vac_hit(ctext, cas) if not hit else None
+            if vac is not None:
+                kinds.append(("violence_against_civilians", vac[0], vac[1], None))
+            elif hit:
                 kinds.append(("strike", hit[0], hit[1], None))
-            elif cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I):
+            elif (cas.get("killed") and cas.get("civilian") and clash_at is None and not re.search(r"\bbilan\b", ctext, _I)
+                  and not _WAR_WIDE.search(ctext)):
                 kinds.append(("strike", None, None, None))
+            elif (cas.get("killed") and clash_at is None and ctrl is None and _TOLL_REPORT.search(ctext) and not _WAR_WIDE.search(ctext)
+                  and not _EARLIER_TOLL_ANY.search(ctext) and any(d.event.kind == "strike" for d in drafts)):
+                kinds.append(("strike", None, None, None))  # another toll of the strike told before ("une ONG avance un bilan de 42 morts")
+            elif cas.get("killed") and clash_at is None and ctrl is None and _TOLL_SENTENCE.match(ctext):
+                kinds.append(("strike", None, None, _TOLL_ONLY))  # "Le bilan s'élève à sept morts": joins the strike before
             elif cas.get("killed") and cas.get("civilian") and clash_at is not None and re.search(r"\boffensive\b", ctext, _I):
                 kinds.append(("strike", None, None, None))
             if clash_at is not None:
@@ -806,8 +957,12 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             elif (not kinds and ctrl is None and cas.get("killed") and not cas.get("civilian")
                   and not re.search(r"\bbilan\b", ctext, _I)):
                 kinds.append(("clash", None, None, None))  # "120 combattants des FDS et 90 rebelles ont été tués"
-            if ctrl is not None:
+            if isinstance(ctrl, ControlHit):
+                kinds.append(("control_change", ctrl.start, ctrl.text, ctrl))
+            elif ctrl is not None:
                 kinds.append(("control_change", ctrl.start(), ctrl.group(), ctrl))
+            for h in more_ctrl:
+                kinds.append(("control_change", h.start, h.text, h))
             if disp_at is not None or (cas.get("displaced") and not hit and ctrl is None):
                 kinds.append(("displacement", disp_at, None, None))
             for kind, at, trig, match in kinds:
@@ -821,6 +976,11 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 if kind == "strike":
                     ev.subtype = _subtype(trig or "", ctext, actor)
                     _apply_casualties(ev, cas)
+                    if cas.get("killed_sides"):
+                        ev.killed = cas["killed_sides"]  # "dix combattants et six civils": 16
+                elif kind == "violence_against_civilians":
+                    ev.subtype = "abduction" if _ABDUCTION.search(trig or "") else "killing"
+                    _apply_casualties(ev, cas)
                 elif kind == "clash":
                     ev.target = other
                     if not any(k == "strike" for k, *_ in kinds):
@@ -828,15 +988,38 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         if cas.get("killed_sides"):
                             ev.killed = cas["killed_sides"]  # "19 soldats et 12 jihadistes": both sides
                 elif kind == "control_change":
-                    new, prev = _control_sides(ctext, match, c_actors)
-                    if new is not None or prev is not None:
-                        actor = new
+                    # a place named like an actor ("le sud de Damas") is no side of the change
+                    c_actors = [x for x in c_actors if not any(m.start <= clause.start + x[0] < m.end and not m.metonymic and m.name
+                                                               for m in clause.mentions)]
+                    if isinstance(match, ControlHit):
+                        new, prev = control_sides(ctext, match, c_actors, _can_act)
+                        if new is None and match.role in ("gain", "nominal") and _pronoun_subject(ctext, match.start):
+                            new = prev_actor[0] if prev_actor[0] != prev else None
+                        if prev is None and match.role == "loss" and _pronoun_subject(ctext, match.start):
+                            prev = prev_actor[0]  # "ils avaient perdu X": the actor of the sentence before
+                        actor, other = new, prev
                         ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
-                        other = prev
+                    else:
+                        new, prev = _control_sides(ctext, match, c_actors)
+                        if new is None and prev is None and match is not None:
+                            role = "participial" if re.search(r"\b(?:[ée]t[ée]|[êe]tre)\b", match.group(), _I) else "gain"
+                            new, prev = control_sides(ctext, ControlHit(match.start(), match.end(), role, match.group()), c_actors, _can_act)
+                            if new is None and role == "gain" and _pronoun_subject(ctext, match.start()):
+                                new = prev_actor[0] if prev_actor[0] != prev else None
+                        if new is not None or prev is not None:
+                            actor = new
+                            ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
+                            other = prev
                     ev.new_controller = actor
                     ev.previous_controller = other if other != actor else None
                     if ev.previous_controller is None and re.search(r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?)\s+rebelles\b", ctext, _I):
                         ev.previous_controller = "rebels"
+                    if ev.new_controller is None and _BARE_TROOPS.search(ctext[: match.start if isinstance(match, ControlHit) else match.start()]) \
+                            and doc_actors.count("regime") >= max(1, doc_actors.count("Turkey")):
+                        ev.new_controller = "regime"  # "les troupes" in a dispatch about the regime's army
+                        if ev.previous_controller == "regime":
+                            ev.previous_controller = None
+                    _complete_sides(ev, [x[2] for x in sent_actors], doc_actors)
                     ev.status = _status(ctext, stext, match)
                 else:
                     ev.displaced = cas.get("displaced")
@@ -847,6 +1030,13 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     m, near, place_from, foreign_target = _strike_place(clause.mentions, sent_mentions, text)
                 elif kind == "displacement":
                     m, near, place_from = _displacement_place(clause.mentions, sent_mentions, text)
+                elif isinstance(match, ControlHit) and match.place == ANAPHOR:
+                    m, near, place_from = None, False, "none"
+                elif isinstance(match, ControlHit) and match.place is not None:
+                    m, near, place_from = match.place, False, "clause"
+                elif match is not None and not isinstance(match, ControlHit) and (tied := tied_after(
+                        ctext, match.end(), [x for x in clause.mentions if x.name and not x.foreign and not x.metonymic], clause.start)):
+                    m, near, place_from = tied, False, "clause"
                 else:
                     m, near = _best_place(clause.mentions, text)
                     place_from = "clause"
@@ -854,7 +1044,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         m, near = _best_place(sent_mentions, text)
                         place_from = "sentence"
                 ev.when = c_when[0][2] if c_when else None
-                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind in ("strike", "clash")))
+                draft = _Draft(ev, clause, place_from, bool(c_when), trigger_less=(at is None and kind in ("strike", "clash")),
+                               mention=m if foreign_target is None else None, toll_only=match == _TOLL_ONLY)
                 if foreign_target is not None:
                     _fill_foreign(ev, foreign_target)
                 else:
@@ -865,9 +1056,12 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                 ev.start = clause.start + (len(ctext) - len(ctext.lstrip(" ,;")))
                 ev.end = ev.start + len(ev.evidence)
                 found_in_sentence.append(draft)
-        found_in_sentence = _merge_same_sentence(found_in_sentence, sent, text)
+        found_in_sentence = _expand_enumerations(_merge_same_sentence(found_in_sentence, sent, text), text)
         drafts.extend(found_in_sentence)
-        if sent_actors:
+        ground = [x for x in sent_actors if x[2] not in ("Russia", "coalition", "Israel")]
+        if ground:
+            prev_actor = (ground[0][2], stext[ground[0][0] : ground[0][1]])
+        elif sent_actors:
             prev_actor = (sent_actors[0][2], stext[sent_actors[0][0] : sent_actors[0][1]])
         # when from context, cumulative
         for d in found_in_sentence:
@@ -895,10 +1089,145 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         if lead_date is None and ev.when == lead_when and rd.precision == "day":
             lead_date = rd.date
     _mark_totals(events, sentences)
+    _link_reports(events)
+    events = _fold_headline(events, text, sentences)
+    for ev in events:
+        ev.acled_event_type, ev.acled_sub_event_type = acled_types(ev.kind, ev.subtype, ev.new_controller)
+        ev.actors = _co_actors(ev)
     for fo in fronts:
         rd = resolve_when(None, doc.date, doc.date_precision)
         fo.date, fo.date_precision = rd.date, rd.precision
     return events, fronts
+
+
+def _fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> list[Event]:
+    """A headline that restates an event of the body is the same event told twice: one record.
+
+    The headline is the first line when it is short and has no final full stop. A headline strike
+    joins the body's strike of the same ``event_id``, or the first body strike in the headline's
+    place (or inside the headline's governorate); the body record keeps its own toll and gains the
+    headline's span in ``sources``. Other kinds keep their headline record.
+    """
+    if not sentences:
+        return events
+    first = sentences[0]
+    line_end = text.find("\n", first.start)
+    if line_end == -1 or first.end < line_end or len(first.text) > 160 or first.text.rstrip().endswith("."):
+        return events
+    out = []
+    for ev in events:
+        if ev.kind == "strike" and ev.start < line_end:
+            body = [o for o in events if o is not ev and o.kind == "strike" and o.start >= line_end]
+            twin = next((o for o in body if o.event_id == ev.event_id), None) or next(
+                (o for o in body if ev.place and (o.place == ev.place or (ev.geo_precision == 3 and o.adm1_pcode and o.adm1_pcode == ev.adm1_pcode)
+                                                  or ev.place == "Syria")), None)
+            if twin is not None:
+                twin.sources = "; ".join(x for x in (twin.sources, f"{ev.source}#headline") if x)
+                continue
+        out.append(ev)
+    return out
+
+
+_CO_ACTOR_GAP = re.compile(
+    r"^\s*(?:,|et|ainsi\s+que|avec|appuy[ée]e?s?\s+par|soutenue?s?\s+par|[ée]paul[ée]e?s?\s+par)\s*(?:de\s+|d['’]|du\s+|des\s+)?"
+    r"(?:son|sa|ses|leurs?|l['’]|la|le|les)?\s*(?:alli[ée]s?\s+(?:du|de\s+l['’]|de\s+la|des)?\s*)?$", _I)
+
+
+def _co_actors(ev: Event) -> str | None:
+    """"regime + Russia" when the evidence names the event's actor together with another one."""
+    if not ev.actor or not ev.actor_text or ev.kind in ("displacement", "clash"):
+        return ev.actor  # in a clash, "A et B" are the two opposing sides (``actor`` and ``target``)
+    found = find_actors(ev.evidence)
+    i = next((k for k, x in enumerate(found) if ev.evidence[x[0] : x[1]] == ev.actor_text and x[2] == ev.actor), None)
+    if i is None:
+        return ev.actor
+    labels = [ev.actor]
+    for prev_x, x in zip(found[i:], found[i + 1 :]):
+        gap = ev.evidence[prev_x[1] : x[0]]
+        if not (_CO_ACTOR_GAP.match(gap) or _CO_SUBJECT.match(gap)):
+            break
+        if x[2] not in labels and x[2] not in (ev.previous_controller, ev.target):
+            labels.append(x[2])
+    return " + ".join(labels)
+
+
+def _link_reports(events: list[Event]) -> None:
+    """Give the reports of one event in a document (headline, lead, restatement, revised toll) one
+    ``event_id``: same kind, same place, dates that agree (or one unknown), same gaining side; a
+    running total (``cumulative``) never joins a single event. Every record keeps its own toll;
+    :func:`geo.aggregate.aggregate_by_admin` counts each ``event_id`` once, with its latest toll.
+    """
+    groups: list[list[Event]] = []
+    for ev in events:
+        if ev.place is None:
+            groups.append([ev])
+            continue
+        for g in groups:
+            first = g[0]
+            if (first.kind == ev.kind and first.place == ev.place and first.cumulative == ev.cumulative
+                    and (first.date is None or ev.date is None or first.date == ev.date)
+                    and first.new_controller == ev.new_controller and first.status != "reversed" and ev.status != "reversed"):
+                g.append(ev)
+                break
+        else:
+            groups.append([ev])
+    for i, g in enumerate(groups, 1):
+        for ev in g:
+            ev.event_id = f"{ev.doc_id or ev.source}#{i}"
+            ev.sources = ev.source or None
+
+
+_PART_RES = [(re.compile(rf"\b{_fr_control.PART_NOUNS.replace('{AP}', _AP)}\s*(?:{k.replace('{AP}', _AP)})\s+(?:de\s+la\s+ville\s+)?(?:de\s+|d{_AP}|du\s+)\s*$", _I),
+              re.sub(r"\W.*", "", k.split("|")[0]), v) for k, v in _fr_control.PART_DIRECTION.items()]
+
+
+def _part_direction(before: str) -> tuple[str, tuple[float, float]] | None:
+    for rx, word, vec in _PART_RES:
+        if rx.search(before):
+            return {"est": "east", "ouest": "west", "nord": "north", "sud": "south"}.get(word, word), vec
+    return None
+
+
+_STATE_STEMS = ("contr", "tenu", "mains", "rebelle", "insurg", "gouvernementa", "kurde", "jihadiste", "fief", "bastion", "domin", "loyaliste")
+
+
+def find_control_states(doc: Document, mentions: list[Mention]) -> list[ControlState]:
+    """Who holds what, as the dispatch states it: "X, contrôlé par Y", "les quartiers rebelles de X".
+
+    These are observations, not changes (:meth:`geo.control.ControlTable.add_states` reads them).
+    A sentence that codes a control change for the same place is left to the change.
+    """
+    from geo.dates import resolve_when
+
+    text = doc.text
+    m0 = _DATE_PREFIX.match(text)
+    # metonymic mentions stay: "les quartiers rebelles de X" is a place whatever the verb that follows
+    usable = sorted((m for m in mentions if m.name and not m.foreign and m.kind != "country"), key=lambda m: m.start)
+    out: list[ControlState] = []
+    rd = resolve_when(None, doc.date, doc.date_precision)
+    for sent in split_sentences(text, m0.end() if m0 else 0):
+        if not _may_hold(sent.text, _STATE_STEMS):
+            continue
+        sm = _mentions_in(usable, sent.start, sent.end)
+        if not sm:
+            continue
+        for m, holder, s, e in find_states(sent.text, sm, sent.start, find_actors(sent.text)):
+            if m.kind in ("governorate", "region", "district"):
+                continue  # a whole governorate is never one controller's point
+            holder, _, part = holder.partition("|")
+            place, lat, lon = m.name, m.lat, m.lon
+            side = _part_direction(text[max(0, m.start - 50) : m.start])
+            if side is not None and lat is not None and lon is not None:
+                # "les quartiers Est d'Alep sous contrôle des rebelles": a point in that part of the city
+                word, (dlat, dlon) = side
+                place, lat, lon, part = f"{m.name} ({word})", lat + dlat * _fr_control.PART_OFFSET_DEG, lon + dlon * _fr_control.PART_OFFSET_DEG, ""
+            elif re.search(r"\b(?:deux-tiers|moiti[ée]|partie|\d+\s*%|majorit[ée])\b", text[m.end : sent.start + e], _I):
+                part = "partial"
+            out.append(ControlState(place=place, lat=lat, lon=lon, adm1_pcode=m.adm1_pcode, controller=holder,
+                                    status=part or "complete",
+                                    date=rd.date, date_precision=rd.precision, evidence=sent.text, source=doc.source,
+                                    start=sent.start + s, end=sent.start + e))
+    return out
 
 
 def _apply_casualties(ev: Event, cas: dict[str, Any]) -> None:
@@ -909,11 +1238,78 @@ def _apply_casualties(ev: Event, cas: dict[str, Any]) -> None:
     ev.injured = cas.get("injured")
 
 
+def _can_act(clause: str, start: int) -> bool:
+    """An actor at ``start`` can act: not who reports ("selon l'armée"), not a backer ("appuyés par")."""
+    before = clause[max(0, start - 50) : start]
+    return not _SOURCE_CUE.search(before) and not _SUPPORT_CUE.search(before)
+
+
+def _control_hits_fr(clause: str, c: _Clause) -> list[ControlHit]:
+    """Every control change of a clause from the French tables, each tied to its place."""
+    usable = [m for m in c.mentions if not m.foreign and not m.metonymic and m.name]
+    return [h for h in find_controls(clause, usable, c.start) if _keep_control_hit(clause, h)]
+
+
+def _keep_control_hit(clause: str, hit: ControlHit) -> bool:
+    """A table hit stands unless holding has no armed subject, people (not a side) leave, or it is negated or planned."""
+    return _control_hit_check(clause, hit) is not None
+
+
+def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
+    if hit.role == "hold" and not any(_can_act(clause, x[0]) and x[1] <= hit.start for x in find_actors(clause[: hit.start])):
+        return None  # "la ville contrôle": holding is a change only with an armed subject
+    if hit.role == "loss" and _DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
+        return None  # "des civils avaient quitté X": people leaving (displacement), not a side losing a place
+    before = clause[max(0, hit.start - 25) : hit.start]
+    if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text):
+        return None
+    if _FUTURE.search(clause[max(0, hit.start - 40) : hit.start]) or re.search(r"\b(?:pour|afin\s+de|de)\s*$", before, _I):
+        return None
+    return hit
+
+
+_GENERIC_JIHADISTS = re.compile(r"(?:les\s+|des\s+|ces\s+)?d?jihadistes", _I)
+
+
+def _generic_jihadists(all_actors: list[list[tuple[int, int, str]]], sentences: list[Sentence]) -> list[list[tuple[int, int, str]]]:
+    """In a dispatch about the Islamic State that names no HTS-type group, "les jihadistes" are IS."""
+    labels = [(x[2], sent.text[x[0] : x[1]]) for acts, sent in zip(all_actors, sentences) for x in acts]
+    if not any(lab == "IS" for lab, _t in labels):
+        return all_actors
+    if any(lab == "HTS/jihadists" and not _GENERIC_JIHADISTS.fullmatch(t.strip()) for lab, t in labels):
+        return all_actors
+    return [[(s, e, "IS" if lab == "HTS/jihadists" and _GENERIC_JIHADISTS.fullmatch(sent.text[s:e].strip()) else lab) for s, e, lab in acts]
+            for acts, sent in zip(all_actors, sentences)]
+
+
+_BARE_TROOPS = re.compile(r"\b(?:les|ces|des|leurs|ses)\s+(?:troupes|soldats|militaires)\b(?!\s+(?:turcs|russes|am[ée]ricains|isra[ée]liens|kurdes))", _I)
+
+
+def _pronoun_subject(clause: str, at: int) -> bool:
+    """"Elles ont délogé ...", "ils avaient repris": the subject is the actor of the sentence before."""
+    return bool(re.search(r"(?:^|[\s,;])(?:elles?|ils?)\s+(?:[\w’'\-]+\s+){0,3}$", clause[max(0, at - 40) : at], _I)) and not find_actors(clause[:at])
+
+
+def _complete_sides(ev: Event, sentence_actors: list[str], doc_actors: list[str]) -> None:
+    """Fill the side the text leaves implicit: the loser of a capture, the winner of a withdrawal."""
+    if ev.new_controller is None and ev.previous_controller is not None:
+        ev.new_controller = opponent(ev.previous_controller, sentence_actors, doc_actors)
+    elif ev.previous_controller is None and ev.new_controller is not None:
+        ev.previous_controller = opponent(ev.new_controller, sentence_actors, doc_actors)
+
+
 def _status(clause: str, sentence: str, match: Any) -> str:
+    if isinstance(match, ControlHit):
+        after = sentence[sentence.find(clause) + match.end :] if clause in sentence else sentence
+        return control_status(clause, sentence, after) or "complete"
+    after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
+    st = control_status(clause, sentence, after)
+    if st in ("reversed", "denied"):
+        return st
     after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
     if _REVERSED.search(after):
         return "reversed"
-    if _CLAIM.search(sentence):
+    if _CLAIM.search(sentence) or st == "claimed":
         return "claimed"
     if match is not None and _PARTIAL.search(match.group()) or re.search(r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I):
         return "partial"
@@ -932,13 +1328,98 @@ def _main_place(syrian: list[Mention]) -> Mention | None:
     return next(m for m in syrian if m.name == name)
 
 
+_NUM_WORD = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante)"
+#: What may stand between two places of one list: "A, B et C", "A et de B", "sur A puis sur B",
+#: "les localités de A et de B", "sept à A et trois à B".
+_LIST_GAP = re.compile(
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:(?:le\s+)?\d+\w*\s+\w+|fin\s+\w+|d[ée]but\s+\w+|mi-\w+)\s*)?"
+    rf"(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
+    rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
+    rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
+    rf"(?:(?:localit[ée]s?|villages?|quartiers?|villes?|secteurs?|provinces?|bourgs?|bourgades?|r[ée]gions?)\s+(?:de\s+|d['’]|du\s+)?)?$",
+    _I,
+)
+_ENUM_KINDS = ("strike", "control_change")
+
+
+def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order."""
+    usable = [x for x in mentions if x.name and not x.foreign and not x.metonymic and x.kind != "country"]
+    if m not in usable:
+        return [m]
+    i = usable.index(m)
+    spec = _SPECIFICITY.get(m.kind or "other", 4)
+
+    def same_level(x: Mention) -> bool:
+        sx = _SPECIFICITY.get(x.kind or "other", 4)
+        return (sx == 1) == (spec == 1) and x.name != m.name
+
+    lo = i
+    while lo > 0 and _LIST_GAP.match(text[usable[lo - 1].end : usable[lo].start]) and same_level(usable[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(usable) and _LIST_GAP.match(text[usable[hi].end : usable[hi + 1].start]) and same_level(usable[hi + 1]):
+        hi += 1
+    out = usable[lo : hi + 1]
+    names = [x.name for x in out]
+    return out if len(set(names)) == len(names) else [m]
+
+
+def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None:
+    """Counts given place by place ("sept à A et trois à B"), or None when the toll is shared."""
+    from geo.numbers import find_counts
+
+    out: list[int | None] = []
+    for x in places:
+        window = text[max(0, x.start - 40) : x.start]
+        found = [c for s, e, c in find_counts(window) if re.fullmatch(r"\s*(?:[\w’'\-]+\s+)?(?:à|a|dans|sur)\s+(?:la\s+localit[ée]\s+d[e’']\s*)?", window[e:], _I)]
+        if not found:
+            return None
+        out.append(found[-1].value)
+    return out
+
+
+def _expand_enumerations(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """One event per listed place for strikes and control changes ("ont repris A, B et C").
+
+    A toll shared by the list stays on none of the places (the lead total carries it), unless the
+    text gives it place by place ("sept à A et trois à B").
+    """
+    from dataclasses import replace
+
+    out: list[_Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
+            continue
+        places = _siblings(d.mention, d.clause.mentions, text)
+        if len(places) < 2:
+            continue
+        tolls = _per_place_toll(places, text) if d.event.killed is not None else None
+        first = True
+        for i, x in enumerate(places):
+            ev = d.event if x is d.mention else replace(d.event)
+            _fill_place(ev, x, False, text)
+            if d.event.killed is not None or ev.killed is not None:
+                ev.killed = tolls[i] if tolls else None
+                if tolls is None:
+                    ev.killed_min = ev.killed_approx = False
+                    ev.children_killed = None
+            if x is not d.mention:
+                out.append(replace(d, event=ev, mention=x))
+            first = False
+        del first
+    return out
+
+
 def _merge_same_sentence(drafts: list[_Draft], sent: Sentence, text: str) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         twin = next((o for o in out if o.event.kind == d.event.kind), None)
         if twin is not None:
             a, b = twin.event, d.event
-            distinct = (a.when and b.when and a.when != b.when) or (a.killed is not None and b.killed is not None)
+            distinct = (a.when and b.when and a.when != b.when) or (a.killed is not None and b.killed is not None) or (
+                a.kind == "control_change" and a.place and b.place and a.place != b.place and d.clause is twin.clause)
             if not distinct:
                 # merge b into a
                 a.start, a.end = min(a.start, b.start), max(a.end, b.end)
@@ -989,6 +1470,9 @@ def _merge_across_sentences(drafts: list[_Draft], sentences: list[Sentence], tex
                 _extend(ev, ne, text)
                 skip.add(j)
                 break
+        if d.toll_only:
+            skip.add(i)  # a bare toll that joined no event
+            continue
         out.append(ev)
     # keep drafts aligned with events for context placement
     drafts[:] = [d for i, d in enumerate(drafts) if i not in skip]

@@ -19,7 +19,7 @@ _log = logging.getLogger(__name__)
 
 
 def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = False) -> Document:
-    """Fill ``doc.mentions``, ``doc.events`` and ``doc.front_observations``.
+    """Fill ``doc.mentions``, ``doc.events``, ``doc.front_observations`` and ``doc.control_states``.
 
     Parameters
     ----------
@@ -36,7 +36,7 @@ def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = 
     Document
         The same object, filled.
     """
-    from geo.events import find_events
+    from geo.events import find_control_states, find_events
     from geo.mentions import find_mentions
 
     if gazetteer is None:
@@ -45,6 +45,7 @@ def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = 
         gazetteer = Gazetteer.default()
     doc.mentions = find_mentions(doc, gazetteer, use_spacy=use_spacy)
     doc.events, doc.front_observations = find_events(doc, doc.mentions)
+    doc.control_states = find_control_states(doc, doc.mentions)
     return doc
 
 

@@ -15,10 +15,12 @@ __all__ = [
     "Mention",
     "Event",
     "FrontObservation",
+    "ControlState",
     "Document",
 ]
 
-EVENT_KINDS: tuple[str, ...] = ("strike", "clash", "control_change", "displacement")
+#: The event kinds of :mod:`geo.kinds` (the one registry), as the strings of the outputs.
+EVENT_KINDS: tuple[str, ...] = ("strike", "clash", "control_change", "displacement", "violence_against_civilians")
 
 #: Normalised actor labels (also the controller labels of the front-line model).
 ACTORS: tuple[str, ...] = (
@@ -97,6 +99,37 @@ class Event:
     doc_id: str = ""
     start: int = 0
     end: int = 0
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    #: Reports of one event (a headline, the lead, a revised toll) share one id; see geo.events.
+    event_id: str | None = None
+    #: Every acting side when the text names two or more together ("le régime et son allié russe"): "regime + Russia".
+    actors: str | None = None
+    #: Every source that reported the event, joined by "; " (``source`` is the first).
+    sources: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ControlState:
+    """A control *state* read in a dispatch ("X, contrôlé par Y", "les quartiers rebelles de X"): not a change."""
+
+    place: str | None
+    lat: float | None
+    lon: float | None
+    adm1_pcode: str | None
+    controller: str
+    date: str | None
+    date_precision: str | None
+    evidence: str
+    source: str
+    start: int = 0
+    end: int = 0
+    #: "partial" when only part of the place is held ("les quartiers rebelles d'Alep").
+    status: str = "complete"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -141,6 +174,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     front_observations: list[FrontObservation] = field(default_factory=list)
+    control_states: list[ControlState] = field(default_factory=list)
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         """Return the JSON Lines record: source, date, date_precision, mentions, events."""
@@ -154,6 +188,7 @@ class Document:
             "mentions": [m.to_dict() for m in self.mentions],
             "events": [e.to_dict() for e in self.events],
             "front_observations": [f.to_dict() for f in self.front_observations],
+            "control_states": [c.to_dict() for c in self.control_states],
         }
         if with_text:
             d["text"] = self.text

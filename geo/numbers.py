@@ -10,9 +10,12 @@ Conventions
 - ``approx`` is True after "près de", "environ", "quelque", "autour de", "presque", "moins de",
   "jusqu'à" and for the approximating nouns ("une dizaine" = 10, "une quinzaine" = 15,
   "un millier" = 1000) and decimal millions ("1,5 million").
-- Plural approximations count two units, as the smallest plural: "des dizaines" = 20,
-  "des centaines" = 200, "des milliers" = 2000, "des dizaines de milliers" = 20000, with
-  ``minimum=True`` and ``approx=True``. "plusieurs" and "quelques" before these nouns read the same.
+- Plural approximations follow ACLED's convention for vague figures: the unit as a floor,
+  "des dizaines" = 10+, "des centaines" = 100+, "des milliers" = 1000+, "des dizaines de milliers"
+  = 10000+, with ``minimum=True`` and ``approx=True``. "plusieurs" and "quelques" read the same.
+- People counted by noun phrases (:func:`find_people`): "une femme et ses deux filles" = 3,
+  "un père et ses trois enfants" = 4, "un couple et ses trois enfants" = 5 (words in
+  :mod:`geo.lang.fr.numbers`).
 - A bare article "un"/"une" is not reported by :func:`find_counts` (it is nearly always an
   article); it is a count when a modifier precedes it ("au moins un") or when
   :func:`parse_count` is given it alone.
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Count", "parse_count", "find_counts", "WORD_NUMBER_PATTERN"]
+__all__ = ["Count", "parse_count", "find_counts", "find_people", "WORD_NUMBER_PATTERN"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +302,7 @@ def _interpret(m: re.Match[str], text: str) -> tuple[int, Count] | None:
     end = m.end()
     if m.group("plur"):
         unit = _APPROX_NOUNS[m.group("pnoun").lower()[:-1]]
-        value = 2 * unit * _scale(m.group("pscale"))
+        value = unit * _scale(m.group("pscale"))
         return end, Count(value, True, True)
     if m.group("sing"):
         unit = _APPROX_NOUNS[m.group("snoun").lower().rstrip("s")]
@@ -317,7 +320,7 @@ def _interpret(m: re.Match[str], text: str) -> tuple[int, Count] | None:
         value = mult * unit * _scale(m.group("sscale"))
         return end, Count(value, minimum, True)
     if m.group("bigplur"):
-        return end, Count(2 * _scale(m.group("bnoun")), True, True)
+        return end, Count(_scale(m.group("bnoun")), True, True)
     if m.group("digits"):
         raw = m.group("digits")
         v = _digits_value(raw)
@@ -442,3 +445,45 @@ def parse_count(text: str) -> Count | None:
         minimum, approx = _norm_prefix(m.group("pre")) if m.group("pre") else (False, False)
         return Count(1, minimum, approx)
     return None
+
+
+def _people_re() -> re.Pattern[str]:
+    from geo.lang.fr import numbers as fr
+
+    one = "|".join(sorted((re.escape(w) for w in fr.ONE_PERSON), key=len, reverse=True))
+    two = "|".join(re.escape(w) for w in fr.TWO_PEOPLE)
+    det1 = "|".join(fr.ONE_DETERMINERS)
+    detn = "|".join(fr.PLURAL_DETERMINERS)
+    item = (rf"(?:(?:{det1})\s+(?:autre\s+|jeune\s+|propre\s+)?(?:{two}|{one})"
+            rf"|(?:{detn})\s+(?:{WORD_NUMBER_PATTERN}|\d+)\s+(?:jeunes\s+)?(?:[\w\-]+))")
+    return re.compile(rf"(?<![\w\-]){item}(?:(?:\s*,\s*|\s+et\s+){item})+(?![\w\-])", re.IGNORECASE)
+
+
+_PEOPLE: list[re.Pattern[str]] = []
+_ITEM_VALUE = re.compile(r"(?:un|une|son|sa|leur)\s+(?:autre\s+|jeune\s+|propre\s+)?(?P<two>couple)?|(?:ses|leurs)\s+(?P<n>[\w\-]+)", re.IGNORECASE)
+
+
+def find_people(text: str) -> list[tuple[int, int, Count]]:
+    """People counted by a list of noun phrases: [(start, end, Count)].
+
+    "une femme et ses deux filles" -> 3, "un père et ses trois enfants" -> 4, "un couple et ses
+    trois enfants" -> 5. A single phrase ("une femme") is left to the caller; only lists of two
+    or more are read here.
+    """
+    if not _PEOPLE:
+        _PEOPLE.append(_people_re())
+    out = []
+    for m in _PEOPLE[0].finditer(text):
+        total = 0
+        for it in _ITEM_VALUE.finditer(m.group()):
+            if it.group("n"):
+                c = parse_count(it.group("n"))
+                if c is None:
+                    total = 0
+                    break
+                total += c.value
+            else:
+                total += 2 if it.group("two") else 1
+        if total >= 2:
+            out.append((m.start(), m.end(), Count(total)))
+    return out

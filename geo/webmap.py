@@ -170,10 +170,12 @@ def make_map(
     if governorates is not None and len(governorates):
         _add_choropleth(fmap, _with_aggregates(governorates, events))
 
+    from geo.kinds import kinds_on_layer
+
     kinds = located["kind"].astype("string")
-    strikes = located[kinds == "strike"]
-    others = located[kinds.isin(["clash", "displacement"])]
-    changes = located[kinds == "control_change"]
+    strikes = located[kinds.isin(kinds_on_layer("strikes"))]
+    others = located[kinds.isin(kinds_on_layer("others"))]
+    changes = located[kinds.isin(kinds_on_layer("changes"))]
     opts = {"cluster_threshold": cluster_threshold, "bulk_threshold": bulk_threshold}
     _add_event_layer(fmap, strikes, "Strikes", "cm-strike", show=True, **opts)
     if len(others):

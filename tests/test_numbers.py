@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.numbers import Count, find_counts, parse_count
@@ -36,11 +36,12 @@ CASES: list[tuple[str, Count]] = [
     ("une quarantaine", Count(40, approx=True)),
     ("une centaine", Count(100, approx=True)),
     ("un millier", Count(1000, approx=True)),
-    ("des dizaines", Count(20, minimum=True, approx=True)),
-    ("des centaines", Count(200, minimum=True, approx=True)),
-    ("plusieurs milliers", Count(2000, minimum=True, approx=True)),
-    ("des dizaines de milliers", Count(20_000, minimum=True, approx=True)),
-    ("des centaines de milliers", Count(200_000, minimum=True, approx=True)),
+    # vague plurals follow ACLED's convention: the unit as a floor ("des dizaines" = 10+)
+    ("des dizaines", Count(10, minimum=True, approx=True)),
+    ("des centaines", Count(100, minimum=True, approx=True)),
+    ("plusieurs milliers", Count(1000, minimum=True, approx=True)),
+    ("des dizaines de milliers", Count(10_000, minimum=True, approx=True)),
+    ("des centaines de milliers", Count(100_000, minimum=True, approx=True)),
     ("plus d'une vingtaine", Count(20, minimum=True, approx=True)),
     ("plus d’un millier", Count(1000, minimum=True, approx=True)),
     ("plus de 950", Count(950, minimum=True)),
@@ -169,11 +170,13 @@ def _french(n: int) -> str:
     return " ".join(words)
 
 
+@settings(deadline=None)  # a busy shared machine must not fail a property test
 @given(st.integers(min_value=1, max_value=999))
 def test_round_trip_spelled_numbers(n: int) -> None:
     assert parse_count(_french(n)) == Count(n)
 
 
+@settings(deadline=None)  # a busy shared machine must not fail a property test
 @given(st.integers(min_value=2, max_value=999), st.integers(min_value=1, max_value=999))
 def test_round_trip_thousands(k: int, n: int) -> None:
     assert parse_count(f"{_french(k)} mille {_french(n)}") == Count(k * 1000 + n)
