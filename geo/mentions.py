@@ -105,6 +105,15 @@ _STOP = {
     "saint", "sainte",
 } | _WEEKDAYS | _MONTHS
 
+#: First words of Arabic compound place names ("Kafr Nabl", "Tal Rifaat", "Abou Douhour", "Jabal Badro"):
+#: too common alone to be a name, a name with the capitalised word that follows them.
+_NAME_PREFIXES = frozenset({
+    "abou", "abu", "aboul", "abul", "tal", "tall", "tell", "kafr", "kfar", "kafar", "deir", "dayr", "beit", "bayt",
+    "beyt", "ain", "ayn", "jabal", "jebel", "djebel", "wadi", "oued", "khirbet", "khirbat", "qalaat", "qalat", "kalaat",
+    "ras", "bab", "jisr", "khan", "maaret", "maarat", "qasr", "bir", "mazraat", "umm", "oum", "souq", "marj", "nahr",
+    "tulul", "qariyat", "rasm", "bani", "beni", "jeb", "jubb", "hay", "tallet", "mazraa",
+})  # fmt: skip
+
 #: Hyphen-minus and the Unicode hyphens a typesetter may put in "al-" (U+2010, U+2011 no-break).
 _HYPHENS = frozenset("-\u2010\u2011")
 
@@ -143,7 +152,8 @@ _ORGS = re.compile(
     r"Nations\s+unies|Union\s+europ[ée]enne|Forces\s+d[ée]mocratiques\s+syriennes|Arm[ée]e\s+syrienne\s+libre|"
     r"Unit[ée]s\s+de\s+protection\s+du\s+peuple|Parti\s+de\s+l['’]union\s+d[ée]mocratique|"
     r"Syrian\s+Observatory[\w\s]*|Human\s+Rights\s+Watch|Amnesty\s+International|M[ée]decins\s+sans\s+fronti[èe]res|"
-    r"\b(?:agence|t[ée]l[ée]vision|cha[iî]ne|journal|quotidien|site|radio)\s+(?:officielle\s+|d['’][EÉ]tat\s+)?[A-Z][\w\-]+"
+    r"\b(?:agence|t[ée]l[ée]vision|cha[iî]ne|journal|quotidien|site|radio)\s+(?:officielle\s+|d['’][EÉ]tat\s+)?(?:[Aa]l-)?[A-Z][\w\-]+|"
+    r"Faylaq\s+al-[A-Z][\w\-]*|Liwa[a']?\s+al-[A-Z][\w\-]*"
     r")",
 )
 #: Person cues: a capitalised name right after these is a person.
@@ -192,6 +202,49 @@ _NEAR_CUE = re.compile(
 )
 _PREP_CUE = re.compile(r"(?:^|[\s(«\"])(?:[àa]|vers|depuis|jusqu['’][àa]|sur|dans|pour|contre|entre|reprendre|reconqu[ée]rir|conquis|captur[ée]|repris)\s+$",
                        re.IGNORECASE)
+
+#: Verbs and nouns whose object is a place: "ont touché X", "la prise de X", "se sont emparés de X".
+_OBJECT_CUE = re.compile(
+    r"(?:(?:\b(?:touch|vis|frapp|bombard|pilonn|assi[ée]g|encercl|lib[ée]r|investi|attaqu|quitt|[ée]vacu|atteint|rejoint|"
+    r"travers|gagn|cibl|ravag|d[ée]vast|d[ée]truit|perdu|abandonn)\w*|\bfui)\s+"
+    r"|\b(?:empar[ée]\w*|contr[ôo]le|prise|reprise|chute|conqu[êe]te|lib[ée]ration|si[èe]ge|encerclement|bombardements?|"
+    r"pilonnage|habitants|population|[ée]vacuation|d[ée]fense|assaut|abords|portes|entr[ée]e|sortie|(?:la\s+)?direction|"
+    r"p[ée]riph[ée]rie|lisi[èe]re|environs|alentours|hauteurs|campagne|nord|sud|est|ouest|centre)\s+"
+    r"(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+|des\s+))$",
+    re.IGNORECASE,
+)
+#: Nouns that name a site of a place: "le marché de X", "le secteur de X", "les fermes de X".
+_SITE_CUE = re.compile(
+    r"(?:secteurs?|march[ée]s?|sites?|fermes?|champs?\s+(?:p[ée]troliers?|gaziers?)|centre\s+\w+|postes?-fronti[èe]res?|"
+    r"postes?\s+fronti[èe]res?|(?:points?\s+de\s+)?passages?(?:\s+frontaliers?)?|plateau|vall[ée]e|massif|h[ôo]pital|"
+    r"[ée]coles?|usine|raffinerie|station|gare|stade|universit[ée]|citadelle|forteresse|pont|rond-point|place|"
+    r"camp\s+militaire|base\s+militaire|a[ée]roport\s+militaire|brigade|division|r[ée]giment)"
+    r"(?:\s+(?:voisins?|voisines?|rebelles?|militaires?|principal|principaux|tr[èe]s\s+fr[ée]quent[ée]s?|fr[ée]quent[ée]s?|"
+    r"peupl[ée]s?|d[ée]vast[ée]s?|strat[ée]giques?|kurdes?))*\s+(?:de\s+|d['’]\s*|du\s+)$",
+    re.IGNORECASE,
+)
+#: "plusieurs villages, dont X": the first name of a list introduced by a plural place noun.
+_LIST_INTRO = re.compile(
+    r"(?:villages|localit[ée]s|quartiers|secteurs|villes|bourgades|hameaux|camps|positions|r[ée]gions|zones|march[ée]s|"
+    r"sites|cit[ée]s|communes)\b[^.;:!?]{0,40}?(?:\bdont|\bnotamment|\bcomme|\btel(?:le)?s?\s+que|\bparmi\s+lesquel(?:le)?s|"
+    r"\b[àa]\s+savoir)\s*(?:ceux\s+|celles?\s+|celui\s+)?(?:de\s+|d['’]\s*|[àa]\s+)?(?:la\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
+#: What joins the items of a list of places: "X, Y et Z", "X et de Y", "X, au sud, et de Y".
+_LIST_JOIN = re.compile(
+    r"(?:\s*,\s*(?:et\s+|ou\s+|puis\s+)?|\s+(?:et|ou|puis)\s+|\s*,\s*(?:au|[àa]\s+l['’])\s*(?:nord|sud|est|ouest)(?:-\w+)?\s*,\s*"
+    r"(?:et|ou|puis)\s+)(?:(?:de|du|des|[àa]|sur|vers|dans|entre)\s+|d['’]\s*)?(?:la\s+|le\s+|les\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
+#: Road and site codes: "l'autoroute M4", "la base T4", "les axes M4 et M5".
+_CODE = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\b")
+_CODE_CUE = re.compile(
+    r"(?:autoroutes?|axes?|routes?|base(?:\s+a[ée]rienne)?|a[ée]roport(?:\s+militaire)?|a[ée]rodrome|station)\s+"
+    r"(?:(?:internationale?|militaire|strat[ée]gique)\s+)?(?:de\s+|d['’]\s*)?$",
+    re.IGNORECASE,
+)
+#: A name in a dateline: "DAMAS, 3 mars (AFP) -", "HOMS (Syrie) -".
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|[-–—])")
 
 # ----------------------------------------------------------------------------- metonymy
 
@@ -256,10 +309,14 @@ class PhraseMatcher:
 
     def __init__(self, keys: Iterable[str]) -> None:
         self.table: dict[tuple[str, ...], str] = {}
+        #: one-word keys too common alone ("bab", "tall"), matched only after a glued article ("Al-Bab")
+        self.after_article: dict[str, str] = {}
         self.first: set[str] = set()
         self.max_n = 1
         for key in keys:
             toks = tuple(_TOKEN.findall(_local_fold(key)))
+            if len(toks) == 1 and toks[0] in _STOP and len(toks[0]) >= 3 and toks[0] not in _FUNCTION_WORDS:
+                self.after_article.setdefault(toks[0], key)
             if not toks or (all(t in _STOP for t in toks) and not _generic_name(toks)):
                 continue
             if len(toks) == 1 and (len(toks[0]) < 3 or toks[0].isdigit()):
@@ -275,20 +332,24 @@ class PhraseMatcher:
         skipped, as the gazetteer's normalised keys drop it ("Maaret al-Noomane" -> "maaret noomane").
         """
         toks = []
+        glued: set[int] = set()  # token numbers that follow a glued article ("Al-" + "Bab")
         for m in _TOKEN.finditer(folded, lo):
             w = m.group()
             if text is not None and w in _ARTICLES and m.end() < len(text) and text[m.end()] in _HYPHENS:
+                glued.add(len(toks))
                 continue
             toks.append((m.start(), m.end(), w))
         words = [t[2] for t in toks]
         out: list[tuple[int, int, str]] = []
         i, n_tok = 0, len(toks)
         while i < n_tok:
-            if words[i] not in self.first:
+            if words[i] not in self.first and not (i in glued and words[i] in self.after_article):
                 i += 1
                 continue
             for n in range(min(self.max_n, n_tok - i), 0, -1):
                 key = self.table.get(tuple(words[i : i + n]))
+                if key is None and n == 1 and i in glued:
+                    key = self.after_article.get(words[i])
                 if key is not None:
                     out.append((toks[i][0], toks[i + n - 1][1], key))
                     i += n
@@ -437,53 +498,154 @@ def _capitalised_tail(text: str, folded: str, start: int, end: int, index: Any) 
     return None
 
 
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"'’]))([A-ZÀ-ÖØ-Þ][\w’']*)[ \u00a0]$")
+_WORD_AFTER = re.compile(
+    r"[ \u00a0](?:(?:al|el|ad|as|ar|at|ach|ech|ez|es|ash|an|ed|en)-[\w’'\-]+|[A-ZÀ-ÖØ-Þ][\w\-]*)"
+)
+
+
+#: First letters of a glued article ("al-", "el-", "ad-", "as-", "ach-" ...).
+_GLUED_HEADS = frozenset({"al", "el", "ad", "as", "ar", "at", "ac", "ec", "ez", "es", "an", "ed", "en"})
+#: Capitalised words that follow place cues but are never places: websites, media, actors, a family name.
+_NOT_PLACES = frozenset({
+    "facebook", "twitter", "telegram", "youtube", "instagram", "whatsapp", "tiktok", "x", "internet", "daech", "daesh",
+    "hezbollah", "hamas", "sana", "amaq", "reuters", "afp", "assad", "dieu", "allah", "coran", "ramadan", "noel",
+    "occident", "histoire", "etat", "gouvernement", "defense", "interieur",
+})  # fmt: skip
+
+
+def _name_word(word: str) -> bool:
+    """True when a capitalised word can continue a place name (not a function word, month, demonym ...)."""
+    toks = _TOKEN.findall(fold_text(word))
+    return bool(toks) and not any(t in _STOP or t in _DEMONYMS for t in toks if t not in _ARTICLES)
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole capitalised name around a dictionary match: "Tal Malah" around "Malah", "Kafr Halab"
+    around "Halab", "Qalaat Salah ed-Din" around "Salah ed-Din". A name prefix ("Tal", "Kafr", "Abou",
+    "Deir" ...) on the left and capitalised words or glued-article words ("al-Chakouhi") on the right
+    are taken in; a part of a name never stands for the whole."""
+    for _ in range(3):
+        m = _WORD_BEFORE.search(text, max(0, start - 14), start)
+        if not m or fold_text(m.group(1)).strip("'") not in _NAME_PREFIXES:
+            break
+        start = m.start(1)
+        art = re.search(r"(?:^|(?<=[\s(«\"'’]))(?:[Aa]l|[Ee]l)-$", text[max(0, start - 4) : start])
+        if art:
+            start -= 4 - art.start()
+    prefixed = fold_text(text[start:end]).split(" ")[0] in _NAME_PREFIXES
+    for _ in range(3):
+        m = _WORD_AFTER.match(text, end)
+        if not m or not _name_word(m.group()):
+            break
+        if not (prefixed or m.group()[1:3].lower() in _GLUED_HEADS):
+            break  # "Israël Katz", "Washington Ned Price": a name after a place is not part of it
+        end = m.end()
+    return start, end
+
+
+def _dateline_caps(text: str, start: int, end: int, lo: int) -> bool:
+    """An upper-case name that opens a line and is followed by "," "(" or a dash: a dateline."""
+    return (start == lo or text[start - 1] == "\n") and text[start:end].isupper() and bool(
+        _DATELINE_AFTER.match(text, end)
+    )
+
+
+def _plausible_person_free(text: str, start: int, end: int) -> bool:
+    """False when a capitalised name looks like a person (a first name, a speaker, an age)."""
+    before = text[max(0, start - 60) : start]
+    if _PERSON_CUE.search(before) or _SPEAKER_BEFORE.search(before) or _AGE_AFTER.match(text[end : end + 20]):
+        return False
+    return not _first_name(text[start:end])
+
+
 def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
     text = doc.text
     lo = _text_start(text)
     folded = fold_text(text)
-    blocked = _blocked_spans(text)
+    orgs = [(m.start(), m.end()) for m in _ORGS.finditer(text)]
+    persons = [(m.start(), m.end()) for m in _FIRST_NAMES.finditer(text)]
+    blocked = orgs + persons
     cands: dict[tuple[int, int], _Cand] = {}
 
     index = gazetteer.phrase_index() if hasattr(gazetteer, "phrase_index") else {}
+    last_end = -1
     for start, end, _key in _matcher(gazetteer).match(folded, lo, text):
+        if start < last_end:
+            continue  # inside the whole name of the previous match ("Hawash" of "Tall Hawash")
         start, end = _extend_article(text, folded, start, end)
         surface = text[start:end]
-        if not _is_capitalised(surface):
+        if not _is_capitalised(surface) and not _dateline_caps(text, start, end, lo):
             tail = _capitalised_tail(text, folded, start, end, index)
             if tail is None:
                 continue
             start, end = tail
             surface = text[start:end]
-        if _overlaps(start, end, blocked):
+        via = "index"
+        w_start, w_end = _whole_name(text, start, end)
+        if (w_start, w_end) != (start, end):
+            start, end, surface = w_start, w_end, text[w_start:w_end]
+            via = "whole"  # resolved as a whole; kept unresolved rather than as its part
+        # a place key that opens with Abou/Abu ("Abou Kamal") is a place, not a person's kunya
+        if _overlaps(start, end, orgs) or (_overlaps(start, end, persons) and via != "whole"
+                                          and fold_text(surface).split(" ")[0] not in _NAME_PREFIXES):
             continue
         toks = _TOKEN.findall(folded[start:end])
         if len(toks) == 1 and (toks[0] in _STOP or toks[0] in _DEMONYMS):
             continue
         kind_hint, near = _hint(text, start)
-        cands[(start, end)] = _Cand(start, end, surface, "index", kind_hint, near)
+        cands[(start, end)] = _Cand(start, end, surface, via, kind_hint, near)
+        last_end = end
 
     name_rx = re.compile(_NAME)
     covered = bytearray(len(text) + 1)
+    ends: set[int] = set()
     for s_, e_ in cands:
         covered[s_:e_] = b"\x01" * (e_ - s_)
-    for m in name_rx.finditer(text, lo):
+        ends.add(e_)
+    found = list(name_rx.finditer(text, lo)) + [m for m in _CODE.finditer(text, lo)]
+    found.sort(key=lambda m: m.start())
+    for m in found:
         start = m.start()
         surface = m.group().rstrip("’'-")
         end = start + len(surface)
-        if covered[start] or covered[end - 1]:
-            continue
-        toks = _TOKEN.findall(folded[start:end])
-        if not toks or toks[0] in _STOP or toks[0] in _DEMONYMS or (len(toks) == 1 and len(toks[0]) < 3):
-            continue
-        if not _is_capitalised(surface):
+        if not surface or covered[start] or covered[end - 1]:
             continue
         before = text[max(0, start - 60) : start]
+        if m.re is _CODE:
+            joined = _LIST_JOIN.search(before)
+            if _CODE_CUE.search(before) or (joined and start - len(joined.group()) in ends):
+                cands[(start, end)] = _Cand(start, end, surface, "cue", "small", False)
+                ends.add(end)
+            continue
+        toks = _TOKEN.findall(folded[start:end])
+        core = [t for i, t in enumerate(toks) if not (t in _ARTICLES and i < len(toks) - 1)]
+        glued = len(core) < len(toks)
+        if not core or core[0] in _DEMONYMS or (len(toks) == 1 and len(toks[0]) < 3):
+            continue
+        if core[0] in _STOP:
+            prefixed = core[0] in _NAME_PREFIXES and len(core) > 1
+            article_name = glued and len(core) == 1 and len(core[0]) >= 3 and core[0] not in _FUNCTION_WORDS \
+                and core[0] not in _WEEKDAYS and core[0] not in _MONTHS
+            if not (prefixed or article_name):
+                continue
+        if not _is_capitalised(surface) or core[-1] in _NOT_PLACES or core[0] in _NOT_PLACES:
+            continue
         kind_hint, near = _hint(text, start)
-        if not (kind_hint is not None or near or (_may_be_prep(before) and _PREP_CUE.search(before))):
+        joined = _LIST_JOIN.search(before)
+        listed = bool(joined) and start - len(joined.group()) in ends
+        cue = kind_hint is not None or near or listed or (_may_be_prep(before) and _PREP_CUE.search(before)) \
+            or _OBJECT_CUE.search(before) or _SITE_CUE.search(before) or _LIST_INTRO.search(before)
+        if not cue:
             continue
-        if _overlaps(start, end, blocked) or _PERSON_CUE.search(before):
+        if _overlaps(start, end, orgs) or not _plausible_person_free(text, start, end):
             continue
+        if _overlaps(start, end, persons) and not (core[0] in _NAME_PREFIXES and (kind_hint or near or listed)):
+            continue
+        if kind_hint is None and (_SITE_CUE.search(before) or _LIST_INTRO.search(before)):
+            kind_hint = "small"
         cands[(start, end)] = _Cand(start, end, surface, "cue", kind_hint, near)
+        ends.add(end)
     return sorted(cands.values(), key=lambda c: c.start)
 
 
@@ -629,7 +791,7 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
                         score=1.0, source="builtin")
             mentions.append(m)
             continue
-        if name is None and not (c.via == "cue" and c.kind_hint is not None):
+        if name is None and c.via not in ("cue", "whole"):
             continue
         foreign = bool(getattr(res, "foreign", False))
         kind = getattr(res, "kind", None)
@@ -646,6 +808,7 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
             score=float(getattr(res, "score", 0.0) or 0.0),
             foreign=foreign,
             source=getattr(res, "source", None),
+            place_id=getattr(res, "place_id", None) if name is not None else None,
         )
         m.metonymic = _is_metonymic(text, c.start, c.end, foreign=foreign, kind=kind, name=name)
         mentions.append(m)
