@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from geo._control_pass import ControlHit, control_sides, control_status, find_control, opponent
 from geo.actors import find_actors
 from geo.model import Document, Event, FrontObservation, Mention
 
@@ -685,6 +686,10 @@ def _clash_hit(clause: str) -> int | None:
     return None
 
 
+#: Subjects with which "ont repris" means "resumed": "les frappes ont repris", "les combats y avaient repris".
+_RESUMED_SUBJECT = re.compile(r"\b(?:bombardements|frappes|raids|combats|tirs|affrontements|violences|hostilit[ée]s|pilonnages|attaques|cours|n[ée]gociations)\b(?:\s+[\w’']+){0,2}?\s*$", _I)
+
+
 def _control_hit(clause: str) -> re.Match[str] | None:
     if not _may_hold(clause, _CONTROL_STEMS):
         return None
@@ -698,6 +703,10 @@ def _control_hit(clause: str) -> re.Match[str] | None:
             continue
         if re.search(r"(?:plusieurs|maintes|diverses|nombreuses|deux|trois|quatre)\s+reprises$", m.group(), _I):
             continue  # "a promis à plusieurs reprises": not a recapture
+        if re.search(r"repris$", m.group(), _I) and _RESUMED_SUBJECT.search(clause[max(0, m.start() - 40) : m.start()]):
+            continue  # "les bombardements ont repris": the strikes resumed, nobody took a place
+        if re.search(r"(?:avanc|progress)[ée]s?$", m.group(), _I) and re.match(r"\s+(?:\w+\s+){0,2}?vers\b", clause[m.end() :]):
+            continue  # "a progressé vers les quartiers voisins": towards, not into
         return m
     return None
 
@@ -742,6 +751,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     syrian = [m for m in mentions if not m.foreign and not m.metonymic and m.name]
     main_place = _main_place(syrian)
 
+    all_actors = [find_actors(sent.text) for sent in sentences]
+    doc_actors = [x[2] for acts in all_actors for x in acts]
     drafts: list[_Draft] = []
     fronts: list[FrontObservation] = []
     lead_when: str | None = None
@@ -760,7 +771,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         if _is_heading(stext) or _is_war_toll(stext):
             prev_when = s_when[0][2] if s_when else prev_when
             continue
-        sent_actors = find_actors(stext)
+        sent_actors = all_actors[sent.index]
         s_counts = _counts(stext)
         found_in_sentence: list[_Draft] = []
         for a, b in _clauses(sent):
@@ -774,6 +785,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             hit = _strike_hit(ctext, cas)
             clash_at = _clash_hit(ctext)
             ctrl = _control_hit(ctext)
+            ctrl_fr = _control_hit_fr(ctext, clause)
+            if ctrl_fr is not None and (ctrl is None or ctrl_fr.start < ctrl.start()):
+                ctrl = ctrl_fr
             disp_at = _displacement_hit(ctext, cas)
             if clash_at is not None and ctrl is not None and _FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
                 clash_at = None
@@ -788,7 +802,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
             elif (not kinds and ctrl is None and cas.get("killed") and not cas.get("civilian")
                   and not re.search(r"\bbilan\b", ctext, _I)):
                 kinds.append(("clash", None, None, None))  # "120 combattants des FDS et 90 rebelles ont été tués"
-            if ctrl is not None:
+            if isinstance(ctrl, ControlHit):
+                kinds.append(("control_change", ctrl.start, ctrl.text, ctrl))
+            elif ctrl is not None:
                 kinds.append(("control_change", ctrl.start(), ctrl.group(), ctrl))
             if disp_at is not None or (cas.get("displaced") and not hit and ctrl is None):
                 kinds.append(("displacement", disp_at, None, None))
@@ -810,15 +826,24 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                         if cas.get("killed_sides"):
                             ev.killed = cas["killed_sides"]  # "19 soldats et 12 jihadistes": both sides
                 elif kind == "control_change":
-                    new, prev = _control_sides(ctext, match, c_actors)
-                    if new is not None or prev is not None:
-                        actor = new
+                    if isinstance(match, ControlHit):
+                        new, prev = control_sides(ctext, match, c_actors, _can_act)
+                        actor, other = new, prev
                         ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
-                        other = prev
+                    else:
+                        new, prev = _control_sides(ctext, match, c_actors)
+                        if new is None and prev is None and match is not None:
+                            role = "participial" if re.search(r"\b(?:[ée]t[ée]|[êe]tre)\b", match.group(), _I) else "gain"
+                            new, prev = control_sides(ctext, ControlHit(match.start(), match.end(), role, match.group()), c_actors, _can_act)
+                        if new is not None or prev is not None:
+                            actor = new
+                            ev.actor, ev.actor_text = new, _actor_text(ctext, c_actors, new)
+                            other = prev
                     ev.new_controller = actor
                     ev.previous_controller = other if other != actor else None
                     if ev.previous_controller is None and re.search(r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?)\s+rebelles\b", ctext, _I):
                         ev.previous_controller = "rebels"
+                    _complete_sides(ev, [x[2] for x in sent_actors], doc_actors)
                     ev.status = _status(ctext, stext, match)
                 else:
                     ev.displaced = cas.get("displaced")
@@ -829,6 +854,8 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
                     m, near, place_from, foreign_target = _strike_place(clause.mentions, sent_mentions, text)
                 elif kind == "displacement":
                     m, near, place_from = _displacement_place(clause.mentions, sent_mentions, text)
+                elif isinstance(match, ControlHit) and match.place is not None:
+                    m, near, place_from = match.place, False, "clause"
                 else:
                     m, near = _best_place(clause.mentions, text)
                     place_from = "clause"
@@ -891,7 +918,41 @@ def _apply_casualties(ev: Event, cas: dict[str, Any]) -> None:
     ev.injured = cas.get("injured")
 
 
+def _can_act(clause: str, start: int) -> bool:
+    """An actor at ``start`` can act: not who reports ("selon l'armée"), not a backer ("appuyés par")."""
+    before = clause[max(0, start - 50) : start]
+    return not _SOURCE_CUE.search(before) and not _SUPPORT_CUE.search(before)
+
+
+def _control_hit_fr(clause: str, c: _Clause) -> ControlHit | None:
+    """A control change from the French tables (:mod:`geo.lang.fr.control`), tied to a place."""
+    usable = [m for m in c.mentions if not m.foreign and not m.metonymic and m.name]
+    hit = find_control(clause, usable, c.start) if usable else None
+    if hit is None:
+        return None
+    before = clause[max(0, hit.start - 25) : hit.start]
+    if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text):
+        return None
+    if _FUTURE.search(clause[max(0, hit.start - 40) : hit.start]) or re.search(r"\b(?:pour|afin\s+de|de)\s*$", before, _I):
+        return None
+    return hit
+
+
+def _complete_sides(ev: Event, sentence_actors: list[str], doc_actors: list[str]) -> None:
+    """Fill the side the text leaves implicit: the loser of a capture, the winner of a withdrawal."""
+    if ev.new_controller is None and ev.previous_controller is not None:
+        ev.new_controller = opponent(ev.previous_controller, sentence_actors, doc_actors)
+    elif ev.previous_controller is None and ev.new_controller is not None:
+        ev.previous_controller = opponent(ev.new_controller, sentence_actors, doc_actors)
+
+
 def _status(clause: str, sentence: str, match: Any) -> str:
+    if isinstance(match, ControlHit):
+        after = sentence[sentence.find(clause) + match.end :] if clause in sentence else sentence
+        return control_status(clause, sentence, after) or "complete"
+    after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
+    if control_status(clause, sentence, after) == "reversed":
+        return "reversed"
     after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
     if _REVERSED.search(after):
         return "reversed"
