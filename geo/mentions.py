@@ -179,7 +179,8 @@ _NAME = (
 _DE = r"(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+|des\s+)"
 _GOV_CUE = re.compile(
     rf"(?:provinces?|gouvernorats?|r[ée]gions?|mohafazats?)(?:\s+(?:voisines?|[ée]ponymes?|septentrionales?|m[ée]ridionales?|"
-    rf"orientales?|occidentales?|rurales?|rebelles?|frontali[èe]res?))?\s+{_DE}$",
+    rf"orientales?|occidentales?|rurales?|rebelles?|frontali[èe]res?|syriennes?|c[ôo]ti[èe]res?|d[ée]sertiques?|kurdes?|"
+    rf"agricoles?|montagneuses?|centrales?|p[ée]troli[èe]res?|strat[ée]giques?|instables?))?\s+{_DE}$",
     re.IGNORECASE,
 )
 _CITY_CUE = re.compile(
@@ -384,6 +385,7 @@ class _Cand:
     via: str  # "index" | "cue" | "spacy"
     kind_hint: str | None = None  # "governorate" | "city" | "small" | None
     near: bool = False
+    query: str | None = None  # what to resolve when it is not the surface ("aéroport militaire de Tabqa")
 
 
 def _text_start(text: str) -> int:
@@ -579,13 +581,16 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
             tail = _capitalised_tail(text, folded, start, end, index)
             if tail is None:
                 continue
+            query = surface  # the whole key names the place ("camp d'Al-Hol" is the camp)
             start, end = tail
             surface = text[start:end]
+        else:
+            query = None
         via = "index"
         w_start, w_end = _whole_name(text, start, end)
         if (w_start, w_end) != (start, end):
             start, end, surface = w_start, w_end, text[w_start:w_end]
-            via = "whole"  # resolved as a whole; kept unresolved rather than as its part
+            via, query = "whole", None  # resolved as a whole; kept unresolved rather than as its part
         # a place key that opens with Abou/Abu ("Abou Kamal") is a place, not a person's kunya
         if _overlaps(start, end, orgs) or (_overlaps(start, end, persons) and via != "whole"
                                           and fold_text(surface).split(" ")[0] not in _NAME_PREFIXES):
@@ -594,7 +599,7 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
         if len(toks) == 1 and (toks[0] in _STOP or toks[0] in _DEMONYMS):
             continue
         kind_hint, near = _hint(text, start)
-        cands[(start, end)] = _Cand(start, end, surface, via, kind_hint, near)
+        cands[(start, end)] = _Cand(start, end, surface, via, kind_hint, near, query)
         last_end = end
 
     name_rx = re.compile(_NAME)
@@ -681,6 +686,88 @@ def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
     return decided
 
 
+_CITY_AFTER = re.compile(r"(?:-(?:Est|Ouest|est|ouest)\b|\s*,\s*(?:le\s+|la\s+|son\s+|sa\s+)?(?:chef-lieu|capitale)\b)")
+_CITY_BEFORE = re.compile(
+    r"(?:quartiers?|faubourgs?|banlieues?|h[ôo]pital|universit[ée]|centre-ville|citadelle|vieille\s+ville|march[ée]|"
+    r"rues?)\b[^.;,()]{0,30}?(?:\bde\s+|\bd['’]\s*|\bdu\s+)$",
+    re.IGNORECASE,
+)
+_GOV_BEFORE = re.compile(
+    r"(?:\bcelles?|\bcampagnes?(?:\s+\w+)?)\s+(?:de\s+|d['’]\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _kind_context(text: str, c: _Cand) -> str | None:
+    """The kind the words around a bare governorate-seat name ask for: "city" for a dateline ("HOMS, 3
+    mai (AFP)"), "Alep-Est", "X, chef-lieu de ...", "les quartiers de X"; "governorate" for "dans celle de X"
+    (after "province") and "la campagne de X"."""
+    if (c.start == 0 or text[c.start - 1] == "\n") and _DATELINE_AFTER.match(text, c.end):
+        return "city"
+    if _CITY_AFTER.match(text, c.end):
+        return "city"
+    before = text[max(0, c.start - 60) : c.start]
+    if _CITY_BEFORE.search(before):
+        return "city"
+    m = _GOV_BEFORE.search(before)
+    if m and not re.search(r"\d|kilom|\bkm\b|mètres", before[max(0, m.start() - 30) :]):
+        if m.group().lower().startswith("celle") and "province" not in text[max(0, c.start - 200) : c.start].lower():
+            return None
+        return "governorate"
+    return None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    his = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return lo + 1, (min(his) if his else len(text))
+
+
+def _local_governorate(text: str, cands: list[_Cand], first: list[Any], i: int) -> str | None:
+    """The governorate named near a candidate: a governorate mention of the same sentence, or the place
+    just after it ("Saida, à l'est de Deraa"), as a P-code."""
+    c = cands[i]
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    best: tuple[int, str] | None = None
+    for j, (o, res) in enumerate(zip(cands, first)):
+        if j == i or not (lo <= o.start < hi) or getattr(res, "foreign", False) or not getattr(res, "adm1_pcode", None):
+            continue
+        if getattr(res, "kind", None) == "governorate" or o.kind_hint == "governorate":
+            dist = abs(o.start - c.start)
+        elif o.start > c.end and o.start - c.end < 45 and _NEAR_AFTER.match(text, c.end) and \
+                _NEAR_AFTER.match(text, c.end).end() == o.start:
+            dist = 0
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, res.adm1_pcode)
+    return best[1] if best else None
+
+
+#: "X, à l'est de Y", "X (nord de Y)", "X, près de Y", "X, dans la province de Y": Y locates X.
+_NEAR_AFTER = re.compile(
+    r"\s*[,(]\s*(?:[àa]\s+(?:\w+\s+)?(?:kilom[èe]tres?|km)\s+)?(?:au|[àa]\s+l['’]|dans\s+le|le)?\s*"
+    r"(?:(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)|pr[èe]s|non\s+loin|dans\s+la\s+province)\s+"
+    r"(?:de\s+(?:la\s+)?|d['’]\s*|du\s+)",
+    re.IGNORECASE,
+)
+
+
+def _inside(gazetteer: Any, surface: str, pcode: str) -> Any:
+    """The best resolution of ``surface`` inside governorate ``pcode`` when one reaches the threshold."""
+    if not hasattr(gazetteer, "candidates"):
+        return None
+    try:
+        found = gazetteer.candidates(surface, limit=8, governorate=pcode)
+    except Exception:  # noqa: BLE001 - a user's resolver without governorate support
+        return None
+    threshold = float(getattr(gazetteer, "threshold", 0.8))
+    for cand in found:
+        if cand.adm1_pcode == pcode and cand.kind != "governorate" and cand.score >= threshold:
+            return cand
+    return None
+
+
 def _resolve(gazetteer: Any, surface: str, *, governorate: str | None, near: Any, kind: str | None) -> Any:
     try:
         return gazetteer.resolve(surface, governorate=governorate, near=near, kind=kind)
@@ -752,16 +839,19 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
 
     def resolve(c: _Cand, governorate: str | None, near: Any) -> Any:
         kind = c.kind_hint if c.kind_hint in {"governorate", "city"} else None
+        if kind is None:
+            kind = _kind_context(text, c)
         if kind is None and bare.get(fold_text(c.surface)) == "governorate":
             kind = "governorate"
-        key = (c.surface, kind, governorate)
+        query = c.query or c.surface
+        key = (query, kind, governorate)
         if key not in cache:
             if _is_rural_damascus_cue(text, c):
                 res = _resolve(gazetteer, "Rural Damascus", governorate=None, near=None, kind="governorate")
             else:
-                res = _resolve(gazetteer, c.surface, governorate=governorate, near=near, kind=kind)
+                res = _resolve(gazetteer, query, governorate=governorate, near=near, kind=kind)
                 if kind is not None and not getattr(res, "name", None):
-                    res = _resolve(gazetteer, c.surface, governorate=governorate, near=near, kind=None)
+                    res = _resolve(gazetteer, query, governorate=governorate, near=near, kind=None)
             cache[key] = res
         return cache[key]
 
@@ -778,9 +868,16 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
     near_pt = points[0] if points else None
 
     mentions: list[Mention] = []
-    for c, res in zip(cands, first):
+    for i, (c, res) in enumerate(zip(cands, first)):
+        local = _local_governorate(text, cands, first, i)
+        settled = local is not None and getattr(res, "adm1_pcode", None) == local
+        if local is not None and not getattr(res, "foreign", False) and not settled:
+            inside = _inside(gazetteer, c.query or c.surface, local)
+            if inside is not None:  # a governorate named nearby outranks a better spelling elsewhere
+                res, settled = inside, True
+                first[i] = res
         cands_n = len(getattr(res, "candidates", []) or [])
-        if main_gov and (not getattr(res, "name", None) or (cands_n and getattr(res, "adm1", None) != main_gov)):
+        if main_gov and not settled and (not getattr(res, "name", None) or (cands_n and getattr(res, "adm1", None) != main_gov)):
             res2 = resolve(c, main_gov, near_pt)
             if getattr(res2, "name", None):
                 res = res2
