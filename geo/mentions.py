@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable
 
 from geo.model import Document, Mention
 
-__all__ = ["find_mentions", "fold_text", "PhraseMatcher", "SYRIA"]
+__all__ = ["find_mentions", "fold_text", "PhraseMatcher", "SYRIA", "FEATURE_KINDS"]
 
 #: Point used for the country (the gold's convention).
 SYRIA = {"name": "Syria", "lat": 35.0, "lon": 38.0, "kind": "country"}
@@ -35,6 +35,14 @@ SYRIA = {"name": "Syria", "lat": 35.0, "lon": 38.0, "kind": "country"}
 _TOKEN = re.compile(r"\w+")
 _ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "ach", "at", "az", "ez", "es", "ed", "en", "er", "et", "il", "ul"})
 _DATE_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+
+#: Kinds of named natural features (rivers) that are recognised but have no point: their mentions keep
+#: ``name=None`` (no event is ever placed on a river) and are not reported as unresolved.
+FEATURE_KINDS = frozenset({"river"})
+#: Rivers as French dispatches name them ("l'Euphrate", "l'Oronte"), folded -> English name.
+_RIVERS = {"euphrate": "Euphrates", "oronte": "Orontes", "khabour": "Khabur", "tigre": "Tigris", "balikh": "Balikh",
+           "barada": "Barada", "sajour": "Sajur"}
+_RIVER = re.compile(r"(?:\b(?:l['’]|le\s+|du\s+|au\s+|fleuve\s+|rivi[èe]re\s+)\s*)(Euphrate|Oronte|Khabour|Tigre|Balikh|Barada|Sajour)\b")
 
 # ----------------------------------------------------------------------------- folding
 
@@ -153,7 +161,8 @@ _ORGS = re.compile(
     r"Unit[ée]s\s+de\s+protection\s+du\s+peuple|Parti\s+de\s+l['’]union\s+d[ée]mocratique|"
     r"Syrian\s+Observatory[\w\s]*|Human\s+Rights\s+Watch|Amnesty\s+International|M[ée]decins\s+sans\s+fronti[èe]res|"
     r"\b(?:agence|t[ée]l[ée]vision|cha[iî]ne|journal|quotidien|site|radio)\s+(?:officielle\s+|d['’][EÉ]tat\s+)?(?:[Aa]l-)?[A-Z][\w\-]+|"
-    r"Faylaq\s+al-[A-Z][\w\-]*|Liwa[a']?\s+al-[A-Z][\w\-]*"
+    r"Faylaq\s+al-[A-Z][\w\-]*|Liwa[a']?\s+al-[A-Z][\w\-]*|"
+    r"(?:Organisation|Front|Mouvement)\s+(?:populaire\s+)?de\s+lib[ée]ration\s+de\s+la\s+Palestine"
     r")",
 )
 #: Person cues: a capitalised name right after these is a person.
@@ -190,7 +199,8 @@ _CITY_CUE = re.compile(
 _SMALL_CUE = re.compile(
     r"(?:village|localit[ée]|bourgade|hameau|commune|quartier|faubourg|banlieue|camp|a[ée]roport|base\s+a[ée]rienne|"
     r"prison|barrage|colline|mont|col|plaine|bourg)s?(?:\s+(?:rebelles?|gouvernementa(?:l|ux|les?)|voisins?|voisines?|"
-    r"kurdes?|chr[ée]tiens?|d[ée]vast[ée]s?|assi[ée]g[ée]s?|strat[ée]giques?|d['’]\w+))?\s+(?:de\s+|d['’]\s*|du\s+)$",
+    r"kurdes?|chr[ée]tiens?|d[ée]vast[ée]s?|assi[ée]g[ée]s?|strat[ée]giques?|d['’]\w+|(?:tr[èe]s\s+)?(?!de\b|du\b|des\b)"
+    r"[a-zéèêëîïôûç][a-zéèêëîïôûç\-]{2,}))?\s+(?:de\s+|d['’]\s*|du\s+)$",
     re.IGNORECASE,
 )
 _NEAR_CUE = re.compile(
@@ -201,7 +211,8 @@ _NEAR_CUE = re.compile(
     .replace("{de}", _DE),
     re.IGNORECASE,
 )
-_PREP_CUE = re.compile(r"(?:^|[\s(«\"])(?:[àa]|vers|depuis|jusqu['’][àa]|sur|dans|pour|contre|entre|reprendre|reconqu[ée]rir|conquis|captur[ée]|repris)\s+$",
+_PREP_CUE = re.compile(r"(?:^|[\s(«\"])(?:[àa]|vers|depuis|jusqu['’][àa]|sur|dans|pour|contre|entre|reprendre|reconqu[ée]rir|conquis|captur[ée]|repris|"
+                       r"en\s+passant\s+par|mont|monts|djebel|place(?:\s+des|\s+du|\s+de\s+la)?)\s+$",
                        re.IGNORECASE)
 
 #: Verbs and nouns whose object is a place: "ont touché X", "la prise de X", "se sont emparés de X".
@@ -219,7 +230,7 @@ _SITE_CUE = re.compile(
     r"(?:secteurs?|march[ée]s?|sites?|fermes?|champs?\s+(?:p[ée]troliers?|gaziers?)|centre\s+\w+|postes?-fronti[èe]res?|"
     r"postes?\s+fronti[èe]res?|(?:points?\s+de\s+)?passages?(?:\s+frontaliers?)?|plateau|vall[ée]e|massif|h[ôo]pital|"
     r"[ée]coles?|usine|raffinerie|station|gare|stade|universit[ée]|citadelle|forteresse|pont|rond-point|place|"
-    r"camp\s+militaire|base\s+militaire|a[ée]roport\s+militaire|brigade|division|r[ée]giment)"
+    r"camp\s+militaire|bases?(?:\s+militaire)?|a[ée]roport\s+militaire|brigade|division|r[ée]giment)"
     r"(?:\s+(?:voisins?|voisines?|rebelles?|militaires?|principal|principaux|tr[èe]s\s+fr[ée]quent[ée]s?|fr[ée]quent[ée]s?|"
     r"peupl[ée]s?|d[ée]vast[ée]s?|strat[ée]giques?|kurdes?))*\s+(?:de\s+|d['’]\s*|du\s+)$",
     re.IGNORECASE,
@@ -238,7 +249,7 @@ _LIST_JOIN = re.compile(
     re.IGNORECASE,
 )
 #: Road and site codes: "l'autoroute M4", "la base T4", "les axes M4 et M5".
-_CODE = re.compile(r"\b[A-Z]{1,2}-?\d{1,3}\b")
+_CODE = re.compile(r"\b(?:[A-Z]{1,2}-?\d{1,3}|(?:Division|Brigade|R[ée]giment|Base)\s+\d{1,3})\b")
 _CODE_CUE = re.compile(
     r"(?:autoroutes?|axes?|routes?|base(?:\s+a[ée]rienne)?|a[ée]roport(?:\s+militaire)?|a[ée]rodrome|station)\s+"
     r"(?:(?:internationale?|militaire|strat[ée]gique)\s+)?(?:de\s+|d['’]\s*)?$",
@@ -546,6 +557,10 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A capitalised preposition or article that opens a sentence before a name ("A Jeb el-Koussa", "Dans Alep").
+_LEAD_WORD = re.compile(r"(?:A|À|Au|Aux|En|Dans|Sur|Vers|Depuis|Pour|Le|La|Les|Entre)[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
+
+
 def _dateline_caps(text: str, start: int, end: int, lo: int) -> bool:
     """An upper-case name that opens a line and is followed by "," "(" or a dash: a dateline."""
     return (start == lo or text[start - 1] == "\n") and text[start:end].isupper() and bool(
@@ -602,6 +617,12 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
         cands[(start, end)] = _Cand(start, end, surface, via, kind_hint, near, query)
         last_end = end
 
+    for m in _RIVER.finditer(text, lo):
+        start, end = m.span(1)
+        if not any(s_ < end and start < e_ for s_, e_ in cands):
+            cands[(start, end)] = _Cand(start, end, m.group(1), "feature")
+        elif (start, end) in cands:
+            cands[(start, end)].via = "feature"  # "Barada" after "le fleuve": the river, not Wadi Barada
     name_rx = re.compile(_NAME)
     covered = bytearray(len(text) + 1)
     ends: set[int] = set()
@@ -619,10 +640,15 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
         before = text[max(0, start - 60) : start]
         if m.re is _CODE:
             joined = _LIST_JOIN.search(before)
-            if _CODE_CUE.search(before) or (joined and start - len(joined.group()) in ends):
+            if _CODE_CUE.search(before) or (joined and start - len(joined.group()) in ends) or surface[0] in "BDR":
                 cands[(start, end)] = _Cand(start, end, surface, "cue", "small", False)
                 ends.add(end)
             continue
+        lead = _LEAD_WORD.match(surface)
+        if lead:  # "A Jeb el-Koussa": the capitalised preposition is not part of the name
+            start += lead.end()
+            surface = text[start:end]
+            before = text[max(0, start - 60) : start]
         toks = _TOKEN.findall(folded[start:end])
         core = [t for i, t in enumerate(toks) if not (t in _ARTICLES and i < len(toks) - 1)]
         glued = len(core) < len(toks)
@@ -856,7 +882,7 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
         return cache[key]
 
     # pass 1: resolve without context to learn the document's main governorate and points
-    first = [resolve(c, None, None) for c in cands]
+    first = [None if c.via == "feature" else resolve(c, None, None) for c in cands]
     govs: Counter[str] = Counter()
     points: list[tuple[float, float]] = []
     for res in first:
@@ -869,6 +895,9 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
 
     mentions: list[Mention] = []
     for i, (c, res) in enumerate(zip(cands, first)):
+        if c.via == "feature":
+            mentions.append(Mention(c.surface, c.start, c.end, kind="river", source="builtin"))
+            continue
         local = _local_governorate(text, cands, first, i)
         settled = local is not None and getattr(res, "adm1_pcode", None) == local
         if local is not None and not getattr(res, "foreign", False) and not settled:
