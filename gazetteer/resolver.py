@@ -51,7 +51,7 @@ _CAPITAL_WINDOW = 0.2
 _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
 _STRONG = 0.95  # base score of exact and skeleton-key matches
-_CONTEXT_FULL = 0.85  # a spelling match at least this good takes the whole context bonus
+_CONTEXT_FULL = 0.9  # a spelling match at least this good takes the whole context bonus
 _POPULATION_PRIOR, _CURATED_PRIOR = 0.15, 0.10
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 

@@ -619,6 +619,8 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
 
     for m in _RIVER.finditer(text, lo):
         start, end = m.span(1)
+        if re.search(r"[A-ZÉ][\w’']+\s+(?:de|du)\s*(?:l['’])?\s*$", text[max(0, start - 25) : start]):
+            continue  # "Bouclier de l'Euphrate", "Colère de l'Euphrate": an operation or a force
         if not any(s_ < end and start < e_ for s_, e_ in cands):
             cands[(start, end)] = _Cand(start, end, m.group(1), "feature")
         elif (start, end) in cands:
@@ -662,6 +664,8 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
                 continue
         if not _is_capitalised(surface) or core[-1] in _NOT_PLACES or core[0] in _NOT_PLACES:
             continue
+        if surface.isupper() and not _dateline_caps(text, start, end, lo):
+            continue  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
         kind_hint, near = _hint(text, start)
         joined = _LIST_JOIN.search(before)
         listed = bool(joined) and start - len(joined.group()) in ends
@@ -688,9 +692,10 @@ def _gov_name(res: Any) -> str | None:
 
 
 def _is_rural_damascus_cue(text: str, cand: _Cand) -> bool:
-    return cand.kind_hint == "governorate" and fold_text(cand.surface) in {"damas", "damascus", "dimachq"} and bool(
-        re.search(r"(?:province|gouvernorat|r[ée]gion)\s+de\s+$", text[max(0, cand.start - 30) : cand.start], re.IGNORECASE)
-    )
+    return fold_text(cand.surface) in {"damas", "damascus", "dimachq"} and bool(
+        re.search(r"(?:(?:province|gouvernorat|r[ée]gion)\s+|campagne\s+(?:\w+\s+)?)de\s+$", text[max(0, cand.start - 30) : cand.start],
+                  re.IGNORECASE)
+    ) and (cand.kind_hint == "governorate" or "campagne" in text[max(0, cand.start - 30) : cand.start].lower())
 
 
 def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
@@ -899,7 +904,9 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
             mentions.append(Mention(c.surface, c.start, c.end, kind="river", source="builtin"))
             continue
         local = _local_governorate(text, cands, first, i)
-        settled = local is not None and getattr(res, "adm1_pcode", None) == local
+        settled = (local is not None and getattr(res, "adm1_pcode", None) == local) or (
+            getattr(res, "kind", None) == "governorate" and c.kind_hint == "governorate"
+        )  # "la province d'Idleb" is the governorate whatever the document's context
         if local is not None and not getattr(res, "foreign", False) and not settled:
             inside = _inside(gazetteer, c.query or c.surface, local)
             if inside is not None:  # a governorate named nearby outranks a better spelling elsewhere
