@@ -729,6 +729,22 @@ _GOV_BEFORE = re.compile(
 )
 
 
+#: Governorates whose bare name, in French reporting, means the province rather than its seat: since
+#: 2015 "Idleb" is the rebel-held province ("les bombardements sur Idleb", "l'offensive sur Idleb"); the
+#: city needs a cue ("la ville d'Idleb", a dateline, "Idleb, chef-lieu ..."). In every gold set of the
+#: project 72 of 81 bare "Idleb" are the governorate.
+_BARE_GOVERNORATE = frozenset({"SY07"})
+
+
+def _bare_means_governorate(gazetteer: Any, res: Any) -> bool:
+    """True when ``res`` is the seat city of a governorate in :data:`_BARE_GOVERNORATE`."""
+    pcode = getattr(res, "adm1_pcode", None)
+    if pcode not in _BARE_GOVERNORATE or getattr(res, "kind", None) not in ("city", "town"):
+        return False
+    gov = gazetteer.governorate(res.name) if hasattr(gazetteer, "governorate") else None
+    return gov is not None and getattr(gov, "adm1_pcode", None) == pcode
+
+
 def _kind_context(text: str, c: _Cand) -> str | None:
     """The kind the words around a bare governorate-seat name ask for: "city" for a dateline ("HOMS, 3
     mai (AFP)"), "Alep-Est", "X, chef-lieu de ...", "les quartiers de X"; "governorate" for "dans celle de X"
@@ -883,6 +899,8 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
                 res = _resolve(gazetteer, query, governorate=governorate, near=near, kind=kind)
                 if kind is not None and not getattr(res, "name", None):
                     res = _resolve(gazetteer, query, governorate=governorate, near=near, kind=None)
+                elif kind is None and _bare_means_governorate(gazetteer, res):
+                    res = _resolve(gazetteer, query, governorate=None, near=None, kind="governorate")
             cache[key] = res
         return cache[key]
 
