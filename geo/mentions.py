@@ -162,7 +162,8 @@ _ORGS = re.compile(
     r"Syrian\s+Observatory[\w\s]*|Human\s+Rights\s+Watch|Amnesty\s+International|M[ée]decins\s+sans\s+fronti[èe]res|"
     r"\b(?:agence|t[ée]l[ée]vision|cha[iî]ne|journal|quotidien|site|radio)\s+(?:officielle\s+|d['’][EÉ]tat\s+)?(?:[Aa]l-)?[A-Z][\w\-]+|"
     r"Faylaq\s+al-[A-Z][\w\-]*|Liwa[a']?\s+al-[A-Z][\w\-]*|"
-    r"(?:Organisation|Front|Mouvement)\s+(?:populaire\s+)?de\s+lib[ée]ration\s+de\s+la\s+Palestine"
+    r"(?:Organisation|Front|Mouvement)\s+(?:populaire\s+)?de\s+lib[ée]ration\s+de\s+la\s+Palestine|"
+    r"Arm[ée]e\s+(?:de\s+l['’]|du\s+|des\s+|de\s+)[A-ZÉ][\w\-]+|Conseil\s+militaire\s+(?:de\s+|d['’])[A-ZÉ][\w\-]+(?:\s+[A-ZÉ][\w\-]+)?"
     r")",
 )
 #: Person cues: a capitalised name right after these is a person.
@@ -568,10 +569,20 @@ def _dateline_caps(text: str, start: int, end: int, lo: int) -> bool:
     )
 
 
+#: "le gouverneur de la province de Homs, X," / "Le chef des FDS, X,": a person in apposition to a role.
+_ROLE_APPOSITION = re.compile(
+    r"\b(?:directeur|directrice|gouverneur|chef|ministre|porte-parole|commandant|pr[ée]sident|responsable|maire|"
+    r"patron|dirigeant|fondateur|[ée]missaire|envoy[ée]|ambassadeur|secr[ée]taire|conseiller|imam|mufti)\b[^,.;:!?]{0,60},\s*$",
+    re.IGNORECASE,
+)
+
+
 def _plausible_person_free(text: str, start: int, end: int) -> bool:
-    """False when a capitalised name looks like a person (a first name, a speaker, an age)."""
+    """False when a capitalised name looks like a person (a first name, a speaker, an age, a role's apposition)."""
     before = text[max(0, start - 60) : start]
     if _PERSON_CUE.search(before) or _SPEAKER_BEFORE.search(before) or _AGE_AFTER.match(text[end : end + 20]):
+        return False
+    if _ROLE_APPOSITION.search(text[max(0, start - 90) : start]) and re.match(r"\s*,", text[end : end + 3]):
         return False
     return not _first_name(text[start:end])
 
@@ -706,13 +717,14 @@ def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
     for c in cands:
         key = fold_text(c.surface)
         total[key] += 1
-        if c.kind_hint == "governorate":
+        hint = c.kind_hint if c.kind_hint in ("governorate", "city") else _kind_context(doc_text, c)
+        if hint == "governorate":
             gov[key] += 1
-        elif c.kind_hint == "city":
+        elif hint == "city":
             city[key] += 1
     decided = {}
     for key, n in total.items():
-        if gov[key] and gov[key] > city[key] and gov[key] * 3 >= n:
+        if gov[key] and not city[key] and gov[key] * 3 >= n:
             decided[key] = "governorate"
     return decided
 
