@@ -482,7 +482,8 @@ def _hint_before(before: str) -> tuple[str | None, bool]:
 
 #: How a window ends (lower-cased, trailing spaces stripped) when ``_PREP_CUE`` matches at its end.
 _PREP_ENDS = ("\u00e0", "a", "vers", "depuis", "sur", "dans", "pour", "contre", "entre", "reprendre", "reconqu\u00e9rir",
-              "reconquerir", "conquis", "captur\u00e9", "capture", "repris")
+              "reconquerir", "conquis", "captur\u00e9", "capture", "repris", "par", "mont", "monts", "djebel", "place", "des",
+              "du", "la")
 
 
 def _may_be_prep(before: str) -> bool:
@@ -653,7 +654,8 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
         before = text[max(0, start - 60) : start]
         if m.re is _CODE:
             joined = _LIST_JOIN.search(before)
-            if _CODE_CUE.search(before) or (joined and start - len(joined.group()) in ends) or surface[0] in "BDR":
+            if _CODE_CUE.search(before) or (joined and start - len(joined.group()) in ends) or surface[0] in "BDR" \
+                    or (re.fullmatch(r"M\d{1,2}", surface) and re.search(r"\b(?:la|le)\s+$", before)):
                 cands[(start, end)] = _Cand(start, end, surface, "cue", "small", False)
                 ends.add(end)
             continue
@@ -717,7 +719,13 @@ def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
     for c in cands:
         key = fold_text(c.surface)
         total[key] += 1
-        hint = c.kind_hint if c.kind_hint in ("governorate", "city") else _kind_context(doc_text, c)
+        hint = c.kind_hint
+        if hint is None:
+            context = _kind_context(doc_text, c)
+            # a dateline, "X, chef-lieu", "les quartiers de X"; "celle de X" after "province" (not "la campagne de X")
+            if context == "city" or (context == "governorate" and re.search(
+                    r"\bcelles?\s+(?:de\s+|d['’]\s*)$", doc_text[max(0, c.start - 12) : c.start], re.IGNORECASE)):
+                hint = context
         if hint == "governorate":
             gov[key] += 1
         elif hint == "city":
@@ -726,6 +734,8 @@ def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
     for key, n in total.items():
         if gov[key] and not city[key] and gov[key] * 3 >= n:
             decided[key] = "governorate"
+        elif city[key]:
+            decided[key] = "city"  # once the text cues the city, the bare name is the city
     return decided
 
 
@@ -894,16 +904,17 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
         cands.sort(key=lambda c: c.start)
 
     bare = _bare_kind_votes(text, cands)
-    cache: dict[tuple[str, str | None, str | None], Any] = {}
+    cache: dict[tuple[str, str | None, str | None, bool], Any] = {}
 
     def resolve(c: _Cand, governorate: str | None, near: Any) -> Any:
         kind = c.kind_hint if c.kind_hint in {"governorate", "city"} else None
         if kind is None:
             kind = _kind_context(text, c)
-        if kind is None and bare.get(fold_text(c.surface)) == "governorate":
+        vote = bare.get(fold_text(c.surface))
+        if kind is None and vote == "governorate":
             kind = "governorate"
         query = c.query or c.surface
-        key = (query, kind, governorate)
+        key = (query, kind, governorate, vote == "city")
         if key not in cache:
             if _is_rural_damascus_cue(text, c):
                 res = _resolve(gazetteer, "Rural Damascus", governorate=None, near=None, kind="governorate")
@@ -911,7 +922,7 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
                 res = _resolve(gazetteer, query, governorate=governorate, near=near, kind=kind)
                 if kind is not None and not getattr(res, "name", None):
                     res = _resolve(gazetteer, query, governorate=governorate, near=near, kind=None)
-                elif kind is None and _bare_means_governorate(gazetteer, res):
+                elif kind is None and vote != "city" and _bare_means_governorate(gazetteer, res):
                     res = _resolve(gazetteer, query, governorate=None, near=None, kind="governorate")
             cache[key] = res
         return cache[key]
