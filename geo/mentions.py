@@ -213,6 +213,7 @@ _NEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 _PREP_CUE = re.compile(r"(?:^|[\s(«\"])(?:[àa]|vers|depuis|jusqu['’][àa]|sur|dans|pour|contre|entre|reprendre|reconqu[ée]rir|conquis|captur[ée]|repris|"
+                       r"(?:sur|dans|vers|depuis)\s+(?:le|la)|"
                        r"en\s+passant\s+par|mont|monts|djebel|place(?:\s+des|\s+du|\s+de\s+la)?)\s+$",
                        re.IGNORECASE)
 
@@ -483,7 +484,7 @@ def _hint_before(before: str) -> tuple[str | None, bool]:
 #: How a window ends (lower-cased, trailing spaces stripped) when ``_PREP_CUE`` matches at its end.
 _PREP_ENDS = ("\u00e0", "a", "vers", "depuis", "sur", "dans", "pour", "contre", "entre", "reprendre", "reconqu\u00e9rir",
               "reconquerir", "conquis", "captur\u00e9", "capture", "repris", "par", "mont", "monts", "djebel", "place", "des",
-              "du", "la")
+              "du", "la", "le")
 
 
 def _may_be_prep(before: str) -> bool:
@@ -786,25 +787,32 @@ def _kind_context(text: str, c: _Cand) -> str | None:
     return None
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    his = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return lo + 1, (min(his) if his else len(text))
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
-def _local_governorate(text: str, cands: list[_Cand], first: list[Any], i: int) -> str | None:
+def _sentence_ids(text: str, cands: list[_Cand]) -> list[int]:
+    """The number of the sentence (split at ". ", "! ", "? " and line breaks) each candidate starts in."""
+    import bisect
+
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    return [bisect.bisect_left(ends, c.start) for c in cands]
+
+
+def _local_governorate(text: str, cands: list[_Cand], first: list[Any], i: int, same: list[int]) -> str | None:
     """The governorate named near a candidate: a governorate mention of the same sentence, or the place
-    just after it ("Saida, à l'est de Deraa"), as a P-code."""
+    just after it ("Saida, à l'est de Deraa"), as a P-code. ``same`` lists the candidates of its sentence."""
     c = cands[i]
-    lo, hi = _sentence_bounds(text, c.start, c.end)
     best: tuple[int, str] | None = None
-    for j, (o, res) in enumerate(zip(cands, first)):
-        if j == i or not (lo <= o.start < hi) or getattr(res, "foreign", False) or not getattr(res, "adm1_pcode", None):
+    for j in same:
+        o, res = cands[j], first[j]
+        if j == i or getattr(res, "foreign", False) or not getattr(res, "adm1_pcode", None):
             continue
         if getattr(res, "kind", None) == "governorate" or o.kind_hint == "governorate":
             dist = abs(o.start - c.start)
-        elif o.start > c.end and o.start - c.end < 45 and _NEAR_AFTER.match(text, c.end) and \
-                _NEAR_AFTER.match(text, c.end).end() == o.start:
+        elif o.start > c.end and o.start - c.end < 45:
+            after = _NEAR_AFTER.match(text, c.end)
+            if after is None or after.end() != o.start:
+                continue
             dist = 0
         else:
             continue
@@ -939,17 +947,26 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
     main_gov = govs.most_common(1)[0][0] if govs else None
     near_pt = points[0] if points else None
 
+    sent_of = _sentence_ids(text, cands)
+    by_sentence: dict[int, list[int]] = {}
+    for i, k in enumerate(sent_of):
+        by_sentence.setdefault(k, []).append(i)
+    inside_cache: dict[tuple[str, str], Any] = {}
+
     mentions: list[Mention] = []
     for i, (c, res) in enumerate(zip(cands, first)):
         if c.via == "feature":
             mentions.append(Mention(c.surface, c.start, c.end, kind="river", source="builtin"))
             continue
-        local = _local_governorate(text, cands, first, i)
+        local = _local_governorate(text, cands, first, i, by_sentence[sent_of[i]])
         settled = (local is not None and getattr(res, "adm1_pcode", None) == local) or (
             getattr(res, "kind", None) == "governorate" and c.kind_hint == "governorate"
         )  # "la province d'Idleb" is the governorate whatever the document's context
         if local is not None and not getattr(res, "foreign", False) and not settled:
-            inside = _inside(gazetteer, c.query or c.surface, local)
+            ikey = (c.query or c.surface, local)
+            if ikey not in inside_cache:
+                inside_cache[ikey] = _inside(gazetteer, ikey[0], local)
+            inside = inside_cache[ikey]
             if inside is not None:  # a governorate named nearby outranks a better spelling elsewhere
                 res, settled = inside, True
                 first[i] = res
