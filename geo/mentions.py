@@ -18,6 +18,7 @@ government or an actor ("Ankara a indiqué", "les bombardements de Damas") are k
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -542,6 +543,8 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     "Deir" ...) on the left and capitalised words or glued-article words ("al-Chakouhi") on the right
     are taken in; a part of a name never stands for the whole."""
     for _ in range(3):
+        if start < 3 or text[start - 1] not in " \u00a0" or not text[start - 2].isalpha():
+            break  # cheap test first: a word must stand just before
         m = _WORD_BEFORE.search(text, max(0, start - 14), start)
         if not m or fold_text(m.group(1)).strip("'") not in _NAME_PREFIXES:
             break
@@ -549,8 +552,13 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         art = re.search(r"(?:^|(?<=[\s(«\"'’]))(?:[Aa]l|[Ee]l)-$", text[max(0, start - 4) : start])
         if art:
             start -= 4 - art.start()
-    prefixed = fold_text(text[start:end]).split(" ")[0] in _NAME_PREFIXES
+    prefixed: bool | None = None
     for _ in range(3):
+        if end + 1 >= len(text) or text[end] not in " \u00a0" or not (text[end + 1].isupper() or text[end + 3 : end + 4] == "-"
+                                                                      or text[end + 4 : end + 5] == "-"):
+            break  # cheap test first: a capitalised word or a glued article must follow
+        if prefixed is None:
+            prefixed = fold_text(text[start:end]).split(" ")[0] in _NAME_PREFIXES
         m = _WORD_AFTER.match(text, end)
         if not m or not _name_word(m.group()):
             break
@@ -562,6 +570,27 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: A capitalised preposition or article that opens a sentence before a name ("A Jeb el-Koussa", "Dans Alep").
 _LEAD_WORD = re.compile(r"(?:A|À|Au|Aux|En|Dans|Sur|Vers|Depuis|Pour|Le|La|Les|Entre)[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+#: Last characters after which no place cue can end (sentence ends, headings, quotes, brackets).
+_NO_CUE_END = frozenset('.!?;:"»)]\n')
+#: Last words (of the window before a name) with which each cue can end, for a cheap check before its regex:
+#: "de"-like words end ``_OBJECT_CUE``, ``_SITE_CUE`` and ``_LIST_INTRO``; ``_LIST_JOIN`` ends with a comma,
+#: a conjunction, a preposition or an article; ``_LIST_INTRO`` also with "dont", "notamment" ...
+_DE_WORDS = frozenset({"de", "d'", "d\u2019", "du", "des", "la", "l'", "l\u2019"})
+_JOIN_LAST_WORDS = _DE_WORDS | frozenset({",", "et", "ou", "puis", "\u00e0", "a", "sur", "vers", "dans", "entre", "le", "les"})
+_INTRO_LAST_WORDS = frozenset({"dont", "notamment", "comme", "que", "lesquels", "lesquelles", "savoir", "\u00e0", "a",
+                               "ceux", "celles", "celui"})
+#: Stems of the verbs of ``_OBJECT_CUE`` ("ont touché X").
+_OBJECT_VERBS = ("touch", "vis", "frapp", "bombard", "pilonn", "assi", "encercl", "lib", "investi", "attaqu", "quitt",
+                 "\u00e9vacu", "evacu", "atteint", "rejoint", "travers", "gagn", "cibl", "ravag", "d\u00e9vast", "devast",
+                 "d\u00e9truit", "detruit", "perdu", "abandonn", "fui")
+
+
+def _last_word(tail: str) -> str:
+    """The last word of a window without trailing spaces, lower-cased ("la prise d'" -> "d'")."""
+    cut = max(tail.rfind(" "), tail.rfind("\u00a0"), tail.rfind("\n"), tail.rfind("("), tail.rfind("\u00ab"))
+    return tail[cut + 1 :].lower()
 
 
 def _dateline_caps(text: str, start: int, end: int, lo: int) -> bool:
@@ -644,6 +673,7 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
     for s_, e_ in cands:
         covered[s_:e_] = b"\x01" * (e_ - s_)
         ends.add(e_)
+    end_list = sorted(ends)
     found = list(name_rx.finditer(text, lo)) + [m for m in _CODE.finditer(text, lo)]
     found.sort(key=lambda m: m.start())
     for m in found:
@@ -659,6 +689,7 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
                     or (re.fullmatch(r"M\d{1,2}", surface) and re.search(r"\b(?:la|le)\s+$", before)):
                 cands[(start, end)] = _Cand(start, end, surface, "cue", "small", False)
                 ends.add(end)
+                bisect.insort(end_list, end)
             continue
         lead = _LEAD_WORD.match(surface)
         if lead:  # "A Jeb el-Koussa": the capitalised preposition is not part of the name
@@ -680,21 +711,32 @@ def _candidates(doc: Document, gazetteer: Any) -> list[_Cand]:
             continue
         if surface.isupper() and not _dateline_caps(text, start, end, lo):
             continue  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
+        tail = before.rstrip()
+        if not tail or tail[-1] in _NO_CUE_END:
+            continue  # a sentence start, a heading, a quote: no cue ends with this
         kind_hint, near = _hint(text, start)
-        joined = _LIST_JOIN.search(before)
-        listed = bool(joined) and start - len(joined.group()) in ends
-        cue = kind_hint is not None or near or listed or (_may_be_prep(before) and _PREP_CUE.search(before)) \
-            or _OBJECT_CUE.search(before) or _SITE_CUE.search(before) or _LIST_INTRO.search(before)
+        word = "," if tail[-1] == "," else _last_word(tail)
+        listed = False
+        if word in _JOIN_LAST_WORDS:
+            k = bisect.bisect_right(end_list, start) - 1  # a candidate must end just before the joining words
+            if k >= 0 and start - end_list[k] < 40:
+                joined = _LIST_JOIN.search(before)
+                listed = bool(joined) and start - len(joined.group()) in ends
+        site = word in _DE_WORDS and (_SITE_CUE.search(before) is not None or _LIST_INTRO.search(before) is not None)
+        site = site or (word in _INTRO_LAST_WORDS and _LIST_INTRO.search(before) is not None)
+        cue = kind_hint is not None or near or listed or site or (_may_be_prep(before) and _PREP_CUE.search(before)) \
+            or ((word in _DE_WORDS or word.startswith(_OBJECT_VERBS)) and _OBJECT_CUE.search(before))
         if not cue:
             continue
         if _overlaps(start, end, orgs) or not _plausible_person_free(text, start, end):
             continue
         if _overlaps(start, end, persons) and not (core[0] in _NAME_PREFIXES and (kind_hint or near or listed)):
             continue
-        if kind_hint is None and (_SITE_CUE.search(before) or _LIST_INTRO.search(before)):
+        if kind_hint is None and site:
             kind_hint = "small"
         cands[(start, end)] = _Cand(start, end, surface, "cue", kind_hint, near)
         ends.add(end)
+        bisect.insort(end_list, end)
     return sorted(cands.values(), key=lambda c: c.start)
 
 
@@ -712,7 +754,7 @@ def _is_rural_damascus_cue(text: str, cand: _Cand) -> bool:
     ) and (cand.kind_hint == "governorate" or "campagne" in text[max(0, cand.start - 30) : cand.start].lower())
 
 
-def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
+def _bare_kind_votes(doc_text: str, cands: list[_Cand], contexts: dict[int, str | None] | None = None) -> dict[str, str]:
     """Decide, per folded name, whether a bare mention means the governorate (dispatch-level)."""
     gov: Counter[str] = Counter()
     city: Counter[str] = Counter()
@@ -722,7 +764,7 @@ def _bare_kind_votes(doc_text: str, cands: list[_Cand]) -> dict[str, str]:
         total[key] += 1
         hint = c.kind_hint
         if hint is None:
-            context = _kind_context(doc_text, c)
+            context = contexts[c.start] if contexts is not None else _kind_context(doc_text, c)
             # a dateline, "X, chef-lieu", "les quartiers de X"; "celle de X" after "province" (not "la campagne de X")
             if context == "city" or (context == "governorate" and re.search(
                     r"\bcelles?\s+(?:de\s+|d['’]\s*)$", doc_text[max(0, c.start - 12) : c.start], re.IGNORECASE)):
@@ -768,10 +810,20 @@ def _bare_means_governorate(gazetteer: Any, res: Any) -> bool:
     return gov is not None and getattr(gov, "adm1_pcode", None) == pcode
 
 
+@lru_cache(maxsize=4096)
+def _seat_name(surface: str) -> bool:
+    """True when ``surface`` names a governorate (and so its seat): the only names whose kind context matters."""
+    from gazetteer._governorates import pcode_for
+
+    return pcode_for(surface) is not None
+
+
 def _kind_context(text: str, c: _Cand) -> str | None:
     """The kind the words around a bare governorate-seat name ask for: "city" for a dateline ("HOMS, 3
     mai (AFP)"), "Alep-Est", "X, chef-lieu de ...", "les quartiers de X"; "governorate" for "dans celle de X"
-    (after "province") and "la campagne de X"."""
+    (after "province") and "la campagne de X". None for names that are not a governorate's."""
+    if not _seat_name(c.surface):
+        return None
     if (c.start == 0 or text[c.start - 1] == "\n") and _DATELINE_AFTER.match(text, c.end):
         return "city"
     if _CITY_AFTER.match(text, c.end):
@@ -911,13 +963,14 @@ def find_mentions(doc: Document, gazetteer: Any, *, use_spacy: bool = False) -> 
         cands += _spacy_extra(text, gazetteer, cands)
         cands.sort(key=lambda c: c.start)
 
-    bare = _bare_kind_votes(text, cands)
+    contexts = {c.start: _kind_context(text, c) for c in cands}
+    bare = _bare_kind_votes(text, cands, contexts)
     cache: dict[tuple[str, str | None, str | None, bool], Any] = {}
 
     def resolve(c: _Cand, governorate: str | None, near: Any) -> Any:
         kind = c.kind_hint if c.kind_hint in {"governorate", "city"} else None
         if kind is None:
-            kind = _kind_context(text, c)
+            kind = contexts[c.start]
         vote = bare.get(fold_text(c.surface))
         if kind is None and vote == "governorate":
             kind = "governorate"
