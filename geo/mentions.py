@@ -5,7 +5,16 @@ Two candidate generators feed one resolver pass:
 1. a token n-gram dictionary built from the gazetteer's phrase index (every spelling of every
    place, normalised), matched over the folded text, longest match first, on word boundaries;
 2. capitalised names after French place cues ("le village de X", "la province d'X", "à X",
-   "aux abords de X", "au nord d'X" ...), which the gazetteer then tries to resolve.
+   "aux abords de X", "au nord d'X" ...), object and site cues ("ont touché X", "la prise de X",
+   "le marché de X"), list cues ("plusieurs villages, dont X, Y et Z"), names that open with a name
+   prefix (Abou, Tal, Kafr, Deir, Beit, Ain, Jabal, Wadi ...) and codes ("l'autoroute M4", "la base
+   T4"), which the gazetteer then tries to resolve; unknown ones are kept unresolved (``name=None``)
+   so that ``conflictmap unresolved`` lists them with their candidates.
+
+A dictionary match inside a longer capitalised name is replaced by the whole name ("Tal Malah",
+not "Malah"; "Kafr Halab", not "Halab"). A governorate named in the same sentence, or just after
+the name ("Saïda, à l'est de Deraa"), outranks a better spelling elsewhere. Rivers ("l'Euphrate")
+are recognised with ``kind="river"`` and no point.
 
 Candidates inside organisation names (OSDH, Casques blancs, HTS ...), after person cues
 ("M.", "président") or equal to demonyms and weekdays are dropped. The generic word before a
