@@ -4,8 +4,10 @@ The :class:`Gazetteer` indexes every local source once, then scores each query:
 
 - **name**: exact normalized key (1.0), equal consonant skeleton (~0.8-0.95), or rapidfuzz
   similarity over both keys (see :mod:`gazetteer._index`);
-- **context**: ``+0.08`` inside the governorate the text names, ``-0.2`` outside it; up to
-  ``+0.1`` near points already resolved in the document (30 km decay); ``kind`` agreement;
+- **context**: ``+0.08`` inside the governorate the text names, ``-0.08`` outside it; up to
+  ``+0.25`` near points already resolved in the document (30 km decay); ``kind`` agreement; for a
+  name score below 0.85 only 30 % of a favourable context counts (context never makes a weak
+  spelling match an answer);
 - **prior**: population (up to ``+0.15`` for a million; a record without one borrows it from a record of
   the same place, i.e. sharing a name key within 15 km), curated French spellings (``+0.1``), the user's CSV
   (``+0.3``), so a hand-made table beats a GeoNames homonym; for a name score below 0.95
@@ -54,6 +56,7 @@ _ONLINE_FLOOR = 0.8
 _WEAK_PRIOR = 0.3
 _STRONG = 0.95  # base score of exact and skeleton-key matches
 _SEAT_SPELLING = 0.85  # a seat's skeleton match kept beside an administrative unit's exact name
+_CONTEXT_FULL = 0.9  # a spelling match at least this good takes the whole context bonus
 _POPULATION_PRIOR, _CURATED_PRIOR = 0.15, 0.10
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 
@@ -63,6 +66,13 @@ Point = tuple[float, float]
 def _prior_weight(base: float) -> float:
     """Priors separate good matches; they must not lift a weak spelling match over the threshold."""
     return 1.0 if base >= _STRONG else _WEAK_PRIOR
+
+
+def _context_weight(base: float, adj: float) -> float:
+    """Context (governorate, nearby places) decides between good spellings; it must not turn a weak
+    spelling match into an answer ("Adra" is not "Darayya" because both are near Damascus): below
+    ``_CONTEXT_FULL`` only 30 % of a favourable context counts. An unfavourable one always counts."""
+    return adj if adj <= 0 or base >= _CONTEXT_FULL else adj * _WEAK_PRIOR
 
 
 def _as_points(near: Any) -> tuple[Point, ...]:
@@ -318,7 +328,7 @@ class Gazetteer:
             matches = strong
         places = self._index.places
         scored = [
-            (places[i], base + self._priors[i] * _prior_weight(base) + self._context(places[i], pcode, points, kind))
+            (places[i], base + self._priors[i] * _prior_weight(base) + _context_weight(base, self._context(places[i], pcode, points, kind)))
             for i, (base, _key) in matches.items()
         ]
         scored.sort(key=lambda ps: -ps[1])

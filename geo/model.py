@@ -59,6 +59,8 @@ class Mention:
     foreign: bool = False
     metonymic: bool = False
     source: str | None = None
+    #: The gazetteer's id of the resolved place (``"curated:12"``, ``"geonames:170063"``), None when unresolved.
+    place_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""

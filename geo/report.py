@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from gazetteer.normalize import normalize
+from geo.mentions import FEATURE_KINDS
 from geo.model import Document
 
 __all__ = ["RunSummary", "unresolved_names", "printable"]
@@ -53,7 +54,7 @@ class RunSummary:
             self.mentions += 1
             if m.foreign:
                 self.mentions_foreign += 1
-            elif m.name is not None:
+            elif m.name is not None or m.kind in FEATURE_KINDS:  # a river: recognised, never a point
                 self.mentions_resolved += 1
             else:
                 self.unresolved[m.surface] += 1
@@ -108,7 +109,7 @@ def unresolved_names(docs: Iterable[Document], gazetteer: Any, *, limit: int = 5
     example: dict[str, str] = {}
     for doc in docs:
         for m in doc.mentions:
-            if m.name is not None or m.foreign:
+            if m.name is not None or m.foreign or m.kind in FEATURE_KINDS:
                 continue
             key = normalize(m.surface)
             if not key:

@@ -102,7 +102,8 @@ def test_junk_entities_are_filtered(monkeypatch: pytest.MonkeyPatch, gaz: Gazett
 
 
 def test_misc_and_per_need_a_confident_syrian_place(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer) -> None:
-    text = "Les habitants de Kafr Nabouda sont partis au Kurdistan, ont écrit à Aboujoujou et aux Etats-Unis."
+    # (no place cue before "Kafr Nabouda": the default path, which reads "les habitants de X", does not find it)
+    text = "Kafr Nabouda s'est vidée: ses habitants sont partis au Kurdistan, ont écrit à Aboujoujou et aux Etats-Unis."
     _with_fake(monkeypatch, [("Kafr Nabouda", "PER"), ("Kurdistan", "MISC"), ("Aboujoujou", "MISC"), ("Etats-Unis", "PER")])
     base = {(m.start, m.end) for m in find_mentions(_doc(text), gaz)}
     added = [(m.surface, m.name) for m in find_mentions(_doc(text), gaz, use_spacy=True) if (m.start, m.end) not in base]
@@ -110,7 +111,8 @@ def test_misc_and_per_need_a_confident_syrian_place(monkeypatch: pytest.MonkeyPa
 
 
 def test_loc_entities_go_to_the_resolver(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer) -> None:
-    text = "Les habitants de Kafr Nabouda ont écrit à Aboujoujou et aux Etats-Unis."
+    # no place cue before "Kafr Nabouda" nor "Aboujoujou" (the default path reads "les habitants de X", "à X")
+    text = "Kafr Nabouda s'est vidée, selon Aboujoujou et les Etats-Unis."
     _with_fake(monkeypatch, [("Kafr Nabouda", "LOC"), ("Aboujoujou", "LOC"), ("Etats-Unis", "LOC")])
     default = [(m.surface, m.foreign) for m in find_mentions(_doc(text), gaz)]
     assert default == [("Etats-Unis", True)]  # the phrase index knows this spelling, not "Kafr Nabouda"
@@ -137,7 +139,7 @@ def test_real_model_elisions_filtered(gaz: Gazetteer) -> None:
 
 
 def test_place_missing_from_the_phrase_index_found_only_by_spacy(gaz: Gazetteer) -> None:
-    text = "Les habitants de Kafr Nabouda ont fui vers le nord après une nuit de bombardements."
+    text = "Kafr Nabouda s'est vidée de ses habitants après une nuit de bombardements."  # no place cue before it
     assert normalize("Kafr Nabouda") not in gaz.phrase_index()  # a spelling the index lacks
     assert gaz.resolve("Kafr Nabouda").name == "Kafr Nabuda"  # ... that the fuzzy resolver accepts
     assert not [m for m in find_mentions(_doc(text), gaz) if "Nabouda" in m.surface]
