@@ -110,13 +110,14 @@ def main() -> None:
         queries = _queries(big, args.queries, args.seed)
         for q in ("Zzyzx Blorf", "Kafr Qwertyuiop"):  # warm: the pre-filters are built on first use
             gaz._resolve_key(q, None, (), None)  # type: ignore[attr-defined]
-        best = 0.0
+        best = best_cpu = 0.0
         for _ in range(3):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             resolved = sum(gaz._resolve_key(q, None, (), None).name is not None for q in queries)  # type: ignore[attr-defined]
             best = max(best, len(queries) / (time.perf_counter() - t))
-        print(f"warm resolution, no LRU, {len(queries):,} mixed queries: {best:,.0f}/s "
-              f"({resolved / len(queries):.0%} resolved; target >= 2,000/s)")  # fmt: skip
+            best_cpu = max(best_cpu, len(queries) / (time.process_time() - c))
+        print(f"warm resolution, no LRU, {len(queries):,} mixed queries: {best:,.0f}/s wall, {best_cpu:,.0f}/s of CPU time "
+              f"({resolved / len(queries):.0%} resolved; target >= 2,000/s); load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         t = time.perf_counter()
         for q in queries * 3:
             gaz.resolve(q)

@@ -91,7 +91,7 @@ def installed_attribution(directory: Path | None = None) -> str:
 
 
 def clear(directory: Path | None = None, *, downloads: bool = True) -> list[Path]:
-    """Remove the installed data (and the download cache); return the paths removed."""
+    """Remove the installed data (and the download and index caches); return the paths removed."""
     base = directory or _config.data_dir()
     removed = []
     for name in _SUBDIRS:
@@ -106,10 +106,11 @@ def clear(directory: Path | None = None, *, downloads: bool = True) -> list[Path
         os.remove(m)
         removed.append(m)
     if downloads and directory is None:
-        cache = _config.cache_dir() / "downloads"
-        if cache.exists():
-            shutil.rmtree(cache)
-            removed.append(cache)
+        for name in ("downloads", "index"):  # downloaded files and .part files; per-source index pickles
+            cache = _config.cache_dir() / name
+            if cache.exists():
+                shutil.rmtree(cache)
+                removed.append(cache)
     return removed
 
 
