@@ -18,7 +18,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from geo._controllers import CONTROLLERS, PALETTE
+from geo._controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE
 from geo._html import safe_layer_class, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +29,7 @@ __all__ = ["FRONT_LINE_COLOUR", "add_front_layers", "build_snapshots", "script_j
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
 FRONT_LINE_COLOUR = "#8b0000"
-_UNKNOWN_COLOUR = "#999999"
+from geo._controllers import UNKNOWN_COLOUR as _UNKNOWN_COLOUR  # noqa: E402
 
 #: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
 _SIMPLIFY_DEG = 0.0005
@@ -166,7 +166,7 @@ var {{ this.get_name() }} = L.layerGroup();
   box.appendChild(keys);
   L.DomEvent.disableClickPropagation(box);
   L.DomEvent.disableScrollPropagation(box);
-  var control = L.control({position: "bottomleft"});
+  var control = L.control({position: {{ this.position_json }}});
   control.onAdd = function () { return box; };
   function show(i) {
     var s = snaps[i];
@@ -175,8 +175,8 @@ var {{ this.get_name() }} = L.layerGroup();
       style: function (f) {
         var c = colour(f.properties.controller);
         var contested = f.properties.controller === "contested";
-        return {color: c, weight: 1, fillColor: c, fillOpacity: contested ? 0.25 : 0.35,
-                dashArray: contested ? "6 4" : null};
+        return {color: contested ? "#333333" : c, weight: contested ? 1.5 : 1, fillColor: c,
+                fillOpacity: contested ? 0.3 : 0.35, dashArray: contested ? {{ this.contested_dash }} : null};
       },
       onEachFeature: function (f, layer) {
         layer.bindPopup(popup(null, [["controller", f.properties.controller], ["date", s.date],
@@ -206,6 +206,18 @@ var {{ this.get_name() }} = L.layerGroup();
     box.setAttribute("data-snapshot", String(i));
   }
   input.addEventListener("input", function () { show(parseInt(input.value, 10)); });
+  // In a conflictmap page the panel's date range drives the snapshot: the latest one at or before
+  // its end date (the first one before any), and this box keeps only the legend.
+  var follow = window.cm && window.cm.onFilter && document.getElementById("cm-date-to");
+  if (follow) {
+    input.style.display = "none";
+    window.cm.onFilter(function (f) {
+      if (f.to === null || f.to === undefined) { return; }
+      var day = window.cm.dayText(f.to), idx = 0;
+      for (var k = 0; k < snaps.length; k++) { if (snaps[k].date <= day) { idx = k; } }
+      show(idx);
+    });
+  }
   map.on("overlayadd", function (e) { if (e.layer === group) { control.addTo(map); } });
   map.on("overlayremove", function (e) { if (e.layer === group) { control.remove(); } });
   {% if this.show %}control.addTo(map);{% endif %}
@@ -250,6 +262,8 @@ def _make_slider_class() -> type:
             self.line_colour = FRONT_LINE_COLOUR
             self.line_colour_json = script_json(FRONT_LINE_COLOUR)
             self.unknown_colour = _UNKNOWN_COLOUR
+            self.position_json = script_json("bottomright")
+            self.contested_dash = script_json(CONTESTED_HATCH["dash"])
 
     return FrontSlider
 

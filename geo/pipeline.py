@@ -91,7 +91,8 @@ def run(
     inputs: str | Path | Sequence[str | Path],
     out_dir: str | Path,
     *,
-    offline: bool = False,
+    offline: bool = True,
+    tiles: str | None = None,
     geojson: bool = False,
     baseline: str | Path | None = None,
     dates: Sequence[str] | None = None,
@@ -110,7 +111,9 @@ def run(
     out_dir
         Output folder, created if needed.
     offline
-        Write a self-contained HTML map (no tiles, no CDN).
+        Refuse online tiles (the map is self-contained either way: Leaflet inlined, offline basemap).
+    tiles
+        ``"osm"``: online OpenStreetMap tiles over the offline basemap (ignored when ``offline``).
     geojson
         Also write ``events.geojson``.
     baseline
@@ -136,7 +139,8 @@ def run(
     with OutputSet(out_dir) as outputs:  # checks --out and takes its lock before any work
         docs, summary = extract_all(inputs, gazetteer=gazetteer, use_spacy=use_spacy, progress=progress)
         try:
-            _write_outputs(outputs, docs, summary, offline=offline, geojson=geojson, baseline=baseline,
+            _write_outputs(outputs, docs, summary, offline=offline and tiles is None, tiles=tiles, geojson=geojson,
+                           baseline=baseline,
                            dates=dates, step=step, title=title, gazetteer=gazetteer)
         except Exception as exc:
             from gazetteer.errors import ConflictmapError
@@ -158,6 +162,7 @@ def _write_outputs(
     summary: RunSummary,
     *,
     offline: bool,
+    tiles: str | None,
     geojson: bool,
     baseline: str | Path | None,
     dates: Sequence[str] | None,
@@ -194,7 +199,8 @@ def _write_outputs(
 
     _log.info("joined %d events and %d mentions to boundaries; %d control layers", len(events), len(mentions), len(front))
     # the map first: it is the step most likely to fail, and nothing is committed before all are written
-    fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)
+    fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline,
+                    tiles=tiles)
     save_map(fmap, outputs.path("map.html"), offline=offline)
     write_geopackage(outputs.path("events.gpkg"), layers)
     atomic_write_text(outputs.path("events.csv"), _table_csv(events))
