@@ -83,8 +83,11 @@ def _geojson_text(gdf: Any) -> str:
 
 
 def _table_csv(gdf: Any) -> str:
+    """The table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells neutralised)."""
+    from geo.acled import csv_text
+
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
-    return frame.to_csv(index=False)
+    return csv_text(frame)
 
 
 def run(
@@ -150,6 +153,7 @@ def run(
                 f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}"
             ) from exc
         names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
+                 "events_acled.csv": "ACLED-style CSV",
                  "map.html": "map"}
         for path in outputs.commit():
             summary.outputs[names.get(path.name, path.name)] = path
@@ -204,6 +208,9 @@ def _write_outputs(
     save_map(fmap, outputs.path("map.html"), offline=offline)
     write_geopackage(outputs.path("events.gpkg"), layers)
     atomic_write_text(outputs.path("events.csv"), _table_csv(events))
+    from geo.acled import csv_text, to_acled
+
+    atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
     if geojson:
         atomic_write_text(outputs.path("events.geojson"), _geojson_text(events))
     _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)

@@ -125,7 +125,7 @@ def test_cli_run_writes_hostile_text_literally_to_tables(hostile_run: dict[str, 
     import pyogrio
 
     out = hostile_run["offline"]
-    with open(out / "events.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "events.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     evidence = " ".join(r.get("evidence") or "" for r in rows)
     for literal in LITERALS:
