@@ -55,6 +55,7 @@ def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, A
         "points": ("control", ("place", "controller", "observed", "status", "confidence", "source")),
     }
     per_date: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    front = _control_per_snapshot(front)
     for key, (layer, props) in spec.items():
         gdf = front.get(layer)
         if gdf is None or not len(gdf) or "date_from" not in gdf.columns:
@@ -75,6 +76,30 @@ def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, A
         {"date": day, **{k: {"type": "FeatureCollection", "features": v} for k, v in parts.items()}}
         for day, parts in sorted(per_date.items())
     ]
+
+
+def _control_per_snapshot(front: Mapping[str, "gpd.GeoDataFrame"]) -> Mapping[str, "gpd.GeoDataFrame"]:
+    """The ``control`` intervals (``valid_from``/``valid_to``) as points per snapshot date of the areas.
+
+    TODO(merge, issue 15): the slider will read the intervals directly; until then each snapshot
+    shows the localities whose period covers its date (``observed`` = start of the period).
+    """
+    import pandas as pd
+
+    control = front.get("control")
+    areas = front.get("control_areas")
+    if control is None or "valid_from" not in control.columns or "date_from" in control.columns:
+        return front
+    days = sorted(set(areas["date_from"])) if areas is not None and len(areas) else []
+    parts = []
+    for day in days:
+        valid = (control["valid_from"] <= day) & (control["valid_to"].isna() | (control["valid_to"] > day))
+        part = control[valid].copy()
+        part["date_from"] = day
+        part["observed"] = part["valid_from"]
+        parts.append(part)
+    expanded = pd.concat(parts, ignore_index=True) if parts else control.iloc[:0]
+    return {**front, "control": expanded}
 
 
 #: Popup body built with DOM text nodes only (dispatch text never becomes HTML); shared by both layers.

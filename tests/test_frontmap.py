@@ -231,7 +231,12 @@ def test_styles_and_temporal_fields_in_real_qgis(front, tmp_path):
         assert out[name]["renderer"] == "categorizedSymbol"
         assert out[name]["categories"]["regime"] == "#d62728"
         assert out[name]["categories"]["contested"] == "#ff7f0e"
-        assert (out[name]["mode"], out[name]["start"], out[name]["end"]) == (2, "date_from", "date_to")
+    assert (out["control_areas"]["mode"], out["control_areas"]["start"], out["control_areas"]["end"]) == (
+        2, "date_from", "date_to")
+    # the control layer holds intervals: QGIS shows, on each day, every locality once with its state that day
+    assert (out["control"]["mode"], out["control"]["start"], out["control"]["end"]) == (2, "valid_from", "valid_to")
+    for day in days:
+        assert out["control"]["per_day"][day] == 4
     assert out["control_changes"]["categories"]["rebels"] == "#2ca02c"
     # One snapshot per day: areas/lines/points of the snapshot in force, none of the others.
     areas = front["control_areas"]

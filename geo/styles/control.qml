@@ -1,7 +1,7 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<!-- conflictmap control: who holds each locality at each snapshot. Palette: geo/_controllers.py PALETTE. Temporal: each snapshot is valid from date_from (included) to date_to (excluded; empty = still valid). -->
+<!-- conflictmap control: who holds each locality, one point per period of unchanged state. Palette: geo/_controllers.py PALETTE. Temporal: each period is valid from valid_from (included) to valid_to (excluded; empty = still valid). -->
 <qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" labelsEnabled="1">
-  <temporal enabled="1" mode="2" startField="date_from" endField="date_to" accumulate="0" fixedDuration="0" durationUnit="min" durationField="" startExpression="" endExpression="" limitMode="0">
+  <temporal enabled="1" mode="2" startField="valid_from" endField="valid_to" accumulate="0" fixedDuration="0" durationUnit="min" durationField="" startExpression="" endExpression="" limitMode="0">
     <fixedRange>
       <start></start>
       <end></end>
