@@ -601,7 +601,10 @@
         list.appendChild(frag);
       };
       search.addEventListener("focus", build);
+      var last = null;
       var go = function () {
+        if (search.value === last) { return; }  // Enter and the change that follows it: once
+        last = search.value;
         build();
         var hit = index[fold(search.value)];
         if (!hit) {
@@ -622,6 +625,7 @@
       };
       search.addEventListener("change", go);
       search.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(); } });
+      search.addEventListener("input", function () { last = null; });
     }
   };
 })();
