@@ -84,6 +84,22 @@ def main(argv: list[str]) -> int:
                     fields=[f.name() for f in layer.fields()],
                     field_types={f.name(): f.typeName() for f in layer.fields()},
                 )
+                temporal = layer.temporalProperties()
+                # QGIS 3.22 resets the temporal settings of a layer's default style when it opens a
+                # GeoPackage layer (Layer Properties > Style > Load Style > From database restores
+                # them): report both, then use the reloaded style as a user would.
+                info["temporal_on_open"] = bool(temporal.isActive())
+                if spatial:
+                    msg, ok = layer.loadNamedStyle(layer.styleURI())
+                    info["default_style_reloaded"] = [bool(ok), msg]
+                renderer = layer.renderer()  # the reload replaced the renderer object
+                info["temporal"] = bool(temporal.isActive())
+                info["temporal_mode"] = int(temporal.mode())
+                info["temporal_fields"] = [temporal.startField(), temporal.endField(), temporal.startExpression()]
+                if layer.labelsEnabled() and layer.labeling() is not None:
+                    settings = layer.labeling().settings()
+                    info["label_scale"] = [bool(settings.scaleVisibility), settings.minimumScale, settings.maximumScale]
+                    info["label_expression"] = settings.fieldName
                 # Which style does the provider hold for this layer? (the one QGIS loaded on open)
                 n_related, _ids, names, _descs, _err = layer.listStylesInDatabase()
                 info["db_styles"] = list(names)[: max(n_related, 0)]

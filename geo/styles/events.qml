@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.16-Białowieża" styleCategories="Symbology|Labeling|Temporal" labelsEnabled="1" hasScaleBasedVisibilityFlag="0" minScale="0" maxScale="0">
+<qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" labelsEnabled="1" hasScaleBasedVisibilityFlag="0" minScale="0" maxScale="0">
  <temporal enabled="1" mode="4" startField="date" endField="" accumulate="0" fixedDuration="0" durationUnit="d" durationField="" startExpression="to_datetime(&quot;date&quot;)" endExpression="to_datetime(coalesce(&quot;date_end&quot;, &quot;date&quot;)) + make_interval(days:=1)" limitMode="0">
   <fixedRange>
    <start></start>
@@ -457,7 +457,7 @@
    </text-style>
    <text-format wrapChar="" multilineAlign="0" autoWrapLength="0" leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;" addDirectionSymbol="0" placeDirectionSymbol="0" reverseDirectionSymbol="0" formatNumbers="0" decimals="0" plussign="0" useMaxLineLengthForAutoWrap="1"/>
    <placement placement="6" dist="1" distUnits="MM" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM" priority="5" fitInPolygonOnly="0" centroidInside="1" centroidWhole="0" placementFlags="10" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" lineAnchorPercent="0.5" geometryGenerator="" geometryGeneratorEnabled="0" geometryGeneratorType="PointGeometry" layerType="PointGeometry" polygonPlacementFlags="2" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" rotationAngle="0"/>
-   <rendering obstacle="1" obstacleFactor="1" obstacleType="1" scaleVisibility="1" scaleMin="1500000" scaleMax="1" fontLimitPixelSize="0" fontMinPixelSize="3" fontMaxPixelSize="10000" minFeatureSize="0" limitNumLabels="0" maxNumLabels="2000" mergeLines="0" displayAll="0" upsidedownLabels="0" labelPerPart="0" drawLabels="1" zIndex="0" unplacedVisibility="0"/>
+   <rendering obstacle="1" obstacleFactor="1" obstacleType="1" scaleVisibility="1" scaleMin="1" scaleMax="1500000" fontLimitPixelSize="0" fontMinPixelSize="3" fontMaxPixelSize="10000" minFeatureSize="0" limitNumLabels="0" maxNumLabels="2000" mergeLines="0" displayAll="0" upsidedownLabels="0" labelPerPart="0" drawLabels="1" zIndex="0" unplacedVisibility="0"/>
    <dd_properties>
     <Option type="Map">
      <Option name="name" type="QString" value=""/>
