@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
-from geo._controllers import ACTOR_PALETTE, CONTROLLERS, PALETTE, UNKNOWN_COLOUR
+from geo._controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo._html import html_text, raw_element, safe_layer_class, safe_macro, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -353,12 +353,6 @@ def _in_wgs84(frame: Any, what: str) -> gpd.GeoDataFrame:
 def _has_point(frame: gpd.GeoDataFrame) -> Any:
     geom = frame.geometry
     return geom.notna() & ~geom.is_empty
-
-
-def _lat_lon(frame: gpd.GeoDataFrame) -> tuple[list[float], list[float]]:
-    geom = frame.geometry
-    pts = geom.where(geom.geom_type == "Point", geom.representative_point())
-    return [round(float(y), 5) for y in pts.y], [round(float(x), 5) for x in pts.x]
 
 
 def _radius(killed: Any) -> float:

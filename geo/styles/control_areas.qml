@@ -22,7 +22,7 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="213,94,0,110"/>
+            <Option type="QString" name="color" value="213,94,0,170"/>
             <Option type="QString" name="outline_color" value="213,94,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
@@ -37,7 +37,7 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="0,158,115,110"/>
+            <Option type="QString" name="color" value="0,158,115,170"/>
             <Option type="QString" name="outline_color" value="0,158,115,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
@@ -52,7 +52,7 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="86,180,233,110"/>
+            <Option type="QString" name="color" value="86,180,233,170"/>
             <Option type="QString" name="outline_color" value="86,180,233,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
@@ -67,7 +67,7 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="0,0,0,110"/>
+            <Option type="QString" name="color" value="0,0,0,170"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
@@ -82,7 +82,7 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="240,228,66,110"/>
+            <Option type="QString" name="color" value="240,228,66,170"/>
             <Option type="QString" name="outline_color" value="240,228,66,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
@@ -97,7 +97,7 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="0,114,178,110"/>
+            <Option type="QString" name="color" value="0,114,178,170"/>
             <Option type="QString" name="outline_color" value="0,114,178,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>

@@ -171,5 +171,5 @@
  </labeling>
  <blendMode>0</blendMode>
  <featureBlendMode>0</featureBlendMode>
- <layerOpacity>1</layerOpacity>
+ <layerOpacity>0.4</layerOpacity>
 </qgis>
