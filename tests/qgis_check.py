@@ -105,6 +105,19 @@ def main(argv: list[str]) -> int:
                 info["db_styles"] = list(names)[: max(n_related, 0)]
                 if renderer is not None and renderer.type() == "categorizedSymbol":
                     info["categories"] = [c.value() for c in renderer.categories()]
+                    from qgis.core import QgsSymbolLayer
+
+                    active: set[str] = set()
+                    categories = renderer.categories()
+                    for category in categories:
+                        symbol = category.symbol()
+                        symbol_layer = symbol.symbolLayer(0)
+                        props = symbol_layer.dataDefinedProperties()
+                        for key, prop in (("fillColor", QgsSymbolLayer.PropertyFillColor),
+                                          ("strokeStyle", QgsSymbolLayer.PropertyStrokeStyle)):
+                            if props.isActive(prop):
+                                active.add(key)
+                    info["data_defined"] = sorted(active)
                 if renderer is not None and renderer.type() == "graduatedSymbol":
                     info["ranges"] = [[r.lowerValue(), r.upperValue()] for r in renderer.ranges()]
                     info["class_attribute"] = renderer.classAttribute()

@@ -141,6 +141,8 @@ def test_every_layer_valid_typed_wgs84_styled_and_time_aware(qgis_report: tuple[
     assert layers["front_lines"]["features"] == 0 and layers["front_lines"]["geometry"] == "MultiLineString"
     # events follow the temporal controller: from their date to their end date (or the same day)
     assert layers["events"]["temporal_mode"] == 4 and '"date"' in layers["events"]["temporal_fields"][2]
+    # approximate events (geo_precision 2/3): hollow, dashed outline, as on the web map
+    assert layers["events"]["data_defined"] == ["fillColor", "strokeStyle"]
 
 
 def test_event_labels_once_per_place_from_a_sensible_zoom(qgis_report: tuple[dict, dict[str, int], Path]) -> None:

@@ -43,6 +43,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -75,6 +90,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -107,6 +137,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -139,6 +184,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -171,6 +231,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -203,6 +278,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -235,6 +325,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -267,6 +372,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -299,6 +419,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -331,6 +466,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -363,6 +513,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -395,6 +560,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
@@ -429,6 +609,21 @@
       <Option type="Map">
        <Option name="name" type="QString" value=""/>
        <Option name="properties" type="Map">
+        <Option name="fillColor" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN '255,255,255,0' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineStyle" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 'dash' END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
+        <Option name="outlineWidth" type="Map">
+         <Option name="active" type="bool" value="true"/>
+         <Option name="expression" type="QString" value="CASE WHEN coalesce(&quot;geo_precision&quot;, 1) &gt;= 2 THEN 0.5 ELSE 0.2 END"/>
+         <Option name="type" type="int" value="3"/>
+        </Option>
         <Option name="size" type="Map">
          <Option name="active" type="bool" value="true"/>
          <Option name="expression" type="QString" value='CASE WHEN coalesce("cumulative", false) OR coalesce("is_total", false) THEN 1.6 ELSE min(8, 1.2 + 0.68 * sqrt(coalesce("killed", 0))) + 0.4 END'/>
