@@ -4,17 +4,19 @@ Usage::
 
     python benchmarks/bench_map.py [N ...] [--seed S] [--no-browser]
 
-For each N (default 1,000, 10,000 and 50,000) it makes N synthetic events at random points inside
+For each N (default 1,000, 10,000 and 100,000) it makes N synthetic events at random points inside
 Syria (rejection sampling in :func:`geo.admin.country_outline`; 80 % strikes, 10 % clashes, 5 %
 control changes, 5 % displacement; one distinct synthetic evidence sentence per event) and as many
 place mentions, then times:
 
 * ``build``: :func:`geo.webmap.make_map` (with the governorate choropleth);
 * ``save``: :func:`geo.webmap.save_map` with ``offline=True`` (render, inline Leaflet, check);
+* ``bytes/event``: (page size - page size of the same map with no event) / N;
 * ``load``: headless Chromium (``/usr/bin/chromium`` via Playwright) opening the page from a local
-  ``http.server``, until every layer script has run and the clustered layers have finished adding
-  their markers (``window.__cmScriptsDone`` and ``window.__cmPending == 0``), markers or cluster
-  icons being in the DOM; ``js heap`` is Chromium's used JS heap after loading.
+  ``http.server``, from navigation until every layer script has run and the event canvas is drawn
+  (``window.__cmScriptsDone`` and ``canvas.cm-strike[data-drawn]``), then one animation frame;
+  ``js heap`` is Chromium's used JS heap after loading; ``filter`` is the time to apply a date
+  range of half the span and redraw (the panel's slider); any page error or console error is counted.
 """
 
 from __future__ import annotations
@@ -115,15 +117,22 @@ def _load_in_chromium(folder: Path, names: list[str]) -> dict[str, dict[str, flo
                 page = browser.new_page(viewport={"width": 1280, "height": 860})
                 errors: list[str] = []
                 page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
                 t0 = time.perf_counter()
                 page.goto(base + name, timeout=300_000)
                 page.wait_for_function(READY, timeout=300_000, polling=20)
-                page.wait_for_selector(".marker-cluster, path.cm-strike", state="attached", timeout=60_000)
+                page.wait_for_selector("canvas.cm-strike[data-drawn]", state="attached", timeout=60_000)
                 page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                 elapsed = time.perf_counter() - t0
                 heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
-                dom = page.evaluate("document.querySelectorAll('.marker-cluster, path.leaflet-interactive').length")
-                results[name] = {"load_s": elapsed, "heap_mb": heap / 2**20, "dom": dom, "errors": len(errors)}
+                dom = int(page.evaluate("document.querySelector('canvas.cm-strike').getAttribute('data-drawn')"))
+                filter_s = page.evaluate(
+                    """() => { const t0 = performance.now(); const d = cm.events;
+                       cm.setFilter({from: d.day_min, to: Math.round((d.day_min + d.day_max) / 2)});
+                       return (performance.now() - t0) / 1000; }"""
+                )
+                results[name] = {"load_s": elapsed, "heap_mb": heap / 2**20, "dom": dom, "errors": len(errors),
+                                 "filter_s": filter_s}
                 page.close()
             browser.close()
     finally:
@@ -135,7 +144,7 @@ def _load_in_chromium(folder: Path, names: list[str]) -> dict[str, dict[str, flo
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print a table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 50_000])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium load time")
     args = parser.parse_args(argv)
@@ -146,6 +155,8 @@ def main(argv: list[str] | None = None) -> None:
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench_map_") as tmp:
         folder = Path(tmp)
+        empty, _ = synthetic(1, args.seed)
+        fixed = save_map(make_map(empty.iloc[:0], governorates=load_boundaries(1)), folder / "empty.html").stat().st_size
         for n in args.sizes:
             events, mentions = synthetic(n, args.seed)
             t0 = time.perf_counter()
@@ -155,15 +166,17 @@ def main(argv: list[str] | None = None) -> None:
             t2 = time.perf_counter()
             html = path.read_text(encoding="utf-8")
             rows.append({"n": n, "name": path.name, "build_s": t1 - t0, "save_s": t2 - t1,
-                         "mb": path.stat().st_size / 1e6, "markers": html.count("L.circleMarker(")})
+                         "mb": path.stat().st_size / 1e6, "per_event": (len(html.encode()) - fixed) / n})
         loads = {} if args.no_browser or not Path(CHROMIUM).exists() else _load_in_chromium(folder, [r["name"] for r in rows])
 
-    print(f"{'events':>8} {'build s':>8} {'save s':>7} {'HTML MB':>8} {'circleMarker calls':>19} "
-          f"{'Chromium load s':>16} {'JS heap MB':>11} {'DOM markers':>12} {'JS errors':>10}")
+    print(f"fixed part (a map with no event): {fixed / 1e6:.2f} MB")
+    print(f"{'events':>8} {'build s':>8} {'save s':>7} {'HTML MB':>8} {'bytes/event':>12} "
+          f"{'Chromium load s':>16} {'JS heap MB':>11} {'drawn':>8} {'filter s':>9} {'JS errors':>10}")
     for r in rows:
         ld = loads.get(r["name"])
-        load = f"{ld['load_s']:16.2f} {ld['heap_mb']:11.0f} {ld['dom']:12d} {ld['errors']:10d}" if ld else f"{'-':>16}"
-        print(f"{r['n']:>8,} {r['build_s']:8.2f} {r['save_s']:7.2f} {r['mb']:8.1f} {r['markers']:19d} {load}")
+        load = (f"{ld['load_s']:16.2f} {ld['heap_mb']:11.0f} {ld['dom']:8d} {ld['filter_s']:9.3f} {ld['errors']:10d}"
+                if ld else f"{'-':>16}")
+        print(f"{r['n']:>8,} {r['build_s']:8.2f} {r['save_s']:7.2f} {r['mb']:8.1f} {r['per_event']:12.0f} {load}")
 
 
 if __name__ == "__main__":

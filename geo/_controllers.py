@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CONTROLLERS", "PALETTE", "NO_DATA_COLOUR", "normalise_controller"]
+__all__ = ["CONTROLLERS", "PALETTE", "ACTOR_PALETTE", "UNKNOWN_COLOUR", "CONTESTED_HATCH", "NO_DATA_COLOUR",
+           "normalise_controller"]
 
 #: Canonical controller labels, in legend order.
 CONTROLLERS: tuple[str, ...] = (
@@ -23,16 +24,51 @@ CONTROLLERS: tuple[str, ...] = (
     "contested",
 )
 
-#: Fill colour per controller (maps and QGIS styles use the same values).
+#: Fill colour per controller: the ONE palette of the web map, the front-line layers and the QGIS
+#: styles (``geo/styles/*.qml`` are checked against it by ``tests/test_styles.py``). The six
+#: controllers take six of the eight Okabe-Ito colours (Okabe & Ito 2008), chosen to stay distinct
+#: under protanopia, deuteranopia and tritanopia; "contested" is not an actor but a state, so it is
+#: a neutral grey drawn hatched (QGIS) or dashed (web map) rather than one more hue.
 PALETTE: dict[str, str] = {
-    "regime": "#d62728",
-    "rebels": "#2ca02c",
-    "HTS/jihadists": "#555555",
-    "IS": "#111111",
-    "SDF/Kurdish forces": "#e6c200",
-    "Turkey": "#1f77b4",
-    "contested": "#ff7f0e",
+    "regime": "#d55e00",  # vermillion
+    "rebels": "#009e73",  # bluish green
+    "HTS/jihadists": "#56b4e9",  # sky blue
+    "IS": "#000000",  # black
+    "SDF/Kurdish forces": "#f0e442",  # yellow
+    "Turkey": "#0072b2",  # blue
+    "contested": "#7f7f7f",  # grey, hatched / dashed
 }
+
+#: Colour of actors that never control ground (strikes by Russia, the coalition...): Okabe-Ito's
+#: orange and three of Paul Tol's colour-blind-safe "muted" colours, none close to a controller's.
+_OTHER_ACTORS: dict[str, str] = {
+    "Russia": "#882255",  # wine
+    "coalition": "#e69f00",  # orange
+    "Iran/Hezbollah": "#999933",  # olive
+    "Israel": "#332288",  # indigo
+}
+
+#: Events whose actor is not known.
+UNKNOWN_COLOUR = "#bbbbbb"
+
+#: Every actor and controller label -> colour, in legend order (the web map's and QGIS's events).
+ACTOR_PALETTE: dict[str, str] = {
+    "regime": PALETTE["regime"],
+    "Russia": _OTHER_ACTORS["Russia"],
+    "rebels": PALETTE["rebels"],
+    "HTS/jihadists": PALETTE["HTS/jihadists"],
+    "IS": PALETTE["IS"],
+    "SDF/Kurdish forces": PALETTE["SDF/Kurdish forces"],
+    "Turkey": PALETTE["Turkey"],
+    "coalition": _OTHER_ACTORS["coalition"],
+    "Iran/Hezbollah": _OTHER_ACTORS["Iran/Hezbollah"],
+    "Israel": _OTHER_ACTORS["Israel"],
+    "contested": PALETTE["contested"],
+    "unknown": UNKNOWN_COLOUR,
+}
+
+#: How "contested" areas are drawn: outline dash pattern (web map) and hatch angle (QGIS).
+CONTESTED_HATCH = {"dash": "6 4", "angle": 45}
 
 #: Shown in legends for places with no locality within reach (never coloured on the map).
 NO_DATA_COLOUR = "#ffffff"

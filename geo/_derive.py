@@ -137,5 +137,47 @@ def write_adm1(dest: str | Path, source: str | Path = NE_SOURCE) -> Path:
     return dest
 
 
+#: The map's frame: neighbouring countries are clipped to this box (west, south, east, north).
+NEIGHBOURS_BOX = (33.0, 30.0, 45.0, 39.5)
+
+
+def write_neighbours(dest: str | Path, source: str | Path = NE_SOURCE) -> Path:
+    """Write the countries around Syria (Natural Earth ``countries``), clipped and simplified, as GeoJSON.
+
+    The offline basemap draws them under Syria's governorates so that a reader sees the borders,
+    the coast and the neighbours' names (``name`` column, Natural Earth's English short name).
+
+    Parameters
+    ----------
+    dest : str or Path
+        Output ``.geojson`` path.
+    source : str or Path
+        Natural Earth GeoPackage (Debian ``qgis-common``).
+
+    Returns
+    -------
+    Path
+        ``dest``.
+    """
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    world = pyogrio.read_dataframe(source, layer="countries", bbox=NEIGHBOURS_BOX)
+    box = shapely.box(*NEIGHBOURS_BOX)
+    world = world[world["ISO_A3"] != "SYR"]
+    name_col = "NAME" if "NAME" in world.columns else "name"
+    geoms = [shapely.make_valid(g).intersection(box).simplify(0.01, preserve_topology=True) for g in world.geometry]
+    out = gpd.GeoDataFrame({"name": world[name_col].tolist()}, geometry=geoms, crs=4326)
+    out = out[~out.geometry.is_empty].sort_values("name").reset_index(drop=True)
+    dest = Path(dest)
+    if dest.exists():
+        dest.unlink()
+    pyogrio.write_dataframe(out, dest, driver="GeoJSON",
+                            layer_options={"COORDINATE_PRECISION": "3", "RFC7946": "YES", "WRITE_NAME": "NO"})
+    return dest
+
+
 if __name__ == "__main__":  # pragma: no cover
     print(write_adm1(Path(__file__).parent / "data" / "syria_adm1.geojson"))
+    print(write_neighbours(Path(__file__).parent / "data" / "neighbours.geojson"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,13 +172,15 @@ _LINK_TAG = re.compile(r"""<link\b[^>]*?\bhref\s*=\s*["']([^"']+)["'][^>]*>""", 
 _REMOTE = re.compile(r"^(https?:)?//", re.I)
 
 
-def make_self_contained(html: str) -> str:
+def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
     """Inline or drop every remote script and stylesheet of a folium page, then check it.
 
     Parameters
     ----------
     html : str
         The page as rendered by folium (``m.get_root().render()``).
+    allowed : sequence of str
+        Remote URLs the page may still fetch (an opt-in online tile layer's URL template).
 
     Returns
     -------
@@ -217,7 +220,7 @@ def make_self_contained(html: str) -> str:
 
     out = _SCRIPT_TAG.sub(lambda m: replace(m, "js"), html)
     out = _LINK_TAG.sub(lambda m: replace(m, "css"), out)
-    check_offline(out)
+    check_offline(out, allowed=allowed)
     return out
 
 
@@ -262,20 +265,22 @@ def find_remote_urls(html: str) -> list[str]:
     return list(found)
 
 
-def check_offline(html: str) -> None:
-    """Raise if ``html`` would fetch anything from a remote host.
+def check_offline(html: str, *, allowed: Sequence[str] = ()) -> None:
+    """Raise if ``html`` would fetch anything from a remote host (but the ``allowed`` URLs).
 
     Parameters
     ----------
     html : str
         A complete HTML page.
+    allowed : sequence of str
+        URLs that may stay (an opt-in online tile layer).
 
     Raises
     ------
     ConflictmapError
         Naming the first remote URLs found.
     """
-    urls = find_remote_urls(html)
+    urls = [u for u in find_remote_urls(html) if u not in set(allowed)]
     if urls:
         shown = ", ".join(urls[:5]) + (f" and {len(urls) - 5} more" if len(urls) > 5 else "")
         raise ConflictmapError(f"offline map would still fetch {len(urls)} remote URL(s): {shown}")

@@ -280,7 +280,10 @@ def _report_errors(errors: Sequence[Any]) -> None:
 @click.option("--sample", is_flag=True, help="Run on the bundled sample dispatches (and sample baseline).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="output", show_default=True,
               help="Folder for events.gpkg, map.html, events.csv.")
-@click.option("--offline", is_flag=True, help="Self-contained HTML map: no tiles, no CDN, nothing fetched.")
+@click.option("--offline", is_flag=True,
+              help="Nothing fetched by the map, online tiles refused (the default; kept for old scripts).")
+@click.option("--tiles", type=click.Choice(["osm"], case_sensitive=False), default=None,
+              help="Add online OpenStreetMap tiles over the offline basemap (falls back to it without network).")
 @click.option("--geojson", is_flag=True, help="Also write events.geojson.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Known control (CSV/GeoPackage: place or lat/lon, controller, date).")
 @click.option("--dates", help="Comma-separated snapshot dates (YYYY-MM-DD) for control areas and front lines.")
@@ -296,6 +299,7 @@ def run(
     sample: bool,
     out_dir: str,
     offline: bool,
+    tiles: str | None,
     geojson: bool,
     baseline: str | None,
     dates: str | None,
@@ -327,6 +331,7 @@ def run(
         paths,
         out_dir,
         offline=offline,
+        tiles=None if offline else tiles,
         geojson=geojson,
         baseline=baseline,
         dates=snap_dates,

@@ -69,6 +69,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ADOPT_KM",
+    "MAX_SNAPSHOTS",
+    "SIMPLIFY_M",
     "METRIC_CRS",
     "CONTROLLERS",
     "PALETTE",
@@ -77,6 +79,7 @@ __all__ = [
     "ControlChanges",
     "ControlTable",
     "normalise_controller",
+    "bounded_step",
     "parse_date",
     "snapshot_dates",
 ]
@@ -90,6 +93,18 @@ ADOPT_KM = 3.0
 
 #: Gazetteer kinds that are not localities (a row is never identified with one of them).
 _NOT_LOCALITY = frozenset({"country", "governorate", "district", "subdistrict", "region", "foreign"})
+
+#: Default bound of the number of snapshot dates of control areas and front lines.
+MAX_SNAPSHOTS = 60
+
+#: Display simplification of control areas and front lines, metres (EPSG:32637).
+SIMPLIFY_M = 100.0
+
+#: Columns of the ``control`` layer (:meth:`ControlTable.intervals`), geometry aside.
+_INTERVAL_COLUMNS = (
+    "place", "place_id", "name_as_written", "controller", "status", "confidence", "contested_by",
+    "valid_from", "valid_to", "evidence", "source", "doc_id", "kind", "date_precision", "n_obs",
+)  # fmt: skip
 
 #: Label for territory no locality reaches (never drawn; used in change tables and legends).
 NO_DATA = "no data"
@@ -467,6 +482,78 @@ class ControlTable:
             frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326"
         )
 
+    # ------------------------------------------------------------------ intervals
+    def intervals(self, *, window_days: int | None = None) -> "gpd.GeoDataFrame":
+        """Return control over time: one row per locality per period of unchanged state.
+
+        The state of a locality (what :meth:`state_at` gives) only changes on the date of one of
+        its observations; consecutive periods with the same controller, status, confidence and
+        contesting sides are one period. ``state_at(T)`` and the row with
+        ``valid_from <= T < valid_to`` (``valid_to`` null = still valid) always agree.
+
+        Parameters
+        ----------
+        window_days
+            Conflict window; default :attr:`window_days`.
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            Points (EPSG:4326), sorted by ``valid_from`` then ``place``: ``place``, ``place_id``
+            (gazetteer id or empty), ``name_as_written``, ``controller``, ``status``,
+            ``confidence``, ``contested_by``, ``valid_from``, ``valid_to``, ``evidence``,
+            ``source``, ``doc_id``, ``kind``, ``date_precision`` (of the observation that opened the
+            period), ``n_obs`` (observations within the period). Dates are ``datetime64``.
+        """
+        import bisect
+
+        import geopandas as gpd
+        import pandas as pd
+
+        window = self.window_days if window_days is None else window_days
+        anchors = self._anchors()
+        rows: list[dict[str, Any]] = []
+        for key, obs in self._by_locality().items():
+            live = [o for o in obs if o.status != "reversed"]
+            if not live:
+                continue
+            ords = [o.date.toordinal() for o in live]
+            first = anchors[key]
+            current: dict[str, Any] | None = None
+            i = 0
+            while i < len(live):
+                day = live[i].date
+                j = bisect.bisect_right(ords, ords[i])  # every observation of that day
+                last = live[j - 1]
+                recent = live[bisect.bisect_left(ords, ords[j - 1] - window) : j]
+                sides = sorted({o.effective_controller for o in recent})
+                state = (
+                    sides[0] if len(sides) == 1 else "contested",
+                    last.status,
+                    "low" if any(o.confidence == "low" for o in recent) else "high",
+                    ";".join(sides) if len(sides) > 1 else "",
+                )
+                if current is not None and current["_state"] == state:
+                    current["n_obs"] += j - i
+                else:
+                    if current is not None:
+                        current["valid_to"] = day
+                    current = {
+                        "_state": state, "place": first.place, "place_id": first.place_id or "",
+                        "name_as_written": first.name_as_written, "controller": state[0], "status": state[1],
+                        "confidence": state[2], "contested_by": state[3], "valid_from": day, "valid_to": None,
+                        "evidence": last.evidence, "source": last.source, "doc_id": last.doc_id, "kind": last.kind,
+                        "date_precision": last.date_precision, "n_obs": j - i, "lat": first.lat, "lon": first.lon,
+                    }  # fmt: skip
+                    rows.append(current)
+                i = j
+        frame = pd.DataFrame(rows, columns=["_state", *_INTERVAL_COLUMNS, "lat", "lon"]).drop(columns="_state")
+        frame = frame.sort_values(["valid_from", "place"], kind="stable").reset_index(drop=True)
+        for col in ("valid_from", "valid_to"):
+            frame[col] = _to_datetime(frame[col])
+        gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+        return gdf.drop(columns=["lat", "lon"])
+
     # ------------------------------------------------------------------ areas and lines
     def control_areas(
         self,
@@ -611,9 +698,19 @@ class ControlTable:
         return ControlChanges(day1, day2, transfers.to_crs("EPSG:4326"), summary, lines.to_crs("EPSG:4326"))
 
     # ------------------------------------------------------------------ snapshots
-    def default_dates(self) -> list[dt.date]:
-        """Every distinct observation date (baseline dates and control-change dates), sorted."""
-        return sorted({o.date for o in self.observations})
+    def default_dates(self, *, max_dates: int | None = None) -> list[dt.date]:
+        """Snapshot dates of the areas and front lines when none are asked for.
+
+        Every distinct observation date while there are at most ``max_dates`` (default
+        :data:`MAX_SNAPSHOTS`) of them; beyond that a regular step chosen by the span (weekly,
+        monthly, quarterly, or a multiple of three months) so their number stays bounded
+        (:func:`bounded_step`). The first and last observation dates are always included.
+        """
+        days = sorted({o.date for o in self.observations})
+        limit = MAX_SNAPSHOTS if max_dates is None else max_dates
+        if len(days) <= limit:
+            return days
+        return snapshot_dates(days, bounded_step(days[0], days[-1], limit))
 
     def snapshots(
         self,
@@ -622,67 +719,78 @@ class ControlTable:
         step: str | None = None,
         max_reach_km: float | None = None,
         window_days: int | None = None,
+        max_dates: int | None = None,
+        simplify_m: float = SIMPLIFY_M,
     ) -> dict[str, "gpd.GeoDataFrame"]:
-        """Build the GeoPackage/map layers for a series of dates.
+        """Build the GeoPackage/map layers: control intervals, and areas and lines per snapshot date.
 
         Parameters
         ----------
         dates
-            Snapshot dates; default :meth:`default_dates`.
+            Snapshot dates of the areas and front lines; default :meth:`default_dates` (bounded
+            by ``max_dates``).
         step
             Instead of ``dates``: a regular step from the first to the last observation date,
             ``"<n>D"``, ``"<n>W"``, ``"<n>M"`` or ``"<n>Y"`` (the last observation date is always
-            included).
+            included). Neither ``dates`` nor ``step`` is bounded: ask for more snapshots with them.
+        max_dates
+            Bound of the default dates (default :data:`MAX_SNAPSHOTS`).
+        simplify_m
+            Areas and lines are simplified for display with this tolerance in metres
+            (EPSG:32637, topology preserved); ``0`` keeps them exact. ``area_km2`` and
+            ``length_km`` are measured before simplification.
 
         Returns
         -------
         dict of GeoDataFrame
-            ``control`` (points per locality and snapshot: ``place``, ``controller``,
-            ``date_from``, ``date_to``, ``observed``, ``status``, ``confidence``, ``source``,
-            ``evidence``), ``control_areas`` (``controller``, ``area_km2``, ``n_localities``,
-            ``date_from``, ``date_to``), ``front_lines`` (``side_a``, ``side_b``, ``length_km``,
-            ``date_from``, ``date_to``) and ``control_changes`` (dispatch observations:
-            ``place``, ``from_controller``, ``to_controller``, ``date``, ``date_precision``,
-            ``status``, ``confidence``, ``evidence``, ``source``, ``doc_id``). A snapshot is valid
-            from ``date_from`` (included) to ``date_to`` (excluded, the next snapshot); the last
-            one has no ``date_to`` (still valid). All in EPSG:4326.
+            ``control`` (:meth:`intervals`: one point per locality per period of unchanged
+            state, ``valid_from`` included to ``valid_to`` excluded, null = still valid),
+            ``control_areas`` (``controller``, ``area_km2``, ``n_localities``, ``date_from``,
+            ``date_to``), ``front_lines`` (``side_a``, ``side_b``, ``length_km``, ``date_from``,
+            ``date_to``) and ``control_changes`` (dispatch observations: ``place``,
+            ``from_controller``, ``to_controller``, ``date``, ``date_precision``, ``status``,
+            ``confidence``, ``evidence``, ``source``, ``doc_id``). An area or line snapshot is
+            valid from ``date_from`` (included) to ``date_to`` (excluded, the next snapshot); the
+            last one has no ``date_to`` (still valid). All in EPSG:4326.
         """
         import geopandas as gpd
-        import pandas as pd
+        import shapely
 
         if dates is not None and step is not None:
             raise InputError("give snapshot dates or a step, not both")
         if dates is not None:
             days = sorted({parse_date(d)[0] for d in dates})
+        elif step is not None:
+            days = snapshot_dates(sorted({o.date for o in self.observations}), step)
         else:
-            days = snapshot_dates(self.default_dates(), step)
+            days = self.default_dates(max_dates=max_dates)
         if not days:
             raise InputError("no snapshot date: the control table is empty and no date was given")
         ends: list[dt.date | None] = [*days[1:], None]
-        points, areas, lines = [], [], []
+        area_rows: list[dict[str, Any]] = []
+        line_rows: list[dict[str, Any]] = []
         for day, end in zip(days, ends):
-            st = self.state_at(day, window_days=window_days)
-            ar = self.control_areas(day, max_reach_km=max_reach_km, window_days=window_days)
-            fl = self.front_lines(day, max_reach_km=max_reach_km, window_days=window_days)
-            for frame, target in ((st, points), (ar, areas), (fl, lines)):
-                frame = frame.drop(columns=[c for c in ("date",) if c in frame.columns])
-                frame.insert(0, "date_to", pd.NaT if end is None else pd.Timestamp(end))
-                frame.insert(0, "date_from", pd.Timestamp(day))
-                target.append(frame)
-        layers = {
-            "control": _concat(points, self.state_at(days[0]).iloc[:0]),
-            "control_areas": _concat(areas, self.control_areas(days[0]).iloc[:0]),
-            "front_lines": _concat(lines, self.front_lines(days[0]).iloc[:0]),
-            "control_changes": self._changes_layer(),
-        }
-        for name in ("control", "control_areas", "front_lines"):
-            frame = layers[name]
+            areas, counts, _ = self._areas_metric(day, max_reach_km, window_days)
+            for c in _ordered(areas):
+                area_rows.append({"date_from": day, "date_to": end, "controller": c, "area_km2": areas[c].area / 1e6,
+                                  "n_localities": counts[c], "geometry": areas[c]})  # fmt: skip
+            for r in _line_rows(areas, day):
+                r.pop("date")
+                line_rows.append({"date_from": day, "date_to": end, **r})
+            for k in [k for k in self._cache if k[0] == "areas"]:  # one snapshot's geometry at a time
+                del self._cache[k]
+        layers: dict[str, gpd.GeoDataFrame] = {"control": self.intervals(window_days=window_days)}
+        for name, rows, cols in (
+            ("control_areas", area_rows, ["date_from", "date_to", "controller", "area_km2", "n_localities", "geometry"]),
+            ("front_lines", line_rows, ["date_from", "date_to", "side_a", "side_b", "length_km", "geometry"]),
+        ):
+            frame = gpd.GeoDataFrame(rows, columns=cols, geometry="geometry", crs=METRIC_CRS)
+            if simplify_m and len(frame):
+                frame["geometry"] = shapely.simplify(frame.geometry.values, simplify_m, preserve_topology=True)
             for col in ("date_from", "date_to"):
                 frame[col] = _to_datetime(frame[col])
-            if "observed" in frame.columns:
-                frame["observed"] = _to_datetime(frame["observed"])
-            keep = [c for c in frame.columns if c not in ("lat", "lon", "date")]
-            layers[name] = gpd.GeoDataFrame(frame[keep], geometry="geometry", crs="EPSG:4326")
+            layers[name] = frame.to_crs("EPSG:4326")
+        layers["control_changes"] = self._changes_layer()
         return layers
 
     # ------------------------------------------------------------------ internals
@@ -939,6 +1047,30 @@ def snapshot_dates(observed: Sequence[dt.date], step: str | None = None) -> list
     return out
 
 
+def bounded_step(first: dt.date, last: dt.date, max_dates: int = MAX_SNAPSHOTS) -> str:
+    """Return the step that keeps the snapshots of ``first`` .. ``last`` at about ``max_dates``.
+
+    Weekly when the span holds at most ``max_dates`` weeks, else monthly, else quarterly, else
+    the smallest multiple of three months that fits (``"1W"``, ``"1M"``, ``"3M"``, ``"6M"`` ...).
+
+    Raises
+    ------
+    InputError
+        ``max_dates`` below 2.
+    """
+    if max_dates < 2:
+        raise InputError(f"max_dates must be at least 2, got {max_dates}")
+    slots = max_dates - 1  # the last date closes the series
+    days = (last - first).days
+    if days <= 7 * slots:
+        return "1W"
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= slots:
+        return "1M"
+    quarters = -(-months // 3)
+    return f"{3 * -(-quarters // slots)}M"
+
+
 # ---------------------------------------------------------------------- baseline readers
 def _read_baseline_csv(path: Path, gazetteer: "_Resolver | Any") -> list[ControlObservation]:
     rows: list[ControlObservation] = []
@@ -1156,18 +1288,6 @@ def _to_datetime(series: "pd.Series") -> "pd.Series":
     import pandas as pd
 
     return pd.to_datetime(pd.Series(series, dtype="object"), errors="raise").astype("datetime64[ms]")
-
-
-def _concat(frames: list["gpd.GeoDataFrame"], empty: "gpd.GeoDataFrame") -> "gpd.GeoDataFrame":
-    import pandas as pd
-
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        out = empty.copy()
-        out.insert(0, "date_to", pd.Series(dtype="datetime64[ms]"))
-        out.insert(0, "date_from", pd.Series(dtype="datetime64[ms]"))
-        return out.drop(columns=[c for c in ("date",) if c in out.columns])
-    return pd.concat(frames, ignore_index=True)
 
 
 def _summary_value(summary: "pd.DataFrame", controller: str, col: str) -> float:

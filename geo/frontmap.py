@@ -18,7 +18,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from geo._controllers import CONTROLLERS, PALETTE
+from geo._controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE
 from geo._html import safe_layer_class, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,13 +29,13 @@ __all__ = ["FRONT_LINE_COLOUR", "add_front_layers", "build_snapshots", "script_j
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
 FRONT_LINE_COLOUR = "#8b0000"
-_UNKNOWN_COLOUR = "#999999"
+from geo._controllers import UNKNOWN_COLOUR as _UNKNOWN_COLOUR  # noqa: E402
 
 #: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
 _SIMPLIFY_DEG = 0.0005
 
 
-def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, Any]]:
+def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"], *, expand_intervals: bool = True) -> list[dict[str, Any]]:
     """Group the ``control_areas``, ``front_lines`` and ``control`` layers by snapshot date.
 
     Parameters
@@ -55,6 +55,10 @@ def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, A
         "points": ("control", ("place", "controller", "observed", "status", "confidence", "source")),
     }
     per_date: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    if expand_intervals:
+        front = _control_per_snapshot(front)
+    elif _has_intervals(front):  # the slider reads them once (build_intervals), not per snapshot
+        front = {k: v for k, v in front.items() if k != "control"}
     for key, (layer, props) in spec.items():
         gdf = front.get(layer)
         if gdf is None or not len(gdf) or "date_from" not in gdf.columns:
@@ -75,6 +79,50 @@ def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"]) -> list[dict[str, A
         {"date": day, **{k: {"type": "FeatureCollection", "features": v} for k, v in parts.items()}}
         for day, parts in sorted(per_date.items())
     ]
+
+
+def _has_intervals(front: Mapping[str, Any]) -> bool:
+    control = front.get("control")
+    return control is not None and "valid_from" in control.columns and "date_from" not in control.columns
+
+
+def build_intervals(front: Mapping[str, "gpd.GeoDataFrame"]) -> dict[str, Any] | None:
+    """The ``control`` intervals as one FeatureCollection (``valid_from``/``valid_to`` ISO days), or None.
+
+    The slider shows, on any day, the localities whose period covers it: one row per locality per
+    period of unchanged state, whatever the number of snapshot dates.
+    """
+    if not _has_intervals(front):
+        return None
+    control = _located(front["control"])
+    props = ("place", "controller", "valid_from", "valid_to", "status", "confidence", "evidence", "source")
+    feats = [_point_feature(row.geometry, {p: _plain(getattr(row, p, None)) for p in props})
+             for row in control.itertuples(index=False)]
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _control_per_snapshot(front: Mapping[str, "gpd.GeoDataFrame"]) -> Mapping[str, "gpd.GeoDataFrame"]:
+    """The ``control`` intervals (``valid_from``/``valid_to``) as points per snapshot date of the areas.
+
+    TODO(merge, issue 15): the slider will read the intervals directly; until then each snapshot
+    shows the localities whose period covers its date (``observed`` = start of the period).
+    """
+    import pandas as pd
+
+    control = front.get("control")
+    areas = front.get("control_areas")
+    if control is None or "valid_from" not in control.columns or "date_from" in control.columns:
+        return front
+    days = sorted(set(areas["date_from"])) if areas is not None and len(areas) else []
+    parts = []
+    for day in days:
+        valid = (control["valid_from"] <= day) & (control["valid_to"].isna() | (control["valid_to"] > day))
+        part = control[valid].copy()
+        part["date_from"] = day
+        part["observed"] = part["valid_from"]
+        parts.append(part)
+    expanded = pd.concat(parts, ignore_index=True) if parts else control.iloc[:0]
+    return {**front, "control": expanded}
 
 
 #: Popup body built with DOM text nodes only (dispatch text never becomes HTML); shared by both layers.
@@ -166,17 +214,19 @@ var {{ this.get_name() }} = L.layerGroup();
   box.appendChild(keys);
   L.DomEvent.disableClickPropagation(box);
   L.DomEvent.disableScrollPropagation(box);
-  var control = L.control({position: "bottomleft"});
+  var control = L.control({position: {{ this.position_json }}});
   control.onAdd = function () { return box; };
-  function show(i) {
+  var intervals = {{ this.intervals_json }};
+  function show(i, day) {
     var s = snaps[i];
+    day = day || s.date;
     group.clearLayers();
     L.geoJSON(s.areas, {
       style: function (f) {
         var c = colour(f.properties.controller);
         var contested = f.properties.controller === "contested";
-        return {color: c, weight: 1, fillColor: c, fillOpacity: contested ? 0.25 : 0.35,
-                dashArray: contested ? "6 4" : null};
+        return {color: contested ? "#333333" : c, weight: contested ? 1.5 : 1, fillColor: c,
+                fillOpacity: contested ? 0.3 : 0.35, dashArray: contested ? {{ this.contested_dash }} : null};
       },
       onEachFeature: function (f, layer) {
         layer.bindPopup(popup(null, [["controller", f.properties.controller], ["date", s.date],
@@ -190,22 +240,41 @@ var {{ this.get_name() }} = L.layerGroup();
           ["date", s.date], ["length (km)", Math.round(f.properties.length_km * 10) / 10]]));
       }
     }).addTo(group);
-    L.geoJSON(s.points, {
+    var points = s.points;
+    if (intervals) {  // localities whose period of unchanged state covers the day
+      points = {type: "FeatureCollection", features: intervals.features.filter(function (f) {
+        var p = f.properties;
+        return p.valid_from <= day && (p.valid_to === null || p.valid_to > day);
+      })};
+    }
+    L.geoJSON(points, {
       pointToLayer: function (f, latlng) {
         return L.circleMarker(latlng, {radius: 3, weight: 1, color: "#222",
           fillColor: colour(f.properties.controller), fillOpacity: 0.95});
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindPopup(popup(null, [["place", p.place], ["controller", p.controller], ["since", p.observed],
-          ["status", p.status], ["confidence", p.confidence], ["source", p.source]]));
+        layer.bindPopup(popup(null, [["place", p.place], ["controller", p.controller], ["since", p.observed || p.valid_from], ["until", p.valid_to],
+          ["status", p.status], ["confidence", p.confidence], ["evidence", p.evidence], ["source", p.source]]));
       }
     }).addTo(group);
-    label.textContent = s.date;
+    label.textContent = day;
     input.value = String(i);
     box.setAttribute("data-snapshot", String(i));
   }
   input.addEventListener("input", function () { show(parseInt(input.value, 10)); });
+  // In a conflictmap page the panel's date range drives the snapshot: the latest one at or before
+  // its end date (the first one before any), and this box keeps only the legend.
+  var follow = window.cm && window.cm.onFilter && document.getElementById("cm-date-to");
+  if (follow) {
+    input.style.display = "none";
+    window.cm.onFilter(function (f) {
+      if (f.to === null || f.to === undefined) { return; }
+      var day = window.cm.dayText(f.to), idx = 0;
+      for (var k = 0; k < snaps.length; k++) { if (snaps[k].date <= day) { idx = k; } }
+      show(idx, day);
+    });
+  }
   map.on("overlayadd", function (e) { if (e.layer === group) { control.addTo(map); } });
   map.on("overlayremove", function (e) { if (e.layer === group) { control.remove(); } });
   {% if this.show %}control.addTo(map);{% endif %}
@@ -234,7 +303,8 @@ def _make_slider_class() -> type:
 
         _template = _slider_template()
 
-        def __init__(self, snapshots: Sequence[Mapping[str, Any]], *, name: str = "Control areas and front lines", show: bool = True) -> None:
+        def __init__(self, snapshots: Sequence[Mapping[str, Any]], *, name: str = "Control areas and front lines",
+                     show: bool = True, intervals: Mapping[str, Any] | None = None) -> None:
             super().__init__(name=name, overlay=True, control=True, show=show)
             self._name = "FrontSlider"
             if not snapshots:
@@ -242,7 +312,9 @@ def _make_slider_class() -> type:
             self.snapshots = list(snapshots)
             self.dates = [s["date"] for s in self.snapshots]
             used = {f["properties"].get("controller") for s in self.snapshots for k in ("areas", "points") for f in s[k]["features"]}
+            used |= {f["properties"].get("controller") for f in (intervals or {}).get("features", [])}
             self.snapshots_json = script_json(self.snapshots)
+            self.intervals_json = script_json(intervals)
             self.palette_json = script_json(PALETTE)
             self.legend_json = script_json([c for c in CONTROLLERS if c in used] or list(CONTROLLERS))
             self.title_json = script_json("Control on")
@@ -250,6 +322,8 @@ def _make_slider_class() -> type:
             self.line_colour = FRONT_LINE_COLOUR
             self.line_colour_json = script_json(FRONT_LINE_COLOUR)
             self.unknown_colour = _UNKNOWN_COLOUR
+            self.position_json = script_json("bottomright")
+            self.contested_dash = script_json(CONTESTED_HATCH["dash"])
 
     return FrontSlider
 
@@ -345,9 +419,10 @@ def add_front_layers(m: "folium.Map", front: Mapping[str, "gpd.GeoDataFrame"], *
         Accepted for symmetry with the other map layers: nothing added here loads a remote asset,
         online or offline.
     """
-    snaps = build_snapshots(front)
+    intervals = build_intervals(front)
+    snaps = build_snapshots(front, expand_intervals=False)
     if snaps:
-        m.add_child(__getattr__("FrontSlider")(snaps))
+        m.add_child(__getattr__("FrontSlider")(snaps, intervals=intervals))
     points = __getattr__("FrontPoints")
     changes = _change_features(front.get("control_changes"))
     if changes["features"]:

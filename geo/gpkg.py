@@ -29,6 +29,11 @@ UNLOCATED_SUFFIX = "_unlocated"
 _MAX_FIELD = 30
 _RESERVED = {"fid", GEOMETRY_COLUMN, "rowid", "oid", "_rowid_"}
 _POINT_LAYERS = {"events", "mentions", "front_observations", "control", "control_changes"}
+#: Geometry type of the known layers, used when a layer has no row (QGIS reports an empty layer
+#: without geometry type as broken): an empty layer is still typed, EPSG:4326 and styled.
+_LAYER_TYPES = {**{name: "Point" for name in _POINT_LAYERS}, "control_areas": "MultiPolygon",
+                "front_lines": "MultiLineString", "governorates": "MultiPolygon", "districts": "MultiPolygon",
+                "subdistricts": "MultiPolygon"}
 
 _LAYER_STYLES_DDL = (
     'CREATE TABLE IF NOT EXISTS "layer_styles" ( "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
@@ -156,7 +161,7 @@ def _split_tables(layers: Mapping[str, Any]) -> dict[str, tuple[Any, bool, str |
 def _geometry_type(name: str, geoms: Any) -> str:
     kinds = set(geoms.geom_type)
     if not kinds:
-        return "Point" if name in _POINT_LAYERS else "Unknown"
+        return _LAYER_TYPES.get(name, "Unknown")
     if kinds <= {"Point"}:
         return "Point"
     if kinds <= {"Point", "MultiPoint"}:

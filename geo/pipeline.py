@@ -194,17 +194,19 @@ def _geojson_text(gdf: Any) -> str:
 
 
 def _table_csv(gdf: Any) -> str:
-    from geo._csvsafe import safe_frame
+    """The table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells neutralised)."""
+    from geo.acled import csv_text
 
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
-    return safe_frame(frame).to_csv(index=False)
+    return csv_text(frame)
 
 
 def run(
     inputs: str | Path | Sequence[str | Path],
     out_dir: str | Path,
     *,
-    offline: bool = False,
+    offline: bool = True,
+    tiles: str | None = None,
     geojson: bool = False,
     baseline: str | Path | None = None,
     dates: Sequence[str] | None = None,
@@ -230,7 +232,9 @@ def run(
     out_dir
         Output folder, created if needed.
     offline
-        Write a self-contained HTML map (no tiles, no CDN).
+        Refuse online tiles (the map is self-contained either way: Leaflet inlined, offline basemap).
+    tiles
+        ``"osm"``: online OpenStreetMap tiles over the offline basemap (ignored when ``offline``).
     geojson
         Also write ``events.geojson``.
     baseline
@@ -265,7 +269,7 @@ def run(
     checked = preflight(out_dir, baseline=baseline, step=step, dates=dates, gazetteer=gazetteer)
     try:
         with OutputSet(checked.out) as outputs:  # takes the folder's lock before any work
-            summary = _run_in(outputs, inputs, checked, offline=offline, geojson=geojson, baseline=baseline,
+            summary = _run_in(outputs, inputs, checked, offline=offline and tiles is None, tiles=tiles, geojson=geojson, baseline=baseline,
                               dates=dates, step=step, title=title, gazetteer=gazetteer, use_spacy=use_spacy,
                               progress=progress, strict=strict)
     except BaseException:
@@ -294,7 +298,8 @@ def _run_in(outputs: Any, inputs: Any, checked: Preflight, *, strict: bool, use_
         what = f"{type(exc).__name__}: {exc}"
         raise ConflictmapError(f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}") from exc
     names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
-             "map.html": "map", REJECTS_NAME: "rejected inputs"}
+             "map.html": "map", REJECTS_NAME: "rejected inputs",
+             "events_acled.csv": "ACLED-style CSV"}
     for path in outputs.commit():
         summary.outputs[names.get(path.name, path.name)] = path
     return summary
@@ -306,6 +311,7 @@ def _write_outputs(
     summary: RunSummary,
     *,
     offline: bool,
+    tiles: str | None,
     geojson: bool,
     baseline: str | Path | None,
     dates: Sequence[str] | None,
@@ -343,11 +349,15 @@ def _write_outputs(
 
     _log.info("joined %d events and %d mentions to boundaries; %d control layers", len(events), len(mentions), len(front))
     # the map first: it is the step most likely to fail, and nothing is committed before all are written
-    fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline)
+    fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline,
+                    tiles=tiles)
     save_map(fmap, outputs.path("map.html"), offline=offline)
     write_geopackage(outputs.path("events.gpkg"), layers)
     atomic_write_text(outputs.path("events.csv"), _table_csv(events))
     write_rejects(outputs.path(REJECTS_NAME), summary.errors)
+    from geo.acled import csv_text, to_acled
+
+    atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
     if geojson:
         atomic_write_text(outputs.path("events.geojson"), _geojson_text(events))
     _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)

@@ -1,17 +1,18 @@
-"""The interactive folium map: strikes, heat, governorate choropleth, mentions, control changes.
+"""The interactive map: events on a canvas with in-page filters, offline basemap, choropleth, front layers.
 
 :func:`make_map` builds a :class:`folium.Map` from the events GeoDataFrame (flat columns of
-:class:`geo.model.Event`); :func:`save_map` writes it atomically, self-contained when ``offline``.
+:class:`geo.model.Event`); :func:`save_map` writes it as ONE self-contained HTML file (Leaflet, its
+plugins and the page script inlined: nothing is fetched from any host unless online tiles were
+asked for with ``tiles="osm"``, and those fall back silently to the offline basemap).
 
-All dispatch text is untrusted. Every string that reaches the page goes through
-:func:`geo._html.html_text` and, inside ``<script>``, through :func:`geo._html.script_json`; the
-page's own elements never re-compile their output as a template (:mod:`geo._html` says why).
-Popups and tooltips are bound with plain Leaflet calls (never folium's ``Popup``, which needs
-jQuery and puts text in a JS template literal).
+Events are compact columnar data (:mod:`geo._eventdata`) drawn by a canvas layer
+(``geo/static/cm-map.js``), filtered in the page by a date range (which also drives the control
+areas and front lines of :mod:`geo.frontmap`), by actor and by kind, with a place search box.
+Popups are built on click from the data with DOM text nodes.
 
-Large maps: above ``bulk_threshold`` located points a layer is ONE JavaScript data array turned
-into clustered circle markers in a loop (popups built on click from a de-duplicated table), not
-thousands of folium elements.
+All dispatch text is untrusted. Every string reaches the page through :func:`geo._html.script_json`
+(JSON data, shown with ``textContent``) or :func:`geo._html.html_text` (HTML text); the page's own
+elements never re-compile their output as a template (:mod:`geo._html` says why).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
-from geo._controllers import PALETTE
+from geo._controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo._html import html_text, raw_element, safe_layer_class, safe_macro, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,42 +38,40 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "ACTOR_COLORS",
     "UNKNOWN_COLOR",
-    "CLUSTER_THRESHOLD",
-    "BULK_THRESHOLD",
+    "TILES",
     "actor_color",
     "make_map",
     "save_map",
 ]
 
-#: Colour per normalised actor (also used for controllers of control changes). Controller labels
-#: (regime, rebels, HTS/jihadists, IS, SDF/Kurdish forces, Turkey, contested) take their colour
-#: from :data:`geo._controllers.PALETTE`, the one source shared with the front-line map and the
-#: QGIS styles; the other actors have their own, distinct colours.
-ACTOR_COLORS: dict[str, str] = {
-    "regime": PALETTE["regime"],
-    "Russia": "#8c1515",
-    "rebels": PALETTE["rebels"],
-    "HTS/jihadists": PALETTE["HTS/jihadists"],
-    "IS": PALETTE["IS"],
-    "SDF/Kurdish forces": PALETTE["SDF/Kurdish forces"],
-    "Turkey": PALETTE["Turkey"],
-    "coalition": "#9467bd",
-    "Iran/Hezbollah": "#8c564b",
-    "Israel": "#17becf",
-    "contested": PALETTE["contested"],
-    "unknown": "#999999",
+#: Colour per normalised actor (controllers of control changes too): :data:`geo._controllers.ACTOR_PALETTE`,
+#: the one palette shared with the front-line layers and the QGIS styles (colour-blind safe:
+#: Okabe-Ito for the controllers, Paul Tol's for the other actors).
+ACTOR_COLORS: dict[str, str] = dict(ACTOR_PALETTE)
+UNKNOWN_COLOR = UNKNOWN_COLOUR
+
+#: Online tile layers that ``tiles=`` accepts (opt-in; the offline basemap stays underneath).
+TILES: dict[str, dict[str, Any]] = {
+    "osm": {
+        "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "attribution": "&copy; OpenStreetMap contributors",
+        "maxZoom": 19,
+        "name": "OpenStreetMap tiles (online)",
+    },
 }
-UNKNOWN_COLOR = "#999999"
-#: Above this many located points, a marker layer is clustered.
-CLUSTER_THRESHOLD = 200
-#: Above this many located points, a marker layer is one JS data array, not folium elements.
-BULK_THRESHOLD = 2000
+_TILE_ALIASES = {"osm": "osm", "openstreetmap": "osm"}
 
 #: Syria's extent, (south, west), (north, east): the view when nothing else gives bounds.
 _SYRIA_BOUNDS = ((32.31, 35.61), (37.32, 42.39))
 _CHORO_BINS = (1, 10, 50, 100, 500, 1000)
-_CHORO_COLORS = ("#f7f7f7", "#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026")
+#: Killed per governorate: ColorBrewer "Purples" (one hue, colour-blind safe), a hue no controller
+#: or actor fill uses, so the shading never blends with control areas into another control colour.
+_CHORO_COLORS = ("#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486")
 _ACTOR_KEYS = {k.casefold(): k for k in ACTOR_COLORS}
+_STATIC = Path(__file__).resolve().parent / "static"
+#: Town labels: a town of rank r (0 biggest) is labelled from zoom _TOWN_ZOOMS[r].
+_TOWN_RANKS = (1_000_000, 200_000, 50_000, 10_000, 0)
+_TOWN_ZOOMS = (5, 7, 8, 9, 11)
 
 
 def actor_color(actor: Any) -> str:
@@ -88,11 +87,14 @@ def actor_color(actor: Any) -> str:
     str
         A ``#rrggbb`` colour.
     """
+    return ACTOR_COLORS[_actor_key(actor)]
+
+
+def _actor_key(actor: Any) -> str:
     label = _text(actor)
     if label is None:
-        return UNKNOWN_COLOR
-    key = _ACTOR_KEYS.get(label.casefold())
-    return ACTOR_COLORS[key] if key else UNKNOWN_COLOR
+        return "unknown"
+    return _ACTOR_KEYS.get(label.casefold(), "unknown")
 
 
 def make_map(
@@ -102,10 +104,9 @@ def make_map(
     governorates: gpd.GeoDataFrame | None = None,
     front: Mapping[str, gpd.GeoDataFrame] | None = None,
     title: str | None = None,
-    offline: bool = False,
-    tiles: str | None = "OpenStreetMap",
-    cluster_threshold: int = CLUSTER_THRESHOLD,
-    bulk_threshold: int = BULK_THRESHOLD,
+    offline: bool = True,
+    tiles: str | None = None,
+    towns: bool = True,
 ) -> folium.Map:
     """Build the interactive map of events.
 
@@ -113,26 +114,26 @@ def make_map(
     ----------
     events : geopandas.GeoDataFrame
         Flat :class:`geo.model.Event` columns and point geometries (EPSG:4326; other CRSs are
-        reprojected). Rows without geometry are counted in the legend, not drawn.
+        reprojected). Rows without geometry are counted in the panel, not drawn.
     mentions : geopandas.GeoDataFrame, optional
         Place mentions (:class:`geo.model.Mention` columns): small grey points, off by default.
     governorates : geopandas.GeoDataFrame, optional
         Governorate polygons, ideally with aggregates (``killed``, ``strikes``...); missing
         aggregates are computed from ``events`` by ``adm1_pcode``. Drawn as a choropleth of killed
-        and, offline, as the basemap.
+        (off by default when control areas are drawn) and as the basemap's boundaries.
     front : Mapping of str to geopandas.GeoDataFrame, optional
-        Front-line layers (``control_areas``, ``front_lines``, ``control_changes``,
-        ``front_observations``), drawn by ``geo.frontmap.add_front_layers`` when that module exists.
+        Front-line layers (``control_areas``, ``front_lines``, ``control``, ``control_changes``,
+        ``front_observations``), drawn by :func:`geo.frontmap.add_front_layers`.
     title : str, optional
-        Title shown above the map; the date range of the events is appended.
+        Title shown in the panel; the date range of the events is appended.
     offline : bool
-        No tile layer (tiles are remote): the boundaries are drawn as a light-grey basemap.
-        Save with ``save_map(..., offline=True)`` to inline the JavaScript and CSS.
-    tiles : str or None
-        folium tile name for online maps; ignored when ``offline``.
-    cluster_threshold, bulk_threshold : int
-        Cluster a marker layer above ``cluster_threshold`` points; above ``bulk_threshold``
-        render it as one JavaScript data array.
+        True (the default): nothing is fetched from any host, ``tiles`` is ignored. Kept for the
+        ``--offline`` option, which is now the default behaviour.
+    tiles : str, optional
+        ``"osm"``: an OpenStreetMap tile layer over the offline basemap (needs ``offline=False``);
+        when tiles fail to load the layer removes itself and the offline basemap shows.
+    towns : bool
+        Label the main towns (GeoNames, through the gazetteer's embedded data) by importance.
 
     Returns
     -------
@@ -141,82 +142,115 @@ def make_map(
     Raises
     ------
     InputError
-        If ``events`` is not a GeoDataFrame or has no ``kind`` column.
+        If ``events`` is not a GeoDataFrame or has no ``kind`` column, or ``tiles`` is unknown.
     """
     import folium
+
+    from geo._eventdata import KIND_LABELS, event_columns, mention_columns
 
     events = _in_wgs84(events, "events")
     if "kind" not in events.columns:
         raise InputError(f"events has no 'kind' column (columns: {', '.join(map(str, events.columns))})")
+    tile_spec = _tile_spec(tiles) if not offline else None
     located = events[_has_point(events)]
-    boundaries = _boundaries(governorates, offline)
+    boundaries = _boundaries(governorates)
 
     fmap = folium.Map(
         location=[35.0, 38.5],
         zoom_start=7,
-        tiles=None if offline else tiles,
+        tiles=None,
         min_zoom=4,
         max_zoom=18,
         control_scale=True,
-        # on the map itself too: markercluster needs it when there is no tile layer
         minZoom=4,
         maxZoom=18,
+        prefer_canvas=False,
     )
-    fmap.get_root().header.add_child(raw_element(_CSS), name="conflictmap_css")
-    # no favicon request (offline pages must not fetch anything that is not inline)
-    fmap.get_root().header.add_child(raw_element('<link rel="icon" href="data:,">'), name="conflictmap_icon")
-    if offline and boundaries is not None:
-        _add_basemap(fmap, boundaries)
-    if governorates is not None and len(governorates):
-        _add_choropleth(fmap, _with_aggregates(governorates, events))
+    root = fmap.get_root()
+    root.header.add_child(raw_element(_CSS), name="conflictmap_css")
+    # no favicon request (the page must not fetch anything that is not inline)
+    root.header.add_child(raw_element('<link rel="icon" href="data:,">'), name="conflictmap_icon")
+    fmap.add_child(_library(), name="conflictmap_library")
 
-    from geo.kinds import kinds_on_layer
-
-    kinds = located["kind"].astype("string")
-    strikes = located[kinds.isin(kinds_on_layer("strikes"))]
-    others = located[kinds.isin(kinds_on_layer("others"))]
-    changes = located[kinds.isin(kinds_on_layer("changes"))]
-    opts = {"cluster_threshold": cluster_threshold, "bulk_threshold": bulk_threshold}
-    _add_event_layer(fmap, strikes, "Strikes", "cm-strike", show=True, **opts)
-    if len(others):
-        _add_event_layer(fmap, others, "Clashes and displacement", "cm-other", show=True, **opts)
-    if len(strikes):
-        _add_heat(fmap, strikes)
+    data = event_columns(located, actor_colour=actor_color, actor_key=_actor_key)
+    located_mentions = None
     if mentions is not None:
-        _add_mentions(fmap, _in_wgs84(mentions, "mentions"), **opts)
+        mentions = _in_wgs84(mentions, "mentions")
+        located_mentions = mentions[_has_point(mentions)]
+    fmap.add_child(_data_element(fmap, data, None if located_mentions is None else mention_columns(located_mentions),
+                                 _town_data() if towns else None), name="conflictmap_data")
+    if boundaries is not None:
+        fmap.add_child(_basemap(boundaries), name="conflictmap_basemap")
+    if towns:
+        fmap.add_child(_js_layer("Town labels", "new cm.TownLabels(cm.towns, cm.townZooms)", show=True),
+                       name="conflictmap_towns")
+    if tile_spec is not None:
+        fmap.add_child(_tile_layer(tile_spec), name="conflictmap_tiles")
 
     front_drawn = _add_front(fmap, front, offline=offline)
-    if len(changes) and not (front_drawn and _nonempty(front, "control_changes")):
-        _add_event_layer(fmap, changes, "Control changes", "cm-change", show=True, **opts)
+    if governorates is not None and len(governorates):
+        _add_choropleth(fmap, _with_aggregates(governorates, events), show=not front_drawn)
 
+    kinds = located["kind"].astype("string")
+    present = set(kinds.dropna())
+    from geo.kinds import kinds_on_layer  # the one kind registry: a new kind is never left off the map
+
+    groups = (("Strikes", "cm-strike", kinds_on_layer("strikes")), ("Clashes, displacement, violence against civilians",
+                                                                      "cm-other", kinds_on_layer("others")))
+    for name, cls, group in groups:
+        if name == "Strikes" or present & set(group):
+            fmap.add_child(_canvas_layer(name, cls, group), name=cls)
+    if "strike" in present:
+        fmap.add_child(_js_layer("Heat map (strikes)", "new cm.HeatLayer({kinds: [\"strike\"]})", show=False),
+                       name="conflictmap_heat")
+    changes = kinds_on_layer("changes")
+    if present & set(changes) and not (front_drawn and _nonempty(front, "control_changes")):
+        fmap.add_child(_canvas_layer("Control changes", "cm-change", changes), name="cm-change")
+    if located_mentions is not None and len(located_mentions):
+        fmap.add_child(_js_layer("Place mentions", "new cm.CanvasLayer({mode: \"mention\", cls: \"cm-mention\"})",
+                                 show=False), name="cm-mention")
+
+    _add_panel(fmap, title, events, located, data, kinds=[k for k in KIND_LABELS if k in present] or ["strike"],
+               choropleth=governorates is not None and len(governorates) > 0, front=front_drawn)
     from geo._data_attribution import add_map_attribution
 
     add_map_attribution(fmap)  # the installed data's licences (conflictmap data)
-    _add_title(fmap, title, events, n_located=len(located))
-    _add_legend(fmap, located, n_missing=len(events) - len(located), choropleth=governorates is not None)
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.fit_bounds(_view_bounds(boundaries, located))
+    folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
+    fmap.fit_bounds(_view_bounds(boundaries, located), padding_top_left=(250, 0))
     fmap.add_child(_ready(), name="conflictmap_ready")
-    fmap._conflictmap_offline = offline  # type: ignore[attr-defined]
-    if offline:
-        # Jupyter shows a map through _repr_html_; folium's own loads Leaflet and jQuery from CDNs.
-        fmap._repr_html_ = functools.partial(_offline_repr_html, fmap)  # type: ignore[method-assign]
+    fmap._conflictmap_tiles = tile_spec  # type: ignore[attr-defined]
+    # Jupyter shows a map through _repr_html_; folium's own loads Leaflet and jQuery from CDNs.
+    fmap._repr_html_ = functools.partial(_notebook_html, fmap)  # type: ignore[method-assign]
     return fmap
 
 
-def _offline_repr_html(fmap: folium.Map, **kwargs: Any) -> str:
-    """Notebook display of an offline map: the self-contained page in an ``iframe srcdoc``."""
-    from geo._offline import make_self_contained
+def _tile_spec(tiles: str | None) -> dict[str, Any] | None:
+    if tiles is None:
+        return None
+    key = _TILE_ALIASES.get(str(tiles).strip().casefold())
+    if key is None:
+        raise InputError(f"unknown tile layer {tiles!r} (expected one of: {', '.join(TILES)})")
+    return TILES[key]
 
-    page = make_self_contained(fmap.get_root().render())
+
+def _notebook_html(fmap: folium.Map, **kwargs: Any) -> str:
+    """Notebook display: the self-contained page in an ``iframe srcdoc``."""
+    page = _self_contained(fmap)
     return (
         '<div style="width:100%"><iframe srcdoc="' + html.escape(page, quote=True) + '" '
         'style="width:100%; height:560px; border:0" sandbox="allow-scripts"></iframe></div>'
     )
 
 
-def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = False) -> Path:
-    """Write the map as one HTML file, atomically (temporary file, then :func:`os.replace`).
+def _self_contained(fmap: folium.Map) -> str:
+    from geo._offline import make_self_contained
+
+    spec = getattr(fmap, "_conflictmap_tiles", None)
+    return make_self_contained(fmap.get_root().render(), allowed=[spec["url"]] if spec else ())
+
+
+def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = True) -> Path:
+    """Write the map as one self-contained HTML file, atomically (temporary file, then :func:`os.replace`).
 
     Parameters
     ----------
@@ -225,8 +259,8 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Fal
     path : str or os.PathLike
         Output file; its folder is created if needed.
     offline : bool
-        Inline Leaflet and plugins and drop unused CDN links, then check that the page fetches
-        nothing remote (:func:`geo._offline.make_self_contained`).
+        Also refuse any remote URL a browser would fetch (the online tile layer of
+        ``make_map(..., tiles="osm")`` included). Leaflet and plugins are inlined either way.
 
     Returns
     -------
@@ -236,16 +270,16 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Fal
     Raises
     ------
     ConflictmapError
-        If ``offline`` and the page would still fetch a remote URL (for instance a map built
-        with ``make_map(..., offline=False)`` has a remote tile layer).
+        If the page would fetch a remote URL that is not an opt-in tile layer (or any, when
+        ``offline``).
     """
+    from geo._offline import make_self_contained
+
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    page = m.get_root().render()
-    if offline:
-        from geo._offline import make_self_contained
-
-        page = make_self_contained(page)
+    spec = getattr(m, "_conflictmap_tiles", None)
+    allowed = [spec["url"]] if spec and not offline else []
+    page = make_self_contained(m.get_root().render(), allowed=allowed)
     atomic_write_text(out, page)
     return out
 
@@ -310,71 +344,6 @@ def _esc(value: Any) -> str:
     return html_text(_text(value))
 
 
-def _killed_text(row: Mapping[str, Any]) -> str | None:
-    killed = _int(row.get("killed"))
-    if killed is None:
-        return None
-    prefix = "≥ " if _flag(row.get("killed_min")) else "~" if _flag(row.get("killed_approx")) else ""
-    text = f"{prefix}{killed} killed"
-    children = _int(row.get("children_killed"))
-    if children:
-        text += f" (incl. {children} children)"
-    if _flag(row.get("cumulative")) or _flag(row.get("is_total")):
-        text += ", cumulative toll"
-    return text
-
-
-def _event_popup(row: Mapping[str, Any]) -> str:
-    """The popup HTML of one event; every value is escaped."""
-    return "<br>".join(_event_popup_parts(row))
-
-
-def _event_popup_parts(row: Mapping[str, Any]) -> list[str]:
-    """The popup lines of one event (escaped HTML): place, date, actor, casualties, evidence, source."""
-    parts: list[str] = []
-    kind = _esc(row.get("subtype")) or _esc(row.get("kind")) or "event"
-    place = _esc(row.get("place")) or "unnamed place"
-    adm1 = _esc(row.get("adm1_name")) or _esc(row.get("adm1")) or _esc(row.get("adm1_gaz"))
-    parts.append(f"<b>{place}</b>" + (f", {adm1}" if adm1 else "") + f" <small>({kind})</small>")
-    date = _esc(_date_text(row.get("date"), row.get("date_precision")))
-    if date:
-        prec = _esc(row.get("date_precision"))
-        parts.append(f"Date: {date}" + (f" <small>({prec})</small>" if prec and prec != "day" else ""))
-    actor = _esc(row.get("actor"))
-    actor_text = _esc(row.get("actor_text"))
-    if actor or actor_text:
-        parts.append("Actor: " + (actor or "unknown") + (f" <small>({actor_text})</small>" if actor_text else ""))
-    target = _esc(row.get("target"))
-    if target:
-        parts.append(f"Target: {target}")
-    casualties = [t for t in (_killed_text(row),) if t]
-    injured = _int(row.get("injured"))
-    if injured is not None:
-        casualties.append(f"{injured} injured")
-    displaced = _int(row.get("displaced"))
-    if displaced is not None:
-        casualties.append(f"{displaced} displaced")
-    if casualties:
-        parts.append("Casualties: " + html_text("; ".join(casualties)))
-    new, prev = _esc(row.get("new_controller")), _esc(row.get("previous_controller"))
-    if new:
-        parts.append(f"Control: {prev or '?'} &rarr; {new}" + (f" ({_esc(row.get('status'))})" if _text(row.get("status")) else ""))
-    evidence = _esc(row.get("evidence"))
-    if evidence:
-        parts.append(f'<q class="cm-evidence">{evidence}</q>')
-    source = _esc(row.get("source"))
-    if source:
-        parts.append(f'<small class="cm-source">Source: {source}</small>')
-    return parts
-
-
-def _event_tooltip(row: Mapping[str, Any]) -> str:
-    place = _esc(row.get("place")) or "unnamed place"
-    date = _esc(_date_text(row.get("date"), row.get("date_precision")))
-    killed = _killed_text(row)
-    return place + (f" · {date}" if date else "") + (f" · {html_text(killed)}" if killed else "")
-
-
 # --------------------------------------------------------------------------- geometry helpers
 
 
@@ -393,26 +362,21 @@ def _has_point(frame: gpd.GeoDataFrame) -> Any:
     return geom.notna() & ~geom.is_empty
 
 
-def _lat_lon(frame: gpd.GeoDataFrame) -> tuple[list[float], list[float]]:
-    geom = frame.geometry
-    pts = geom.where(geom.geom_type == "Point", geom.representative_point())
-    return [round(float(y), 5) for y in pts.y], [round(float(x), 5) for x in pts.x]
-
-
 def _radius(killed: Any) -> float:
-    """Circle radius in pixels: sqrt scale of killed, 4 px when unknown or zero, at most 30."""
+    """Circle radius in pixels (the page's ``cm.radius``): 3 + 3 sqrt(killed), 3.5 when unknown or zero, at most 32.
+
+    1, 10 and 100 killed give 6, 12.5 and 32 px: three clearly different sizes.
+    """
     n = _int(killed)
     if not n or n < 0:
-        return 4.0
-    return round(min(30.0, 4.0 + 2.2 * math.sqrt(n)), 1)
+        return 3.5
+    return round(min(32.0, 3.0 + 3.0 * math.sqrt(n)), 1)
 
 
-def _boundaries(governorates: gpd.GeoDataFrame | None, offline: bool) -> gpd.GeoDataFrame | None:
-    """The polygons that frame the map: the given governorates, else (offline) the embedded ones."""
+def _boundaries(governorates: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """The polygons of the basemap and the view: the given governorates, else the embedded ones."""
     if governorates is not None and len(governorates):
         return _in_wgs84(governorates, "governorates")
-    if not offline:
-        return None
     try:
         from geo.admin import load_boundaries
     except ModuleNotFoundError as exc:
@@ -436,24 +400,6 @@ def _view_bounds(boundaries: gpd.GeoDataFrame | None, located: gpd.GeoDataFrame)
 
 def _nonempty(front: Mapping[str, Any] | None, key: str) -> bool:
     return bool(front) and front.get(key) is not None and len(front[key]) > 0  # type: ignore[union-attr]
-
-
-# --------------------------------------------------------------------------- layers
-
-
-def _add_basemap(fmap: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
-    """Offline basemap: the boundaries in light grey, not interactive, not in the layer control."""
-    import folium
-
-    shapes = json.loads(boundaries[["geometry"]].to_json(drop_id=True))
-    safe_layer_class(folium.GeoJson)(
-        shapes,
-        name="Basemap (boundaries)",
-        style_function=lambda _f: {"fillColor": "#eeeeee", "color": "#9a9a9a", "weight": 1, "fillOpacity": 1.0},
-        interactive=False,
-        control=False,
-        smooth_factor=1.0,
-    ).add_to(fmap)
 
 
 def _with_aggregates(governorates: gpd.GeoDataFrame, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -502,7 +448,161 @@ def _gov_tooltip(row: Mapping[str, Any]) -> str:
     return "<br>".join(lines)
 
 
-def _add_choropleth(fmap: folium.Map, gov: gpd.GeoDataFrame) -> None:
+# --------------------------------------------------------------------------- page elements
+
+
+@functools.lru_cache(maxsize=4)
+def _library_source(mtime: float) -> str:
+    """Leaflet.heat and the page script (``geo/static``), as one script body."""
+    parts = [(_STATIC / name).read_text(encoding="utf-8") for name in ("leaflet-heat.js", "cm-map.js")]
+    return "\n".join(parts).replace("</script", "<\\/script")
+
+
+def _library() -> Any:
+    """The page script: runs after Leaflet and the map, before every layer."""
+    from jinja2 import Template
+
+    mtime = max((_STATIC / n).stat().st_mtime for n in ("leaflet-heat.js", "cm-map.js"))
+    return safe_macro("CmLibrary", Template("{% macro script(this, kwargs) %}{{ this.source }}{% endmacro %}"),
+                      source=_library_source(mtime))
+
+
+def _data_element(fmap: folium.Map, events: dict[str, Any], mentions: dict[str, Any] | None,
+                  towns: dict[str, Any] | None) -> Any:
+    """The page's data as ``<script type="application/json">`` blocks (``JSON.parse`` is much faster
+    than a script literal of the same size) and the script that hands them to the page script."""
+    from jinja2 import Template
+
+    blocks = {"cm-data-events": events, "cm-data-mentions": mentions, "cm-data-towns": towns}
+    for key, value in blocks.items():
+        if value is not None:
+            fmap.get_root().html.add_child(
+                raw_element(f'<script type="application/json" id="{key}">{script_json(value)}</script>'), name=key
+            )
+    return safe_macro(
+        "CmData",
+        Template(
+            "{% macro script(this, kwargs) %}"
+            "(function () { var read = function (id) { var el = document.getElementById(id);"
+            " return el ? JSON.parse(el.textContent) : null; };"
+            " cm.towns = read('cm-data-towns'); cm.townZooms = {{ this.zooms }};"
+            " var m = read('cm-data-mentions'); if (m) { cm.setMentions(m); }"
+            " cm.setEvents(read('cm-data-events')); })();"
+            "{% endmacro %}"
+        ),
+        zooms=script_json(list(_TOWN_ZOOMS)),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _town_data() -> dict[str, Any] | None:
+    """The Syrian towns of GeoNames cities500 (through the gazetteer's embedded data), biggest first."""
+    try:
+        from gazetteer.sources.embedded import geonames_syria
+    except ImportError:  # pragma: no cover - gazetteer is part of the package
+        return None
+    rows = sorted(geonames_syria(), key=lambda r: -int(r.get("population") or 0))
+    names, lat, lon, rank = [], [], [], []
+    for r in rows:
+        pop = int(r.get("population") or 0)
+        names.append(str(r.get("name") or ""))
+        lat.append(round(float(r["latitude"]), 4))
+        lon.append(round(float(r["longitude"]), 4))
+        rank.append(next(i for i, floor in enumerate(_TOWN_RANKS) if pop >= floor))
+    return {"names": names, "lat": lat, "lon": lon, "rank": rank}
+
+
+def _basemap(boundaries: gpd.GeoDataFrame) -> Any:
+    """Offline basemap below everything (tiles included): governorates, the country outline, water."""
+    from jinja2 import Template
+
+    gov = boundaries[["geometry"]].copy()
+    gov["geometry"] = gov.geometry.simplify(0.002, preserve_topology=True)
+    outline = gov.geometry.union_all() if hasattr(gov.geometry, "union_all") else gov.geometry.unary_union
+    shapes = json.loads(gov.to_json(drop_id=True))
+    extra = _natural_earth_layers()
+    return safe_macro(
+        "CmBasemap",
+        Template(
+            """{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var pane = map.createPane("cmBase");
+  pane.style.zIndex = 150;
+  pane.style.pointerEvents = "none";
+  var extra = {{ this.extra }};
+  if (extra.countries) {
+    L.geoJSON(extra.countries, {pane: "cmBase", interactive: false,
+      style: {color: "#b0b0b0", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
+  }
+  L.geoJSON({{ this.shapes }}, {pane: "cmBase", interactive: false,
+    style: {color: "#a8a8a8", weight: 0.8, dashArray: "4 3", fillColor: "#fbfaf5", fillOpacity: 1}}).addTo(map);
+  L.geoJSON({{ this.outline }}, {pane: "cmBase", interactive: false,
+    style: {color: "#6e6e6e", weight: 2, fill: false}}).addTo(map);
+  if (extra.lakes) {
+    L.geoJSON(extra.lakes, {pane: "cmBase", interactive: false,
+      style: {color: "#7fa7c9", weight: 0.6, fillColor: "#b9d3e6", fillOpacity: 1}}).addTo(map);
+  }
+  if (extra.rivers) {
+    L.geoJSON(extra.rivers, {pane: "cmBase", interactive: false, style: {color: "#6f9fcc", weight: 1.6}}).addTo(map);
+  }
+  if (extra.roads) {
+    L.geoJSON(extra.roads, {pane: "cmBase", interactive: false, style: {color: "#c9a36b", weight: 1.1}}).addTo(map);
+  }
+})();
+{% endmacro %}"""
+        ),
+        shapes=script_json(shapes),
+        outline=script_json(outline.__geo_interface__),
+        extra=script_json(extra),
+    )
+
+
+def _natural_earth_layers() -> dict[str, Any]:
+    """Rivers, lakes, roads and neighbouring countries from ``geo/data/basemap.geojson`` when shipped."""
+    try:
+        from geo._basemap import basemap_layers
+    except ModuleNotFoundError as exc:
+        if exc.name != "geo._basemap":
+            raise
+        return {}
+    return basemap_layers()
+
+
+def _js_layer(name: str, constructor: str, *, show: bool) -> Any:
+    """A folium Layer (listed in the layer control) whose JavaScript object is ``constructor``."""
+    from folium.map import Layer
+    from jinja2 import Template
+
+    layer = safe_layer_class(Layer)(name=name, overlay=True, control=True, show=show)
+    layer._name = "CmLayer"
+    layer._template = Template(
+        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = " + constructor + ";{% endmacro %}"
+    )
+    return layer
+
+
+def _canvas_layer(name: str, cls: str, kinds: list[str]) -> Any:
+    options = script_json({"kinds": kinds, "cls": cls, "mode": "event"})
+    return _js_layer(name, f"new cm.CanvasLayer({options})", show=True)
+
+
+def _tile_layer(spec: Mapping[str, Any]) -> Any:
+    from folium.map import Layer
+    from jinja2 import Template
+
+    layer = safe_layer_class(Layer)(name=spec["name"], overlay=True, control=True, show=True)
+    layer._name = "CmTiles"
+    layer.url = script_json(spec["url"])
+    layer.options = script_json({"attribution": spec["attribution"], "maxZoom": spec["maxZoom"]})
+    layer._template = Template(
+        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = cm.fallbackTiles("
+        "L.tileLayer({{ this.url }}, {{ this.options }}), {{ this._parent.get_name() }});{% endmacro %}"
+    )
+    return layer
+
+
+def _add_choropleth(fmap: folium.Map, gov: gpd.GeoDataFrame, *, show: bool = True) -> None:
     import folium
     from folium.utilities import JsCode
 
@@ -519,11 +619,12 @@ def _add_choropleth(fmap: folium.Map, gov: gpd.GeoDataFrame) -> None:
     safe_layer_class(folium.GeoJson)(
         {"type": "FeatureCollection", "features": features},
         name="Governorates: killed",
+        show=show,
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
-            "color": "#666666",
+            "color": "#7a6a9a",
             "weight": 1,
-            "fillOpacity": 0.55,
+            "fillOpacity": 0.6,
         },
         highlight_function=lambda _f: {"weight": 3, "color": "#333333"},
         on_each_feature=JsCode(
@@ -531,93 +632,6 @@ def _add_choropleth(fmap: folium.Map, gov: gpd.GeoDataFrame) -> None:
             " layer.bindTooltip(feature.properties.tip, {sticky: true, className: 'cm-tooltip'}); }"
         ),
         embed=True,
-    ).add_to(fmap)
-
-
-def _point_rows(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
-    return frame.drop(columns=frame.geometry.name).to_dict("records")
-
-
-def _add_event_layer(
-    fmap: folium.Map,
-    frame: gpd.GeoDataFrame,
-    name: str,
-    class_name: str,
-    *,
-    show: bool,
-    cluster_threshold: int,
-    bulk_threshold: int,
-) -> None:
-    """Circle markers sized by killed and coloured by actor (controller for control changes)."""
-    import folium
-    from folium.plugins import MarkerCluster
-
-    if "killed" in frame.columns and len(frame):  # big circles first, so small ones stay on top
-        order = frame["killed"].astype("Float64").fillna(0).to_numpy().argsort(kind="stable")[::-1]
-        frame = frame.iloc[order]
-    rows = _point_rows(frame)
-    lats, lons = _lat_lon(frame)
-    is_change = class_name == "cm-change"
-    colours = [actor_color(r.get("new_controller") if is_change else r.get("actor")) for r in rows]
-    # a cumulative toll or a total is not one strike's toll: drawn at the minimum size
-    radii = [
-        9.0 if is_change else 4.0 if _flag(r.get("cumulative")) or _flag(r.get("is_total")) else _radius(r.get("killed"))
-        for r in rows
-    ]
-    style = {"weight": 3 if is_change else 1, "stroke_color": "#000000" if is_change else None}
-    if len(rows) > bulk_threshold:
-        _bulk_points(
-            lats, lons, radii, colours,
-            popups=[_event_popup_parts(r) for r in rows],
-            tooltips=None,
-            name=name, class_name=class_name, cluster=True, show=show, weight=style["weight"],
-        ).add_to(fmap)
-        return
-    group: folium.map.Layer
-    if len(rows) > cluster_threshold:
-        group = MarkerCluster(name=name, show=show, options={"maxClusterRadius": 40})
-    else:
-        group = folium.FeatureGroup(name=name, show=show)
-    for lat, lon, radius, colour, row in zip(lats, lons, radii, colours, rows):
-        marker = folium.CircleMarker(
-            [lat, lon],
-            radius=radius,
-            color=style["stroke_color"] or colour,
-            weight=style["weight"],
-            fill=True,
-            fill_color=colour,
-            fill_opacity=0.7,
-            class_name=class_name,
-        )
-        marker.add_child(_bind(popup=_event_popup(row), tooltip=_event_tooltip(row)))
-        marker.add_to(group)
-    group.add_to(fmap)
-
-
-def _add_heat(fmap: folium.Map, strikes: gpd.GeoDataFrame) -> None:
-    from folium.plugins import HeatMap
-
-    lats, lons = _lat_lon(strikes)
-    weights = [1.0 + math.sqrt(max(_int(k) or 0, 0)) for k in strikes.get("killed", [None] * len(strikes))]
-    top = max(weights) if weights else 1.0
-    data = [[la, lo, round(w / top, 3)] for la, lo, w in zip(lats, lons, weights)]
-    HeatMap(data, name="Heat map (strikes)", show=False, radius=18, blur=15, min_opacity=0.3).add_to(fmap)
-
-
-def _add_mentions(fmap: folium.Map, mentions: gpd.GeoDataFrame, *, cluster_threshold: int, bulk_threshold: int) -> None:
-    located = mentions[_has_point(mentions)]
-    if not len(located):
-        return
-    rows = _point_rows(located)
-    lats, lons = _lat_lon(located)
-    tips = []
-    for r in rows:
-        name, surface = _esc(r.get("name")), _esc(r.get("surface"))
-        tips.append((name or surface) + (f" <small>(“{surface}”)</small>" if surface and surface != name else ""))
-    _bulk_points(
-        lats, lons, [3.0] * len(rows), ["#777777"] * len(rows),
-        popups=None, tooltips=tips,
-        name="Place mentions", class_name="cm-mention", cluster=len(rows) > bulk_threshold, show=False, weight=1,
     ).add_to(fmap)
 
 
@@ -637,226 +651,134 @@ def _add_front(fmap: folium.Map, front: Mapping[str, Any] | None, *, offline: bo
     return True
 
 
-def _add_title(fmap: folium.Map, title: str | None, events: gpd.GeoDataFrame, *, n_located: int) -> None:
-    import folium
-
+def _date_span(events: gpd.GeoDataFrame) -> str:
     dates: list[str] = []
     if "date" in events.columns:
         precision = events["date_precision"] if "date_precision" in events.columns else [None] * len(events)
         dates = sorted({d for d in map(_date_text, events["date"], precision) if d})
-    span = (dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}") if dates else "undated"
+    return (dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}") if dates else "undated"
+
+
+def _add_panel(
+    fmap: folium.Map,
+    title: str | None,
+    events: gpd.GeoDataFrame,
+    located: gpd.GeoDataFrame,
+    data: Mapping[str, Any],
+    *,
+    kinds: list[str],
+    choropleth: bool,
+    front: bool,
+) -> None:
+    """Title, filters and legend in one collapsible panel (HTML text built with :func:`html_text`)."""
+    from geo._eventdata import KIND_LABELS
+
     heading = _esc(title) or "Syria: events reported in dispatches"
-    body = (
-        f'<div id="cm-title" class="cm-box cm-title"><b>{heading}</b>'
-        f'<br><span class="cm-dates">{html_text(span)}</span>'
-        f" · {n_located} of {len(events)} events mapped</div>"
+    n_missing = len(events) - len(located)
+    actors = data["tables"]["actor"]
+    order = [a for a in ACTOR_COLORS if a in actors]
+    actor_rows = "".join(
+        f'<label class="cm-row"><input type="checkbox" checked data-cm-actor="{actors.index(a)}">'
+        f'<span class="cm-dot" style="background:{ACTOR_COLORS[a]}"></span>{html_text(a)}</label>'
+        for a in order
     )
-    fmap.get_root().html.add_child(raw_element(body), name="conflictmap_title")
-
-
-def _add_legend(fmap: folium.Map, located: gpd.GeoDataFrame, *, n_missing: int, choropleth: bool) -> None:
-    import folium
-
-    present: set[str] = set()
-    for col in ("actor", "new_controller"):
-        if col in located.columns:
-            for value in map(_text, located[col]):
-                key = _ACTOR_KEYS.get(value.casefold()) if value else None
-                present.add(key or "unknown")
-    actors = [a for a in ACTOR_COLORS if a in present] or list(ACTOR_COLORS)
-    rows = [f'<div><span class="cm-dot" style="background:{ACTOR_COLORS[a]}"></span>{html_text(a)}</div>' for a in actors]
+    kind_rows = "".join(
+        f'<label class="cm-row"><input type="checkbox" checked data-cm-kind="{html_text(k)}">{html_text(KIND_LABELS[k])}</label>'
+        for k in kinds
+    )
     sizes = "".join(
         f'<span class="cm-size" style="width:{2 * _radius(k)}px;height:{2 * _radius(k)}px"></span>{k}&nbsp;'
         for k in (1, 10, 100)
     )
     parts = [
-        '<div id="cm-legend" class="cm-box cm-legend"><b>Actor / new controller</b>',
-        *rows,
-        f"<div class='cm-sizes'><b>Killed</b> {sizes}</div>",
-        "<div><span class='cm-dot cm-ring'></span>control change (ringed)</div>",
+        '<div id="cm-panel" class="cm-box cm-panel">',
+        '<div class="cm-head"><button id="cm-toggle" type="button" aria-expanded="true" '
+        'aria-controls="cm-body" title="Show or hide filters and legend">×</button>',
+        f'<div id="cm-title" class="cm-title"><b>{heading}</b><br><span class="cm-dates">{html_text(_date_span(events))}</span>'
+        f" · {len(located)} of {len(events)} events mapped</div></div>",
+        '<div id="cm-body" class="cm-body">',
+        '<div class="cm-sec"><b>Dates</b> <span id="cm-date-label"></span>'
+        '<input id="cm-date-from" type="range" step="1" aria-label="from date">'
+        '<input id="cm-date-to" type="range" step="1" aria-label="to date">'
+        + ('<div class="cm-note">the end date also sets the control areas and front lines</div>' if front else "")
+        + "</div>",
+        '<div class="cm-sec"><input id="cm-search" type="search" list="cm-places" placeholder="Find a place…" '
+        'aria-label="find a place"><datalist id="cm-places"></datalist></div>',
+        '<div id="cm-legend" class="cm-legend">',
+        f'<div class="cm-sec"><b>Actor / new controller</b><div class="cm-grid">{actor_rows}</div></div>',
+        f'<div class="cm-sec"><b>Kind</b><div class="cm-grid">{kind_rows}</div></div>',
+        f"<div class='cm-sec cm-sizes'><b>Killed</b> {sizes}</div>",
+        '<div class="cm-sec"><span class="cm-dot cm-hollow"></span>hollow, dashed: approximate place '
+        "(precision 2 near a town, 3 a region)<br><span class='cm-dot cm-ring'></span>black ring: control change"
+        "<br><span class='cm-dot'></span>small: toll unknown or a running total</div>",
     ]
     if choropleth:
         bins = ["no report", "0", *[f"{lo}–{hi - 1}" for lo, hi in zip(_CHORO_BINS, _CHORO_BINS[1:])], f"≥ {_CHORO_BINS[-1]}"]
         swatches = ["#ffffff", *_CHORO_COLORS]
-        parts.append("<b>Killed per governorate</b>")
-        parts += [f'<div><span class="cm-swatch" style="background:{c}"></span>{html_text(b)}</div>' for c, b in zip(swatches, bins)]
+        cells = "".join(
+            f'<span class="cm-swatch" style="background:{c}" title="{html_text(b)}"></span>' for c, b in zip(swatches, bins)
+        )
+        parts.append('<div class="cm-sec"><b>Killed per governorate</b> <small>(layers, top right)</small>'
+                     f'<div class="cm-ramp">{cells}</div><div class="cm-ramp-labels"><span>none</span><span>1</span>'
+                     f"<span>≥ {_CHORO_BINS[-1]}</span></div></div>")
     if n_missing:
         parts.append(f"<div class='cm-note'>{n_missing} event(s) without coordinates not drawn</div>")
-    parts.append("</div>")
-    fmap.get_root().html.add_child(raw_element("".join(parts)), name="conflictmap_legend")
-
-
-# --------------------------------------------------------------------------- custom elements
-
-
-@functools.lru_cache(maxsize=None)
-def _bind_template() -> Any:
-    from jinja2 import Template
-
-    return Template(
-        """
-        {% macro script(this, kwargs) %}
-        {%- if this.popup %}
-        {{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 320});
-        {%- endif %}
-        {%- if this.tooltip %}
-        {{ this._parent.get_name() }}.bindTooltip({{ this.tooltip }}, {className: 'cm-tooltip'});
-        {%- endif %}
-        {% endmacro %}
-        """
-    )
-
-
-@functools.lru_cache(maxsize=None)
-def _bulk_template() -> Any:
-    from jinja2 import Template
-
-    return Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-            var d = {{ this.data }};
-            var opts = {{ this.group_options }};
-            {%- if this.cluster %}
-            var pending = {{ 'true' if this.show else 'false' }};
-            if (pending) { window.__cmPending = (window.__cmPending || 0) + 1; }
-            opts.chunkProgress = function (done, total) {
-                if (pending && done >= total) {
-                    pending = false;
-                    setTimeout(function () { window.__cmPending -= 1; }, 0);
-                }
-            };
-            var group = L.markerClusterGroup(opts);
-            {%- else %}
-            var group = L.featureGroup();
-            {%- endif %}
-            var fill = function () {
-                var markers = new Array(d.lat.length);
-                for (var i = 0; i < d.lat.length; i++) {
-                    var colour = d.colours[d.c[i]];
-                    markers[i] = L.circleMarker([d.lat[i], d.lon[i]], {
-                        radius: d.r[i], color: d.stroke || colour, weight: d.weight, fillColor: colour,
-                        fillOpacity: 0.7, className: d.cls, cmIndex: i
-                    });
-                }
-                if (group.addLayers) { group.addLayers(markers); }
-                else { markers.forEach(function (m) { group.addLayer(m); }); }
-            };
-            if (d.popups) {
-                group.bindPopup(function (layer) {
-                    return d.p[layer.options.cmIndex].map(function (k) { return d.popups[k]; }).join('<br>');
-                }, {maxWidth: 320});
-            }
-            if (d.tips) {
-                group.bindTooltip(function (layer) { return d.tips[d.t[layer.options.cmIndex]]; }, {className: 'cm-tooltip'});
-            }
-            // markers are made when the group is on the map (at once if shown, else when switched
-            // on): markercluster then clusters them in chunks, without its slow pre-map queue
-            group.once('add', fill);
-            return group;
-        })();
-        {% endmacro %}
-        """
-    )
-
-
-def _index_table(values: list[str]) -> tuple[list[str], list[int]]:
-    """De-duplicate ``values``: (table, index of each value in the table)."""
-    table: dict[str, int] = {}
-    idx = [table.setdefault(v, len(table)) for v in values]
-    return list(table), idx
-
-
-def _bind(*, popup: str | None, tooltip: str | None) -> Any:
-    """A child element binding an escaped popup/tooltip to its parent with plain Leaflet calls."""
-    return safe_macro(
-        "Bind",
-        _bind_template(),
-        popup=script_json(popup) if popup else None,
-        tooltip=script_json(tooltip) if tooltip else None,
-    )
-
-
-def _bulk_points(
-    lats: list[float],
-    lons: list[float],
-    radii: list[float],
-    colours: list[str],
-    *,
-    popups: list[list[str]] | None,
-    tooltips: list[str] | None,
-    name: str,
-    class_name: str,
-    cluster: bool,
-    show: bool,
-    weight: int,
-) -> Any:
-    """A folium Layer drawing many circle markers from ONE JS data array (one ``L.circleMarker`` call site)."""
-    from folium.elements import JSCSSMixin
-    from folium.map import Layer
-    from folium.plugins import MarkerCluster
-    from jinja2 import Template
-
-    layer = safe_layer_class(Layer)(name=name, overlay=True, control=True, show=show)
-    layer._name = "BulkPoints"
-    layer._template = _bulk_template()
-    colour_table, colour_idx = _index_table(colours)
-    data: dict[str, Any] = {
-        "lat": lats,
-        "lon": lons,
-        "r": radii,
-        "c": colour_idx,
-        "colours": colour_table,
-        "cls": class_name,
-        "weight": weight,
-        "stroke": "#000000" if class_name == "cm-change" else None,
-    }
-    if popups is not None:
-        # each popup is a list of escaped HTML lines; lines repeat (places, dates, sources), so
-        # the page stores each distinct line once and every point lists its line numbers
-        table: dict[str, int] = {}
-        data["p"] = [[table.setdefault(line, len(table)) for line in lines] for lines in popups]
-        data["popups"] = list(table)
-    if tooltips is not None:
-        data["tips"], data["t"] = _index_table(tooltips)
-    layer.data = script_json(data)
-    layer.cluster = cluster
-    layer.group_options = script_json({"chunkedLoading": True, "maxClusterRadius": 50} if cluster else {})
-    if cluster:  # link markercluster's JS/CSS exactly as folium's MarkerCluster does
-        assets = JSCSSMixin()
-        assets._template = Template("")
-        assets.default_js = list(MarkerCluster.default_js)
-        assets.default_css = list(MarkerCluster.default_css)
-        layer.add_child(assets, name="assets")
-    return layer
+    parts.append('<div id="cm-count" class="cm-note"></div></div></div></div>')
+    fmap.get_root().html.add_child(raw_element("".join(parts)), name="conflictmap_panel")
 
 
 def _ready() -> Any:
-    """Last script of the map: tells tests and benchmarks that every layer script has run."""
+    """Last script of the map: binds the panel and tells tests that every layer script has run."""
     from jinja2 import Template
 
     return safe_macro(
         "Ready",
-        Template("{% macro script(this, kwargs) %}window.__cmScriptsDone = true;{% endmacro %}"),
+        Template(
+            "{% macro script(this, kwargs) %}cm.bindPanel({{ this._parent.get_name() }});"
+            "window.__cmScriptsDone = true;{% endmacro %}"
+        ),
     )
 
 
 _CSS = """
 <style>
-.cm-box { position: absolute; z-index: 1000; background: rgba(255,255,255,0.92); padding: 6px 10px;
+.cm-box { position: absolute; z-index: 1000; background: rgba(255,255,255,0.94); padding: 6px 9px;
   border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 12px/1.35 sans-serif; }
-.cm-title { top: 10px; left: 50%; transform: translateX(-50%); text-align: center; font-size: 14px; }
-.cm-title .cm-dates { font-size: 12px; color: #444; }
-.cm-legend { bottom: 26px; right: 10px; max-height: 50vh; overflow-y: auto; }
-.cm-dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px;
-  vertical-align: middle; border: 1px solid #555; }
+.cm-panel { top: 10px; left: 52px; width: 236px; font-size: 11.5px; max-height: calc(100% - 40px); overflow-y: auto; }
+.cm-panel.cm-collapsed { width: auto; max-width: 236px; }
+.cm-panel.cm-collapsed .cm-body { display: none; }
+.cm-head { display: flex; gap: 6px; align-items: flex-start; }
+#cm-toggle { border: 1px solid #999; background: #fff; border-radius: 3px; cursor: pointer; font-size: 14px;
+  line-height: 18px; width: 24px; padding: 0; flex: none; }
+.cm-title { font-size: 13px; }
+.cm-title .cm-dates { font-size: 11px; color: #444; }
+.cm-sec { margin-top: 6px; }
+.cm-sec input[type=range] { width: 100%; margin: 2px 0; }
+#cm-search { width: 100%; box-sizing: border-box; }
+#cm-search.cm-notfound { outline: 2px solid #d55e00; }
+.cm-row { display: block; cursor: pointer; }
+.cm-grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 4px; }
+.cm-ramp { display: flex; margin-top: 2px; }
+.cm-ramp .cm-swatch { flex: 1; margin: 0; height: 9px; }
+.cm-ramp-labels { display: flex; justify-content: space-between; font-size: 10px; color: #555; }
+.cm-row input { margin: 0 4px 0 0; vertical-align: middle; }
+.cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px;
+  vertical-align: middle; border: 1px solid #555; background: #bbb; }
 .cm-ring { border: 2px solid #000; background: #fff; }
+.cm-hollow { border: 2px dashed #555; background: transparent; }
 .cm-swatch { display: inline-block; width: 14px; height: 10px; margin-right: 5px; border: 1px solid #999; }
 .cm-size { display: inline-block; border-radius: 50%; border: 1px solid #555; background: #ccc;
-  vertical-align: middle; margin: 2px 2px 2px 6px; }
+  vertical-align: middle; margin: 2px 2px 2px 4px; }
 .cm-note { margin-top: 4px; color: #555; font-style: italic; }
+.cm-popup .cm-k { font-weight: bold; }
 .cm-evidence { display: block; margin: 4px 0; font-style: italic; }
 .cm-source { color: #555; }
-.leaflet-container { background: #dde8f0; }
+.cm-town { white-space: nowrap; }
+.cm-town-dot { display: inline-block; width: 5px; height: 5px; border-radius: 50%; background: #333;
+  margin-right: 3px; vertical-align: middle; }
+.cm-town-label { font: 11px/1 sans-serif; color: #222; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
+.cm-rank0 .cm-town-label { font-size: 13px; font-weight: bold; }
+.cm-rank1 .cm-town-label { font-size: 12px; font-weight: bold; }
+.leaflet-container { background: #dfe9f2; }
 </style>
 """

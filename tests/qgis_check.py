@@ -84,11 +84,40 @@ def main(argv: list[str]) -> int:
                     fields=[f.name() for f in layer.fields()],
                     field_types={f.name(): f.typeName() for f in layer.fields()},
                 )
+                temporal = layer.temporalProperties()
+                # QGIS 3.22 resets the temporal settings of a layer's default style when it opens a
+                # GeoPackage layer (Layer Properties > Style > Load Style > From database restores
+                # them): report both, then use the reloaded style as a user would.
+                info["temporal_on_open"] = bool(temporal.isActive())
+                if spatial:
+                    msg, ok = layer.loadNamedStyle(layer.styleURI())
+                    info["default_style_reloaded"] = [bool(ok), msg]
+                renderer = layer.renderer()  # the reload replaced the renderer object
+                info["temporal"] = bool(temporal.isActive())
+                info["temporal_mode"] = int(temporal.mode())
+                info["temporal_fields"] = [temporal.startField(), temporal.endField(), temporal.startExpression()]
+                if layer.labelsEnabled() and layer.labeling() is not None:
+                    settings = layer.labeling().settings()
+                    info["label_scale"] = [bool(settings.scaleVisibility), settings.minimumScale, settings.maximumScale]
+                    info["label_expression"] = settings.fieldName
                 # Which style does the provider hold for this layer? (the one QGIS loaded on open)
                 n_related, _ids, names, _descs, _err = layer.listStylesInDatabase()
                 info["db_styles"] = list(names)[: max(n_related, 0)]
                 if renderer is not None and renderer.type() == "categorizedSymbol":
                     info["categories"] = [c.value() for c in renderer.categories()]
+                    from qgis.core import QgsSymbolLayer
+
+                    active: set[str] = set()
+                    categories = renderer.categories()
+                    for category in categories:
+                        symbol = category.symbol()
+                        symbol_layer = symbol.symbolLayer(0)
+                        props = symbol_layer.dataDefinedProperties()
+                        for key, prop in (("fillColor", QgsSymbolLayer.PropertyFillColor),
+                                          ("strokeStyle", QgsSymbolLayer.PropertyStrokeStyle)):
+                            if props.isActive(prop):
+                                active.add(key)
+                    info["data_defined"] = sorted(active)
                 if renderer is not None and renderer.type() == "graduatedSymbol":
                     info["ranges"] = [[r.lowerValue(), r.upperValue()] for r in renderer.ranges()]
                     info["class_attribute"] = renderer.classAttribute()

@@ -78,13 +78,28 @@ def screenshot_events() -> Any:
     return pd.concat([sample_events(), extra], ignore_index=True)
 
 
-def _open(chromium: Any, url: str) -> tuple[Any, PageLog]:
-    page = chromium.new_page(viewport={"width": 1280, "height": 860})
+def _open(chromium: Any, url: str, *, viewport: tuple[int, int] = (1280, 860), block_remote: bool = True) -> tuple[Any, PageLog]:
+    """Open ``url``; with ``block_remote`` every host but 127.0.0.1 is unreachable (requests aborted)."""
+    page = chromium.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     log = PageLog(page)
+    if block_remote:
+        page.route("**/*", lambda r: r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1"
+                   or urlsplit(r.request.url).scheme in ("data", "blob") else r.abort())
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)
-    page.wait_for_timeout(300)
+    _wait_drawn(page)
     return page, log
+
+
+def _wait_drawn(page: Any) -> None:
+    """Two animation frames: the canvas layers draw at the next frame after a change."""
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))")
+
+
+def drawn(page: Any, cls: str = "cm-strike") -> int:
+    """How many points the canvas layer ``cls`` drew at the current view and filters."""
+    value = page.locator(f"canvas.{cls}").get_attribute("data-drawn")
+    return int(value or 0)
 
 
 def _map_name(page: Any) -> str:
@@ -107,46 +122,92 @@ def _assert_escaped_popup(page: Any, log: PageLog) -> None:
     assert "<img src=x onerror=alert(1)>" in text
     assert "</script><script>alert(2)</script>" in text
     assert "≥ 12 killed (incl. 3 children)" in text
+    assert "Source: AFP <script>" in text
     assert popup.locator("img, script, b[onmouseover]").count() == 0
     page.wait_for_timeout(300)
     assert log.dialogs == []
 
 
-def test_offline_map_in_chromium(chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path) -> None:
+def _set_range(page: Any, selector: str, value: int) -> None:
+    page.locator(selector).fill(str(value))
+    page.locator(selector).dispatch_event("input")
+    _wait_drawn(page)
+
+
+def test_default_map_in_chromium_with_every_remote_host_unreachable(
+    chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path
+) -> None:
+    """The issue's "must show": markers, the basemap with labels, filters that change what is drawn."""
+    from geo.admin import load_boundaries
     from geo.webmap import make_map, save_map
 
     events = screenshot_events()
-    n_strikes = int(((events["kind"] == "strike") & events.geometry.notna()).sum())
-    assert n_strikes < 200  # below the cluster threshold: one SVG path per strike
-    from geo.admin import load_boundaries
-
+    strikes = events[(events["kind"] == "strike") & events.geometry.notna()]
     m = make_map(events, mentions=sample_mentions(), governorates=load_boundaries(1),
-                 title="conflictmap: test map (synthetic data)", offline=True)
-    save_map(m, tmp_path / "map.html", offline=True)
-    page, log = _open(chromium, serve_dir(tmp_path) + "map.html")
+                 title="conflictmap: test map (synthetic data)")  # the defaults: no --offline needed
+    save_map(m, tmp_path / "map.html")
+    page, log = _open(chromium, serve_dir(tmp_path) + "map.html", viewport=(1024, 640))
     try:
-        assert page.locator("path.cm-strike").count() == n_strikes
-        assert page.locator("path.cm-other").count() == 1
-        assert page.locator("path.cm-change").count() == 1
-        assert page.locator("path.cm-mention").count() == 0  # mentions are off by default
-        assert page.locator("#cm-legend").is_visible() and page.locator("#cm-title").is_visible()
-        assert "2019-04-01 – 2019-06-" in page.locator("#cm-title").inner_text()
-        # no tile layer offline; the basemap polygons are drawn
+        # markers: every located strike, clash and control change is drawn on the canvases
+        assert drawn(page, "cm-strike") == len(strikes)
+        assert drawn(page, "cm-other") == 1 and drawn(page, "cm-change") == 1
+        assert page.locator("canvas.cm-mention").count() == 0  # mentions are off by default
+        # the offline basemap: governorates + outline (not interactive), town labels by importance
+        assert page.locator(".leaflet-cmBase-pane path").count() >= 15
         assert page.locator(".leaflet-tile").count() == 0
-        assert page.locator("path:not(.leaflet-interactive)").count() >= 14
-        assert page.locator("path.leaflet-interactive").count() >= n_strikes + 2 + 14  # + choropleth
+        labels = page.locator(".cm-town-label").all_inner_texts()
+        assert {"Aleppo", "Damascus", "Homs"} <= set(labels) and len(labels) < 40  # small towns wait for zoom
+        # the panel leaves most of a 1024x640 window to the map, and collapses
+        box = page.locator("#cm-panel").bounding_box()
+        assert box["width"] * box["height"] < 0.3 * 1024 * 640
+        page.locator("#cm-toggle").click()
+        small = page.locator("#cm-panel").bounding_box()
+        assert small["width"] * small["height"] < 0.06 * 1024 * 640 and not page.locator("#cm-date-to").is_visible()
+        page.locator("#cm-toggle").click()
+        assert page.locator("#cm-date-to").is_visible()
 
-        _click_latlng(page, 35.864, 36.806)  # Saraqeb: the event with the hostile evidence
+        # filters: the date range, an actor, a kind; each changes what is drawn
+        days = page.evaluate("[cm.events.day_min, cm.events.day_max]")
+        _set_range(page, "#cm-date-to", days[0] + 30)
+        in_april = drawn(page)
+        assert 0 < in_april < len(strikes)
+        assert page.locator("#cm-date-label").inner_text().startswith("2019-04-01 – 2019-05-01")
+        _set_range(page, "#cm-date-to", days[1])
+        assert drawn(page) == len(strikes)
+        regime = int(((strikes["actor"] == "regime")).sum())
+        page.locator("#cm-panel label", has_text="regime").locator("input").uncheck()
+        _wait_drawn(page)
+        assert drawn(page) == len(strikes) - regime
+        page.locator("#cm-panel label", has_text="regime").locator("input").check()
+        page.locator("#cm-panel label", has_text="strikes").locator("input").uncheck()
+        _wait_drawn(page)
+        assert drawn(page) == 0 and drawn(page, "cm-other") == 1
+        page.locator("#cm-panel label", has_text="strikes").locator("input").check()
+        _wait_drawn(page)
+        assert drawn(page) == len(strikes)
+        assert "of 155 mapped events shown" in page.locator("#cm-count").inner_text()
+
+        # a popup built on click from the data: the hostile evidence shown as text
+        _click_latlng(page, 35.864, 36.806)  # Saraqeb
         _assert_escaped_popup(page, log)
-        page.mouse.move(640, 850)  # away from the marker: its tooltip closes, the popup stays
+        page.keyboard.press("Escape")
+        # the place search finds a place, zooms there and opens its popup
+        page.locator("#cm-search").fill("Raqqa")
+        page.locator("#cm-search").press("Enter")
+        page.locator(".leaflet-popup-content", has_text="Raqqa").wait_for(state="visible", timeout=5_000)
+        page.locator("#cm-search").fill("Saraqeb")
+        page.locator("#cm-search").press("Enter")
+        page.locator(".leaflet-popup-content", has_text="Saraqeb").wait_for(state="visible", timeout=5_000)
         page.wait_for_timeout(300)
         out = REPO / "output"
         out.mkdir(exist_ok=True)
         page.screenshot(path=str(out / "map_screenshot.png"))
 
         # overlays switched on through the layer control work offline too
+        page.locator(".leaflet-control-layers").hover()
         page.locator(".leaflet-control-layers label", has_text="Place mentions").locator("input").check()
-        assert page.locator("path.cm-mention").count() == 2
+        _wait_drawn(page)
+        assert page.locator("canvas.cm-mention").count() == 1
         page.locator(".leaflet-control-layers label", has_text="Heat map (strikes)").locator("input").check()
         page.wait_for_selector("canvas.leaflet-heatmap-layer", state="attached", timeout=5_000)
         page.wait_for_timeout(300)
@@ -159,25 +220,21 @@ def test_offline_map_in_chromium(chromium: Any, serve_dir: Callable[[Path], str]
         page.close()
 
 
-def test_large_offline_map_clusters_in_chromium(chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path) -> None:
+def test_large_map_draws_every_point_in_chromium(chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path) -> None:
     from geo.webmap import make_map, save_map
     from test_webmap import random_events
 
     events = random_events(3_000)
-    m = make_map(events, offline=True)  # 3,000 strikes > bulk threshold: one data array
-    page_html = save_map(m, tmp_path / "big.html", offline=True).read_text(encoding="utf-8")
-    assert page_html.count("L.circleMarker(") == 1
+    save_map(make_map(events), tmp_path / "big.html")
     page, log = _open(chromium, serve_dir(tmp_path) + "big.html")
     try:
-        clusters = page.locator(".marker-cluster")
-        assert clusters.count() > 0
-        counted = sum(int(t) for t in clusters.all_inner_texts())
-        assert counted + page.locator("path.cm-strike").count() == 3_000
+        assert drawn(page) == 3_000  # no clustering: every point drawn
         # zoom onto the event with the hostile evidence (index 5) and open its popup
         lat, lon = float(events.geometry.y.iloc[5]), float(events.geometry.x.iloc[5])
         name = _map_name(page)
         page.evaluate(f"window[{name!r}].setView([{lat}, {lon}], 18, {{animate: false}})")
-        page.wait_for_timeout(800)
+        _wait_drawn(page)
+        assert drawn(page) == 1
         _click_latlng(page, lat, lon)
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for(state="visible", timeout=5_000)
@@ -189,43 +246,27 @@ def test_large_offline_map_clusters_in_chromium(chromium: Any, serve_dir: Callab
         page.close()
 
 
-def test_online_map_in_chromium_with_cdn_served_locally(
+def test_online_tiles_fall_back_to_the_offline_basemap(
     chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    """The online page: its CDN scripts are answered from the installed copies, tiles are aborted."""
-    from geo import _offline
+    """``--tiles osm`` without network: the tile requests fail, the layer goes, the basemap and markers stay."""
     from geo.webmap import make_map, save_map
 
-    save_map(make_map(sample_events(), mentions=sample_mentions()), tmp_path / "online.html")
-    assets = [a for a in _offline._assets() if a.path is not None]
-    aborted: list[str] = []
-    page = chromium.new_page(viewport={"width": 1280, "height": 860})
-    log = PageLog(page)
-
-    def route(r: Any) -> None:
-        url = r.request.url
-        if urlsplit(url).hostname == "127.0.0.1":
-            r.continue_()
-            return
-        for asset in assets:
-            if re.search(asset.pattern, url):
-                ctype = "text/css" if asset.kind == "css" else "application/javascript"
-                r.fulfill(status=200, content_type=ctype, body=asset.path.read_text(encoding="utf-8"))
-                return
-        aborted.append(url)
-        r.abort()
-
-    page.route("**/*", route)
+    save_map(make_map(sample_events(), mentions=sample_mentions(), offline=False, tiles="osm"), tmp_path / "online.html",
+             offline=False)
+    page, log = _open(chromium, serve_dir(tmp_path) + "online.html")
     try:
-        page.goto(serve_dir(tmp_path) + "online.html")
-        page.wait_for_function(READY, timeout=60_000)
-        page.wait_for_timeout(300)
-        assert page.locator("path.cm-strike").count() == 3
-        assert any("tile.openstreetmap.org" in u for u in aborted)  # online: tiles are requested
+        page.wait_for_function("document.querySelector('.leaflet-container').getAttribute('data-tiles') === 'offline'",
+                               timeout=20_000)
+        assert any("tile.openstreetmap.org" in u for u in log.requests)  # the tiles were asked for
+        assert page.locator(".leaflet-tile-pane img").count() == 0  # and removed when they failed
+        assert drawn(page) == 3
+        assert page.locator(".leaflet-cmBase-pane path").count() >= 15
         _click_latlng(page, 35.864, 36.806)
         _assert_escaped_popup(page, log)
-        # only resource errors from the aborted CDN/tile requests, never a script error
+        # only the tile requests failed (resource errors), never a script
         assert log.page_errors == []
         assert all("Failed to load resource" in e for e in log.console_errors), log.console_errors
+        assert all("tile.openstreetmap.org" in u for u in log.remote_requests())
     finally:
         page.close()

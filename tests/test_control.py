@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pandas as pd
 import pytest
 
 from gazetteer.errors import DataError, InputError
@@ -305,7 +306,14 @@ def test_snapshots_layers(grid_table, tmp_path):
     first = areas[areas.date_from == "2019-08-01"]
     assert (first.date_to == "2019-08-10").all()
     assert areas[areas.date_from == "2019-08-10"].date_to.isna().all()
-    assert len(layers["control"]) == 50
+    # control: one row per locality per period of unchanged state (25 localities, v22 twice), not per snapshot
+    control = layers["control"]
+    assert len(control) == 26
+    v22 = control[control.place == "v22"].sort_values("valid_from")
+    assert v22.controller.tolist() == ["regime", "rebels"]
+    assert [str(d.date()) for d in v22.valid_from] == ["2019-08-01", "2019-08-10"]
+    assert str(v22.valid_to.iloc[0].date()) == "2019-08-10" and pd.isna(v22.valid_to.iloc[1])
+    assert control[control.place != "v22"].valid_to.isna().all()
     assert len(layers["front_lines"]) == 2
     ch = layers["control_changes"]
     assert ch[["place", "from_controller", "to_controller", "status"]].values.tolist() == [["v22", "regime", "rebels", "complete"]]
@@ -425,3 +433,91 @@ def test_resolution_can_be_turned_off(outline):
     state = table.state_at("2019-08-22")
     assert state.place.tolist() == ["Khan Cheikhoun"] and state.place_id.tolist() == [""]
     assert state.controller.tolist() == ["regime"]
+
+
+# ---------------------------------------------------------------- control intervals and bounded snapshots
+def _state_from_intervals(intervals, day):
+    day = pd.Timestamp(day)
+    hit = intervals[(intervals.valid_from <= day) & (intervals.valid_to.isna() | (intervals.valid_to > day))]
+    return hit.set_index("place")[["controller", "status", "confidence", "contested_by"]]
+
+
+def test_intervals_agree_with_state_at_every_date(outline):
+    """Claimed, partial, reversed, counter-claims within the window, confirmations: the intervals give state_at's answer."""
+    table = ControlTable(outline=outline)
+    table.add_baseline("A", 35.2, 37.0, "rebels", "2019-01-01")
+    table.add_baseline("B", 35.4, 37.0, "rebels", "2019-01-01")
+    table.add_baseline("C", 35.6, 37.0, "regime", "2019-01-01")
+    table.add_events([
+        _event("A", 35.2, 37.0, "2019-02-01", "regime", status="claimed"),
+        _event("A", 35.2, 37.0, "2019-02-03", "rebels"),               # counter-claim within 3 days: contested
+        _event("A", 35.2, 37.0, "2019-03-01", "regime"),
+        _event("A", 35.2, 37.0, "2019-03-15", "regime"),               # confirmation: same period
+        _event("B", 35.4, 37.0, "2019-02-10", "regime", status="partial"),
+        _event("B", 35.4, 37.0, "2019-02-20", "regime", status="reversed"),  # never changes the state
+        _event("C", 35.6, 37.0, "2019-04", "rebels", precision="month"),
+    ])  # fmt: skip
+    intervals = table.intervals()
+    assert intervals.crs.to_epsg() == 4326 and (intervals.geometry.geom_type == "Point").all()
+    a = intervals[intervals.place == "A"]
+    assert a.controller.tolist() == ["rebels", "regime", "contested", "regime"]
+    assert a.confidence.tolist() == ["high", "low", "low", "high"]
+    assert int(a.n_obs.iloc[-1]) == 2  # the confirmation joined the period it confirms
+    assert (a.valid_to.iloc[:-1].values == a.valid_from.iloc[1:].values).all()  # periods tile time
+    assert intervals[intervals.place == "B"].controller.tolist() == ["rebels", "contested"]
+    c = intervals[intervals.place == "C"]
+    assert str(c.valid_from.iloc[-1].date()) == "2019-04-30"  # month precision: the month's last day
+    days = pd.date_range("2018-12-30", "2019-05-10", freq="D")
+    for day in days:
+        expected = table.state_at(day.date()).set_index("place")[["controller", "status", "confidence", "contested_by"]]
+        got = _state_from_intervals(intervals, day)
+        rows = lambda f: sorted(f.reset_index().astype(object).itertuples(index=False, name=None))  # noqa: E731
+        assert rows(got) == rows(expected), day
+
+
+def test_default_snapshot_dates_are_bounded(outline):
+    """Hundreds of change dates over years: about 60 snapshots by default; --step / --dates still give more."""
+    table = ControlTable(outline=outline, gazetteer=False)
+    start = dt.date(2015, 1, 1)
+    for i in range(400):  # a change every 4 days for over 4 years, on 8 localities
+        day = start + dt.timedelta(days=4 * i)
+        table.add_events([_event(f"p{i % 8}", 35.0 + 0.1 * (i % 8), 37.0, day.isoformat(),
+                                 "regime" if i % 2 else "rebels")])  # fmt: skip
+    days = table.default_dates()
+    assert 2 < len(days) <= 60
+    assert days[0] == start and days[-1] == start + dt.timedelta(days=4 * 399)
+    assert table.default_dates(max_dates=500) == sorted({o.date for o in table.observations})
+    layers = table.snapshots()
+    assert layers["control_areas"].date_from.nunique() == len(days)
+    assert len(layers["control"]) <= 400  # intervals: at most one per observation, never localities x dates
+    weekly = table.snapshots(step="1W")
+    assert weekly["control_areas"].date_from.nunique() > 200
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "step"),
+    [("2019-01-01", "2019-06-30", "1W"), ("2019-01-01", "2022-06-30", "1M"),
+     ("2012-01-01", "2024-12-31", "3M"), ("1990-01-01", "2024-12-31", "9M")],
+)  # fmt: skip
+def test_bounded_step_by_span(first, last, step):
+    from geo.control import bounded_step
+
+    d1, d2 = parse_date(first)[0], parse_date(last)[0]
+    assert bounded_step(d1, d2) == step
+    assert len(snapshot_dates([d1, d2], step)) <= 61
+
+
+def test_areas_and_lines_simplified_for_display(grid_table):
+    import shapely
+
+    exact = grid_table.snapshots(simplify_m=0)
+    shown = grid_table.snapshots()
+    for name in ("control_areas", "front_lines"):
+        n_exact = int(shapely.get_num_coordinates(exact[name].geometry.values).sum())
+        n_shown = int(shapely.get_num_coordinates(shown[name].geometry.values).sum())
+        assert n_shown < n_exact, name
+    # measured before simplification; the drawn shapes stay within the tolerance
+    assert shown["control_areas"].area_km2.tolist() == exact["control_areas"].area_km2.tolist()
+    a = exact["control_areas"].to_crs(METRIC_CRS).geometry.values
+    b = shown["control_areas"].to_crs(METRIC_CRS).geometry.values
+    assert (shapely.hausdorff_distance(a, b) <= 100.0 + 1e-6).all()

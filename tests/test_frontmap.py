@@ -94,7 +94,7 @@ def test_change_markers_coloured_by_new_controller(front):
     assert changes, "control-change layer not found"
     feats = json.loads(changes.group(1))["features"]
     assert [(f["properties"]["place"], f["properties"]["colour"], f["properties"]["status"]) for f in feats] == [
-        ("Khan Shaykhun", "#d62728", "complete"), ("Al-Habit", "#d62728", "claimed")]
+        ("Khan Shaykhun", "#d55e00", "complete"), ("Al-Habit", "#d55e00", "claimed")]
 
 
 def test_empty_front_adds_nothing():
@@ -229,10 +229,15 @@ def test_styles_and_temporal_fields_in_real_qgis(front, tmp_path):
         assert info["count"] == len(front[name])
     for name in ("control_areas", "control"):
         assert out[name]["renderer"] == "categorizedSymbol"
-        assert out[name]["categories"]["regime"] == "#d62728"
-        assert out[name]["categories"]["contested"] == "#ff7f0e"
-        assert (out[name]["mode"], out[name]["start"], out[name]["end"]) == (2, "date_from", "date_to")
-    assert out["control_changes"]["categories"]["rebels"] == "#2ca02c"
+        assert out[name]["categories"]["regime"] == "#d55e00"
+        assert out[name]["categories"]["contested"] == "#7f7f7f"
+    assert (out["control_areas"]["mode"], out["control_areas"]["start"], out["control_areas"]["end"]) == (
+        2, "date_from", "date_to")
+    # the control layer holds intervals: QGIS shows, on each day, every locality once with its state that day
+    assert (out["control"]["mode"], out["control"]["start"], out["control"]["end"]) == (2, "valid_from", "valid_to")
+    for day in days:
+        assert out["control"]["per_day"][day] == 4
+    assert out["control_changes"]["categories"]["rebels"] == "#009e73"
     # One snapshot per day: areas/lines/points of the snapshot in force, none of the others.
     areas = front["control_areas"]
     for day in days:

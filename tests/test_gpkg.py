@@ -142,7 +142,7 @@ def test_layer_styles(gpkg: Path) -> None:
         assert geom == "geom" and default == 1
         assert qml == default_style(name)
     assert 'type="categorizedSymbol" attr="actor"' in by_layer["events"][4]
-    assert "scale_linear(\"killed\", 0, 100, 2, 8)" in by_layer["events"][4]
+    assert "sqrt(coalesce(\"killed\", 0))" in by_layer["events"][4]  # sizes: 1, 10, 100 killed clearly apart
     assert 'type="graduatedSymbol" attr="killed"' in by_layer["governorates"][4]
 
 

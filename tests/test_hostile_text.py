@@ -114,7 +114,7 @@ def hostile_run(hostile_inputs: dict[str, Path], tmp_path: Path) -> dict[str, Pa
               "--csv", str(hostile_inputs["places"]), "--title", PAYLOAD + " " + SEPARATORS, "--geojson"]
     outs = {"offline": tmp_path / "out-offline", "online": tmp_path / "out-online"}
     for mode, out in outs.items():
-        res = _run(["run", *common, "--out", str(out), *(["--offline"] if mode == "offline" else [])], cwd=tmp_path)
+        res = _run(["run", *common, "--out", str(out), *(["--offline"] if mode == "offline" else ["--tiles", "osm"])], cwd=tmp_path)
         assert res.returncode == 0, res.stderr
         assert "Traceback" not in res.stderr
         _assert_nothing_evaluated(tmp_path, (out / "map.html").read_text(encoding="utf-8"))
@@ -125,7 +125,7 @@ def test_cli_run_writes_hostile_text_literally_to_tables(hostile_run: dict[str, 
     import pyogrio
 
     out = hostile_run["offline"]
-    with open(out / "events.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "events.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     evidence = " ".join(r.get("evidence") or "" for r in rows)
     for literal in LITERALS:
@@ -175,6 +175,16 @@ _COLLECT_POPUPS = """(name) => {
     document.querySelectorAll('.leaflet-tooltip').forEach((t) => texts.push(t.innerText));
     layer.fire('mouseout', {latlng: latlng, originalEvent: {}}, true);
   }
+  // the canvas layers (events, mentions): every point's popup, built on click from the data, and tooltip
+  for (const layer of (window.cm ? window.cm.layers : [])) {
+    for (const i of layer.indices()) {
+      layer.openPopupFor(i);
+      const c = document.querySelector('.leaflet-popup-content');
+      if (c) { texts.push(c.innerText); }
+      map.closePopup();
+      texts.push(layer.tooltipFor(i));
+    }
+  }
   return texts;
 }"""
 
@@ -205,6 +215,7 @@ def _open_and_collect(chromium: Any, url: str, *, route_cdn: bool) -> tuple[list
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)
     page.wait_for_timeout(300)
+    page.locator(".leaflet-control-layers").hover()  # the layer list opens on hover
     for box in page.locator(".leaflet-control-layers-overlays input[type=checkbox]").all():
         if not box.is_checked():  # every overlay on (place mentions are off by default)
             box.check()
@@ -241,7 +252,7 @@ def test_hostile_text_is_shown_literally_in_chromium(
 
 @pytest.mark.browser
 def test_bulk_layer_keeps_hostile_text_literally(chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path) -> None:
-    """Above the bulk threshold a layer is one data array: its popups keep the text too."""
+    """The events are one columnar data block: popups built from it keep the text too."""
     from test_webmap import make_events
 
     from geo.webmap import make_map, save_map
@@ -252,7 +263,7 @@ def test_bulk_layer_keeps_hostile_text_literally(chromium: Any, serve_dir: Calla
         dict(place="Deir ez-Zor " + LOOP, lat=35.33, lon=40.14, date="2019-05-15", actor="Russia", killed=2,
              evidence=SCRIPT + SEPARATORS, source=COMMENT),
     ])
-    m = make_map(events, title=OPEN, offline=True, bulk_threshold=0, cluster_threshold=10**6)
+    m = make_map(events, title=OPEN, offline=True)
     page = save_map(m, tmp_path / "bulk.html", offline=True).read_text(encoding="utf-8")
     _assert_nothing_evaluated(tmp_path, page)
     texts, title, log = _open_and_collect(chromium, serve_dir(tmp_path) + "bulk.html", route_cdn=False)

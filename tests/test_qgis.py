@@ -42,6 +42,17 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _empty_front_layers() -> dict:
+    """A run whose dispatches give no front: the control layers exist but have no row."""
+    import geopandas as gpd
+
+    empty = {"control_areas": ["controller", "date_from", "date_to"], "front_lines": ["side_a", "side_b", "date_from", "date_to"]}
+    return {name: gpd.GeoDataFrame({c: [] for c in cols}, geometry=[], crs=4326) for name, cols in empty.items()}
+
+
+_DATED = {"date", "date_from", "valid_from", "first_date"}
+
+
 @pytest.fixture(scope="module")
 def qgis_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict[str, int], Path]:
     if not _has_qgis():
@@ -50,7 +61,7 @@ def qgis_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict[st
     old = os.environ.get("CONFLICTMAP_DATA_DIR")
     os.environ["CONFLICTMAP_DATA_DIR"] = str(tmp / "nodata")  # embedded boundaries
     try:
-        gpkg = write_geopackage(tmp / "events.gpkg", sample_layers())
+        gpkg = write_geopackage(tmp / "events.gpkg", {**sample_layers(), **_empty_front_layers()})
     finally:
         if old is None:
             os.environ.pop("CONFLICTMAP_DATA_DIR", None)
@@ -109,3 +120,33 @@ def test_render_png(qgis_report: tuple[dict, dict[str, int], Path]) -> None:
     assert (info["width"], info["height"]) == (800, 600)
     assert info["colours"] >= 10  # choropleth classes, actor colours, labels: not blank
     assert info["errors"] == []
+
+
+def test_every_layer_valid_typed_wgs84_styled_and_time_aware(qgis_report: tuple[dict, dict[str, int], Path]) -> None:
+    """The issue's QGIS check: every layer valid, typed, EPSG:4326, styled; time-aware where dated."""
+    layers = qgis_report[0]["layers"]
+    spatial = {n: i for n, i in layers.items() if i.get("spatial")}
+    assert {"events", "mentions", "governorates", "control_areas", "front_lines"} <= set(spatial)
+    for name, info in spatial.items():
+        assert info["valid"], name
+        assert info["crs"] == "EPSG:4326", name
+        assert info["geometry"] not in ("Unknown", "NoGeometry", ""), (name, info["geometry"])
+        assert info["db_styles"] == [name], name
+        assert info["renderer"] != "singleSymbol" or name in ("front_lines", "front_observations", "mentions"), name
+        dated = {"date", "date_from", "valid_from"} & set(info["fields"])
+        if dated and name != "mentions":
+            assert info["temporal"], name
+    # the empty control layers are typed and styled, not "broken" layers without geometry type
+    assert layers["control_areas"]["features"] == 0 and layers["control_areas"]["geometry"] == "MultiPolygon"
+    assert layers["front_lines"]["features"] == 0 and layers["front_lines"]["geometry"] == "MultiLineString"
+    # events follow the temporal controller: from their date to their end date (or the same day)
+    assert layers["events"]["temporal_mode"] == 4 and '"date"' in layers["events"]["temporal_fields"][2]
+    # approximate events (geo_precision 2/3): hollow, dashed outline, as on the web map
+    assert layers["events"]["data_defined"] == ["fillColor", "strokeStyle"]
+
+
+def test_event_labels_once_per_place_from_a_sensible_zoom(qgis_report: tuple[dict, dict[str, int], Path]) -> None:
+    info = qgis_report[0]["layers"]["events"]
+    visible, most_zoomed_out, _ = info["label_scale"]
+    assert visible and most_zoomed_out == 1_500_000
+    assert "group_by" in info["label_expression"] and '"place"' in info["label_expression"]

@@ -1,7 +1,7 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<!-- conflictmap control: who holds each locality at each snapshot. Palette: geo/_controllers.py PALETTE. Temporal: each snapshot is valid from date_from (included) to date_to (excluded; empty = still valid). -->
+<!-- conflictmap control: who holds each locality, one point per period of unchanged state. Palette: geo/_controllers.py PALETTE. Temporal: each period is valid from valid_from (included) to valid_to (excluded; empty = still valid). -->
 <qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" labelsEnabled="1">
-  <temporal enabled="1" mode="2" startField="date_from" endField="date_to" accumulate="0" fixedDuration="0" durationUnit="min" durationField="" startExpression="" endExpression="" limitMode="0">
+  <temporal enabled="1" mode="2" startField="valid_from" endField="valid_to" accumulate="0" fixedDuration="0" durationUnit="min" durationField="" startExpression="" endExpression="" limitMode="0">
     <fixedRange>
       <start></start>
       <end></end>
@@ -23,7 +23,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="214,39,40,255"/>
+            <Option type="QString" name="color" value="213,94,0,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
@@ -42,7 +42,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="44,160,44,255"/>
+            <Option type="QString" name="color" value="0,158,115,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
@@ -61,7 +61,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="85,85,85,255"/>
+            <Option type="QString" name="color" value="86,180,233,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
@@ -80,7 +80,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="17,17,17,255"/>
+            <Option type="QString" name="color" value="0,0,0,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
@@ -99,7 +99,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="230,194,0,255"/>
+            <Option type="QString" name="color" value="240,228,66,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
@@ -118,7 +118,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="31,119,180,255"/>
+            <Option type="QString" name="color" value="0,114,178,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
@@ -137,7 +137,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="255,127,14,255"/>
+            <Option type="QString" name="color" value="127,127,127,255"/>
             <Option type="QString" name="outline_color" value="35,35,35,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>

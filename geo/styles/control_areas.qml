@@ -22,8 +22,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="214,39,40,110"/>
-            <Option type="QString" name="outline_color" value="214,39,40,255"/>
+            <Option type="QString" name="color" value="213,94,0,170"/>
+            <Option type="QString" name="outline_color" value="213,94,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -37,8 +37,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="44,160,44,110"/>
-            <Option type="QString" name="outline_color" value="44,160,44,255"/>
+            <Option type="QString" name="color" value="0,158,115,170"/>
+            <Option type="QString" name="outline_color" value="0,158,115,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -52,8 +52,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="85,85,85,110"/>
-            <Option type="QString" name="outline_color" value="85,85,85,255"/>
+            <Option type="QString" name="color" value="86,180,233,170"/>
+            <Option type="QString" name="outline_color" value="86,180,233,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -67,8 +67,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="17,17,17,110"/>
-            <Option type="QString" name="outline_color" value="17,17,17,255"/>
+            <Option type="QString" name="color" value="0,0,0,170"/>
+            <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -82,8 +82,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="230,194,0,110"/>
-            <Option type="QString" name="outline_color" value="230,194,0,255"/>
+            <Option type="QString" name="color" value="240,228,66,170"/>
+            <Option type="QString" name="outline_color" value="240,228,66,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -97,8 +97,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="31,119,180,110"/>
-            <Option type="QString" name="outline_color" value="31,119,180,255"/>
+            <Option type="QString" name="color" value="0,114,178,170"/>
+            <Option type="QString" name="outline_color" value="0,114,178,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.3"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -112,8 +112,8 @@
         <data_defined_properties><Option type="Map"><Option type="QString" name="name" value=""/><Option name="properties"/><Option type="QString" name="type" value="collection"/></Option></data_defined_properties>
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="color" value="255,127,14,255"/>
-            <Option type="QString" name="outline_color" value="255,127,14,255"/>
+            <Option type="QString" name="color" value="127,127,127,255"/>
+            <Option type="QString" name="outline_color" value="127,127,127,255"/>
             <Option type="QString" name="outline_style" value="dash"/>
             <Option type="QString" name="outline_width" value="0.5"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>

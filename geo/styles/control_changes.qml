@@ -23,7 +23,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="214,39,40,255"/>
+            <Option type="QString" name="color" value="213,94,0,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
@@ -42,7 +42,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="44,160,44,255"/>
+            <Option type="QString" name="color" value="0,158,115,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
@@ -61,7 +61,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="85,85,85,255"/>
+            <Option type="QString" name="color" value="86,180,233,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
@@ -80,7 +80,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="17,17,17,255"/>
+            <Option type="QString" name="color" value="0,0,0,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
@@ -99,7 +99,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="230,194,0,255"/>
+            <Option type="QString" name="color" value="240,228,66,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
@@ -118,7 +118,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="31,119,180,255"/>
+            <Option type="QString" name="color" value="0,114,178,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
@@ -137,7 +137,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="color" value="255,127,14,255"/>
+            <Option type="QString" name="color" value="127,127,127,255"/>
             <Option type="QString" name="outline_color" value="0,0,0,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>

@@ -12,7 +12,7 @@
    <symbol type="fill" name="0" alpha="0.8" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-     <prop k="color" v="247,244,240,255"/>
+     <prop k="color" v="242,240,247,255"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="offset" v="0,0"/>
      <prop k="offset_unit" v="MM"/>
@@ -33,7 +33,7 @@
    <symbol type="fill" name="1" alpha="0.8" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-     <prop k="color" v="254,204,92,255"/>
+     <prop k="color" v="203,201,226,255"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="offset" v="0,0"/>
      <prop k="offset_unit" v="MM"/>
@@ -54,7 +54,7 @@
    <symbol type="fill" name="2" alpha="0.8" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-     <prop k="color" v="253,141,60,255"/>
+     <prop k="color" v="158,154,200,255"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="offset" v="0,0"/>
      <prop k="offset_unit" v="MM"/>
@@ -75,7 +75,7 @@
    <symbol type="fill" name="3" alpha="0.8" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-     <prop k="color" v="240,59,32,255"/>
+     <prop k="color" v="117,107,177,255"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="offset" v="0,0"/>
      <prop k="offset_unit" v="MM"/>
@@ -96,7 +96,7 @@
    <symbol type="fill" name="4" alpha="0.8" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-     <prop k="color" v="189,0,38,255"/>
+     <prop k="color" v="84,39,143,255"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="offset" v="0,0"/>
      <prop k="offset_unit" v="MM"/>
@@ -119,7 +119,7 @@
    <symbol type="fill" name="0" alpha="0.8" clip_to_extent="1" force_rhr="0">
     <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-     <prop k="color" v="247,244,240,255"/>
+     <prop k="color" v="242,240,247,255"/>
      <prop k="joinstyle" v="bevel"/>
      <prop k="offset" v="0,0"/>
      <prop k="offset_unit" v="MM"/>
@@ -171,5 +171,5 @@
  </labeling>
  <blendMode>0</blendMode>
  <featureBlendMode>0</featureBlendMode>
- <layerOpacity>1</layerOpacity>
+ <layerOpacity>0.4</layerOpacity>
 </qgis>

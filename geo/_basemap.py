@@ -1,0 +1,28 @@
+"""Shipped basemap layers beyond the governorates: the neighbouring countries (``geo/data/neighbours.geojson``).
+
+Natural Earth (public domain) through Debian's ``qgis-common`` ``world_map.gpkg``, clipped to the
+map's frame by :func:`geo._derive.write_neighbours` (see ``geo/data/README.md``). That file has no
+rivers, lakes or roads, and no licence-clean source of them is installed here, so the basemap has
+none (the page script draws them when a future data file provides ``rivers``/``lakes``/``roads``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+__all__ = ["basemap_layers"]
+
+
+@functools.lru_cache(maxsize=1)
+def basemap_layers() -> dict[str, Any]:
+    """Return ``{"countries": FeatureCollection}`` (empty dict when the data file is missing)."""
+    res = resources.files("geo") / "data" / "neighbours.geojson"
+    if not res.is_file():
+        return {}
+    data = json.loads(res.read_text(encoding="utf-8"))
+    for feature in data.get("features", []):
+        feature["properties"] = {"name": feature.get("properties", {}).get("name") or ""}
+    return {"countries": data}

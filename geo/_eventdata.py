@@ -1,0 +1,237 @@
+"""Events and mentions as compact columnar data for the map page (``cm.setEvents`` in ``static/cm-map.js``).
+
+One JSON object per page: every column is an array with one entry per located event, repeated text
+(places, sources, kinds, evidence, popup details) is stored once in ``tables`` and referenced by
+index, coordinates are integers (degrees x 10,000, about 11 m), dates are day numbers since
+1970-01-01. The browser builds each popup on click from these columns with DOM text nodes, so the
+page grows by a few dozen bytes per event plus its evidence sentence (when it is new).
+
+Columns
+-------
+``lat``, ``lon``   integers, degrees x ``scale``
+``day``            day number of the event date (null when undated); ``dp`` its precision (index in ``tables.dp``)
+``k``              index in ``tables.kind`` (``[kind, subtype]``)
+``a``              colour class: index in ``tables.actor`` / ``tables.colour`` (actor, or new controller of a change)
+``n_killed``       killed (null when unknown)
+``f``              flags: 1 "at least", 2 approximate toll, 4 cumulative toll or total, 8 control change
+``g``              ``geo_precision`` (1 exact, 2 near / part of a region, 3 region; 0 unknown)
+``p``              index in ``tables.place`` (``[place, governorate]``)
+``e``, ``s``       indexes in ``tables.evidence`` / ``tables.source`` (null when absent)
+``x``              index in ``tables.extra``: the other popup rows, ``[label, value]`` pairs
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+__all__ = ["SCALE", "KIND_LABELS", "event_columns", "mention_columns"]
+
+#: Coordinates are stored as integers: degrees times this (1e-4 degree is about 11 m).
+SCALE = 10_000
+
+def _kind_labels() -> dict[str, str]:
+    from geo.kinds import KINDS  # the one kind registry: a new kind gets its filter box
+
+    return {k.value: info.label.lower() for k, info in KINDS.items()}
+
+
+#: Kinds in the filter panel, in registry order, with their label.
+KIND_LABELS: dict[str, str] = _kind_labels()
+
+
+class _Table:
+    """Distinct values, each stored once; ``index(value)`` gives its position."""
+
+    def __init__(self) -> None:
+        self._pos: dict[Any, int] = {}
+        self.values: list[Any] = []
+
+    def index(self, value: Any) -> int:
+        key = value if not isinstance(value, list) else tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        pos = self._pos.get(key)
+        if pos is None:
+            pos = self._pos[key] = len(self.values)
+            self.values.append(value)
+        return pos
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    text = str(value).strip()
+    return text or None
+
+
+def _int(value: Any) -> int | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
+
+
+def _flag(value: Any) -> bool:
+    text = _text(value)
+    return text is not None and text.casefold() in ("true", "1", "yes")
+
+
+def _days(series: Any) -> list[int | None]:
+    """Day numbers since 1970-01-01 of a date column (strings ``YYYY[-MM[-DD]]`` or datetimes)."""
+    import pandas as pd
+
+    values = series.astype("string") if not pd.api.types.is_datetime64_any_dtype(series) else series
+    parsed = pd.to_datetime(values, errors="coerce", format="mixed") if not pd.api.types.is_datetime64_any_dtype(series) else series
+    if getattr(parsed.dtype, "tz", None) is not None:
+        parsed = parsed.dt.tz_localize(None)
+    days = (parsed.dt.normalize() - pd.Timestamp("1970-01-01")).dt.days
+    return [None if pd.isna(v) else int(v) for v in days]
+
+
+def _killed_detail(row: Mapping[str, Any]) -> str | None:
+    killed = _int(row.get("killed"))
+    if killed is None:
+        return None
+    prefix = "≥ " if _flag(row.get("killed_min")) else "~" if _flag(row.get("killed_approx")) else ""
+    text = f"{prefix}{killed} killed"
+    children = _int(row.get("children_killed"))
+    if children:
+        text += f" (incl. {children} children)"
+    if _flag(row.get("cumulative")) or _flag(row.get("is_total")):
+        text += ", cumulative toll"
+    return text
+
+
+def _extra_rows(row: Mapping[str, Any]) -> list[list[str]]:
+    """The popup rows besides title, date, location precision, evidence and source."""
+    rows: list[list[str]] = []
+    actor, actor_text = _text(row.get("actor")), _text(row.get("actor_text"))
+    if actor or actor_text:
+        rows.append(["Actor", (actor or "unknown") + (f" ({actor_text})" if actor_text else "")])
+    target = _text(row.get("target"))
+    if target:
+        rows.append(["Target", target])
+    casualties = [t for t in (_killed_detail(row),) if t]
+    for col, word in (("injured", "injured"), ("displaced", "displaced")):
+        value = _int(row.get(col))
+        if value is not None:
+            casualties.append(f"{value} {word}")
+    if casualties:
+        rows.append(["Casualties", "; ".join(casualties)])
+    new, prev = _text(row.get("new_controller")), _text(row.get("previous_controller"))
+    if new:
+        status = _text(row.get("status"))
+        rows.append(["Control", f"{prev or '?'} → {new}" + (f" ({status})" if status else "")])
+    return rows
+
+
+def event_columns(
+    events: gpd.GeoDataFrame,
+    *,
+    actor_colour: Any,
+    actor_key: Any,
+) -> dict[str, Any]:
+    """The located events of ``events`` as columns and tables (see the module docstring).
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame
+        Located events in EPSG:4326 (flat :class:`geo.model.Event` columns; missing columns are null).
+    actor_colour : callable
+        Label -> ``#rrggbb`` (:func:`geo.webmap.actor_color`).
+    actor_key : callable
+        Label -> canonical legend label (``"unknown"`` when not in the palette).
+
+    Returns
+    -------
+    dict
+        JSON-ready data for ``cm.setEvents``.
+    """
+    rows = events.drop(columns=events.geometry.name).to_dict("records")
+    geom = events.geometry
+    n = len(rows)
+    lat = [round(float(y) * SCALE) for y in geom.y] if n else []
+    lon = [round(float(x) * SCALE) for x in geom.x] if n else []
+    days = _days(events["date"]) if "date" in events.columns and n else [None] * n
+    actors, kinds, places, evidence, sources, extras, precisions = (_Table() for _ in range(7))
+    for label in ("day", "month", "year"):
+        precisions.index(label)
+    cols: dict[str, list[Any]] = {k: [] for k in ("dp", "k", "a", "n_killed", "f", "g", "p", "e", "s", "x")}
+    for row in rows:
+        kind = _text(row.get("kind")) or "event"
+        change = kind == "control_change"
+        label = actor_key(row.get("new_controller") if change else row.get("actor"))
+        cols["a"].append(actors.index(label))
+        cols["k"].append(kinds.index([kind, _text(row.get("subtype")) or ""]))
+        cols["dp"].append(precisions.index(_text(row.get("date_precision")) or "day"))
+        killed = _int(row.get("killed"))
+        cols["n_killed"].append(killed)
+        flags = (1 if _flag(row.get("killed_min")) else 0) | (2 if _flag(row.get("killed_approx")) else 0)
+        flags |= 4 if (_flag(row.get("cumulative")) or _flag(row.get("is_total"))) else 0
+        flags |= 8 if change else 0
+        cols["f"].append(flags)
+        precision = _int(row.get("geo_precision"))
+        cols["g"].append(precision if precision in (1, 2, 3) else 0)
+        adm1 = _text(row.get("adm1_name")) or _text(row.get("adm1")) or _text(row.get("adm1_gaz"))
+        cols["p"].append(places.index([_text(row.get("place")) or "", adm1 or ""]))
+        text = _text(row.get("evidence"))
+        cols["e"].append(evidence.index(text) if text else None)
+        source = _text(row.get("source"))
+        cols["s"].append(sources.index(source) if source else None)
+        cols["x"].append(extras.index(_extra_rows(row)))
+    known = [d for d in days if d is not None]
+    return {
+        "scale": SCALE,
+        "lat": lat,
+        "lon": lon,
+        "day": days,
+        **cols,
+        "day_min": min(known) if known else None,
+        "day_max": max(known) if known else None,
+        "tables": {
+            "actor": actors.values,
+            "colour": [actor_colour(a) for a in actors.values],
+            "kind": kinds.values,
+            "dp": precisions.values,
+            "place": places.values,
+            "evidence": evidence.values,
+            "source": sources.values,
+            "extra": extras.values,
+        },
+    }
+
+
+def mention_columns(mentions: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Located place mentions as columns: ``lat``, ``lon`` (x ``scale``), ``t`` (index in ``names``: ``[name, as written]``)."""
+    names = _Table()
+    t: list[int] = []
+    for name, surface in zip(_col(mentions, "name"), _col(mentions, "surface")):
+        n, s = _text(name), _text(surface)
+        t.append(names.index([n or s or "", s or n or ""]))
+    geom = mentions.geometry
+    return {
+        "scale": SCALE,
+        "lat": [round(float(y) * SCALE) for y in geom.y] if len(mentions) else [],
+        "lon": [round(float(x) * SCALE) for x in geom.x] if len(mentions) else [],
+        "t": t,
+        "names": names.values,
+    }
+
+
+def _col(frame: Any, name: str) -> Sequence[Any]:
+    return frame[name].tolist() if name in frame.columns else [None] * len(frame)

@@ -1,0 +1,171 @@
+"""An ACLED-style table of the events, and CSV text that spreadsheets open correctly.
+
+ACLED (Armed Conflict Location & Event Data) is the table most conflict researchers already
+use; :func:`to_acled` gives our events its columns so they can be set beside ACLED data:
+``event_date, event_type, sub_event_type, actor1, actor2, admin1, admin2, admin3, location,
+latitude, longitude, geo_precision, time_precision, fatalities, notes, source``.
+
+Event types come from the events' own ``acled_event_type`` / ``acled_sub_event_type`` fields when
+the extractor sets them; otherwise from the kind and subtype (:data:`KIND_TO_ACLED`), following
+ACLED's codebook (2023): an air or drone strike is "Explosions/Remote violence" / "Air/drone
+strike", shelling and rockets "Shelling/artillery/missile attack", an explosive device "Remote
+explosive/landmine/IED", a clash "Battles" / "Armed clash", a change of control "Battles" /
+"Government regains territory" or "Non-state actor overtakes territory", displacement (not an ACLED
+event) "Strategic developments" / "Other". ``time_precision`` is ACLED's: 1 the day, 2 the week or a
+few days, 3 the month or more.
+
+:func:`csv_text` writes UTF-8 with a byte-order mark (Excel then reads accents correctly;
+LibreOffice and pandas ignore the mark) and neutralises cells that a spreadsheet would run as a
+formula (:mod:`geo._csvsafe`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["ACLED_COLUMNS", "KIND_TO_ACLED", "to_acled", "csv_text"]
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "notes", "source",
+)
+
+_REMOTE = "Explosions/Remote violence"
+#: (kind, subtype) -> (event_type, sub_event_type); subtype None is the kind's default.
+KIND_TO_ACLED: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("strike", None): (_REMOTE, "Air/drone strike"),
+    ("strike", "air"): (_REMOTE, "Air/drone strike"),
+    ("strike", "drone"): (_REMOTE, "Air/drone strike"),
+    ("strike", "barrel_bomb"): (_REMOTE, "Air/drone strike"),
+    ("strike", "shelling"): (_REMOTE, "Shelling/artillery/missile attack"),
+    ("strike", "rocket"): (_REMOTE, "Shelling/artillery/missile attack"),
+    ("strike", "missile"): (_REMOTE, "Shelling/artillery/missile attack"),
+    ("strike", "explosion"): (_REMOTE, "Remote explosive/landmine/IED"),
+    ("strike", "suicide"): (_REMOTE, "Suicide bomb"),
+    ("clash", None): ("Battles", "Armed clash"),
+    ("displacement", None): ("Strategic developments", "Other"),
+}
+_REGIME_SIDE = {"regime", "Russia", "Iran/Hezbollah"}
+_ACTOR_NAMES = {
+    "regime": "Military Forces of Syria",
+    "Russia": "Military Forces of Russia",
+    "coalition": "Coalition Forces",
+    "Turkey": "Military Forces of Turkey",
+    "rebels": "Opposition Rebels (Syria)",
+    "HTS/jihadists": "Hayat Tahrir al-Sham / jihadists",
+    "IS": "Islamic State (Syria)",
+    "SDF/Kurdish forces": "SDF: Syrian Democratic Forces",
+    "Iran/Hezbollah": "Iran / Hezbollah",
+    "Israel": "Military Forces of Israel",
+}
+_TIME_PRECISION = {"day": 1, "week": 2, "days": 2, "month": 3, "season": 3, "year": 3}
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(value).strip()
+    return text or None
+
+
+def _types(row: dict[str, Any]) -> tuple[str, str]:
+    given = _text(row.get("acled_event_type"))
+    if given:
+        return given, _text(row.get("acled_sub_event_type")) or ""
+    kind, subtype = _text(row.get("kind")) or "", _text(row.get("subtype"))
+    if kind == "control_change":
+        new = _text(row.get("new_controller"))
+        return "Battles", ("Government regains territory" if new in _REGIME_SIDE else "Non-state actor overtakes territory")
+    return KIND_TO_ACLED.get((kind, subtype)) or KIND_TO_ACLED.get((kind, None)) or ("Strategic developments", "Other")
+
+
+def _date(value: Any) -> str | None:
+    if _text(value) is None:
+        return None
+    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else _text(value)
+
+
+def to_acled(events: Any) -> pd.DataFrame:
+    """The events as an ACLED-style table, one row per event (located or not).
+
+    Parameters
+    ----------
+    events : pandas.DataFrame or geopandas.GeoDataFrame
+        Flat :class:`geo.model.Event` columns (``adm2_name``/``adm3_name`` when those boundaries are
+        installed, else empty).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ACLED_COLUMNS`; ``fatalities`` 0 when no toll was reported (ACLED's
+        convention), latitude/longitude rounded to 4 decimals.
+    """
+    import pandas as pd
+
+    frame = events.drop(columns=[events.geometry.name]) if hasattr(events, "geometry") else events
+    rows = []
+    for row in frame.to_dict("records"):
+        event_type, sub_type = _types(row)
+        kind = _text(row.get("kind"))
+        change = kind == "control_change"
+        actor1 = _text(row.get("new_controller")) if change else _text(row.get("actor"))
+        actor2 = _text(row.get("previous_controller")) if change else None
+        killed = row.get("killed")
+        fatalities = 0 if _text(killed) is None else int(float(killed))
+        notes = _text(row.get("evidence")) or ""
+        if _text(row.get("killed_min")) in ("True", "true", "1") and fatalities:
+            notes += f" [fatalities: at least {fatalities}]"
+        if _text(row.get("cumulative")) in ("True", "true", "1") or _text(row.get("is_total")) in ("True", "true", "1"):
+            notes += " [cumulative toll]"
+        lat, lon = row.get("lat"), row.get("lon")
+        rows.append({
+            "event_date": _date(row.get("date")),
+            "event_type": event_type,
+            "sub_event_type": sub_type,
+            "actor1": _ACTOR_NAMES.get(actor1 or "", actor1),
+            "actor2": _ACTOR_NAMES.get(actor2 or "", actor2),
+            "admin1": _text(row.get("adm1_name")) or _text(row.get("adm1")),
+            "admin2": _text(row.get("adm2_name")),
+            "admin3": _text(row.get("adm3_name")),
+            "location": _text(row.get("place")),
+            "latitude": None if _text(lat) is None else round(float(lat), 4),
+            "longitude": None if _text(lon) is None else round(float(lon), 4),
+            "geo_precision": None if _text(row.get("geo_precision")) is None else int(float(row["geo_precision"])),
+            "time_precision": _TIME_PRECISION.get(_text(row.get("date_precision")) or "", 3 if _text(row.get("date")) else None),
+            "fatalities": fatalities,
+            "notes": notes.strip(),
+            "source": _text(row.get("source")),
+        })  # fmt: skip
+    out = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
+    for col in ("geo_precision", "time_precision", "fatalities"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """CSV text for spreadsheets: UTF-8 byte-order mark first, formula-like cells neutralised.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any table (geometry columns should be dropped first).
+
+    Returns
+    -------
+    str
+        ``"\\ufeff"`` + the CSV (comma-separated, ``\\n`` line ends, a header row).
+    """
+    from geo._csvsafe import safe_frame
+
+    return "\ufeff" + safe_frame(frame).to_csv(index=False, lineterminator="\n")
