@@ -37,7 +37,8 @@ SCALE = 10_000
 def _kind_labels() -> dict[str, str]:
     from geo.kinds import KINDS  # the one kind registry: a new kind gets its filter box
 
-    return {k.value: info.label.lower() for k, info in KINDS.items()}
+    plural = {"strike": "strikes", "clash": "clashes", "control_change": "control changes"}
+    return {k.value: plural.get(k.value, info.label.lower()) for k, info in KINDS.items()}
 
 
 #: Kinds in the filter panel, in registry order, with their label.
