@@ -182,7 +182,7 @@ def test_small_map_has_every_layer_legend_and_title() -> None:
             sample_events(), mentions=sample_mentions(), governorates=sample_governorates(), title="Idleb, mai"
         )
     )
-    for layer in ("Strikes", "Clashes and displacement", "Heat map (strikes)", "Governorates: killed",
+    for layer in ("Strikes", "Clashes, displacement, violence against civilians", "Heat map (strikes)", "Governorates: killed",
                   "Place mentions", "Control changes", "Town labels"):
         assert f'"{layer}"' in page, layer
     assert "L.control.layers(" in page
