@@ -144,3 +144,33 @@ def test_dask_local_cluster_gives_the_same_events(corpus, tmp_path):
     # the dask run filled the cache: the local engine re-uses it
     again = pipeline.run([corpus], tmp_path / "dask", offline=True)
     assert (again.extracted, again.cached) == (0, local.documents)
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self):
+        self.text = []
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.text.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def test_progress_bars_per_stage_on_a_terminal_only(corpus, tmp_path, monkeypatch):
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    pipeline.run([corpus], tmp_path / "o", offline=True, progress=True, baseline=pipeline.sample_inputs()[1])
+    shown = "".join(term.text)
+    for stage in ("extract", "join", "control snapshots", "write"):
+        assert f"{stage}:" in shown, stage
+    assert "doc/s" in shown
+    term.text.clear()
+    pipeline.run([corpus], tmp_path / "o", offline=True, progress=False)  # -q
+    assert "".join(term.text) == ""
