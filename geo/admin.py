@@ -180,16 +180,20 @@ def _join_level(
 ) -> tuple[Any, Any]:
     """Return (DataFrame of ``cols`` indexed like ``pts``, boolean Series "from nearest")."""
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
 
     result = pd.DataFrame(index=pts.index, columns=cols, dtype="object")
     nearest = pd.Series(False, index=pts.index, dtype=bool)
     if pts.empty:
         return result, nearest
-    inside = gpd.sjoin(pts, bnd, how="inner", predicate="within")
-    inside = inside[~inside.index.duplicated(keep="first")]
-    result.loc[inside.index, cols] = inside[cols].to_numpy()
-    missing = pts.index.difference(inside.index)
+    hit_pt, hit_poly = _within(pts.geometry.values, bnd.geometry.values)
+    values = {c: np.full(len(pts), None, dtype=object) for c in cols}
+    for c in cols:
+        values[c][hit_pt] = bnd[c].to_numpy(dtype=object)[hit_poly]
+    found = np.zeros(len(pts), dtype=bool)
+    found[hit_pt] = True
+    missing = pts.index[~found]
     if len(missing) and tolerance_km > 0:
         near = gpd.sjoin_nearest(
             pts.loc[missing].to_crs(METRIC_CRS),
@@ -198,9 +202,60 @@ def _join_level(
             max_distance=tolerance_km * 1000.0,
         )
         near = near[~near.index.duplicated(keep="first")]
-        result.loc[near.index, cols] = near[cols].to_numpy()
-        nearest.loc[near.index] = True
+        pos = pts.index.get_indexer(near.index)
+        for c in cols:
+            values[c][pos] = near[c].to_numpy(dtype=object)
+        nearest.iloc[pos] = True
+    result = pd.DataFrame(values, index=pts.index, columns=cols)
     return result, nearest
+
+
+#: Grid cell (degrees) of the join's fast path: points in a cell that lies in one polygon's interior take it.
+_JOIN_CELL_DEG = 0.02
+
+
+def _within(points: Any, polygons: Any) -> tuple[Any, Any]:
+    """Return (point positions, polygon positions): each point strictly inside a polygon, first polygon of the list.
+
+    The same answer as ``sjoin(predicate="within")`` (a point on a polygon's edge is not within
+    it), fast on millions of points: a grid of :data:`_JOIN_CELL_DEG` cells is laid over the
+    points; a cell lying in a polygon's interior (``contains_properly``, prepared polygons) labels
+    all its points at once, and only points in the other cells (along boundaries) are tested one
+    by one, with the polygons (prepared) against an STRtree of those points.
+    """
+    import numpy as np
+    import shapely
+
+    n = len(points)
+    out = np.full(n, -1, dtype=np.int64)
+    x, y = shapely.get_x(points), shapely.get_y(points)
+    ok = ~(np.isnan(x) | np.isnan(y))
+    polys = np.asarray(polygons, dtype=object)
+    if not ok.any() or not len(polys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    cell = _JOIN_CELL_DEG
+    x0, y0 = float(x[ok].min()), float(y[ok].min())
+    ix = np.zeros(n, dtype=np.int64)
+    iy = np.zeros(n, dtype=np.int64)
+    ix[ok] = np.floor((x[ok] - x0) / cell).astype(np.int64)
+    iy[ok] = np.floor((y[ok] - y0) / cell).astype(np.int64)
+    nx = int(ix.max()) + 1
+    cid = iy * nx + ix
+    used = np.unique(cid[ok])
+    boxes = shapely.box(x0 + (used % nx) * cell, y0 + (used // nx) * cell,
+                        x0 + (used % nx + 1) * cell, y0 + (used // nx + 1) * cell)  # fmt: skip
+    poly_i, box_i = shapely.STRtree(boxes).query(polys, predicate="contains_properly")
+    label = np.full(len(used), -1, dtype=np.int64)
+    order = np.argsort(poly_i, kind="stable")[::-1]  # the first polygon wins (written last)
+    label[box_i[order]] = poly_i[order]
+    out[ok] = label[np.searchsorted(used, cid[ok])]
+    rest = np.flatnonzero(ok & (out < 0))
+    if len(rest):
+        poly_j, pt_j = shapely.STRtree(points[rest]).query(polys, predicate="contains")
+        order = np.argsort(poly_j, kind="stable")[::-1]
+        out[rest[pt_j[order]]] = poly_j[order]
+    hit = np.flatnonzero(out >= 0)
+    return hit, out[hit]
 
 
 def _check_level(level: int) -> None:

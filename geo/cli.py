@@ -292,6 +292,12 @@ def _report_errors(errors: Sequence[Any]) -> None:
 @_gazetteer_options
 @click.option("--spacy", "use_spacy", is_flag=True, help="Add spaCy candidates (extra 'nlp').")
 @click.option("--strict", is_flag=True, help="Any rejected input (file or row) is fatal: nothing is written.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Extract every document again (default: reuse --out's .conflictmap-cache.sqlite).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: one process; dask: partitions of files on a Dask cluster (extra 'dask').")
+@click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster on this machine).")
+@click.option("--workers", type=click.IntRange(min=1), help="Dask LocalCluster worker processes.")
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -310,6 +316,10 @@ def run(
     online: bool,
     use_spacy: bool,
     strict: bool,
+    no_cache: bool,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
 ) -> None:
     """Extract, geolocate and map INPUTS: writes events.gpkg (QGIS-styled), map.html and events.csv to --out.
 
@@ -341,6 +351,10 @@ def run(
         use_spacy=use_spacy,
         progress=not ctx.obj["quiet"],
         strict=strict,
+        cache=not no_cache,
+        engine=engine,
+        scheduler=scheduler,
+        workers=workers,
     )
     if not ctx.obj["quiet"]:
         click.echo(result.summary_text())

@@ -53,7 +53,7 @@ import csv
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -721,6 +721,7 @@ class ControlTable:
         window_days: int | None = None,
         max_dates: int | None = None,
         simplify_m: float = SIMPLIFY_M,
+        on_date: "Callable[[dt.date, int], None] | None" = None,
     ) -> dict[str, "gpd.GeoDataFrame"]:
         """Build the GeoPackage/map layers: control intervals, and areas and lines per snapshot date.
 
@@ -739,6 +740,8 @@ class ControlTable:
             Areas and lines are simplified for display with this tolerance in metres
             (EPSG:32637, topology preserved); ``0`` keeps them exact. ``area_km2`` and
             ``length_km`` are measured before simplification.
+        on_date
+            Called with each snapshot date and the number of dates once it is done (progress).
 
         Returns
         -------
@@ -779,6 +782,8 @@ class ControlTable:
                 line_rows.append({"date_from": day, "date_to": end, **r})
             for k in [k for k in self._cache if k[0] == "areas"]:  # one snapshot's geometry at a time
                 del self._cache[k]
+            if on_date is not None:
+                on_date(day, len(days))
         layers: dict[str, gpd.GeoDataFrame] = {"control": self.intervals(window_days=window_days)}
         for name, rows, cols in (
             ("control_areas", area_rows, ["date_from", "date_to", "controller", "area_km2", "n_localities", "geometry"]),

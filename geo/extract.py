@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from geo.model import Document
 
-__all__ = ["extract_document", "extract"]
+__all__ = ["extract_document", "extract", "extract_or_report"]
 
 _log = logging.getLogger(__name__)
 
@@ -75,8 +75,7 @@ def extract(
     Document
         Extracted documents, in input order.
     """
-    from gazetteer.errors import MissingDependencyError
-    from geo.reader import ReadError, read_dispatches
+    from geo.reader import read_dispatches
 
     if gazetteer is None:
         from gazetteer import Gazetteer
@@ -87,18 +86,30 @@ def extract(
 
         _spacy_nlp()  # fail early with the install hint
     for doc in read_dispatches(inputs, errors=errors):
-        try:
-            extract_document(doc, gazetteer, use_spacy=use_spacy)
-        except MissingDependencyError:
+        if extract_or_report(doc, gazetteer, errors=errors, use_spacy=use_spacy):
+            yield doc
+
+
+def extract_or_report(doc: Document, gazetteer: Any, *, errors: list[Any] | None, use_spacy: bool = False) -> bool:
+    """Extract one document; on failure report it in ``errors`` (a :class:`geo.reader.ReadError`) and return False.
+
+    A missing spaCy always raises; without ``errors`` any failure raises.
+    """
+    from gazetteer.errors import MissingDependencyError
+    from geo.reader import ReadError
+
+    try:
+        extract_document(doc, gazetteer, use_spacy=use_spacy)
+    except MissingDependencyError:
+        raise
+    except Exception as exc:  # one bad document must not stop the stream
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        _log.exception("extraction failed for %s", doc.source)
+        if errors is None:
             raise
-        except Exception as exc:  # one bad document must not stop the stream
-            reason = f"extraction failed: {type(exc).__name__}: {exc}"
-            _log.exception("extraction failed for %s", doc.source)
-            if errors is None:
-                raise
-            errors.append(ReadError(source=doc.source, line=_line_of(doc), reason=reason))
-            continue
-        yield doc
+        errors.append(ReadError(source=doc.source, line=_line_of(doc), reason=reason))
+        return False
+    return True
 
 
 def _line_of(doc: Document) -> int | None:

@@ -153,7 +153,13 @@ def _periods(values: pd.Series, precision: pd.Series | None) -> tuple[pd.Series,
     import pandas as pd
 
     precs = precision.tolist() if precision is not None else [None] * len(values)
-    pairs = [parse_period(v, p if isinstance(p, str) else None) for v, p in zip(values, precs)]
+    seen: dict[tuple[Any, Any], tuple[Any, Any]] = {}  # dates repeat: parse each (value, precision) once
+    pairs = []
+    for v, p in zip(values, precs):
+        key = (v if isinstance(v, str) or v is None else repr(v), p if isinstance(p, str) else None)
+        if key not in seen:
+            seen[key] = parse_period(v, key[1])
+        pairs.append(seen[key])
     starts = pd.Series([a for a, _ in pairs], index=values.index, dtype="datetime64[ns]")
     ends = pd.Series([b for _, b in pairs], index=values.index, dtype="datetime64[ns]")
     return starts, ends

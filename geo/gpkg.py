@@ -22,7 +22,7 @@ from geo._data_attribution import write_gpkg_metadata
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["write_geopackage", "default_style", "GEOMETRY_COLUMN", "UNLOCATED_SUFFIX"]
+__all__ = ["write_geopackage", "GeoPackageAppender", "default_style", "GEOMETRY_COLUMN", "UNLOCATED_SUFFIX"]
 
 GEOMETRY_COLUMN = "geom"
 UNLOCATED_SUFFIX = "_unlocated"
@@ -95,6 +95,44 @@ def write_geopackage(
         _write_styles(tmp, qml, {n: t[1] for n, t in tables.items()})
         write_gpkg_metadata(tmp)  # the gazetteer data in use and its licences
     return path
+
+
+class GeoPackageAppender:
+    """Write a styled GeoPackage layer by layer and chunk by chunk (pyogrio append).
+
+    The chunked twin of :func:`write_geopackage` for tables too large to hold at once: the first
+    chunk of a layer creates it (its geometry type and fields), later chunks are appended; rows
+    without geometry go to ``<name>_unlocated``. :meth:`close` adds the default QGIS styles. The
+    file is written in place: write it into a run's staging folder (:class:`geo.outputs.OutputSet`).
+
+    Parameters
+    ----------
+    path : str or Path
+        Target ``.gpkg`` (replaced when it exists).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.unlink(missing_ok=True)
+        self._types: dict[str, str | None] = {}
+        self._spatial: dict[str, bool] = {}
+
+    def append(self, name: str, frame: Any) -> None:
+        """Append ``frame`` (GeoDataFrame or DataFrame) to layer ``name``."""
+        for table, (part, spatial, geom_type) in _split_tables({name: frame}).items():
+            if table in self._types:
+                if not len(part):
+                    continue
+                geom_type = self._types[table]
+            _write_layer(self.path, table, part, spatial=spatial, geom_type=geom_type, first=not self._types)
+            self._types.setdefault(table, geom_type)
+            self._spatial.setdefault(table, spatial)
+
+    def close(self) -> Path:
+        """Add the packaged default styles of the layers written; return the path."""
+        qml = {name: text for name in self._types if (text := default_style(name)) is not None}
+        _write_styles(self.path, qml, self._spatial)
+        return self.path
 
 
 def default_style(layer: str) -> str | None:

@@ -21,12 +21,15 @@ from gazetteer.errors import InputError
 from geo.model import Document
 from geo.report import RunSummary
 
-__all__ = ["run", "sample_inputs", "extract_all", "preflight", "Preflight", "write_rejects", "REJECTS_NAME"]
+__all__ = ["run", "sample_inputs", "extract_all", "preflight", "Preflight", "write_rejects", "REJECTS_NAME", "CHUNK_SIZE"]
 
 #: The table of rejected inputs written beside the outputs: ``file, line, reason``.
 REJECTS_NAME = "rejects.csv"
 
 _log = logging.getLogger("conflictmap")
+
+#: Documents per chunk in the joins and writers of :func:`run`.
+CHUNK_SIZE = 2000
 
 
 def sample_inputs() -> tuple[Path, Path | None]:
@@ -193,20 +196,28 @@ def _geojson_text(gdf: Any) -> str:
     return located.to_json(na="null", drop_id=True, to_wgs84=True)
 
 
-def _table_csv(gdf: Any) -> str:
-    """The table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells neutralised)."""
+def _table_csv(gdf: Any, *, header: bool = True) -> str:
+    """The table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells neutralised); ``header=False``
+    gives the rows of a later chunk (no header, no BOM)."""
     from geo.acled import csv_text
 
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
-    return csv_text(frame)
+    text = csv_text(frame)
+    return text if header else text[1:].split("\n", 1)[1]
+
+
+def _bar(progress: bool, **kwargs: Any) -> Any:
+    """A tqdm bar on stderr when ``progress`` and stderr is a terminal (a no-op bar otherwise)."""
+    from tqdm import tqdm
+
+    return tqdm(file=sys.stderr, leave=False, disable=not (progress and sys.stderr.isatty()), **kwargs)
 
 
 def run(
     inputs: str | Path | Sequence[str | Path],
     out_dir: str | Path,
     *,
-    offline: bool = True,
-    tiles: str | None = None,
+    offline: bool = False,
     geojson: bool = False,
     baseline: str | Path | None = None,
     dates: Sequence[str] | None = None,
@@ -216,14 +227,18 @@ def run(
     use_spacy: bool = False,
     progress: bool = False,
     strict: bool = False,
+    tiles: str | None = None,
+    cache: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> RunSummary:
     """Run the whole job and write ``events.gpkg``, ``map.html``, ``events.csv`` (and ``events.geojson``).
 
-    Everything that does not depend on the dispatches (output folder, baseline, step) is checked
-    first by :func:`preflight`. Accounting: every input unit (a file, a JSON Lines or CSV row) is
-    accepted or rejected; the rejected ones are listed in ``rejects.csv`` (``file, line, reason``)
-    beside the outputs. When no document at all was accepted nothing is written (previous
-    outputs stay) and :class:`~gazetteer.errors.InputError` is raised.
+    Documents stream through extraction into a spool on disk (:mod:`geo._spool`); joins,
+    aggregates and writers then work ``chunk_size`` documents at a time, so memory holds the
+    output tables, not the corpus.
 
     Parameters
     ----------
@@ -232,15 +247,14 @@ def run(
     out_dir
         Output folder, created if needed.
     offline
-        Refuse online tiles (the map is self-contained either way: Leaflet inlined, offline basemap).
-    tiles
-        ``"osm"``: online OpenStreetMap tiles over the offline basemap (ignored when ``offline``).
+        Write a self-contained HTML map (no tiles, no CDN).
     geojson
         Also write ``events.geojson``.
     baseline
         Known control data (CSV or GeoPackage) that dispatches update.
     dates, step
-        Snapshot dates (``YYYY-MM-DD``) or a step (``"7D"``, ``"1M"``) for control areas and front lines.
+        Snapshot dates (``YYYY-MM-DD``) or a step (``"7D"``, ``"1M"``) for control areas and front
+        lines; by default at most :data:`geo.control.MAX_SNAPSHOTS` dates.
     title
         Map title; default gives the date range.
     gazetteer
@@ -248,66 +262,124 @@ def run(
     use_spacy
         Add spaCy candidates.
     progress
-        Progress bar on stderr.
+        Progress bars on stderr (when it is a terminal).
     strict
         Any rejected input stops the run before anything is written.
+    tiles
+        ``"osm"``: online OpenStreetMap tiles over the offline basemap (ignored when ``offline``).
+    cache
+        Keep extraction results in ``<out>/.conflictmap-cache.sqlite`` and reuse them for documents
+        whose content hash is there (invalidated by a change of gazetteer data or rules).
+    engine
+        ``"local"`` (one process) or ``"dask"`` (partitions of files on a Dask cluster).
+    scheduler, workers
+        Dask only: scheduler address (default: a ``distributed.LocalCluster``) and its number of
+        worker processes.
+    chunk_size
+        Documents per chunk in the joins and writers.
 
     Returns
     -------
     RunSummary
-        Counts, skipped documents and output paths.
-
-    Raises
-    ------
-    InputError
-        Output folder unusable, bad step or dates, nothing accepted, or (``strict``) a reject.
-    DataError
-        Unusable baseline row.
+        Counts, skipped documents, stage times and output paths.
     """
+    from geo._spool import CACHE_NAME, Spool, run_fingerprint
     from geo.outputs import OutputSet
 
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
+    if engine == "local" and (scheduler is not None or workers is not None):
+        raise InputError("--scheduler and --workers need --engine dask")
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
     checked = preflight(out_dir, baseline=baseline, step=step, dates=dates, gazetteer=gazetteer)
+    summary = RunSummary()
+    options = dict(offline=offline and tiles is None, tiles=tiles, geojson=geojson, baseline=baseline, dates=dates,
+                   step=step, title=title, gazetteer=gazetteer, progress=progress, chunk_size=chunk_size,
+                   table=checked.control)
     try:
         with OutputSet(checked.out) as outputs:  # takes the folder's lock before any work
-            summary = _run_in(outputs, inputs, checked, offline=offline and tiles is None, tiles=tiles, geojson=geojson, baseline=baseline,
-                              dates=dates, step=step, title=title, gazetteer=gazetteer, use_spacy=use_spacy,
-                              progress=progress, strict=strict)
+            assert outputs.staging is not None
+            spool_path = outputs.out / CACHE_NAME if cache else outputs.staging / ".spool.sqlite"
+            with Spool(spool_path, run_fingerprint(gazetteer, use_spacy=use_spacy)) as spool:
+                if spool.invalidated:
+                    _log.info("the cache of %s was made with other rules or gazetteer data: emptied", outputs.out)
+                with summary.stage("extraction"):
+                    if engine == "dask":
+                        from geo._dask import extract_with_dask
+
+                        extract_with_dask(inputs, spool, summary, gazetteer=gazetteer, use_spacy=use_spacy,
+                                          scheduler=scheduler, workers=workers, progress=progress)  # fmt: skip
+                    else:
+                        _extract_to_spool(inputs, spool, summary, gazetteer=gazetteer, use_spacy=use_spacy,
+                                          progress=progress, strict=strict)  # fmt: skip
+                if strict:
+                    _fail_on_reject(summary.errors)
+                if summary.documents == 0:
+                    raise InputError(
+                        f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
+                        f"previous outputs in {str(checked.out)!r} left untouched"
+                    )
+                _write_or_explain(outputs, spool, summary, options)
+            names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
+                     "map.html": "map", REJECTS_NAME: "rejected inputs", "events_acled.csv": "ACLED-style CSV"}
+            for path in outputs.commit():
+                summary.outputs[names.get(path.name, path.name)] = path
     except BaseException:
         checked.discard()  # a folder made by this run and holding nothing goes away again
         raise
     return summary
 
 
-def _run_in(outputs: Any, inputs: Any, checked: Preflight, *, strict: bool, use_spacy: bool, progress: bool,
-            **options: Any) -> RunSummary:
-    """Extract, then write every output into ``outputs`` and commit them as one set."""
-    t0 = time.perf_counter()
-    docs, summary = extract_all(inputs, gazetteer=options["gazetteer"], use_spacy=use_spacy, progress=progress,
-                                strict=strict)
-    _log.info("extracted %d documents in %.1f s", summary.documents, time.perf_counter() - t0)
-    if summary.documents == 0:
-        raise InputError(
-            f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
-            f"previous outputs in {str(checked.out)!r} left untouched"
-        )
-    try:
-        _write_outputs(outputs, docs, summary, table=checked.control, **options)
-    except Exception as exc:
-        from gazetteer.errors import ConflictmapError
+def _write_or_explain(outputs: Any, spool: Any, summary: RunSummary, options: dict[str, Any]) -> None:
+    """Write every output; any failure says that nothing was replaced."""
+    from gazetteer.errors import ConflictmapError
 
+    try:
+        _write_outputs(outputs, spool, summary, **options)
+    except Exception as exc:
         what = f"{type(exc).__name__}: {exc}"
         raise ConflictmapError(f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}") from exc
-    names = {"events.gpkg": "GeoPackage (open in QGIS)", "events.csv": "CSV", "events.geojson": "GeoJSON",
-             "map.html": "map", REJECTS_NAME: "rejected inputs",
-             "events_acled.csv": "ACLED-style CSV"}
-    for path in outputs.commit():
-        summary.outputs[names.get(path.name, path.name)] = path
-    return summary
+
+
+def _extract_to_spool(
+    inputs: Any, spool: Any, summary: RunSummary, *, gazetteer: Any, use_spacy: bool, progress: bool,
+    strict: bool = False,
+) -> None:
+    """Read every document; extract those the spool's cache does not hold; spool the records."""
+    from geo._spool import doc_key, from_payload, to_payload
+    from geo.extract import extract_or_report
+    from geo.reader import read_dispatches
+
+    if use_spacy:
+        from geo.mentions import _spacy_nlp
+
+        _spacy_nlp()  # fail early with the install hint
+    with _bar(progress, desc="extract", unit="doc") as bar:
+        for doc in read_dispatches(inputs, errors=summary.errors):
+            if strict:
+                _fail_on_reject(summary.errors)
+            key = doc_key(doc)
+            payload = spool.get(key)
+            if payload is not None:
+                doc = from_payload(payload)
+                spool.add(key, None)
+                summary.cached += 1
+            elif extract_or_report(doc, gazetteer, errors=summary.errors, use_spacy=use_spacy):
+                doc.text = ""
+                spool.add(key, to_payload(doc))
+                summary.extracted += 1
+            else:
+                continue
+            summary.add(doc)
+            bar.update()
 
 
 def _write_outputs(
     outputs: Any,
-    docs: Sequence[Document],
+    spool: Any,
     summary: RunSummary,
     *,
     offline: bool,
@@ -318,68 +390,151 @@ def _write_outputs(
     step: str | None,
     title: str | None,
     gazetteer: Any,
+    progress: bool,
+    chunk_size: int,
     table: Any = None,
 ) -> None:
-    """Build every layer and write every file of the run into the staging folder of ``outputs``."""
+    """Build every layer and write every file of the run into the staging folder of ``outputs``.
+
+    The spooled documents are read back ``chunk_size`` at a time: each chunk is joined to the
+    boundaries and appended to the GeoPackage and the CSV at once; only the events table (for the
+    map, the aggregates and the control table) and one point per distinct mentioned place (for the
+    map) stay in memory.
+    """
+    import pandas as pd
+
     from geo.admin import join_admin, load_boundaries
     from geo.aggregate import aggregate_by_admin
     from geo.frames import to_geodataframe
-    from geo.gpkg import write_geopackage
+    from geo.gpkg import GeoPackageAppender
     from geo.webmap import make_map, save_map
 
     t0 = time.perf_counter()
-    events = join_admin(to_geodataframe(docs, layer="events"))
-    mentions = join_admin(to_geodataframe(docs, layer="mentions"))
-    observations = to_geodataframe(docs, layer="front_observations")
-    boundaries = load_boundaries(1)
-    governorates = aggregate_by_admin(events, boundaries, level=1)
+    gpkg = GeoPackageAppender(outputs.path("events.gpkg"))
+    csv_path = outputs.path("events.csv")
+    event_parts: list[Any] = []
+    observation_parts: list[Any] = []
+    places: dict[tuple[Any, ...], dict[str, Any]] = {}
+    changes: list[Any] = []
+    states: list[Any] = []
+    n_mentions = 0
+    with summary.stage("joins"), _bar(progress, desc="join", unit="doc", total=spool.count) as bar, \
+            csv_path.open("w", encoding="utf-8", newline="") as csv_fh:  # fmt: skip
+        first = True
+        for docs in _chunks_or_empty(spool, chunk_size):
+            events = join_admin(to_geodataframe(docs, layer="events"))
+            mentions = join_admin(to_geodataframe(docs, layer="mentions"))
+            observations = to_geodataframe(docs, layer="front_observations")
+            changes.extend(e for d in docs for e in d.events if e.kind == "control_change")
+            states.extend(s for d in docs for s in d.control_states)
+            gpkg.append("events", events)
+            gpkg.append("mentions", mentions)
+            if len(observations):
+                gpkg.append("front_observations", observations)
+                observation_parts.append(observations)
+            csv_fh.write(_table_csv(events, header=first))
+            first = False
+            event_parts.append(events)
+            n_mentions += len(mentions)
+            _distinct_places(mentions, places)
+            bar.update(len(docs))
+    events = pd.concat(event_parts, ignore_index=True) if len(event_parts) > 1 else event_parts[0]
+    observations = (pd.concat(observation_parts, ignore_index=True) if observation_parts
+                    else to_geodataframe([], layer="front_observations"))  # fmt: skip
+    mention_points = _places_frame(places)
 
-    layers: dict[str, Any] = {"events": events, "mentions": mentions, "governorates": governorates}
-    for level, name in ((2, "districts"), (3, "subdistricts")):  # when OCHA ADM2/ADM3 are installed
-        units = load_boundaries(level)
-        if units is not None:
-            layers[name] = aggregate_by_admin(events, units, level=level)
-    if len(observations):
-        layers["front_observations"] = observations
+    with summary.stage("aggregates"):
+        governorates = aggregate_by_admin(events, load_boundaries(1), level=1)
+        gpkg.append("governorates", governorates)
+        for level, name in ((2, "districts"), (3, "subdistricts")):  # when OCHA ADM2/ADM3 are installed
+            units = load_boundaries(level)
+            if units is not None:
+                gpkg.append(name, aggregate_by_admin(events, units, level=level))
 
-    front = _front_layers(docs, baseline=baseline, dates=dates, step=step, gazetteer=gazetteer, table=table)
-    if front:
-        layers.update(front)
-        front.setdefault("front_observations", observations)
+    with summary.stage("control"):
+        front = _front_layers(changes, states, baseline=baseline, dates=dates, step=step, gazetteer=gazetteer,
+                              progress=progress, table=table)  # fmt: skip
+        for name, layer in front.items():
+            gpkg.append(name, layer)
+        if front:
+            front.setdefault("front_observations", observations)
 
-    _log.info("joined %d events and %d mentions to boundaries; %d control layers", len(events), len(mentions), len(front))
-    # the map first: it is the step most likely to fail, and nothing is committed before all are written
-    fmap = make_map(events, mentions=mentions, governorates=governorates, front=front or None, title=title, offline=offline,
-                    tiles=tiles)
-    save_map(fmap, outputs.path("map.html"), offline=offline)
-    write_geopackage(outputs.path("events.gpkg"), layers)
-    atomic_write_text(outputs.path("events.csv"), _table_csv(events))
-    write_rejects(outputs.path(REJECTS_NAME), summary.errors)
-    from geo.acled import csv_text, to_acled
+    _log.info("joined %d events and %d mentions to boundaries; %d control layers", len(events), n_mentions, len(front))
+    with summary.stage("writing"), _bar(progress, desc="write", unit="file", total=3 + geojson) as bar:
+        fmap = make_map(events, mentions=mention_points, governorates=governorates, front=front or None,
+                        title=title, offline=offline, tiles=tiles)  # fmt: skip
+        save_map(fmap, outputs.path("map.html"), offline=offline)
+        bar.update()
+        gpkg.close()
+        bar.update()
+        write_rejects(outputs.path(REJECTS_NAME), summary.errors)
+        from geo.acled import csv_text, to_acled
 
-    atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
-    if geojson:
-        atomic_write_text(outputs.path("events.geojson"), _geojson_text(events))
+        atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
+        if geojson:
+            atomic_write_text(outputs.path("events.geojson"), _geojson_text(events))
+            bar.update()
+        bar.update()  # the CSV was written chunk by chunk
     _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)
 
 
+def _chunks_or_empty(spool: Any, size: int) -> Iterable[list[Document]]:
+    """The spool's chunks, or one empty chunk (the layers still get their columns)."""
+    empty = True
+    for docs in spool.chunks(size):
+        empty = False
+        yield docs
+    if empty:
+        yield []
+
+
+def _distinct_places(mentions: Any, places: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+    """Add the located mentions of a chunk to ``places``: one point per place name, spelling and point."""
+    located = mentions[mentions.geometry.notna()]
+    for row in located[["name", "surface", "lat", "lon", "kind", "adm1_pcode"]].itertuples(index=False):
+        key = (row.name, row.surface, round(row.lat, 5), round(row.lon, 5))
+        if key in places:
+            places[key]["count"] += 1
+        else:
+            places[key] = {**row._asdict(), "count": 1}
+
+
+def _places_frame(places: dict[tuple[Any, ...], dict[str, Any]]) -> Any:
+    import geopandas as gpd
+    import pandas as pd
+
+    frame = pd.DataFrame(list(places.values()), columns=["name", "surface", "lat", "lon", "kind", "adm1_pcode", "count"])
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+
+
 def _front_layers(
-    docs: Sequence[Document],
+    changes: Sequence[Any],
+    states: Sequence[Any] = (),
     *,
     baseline: str | Path | None,
     dates: Sequence[str] | None,
     step: str | None,
     gazetteer: Any,
+    progress: bool = False,
     table: Any = None,
 ) -> dict[str, Any]:
+    """Control layers from the baseline (``table``, loaded by :func:`preflight`), the control changes and
+    the control states read in the dispatches ("X, contrôlé par Y")."""
     from geo.control import ControlTable
 
-    changes = [e for d in docs for e in d.events if e.kind == "control_change"]
-    if not changes and baseline is None:
+    if not changes and not states and baseline is None:
         return {}
     if table is None:
-        table = ControlTable.from_baseline(baseline, gazetteer=gazetteer) if baseline else ControlTable()
+        table = ControlTable.from_baseline(baseline, gazetteer=gazetteer) if baseline else ControlTable(gazetteer=gazetteer)
     table.add_events(changes)
+    table.add_states(states)
     if not len(table):
         return {}
-    return dict(table.snapshots(dates=dates, step=step))
+    with _bar(progress, desc="control snapshots", unit="date") as bar:
+        return dict(table.snapshots(dates=dates, step=step, on_date=lambda day, total: _tick(bar, total)))
+
+
+def _tick(bar: Any, total: int) -> None:
+    if bar.total != total:
+        bar.reset(total=total)
+    bar.update()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -41,6 +44,20 @@ class RunSummary:
     outputs: dict[str, Path] = field(default_factory=dict)
     date_min: str | None = None
     date_max: str | None = None
+    #: Documents extracted in this run / taken from the output folder's cache.
+    extracted: int = 0
+    cached: int = 0
+    #: Seconds per stage (reading and extraction, joins, control snapshots, writing), in run order.
+    stage_times: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time a stage of the run into :attr:`stage_times` (added to when entered twice)."""
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stage_times[name] = self.stage_times.get(name, 0.0) + time.perf_counter() - t0
 
     @property
     def inputs(self) -> int:
@@ -73,6 +90,8 @@ class RunSummary:
             f"place mentions: {self.mentions} ({self.mentions_resolved} resolved, "
             f"{self.mentions_foreign} foreign, {sum(self.unresolved.values())} unresolved)",
         ]
+        if self.cached:
+            lines.append(f"extracted: {self.extracted}, from the cache: {self.cached}")
         if self.date_min:
             lines.append(f"event dates: {self.date_min} .. {self.date_max}")
         if self.unresolved:
@@ -81,6 +100,10 @@ class RunSummary:
         for err in self.errors:
             where = f"{err.source}:{err.line}" if getattr(err, "line", None) else str(getattr(err, "source", "?"))
             lines.append(printable(f"skipped {where}: {getattr(err, 'reason', err)}"))
+        if self.stage_times:
+            total = sum(self.stage_times.values())
+            parts = ", ".join(f"{k} {v:.1f} s" for k, v in self.stage_times.items())
+            lines.append(f"time: {total:.1f} s ({parts})")
         for label, path in self.outputs.items():
             lines.append(f"{label}: {path}")
         return "\n".join(lines)

@@ -137,3 +137,27 @@ def test_bad_installed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(tmp_path))
     with pytest.raises(DataError, match="adm2.gpkg"):
         admin.load_boundaries(2)
+
+
+def test_fast_within_equals_sjoin_within():
+    """The grid fast path of the join gives sjoin's answer, polygon vertices and far points included."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from geo.admin import _within, load_boundaries
+
+    bnd = load_boundaries(1)
+    rng = np.random.default_rng(3)
+    x0, y0, x1, y1 = bnd.total_bounds
+    xs = list(rng.uniform(x0 - 1, x1 + 1, 20000))
+    ys = list(rng.uniform(y0 - 1, y1 + 1, 20000))
+    verts = shapely.get_coordinates(bnd.geometry.values)[::7]  # on the edges shared by two governorates
+    xs += list(verts[:, 0])
+    ys += list(verts[:, 1])
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=4326)
+    hit_pt, hit_poly = _within(pts.geometry.values, bnd.geometry.values)
+    ref = gpd.sjoin(pts, bnd[["geometry"]], how="inner", predicate="within")
+    ref = ref[~ref.index.duplicated(keep="first")]
+    assert dict(zip(hit_pt.tolist(), hit_poly.tolist())) == dict(zip(ref.index.tolist(), ref["index_right"].tolist()))
+    assert len(hit_pt) > 5000

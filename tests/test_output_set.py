@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from geo._spool import CACHE_NAME
 from geo.outputs import JOURNAL_NAME, MANIFEST_NAME, STAGING_PREFIX, OutputSet, OutputSetError, recover
 
 REPO = Path(__file__).resolve().parents[1]
@@ -182,4 +183,4 @@ def test_killed_runs_leave_a_complete_old_or_new_set(tmp_path: Path) -> None:
     subprocess.run(_args("B", out, inputs), check=True, capture_output=True, timeout=600)
     assert _set_identity(out) == "B"
     hidden = {p.name for p in out.iterdir() if p.name.startswith(".")}
-    assert hidden <= {".conflictmap.lock", MANIFEST_NAME}, hidden
+    assert hidden <= {".conflictmap.lock", MANIFEST_NAME, CACHE_NAME}, hidden  # the extraction cache stays

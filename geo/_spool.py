@@ -1,0 +1,199 @@
+"""Extraction results spooled to disk as they come, doubling as the incremental cache.
+
+A run never holds every document: each one is read, extracted, and its records (mentions,
+events, front observations; never its text) are written to an SQLite file as one JSON payload
+keyed by the document's **content hash** (:func:`doc_key`). The run's own order is a list of keys
+in a temporary table; later stages read the payloads back in chunks (:meth:`Spool.chunks`).
+
+Kept in the output folder (``<out>/.conflictmap-cache.sqlite``), the same file is the cache of
+the next run: a document whose key is already there is not extracted again. The cache is
+emptied when its **fingerprint** changes: the gazetteer's data (:func:`gazetteer_fingerprint`),
+the extraction rules (:data:`RULES_VERSION`, bumped by hand when rules change, and a hash of the
+extraction modules' source, :func:`rules_fingerprint`) or the spaCy option.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from geo.model import ControlState, Document, Event, FrontObservation, Mention
+
+__all__ = ["CACHE_NAME", "RULES_VERSION", "Spool", "doc_key", "to_payload", "from_payload",
+           "rules_fingerprint", "gazetteer_fingerprint", "run_fingerprint"]  # fmt: skip
+
+#: File name of the cache in an output folder (hidden: never part of the committed output set).
+CACHE_NAME = ".conflictmap-cache.sqlite"
+
+#: Bump when the extraction rules change in a way the module hash below would not show
+#: (data tables read by the rules, for instance).
+RULES_VERSION = 1
+
+#: Modules whose source decides what a document extracts to.
+_RULE_MODULES = ("extract.py", "mentions.py", "events.py", "numbers.py", "dates.py", "actors.py", "model.py",
+                 "kinds.py", "_control_pass.py")
+#: Folders of language data the rules read (every file in them counts).
+_RULE_FOLDERS = ("lang",)
+
+
+def doc_key(doc: Document) -> str:
+    """Content hash of a document as read: text, date, identity and provenance (SHA-256, hex)."""
+    parts = [doc.id, doc.source, doc.date, doc.date_precision, doc.title, doc.url, doc.text]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def to_payload(doc: Document) -> str:
+    """The extracted records of ``doc`` as JSON (no text)."""
+    return json.dumps(doc.to_dict(with_text=False), ensure_ascii=False, separators=(",", ":"))
+
+
+def from_payload(payload: str) -> Document:
+    """A :class:`Document` (empty text) from :func:`to_payload`'s JSON."""
+    d = json.loads(payload)
+    return Document(
+        id=d["id"], source=d["source"], text="", date=d.get("date"), date_precision=d.get("date_precision"),
+        title=d.get("title"), url=d.get("url"),
+        mentions=[Mention(**m) for m in d.get("mentions", ())],
+        events=[Event(**e) for e in d.get("events", ())],
+        front_observations=[FrontObservation(**f) for f in d.get("front_observations", ())],
+        control_states=[ControlState(**c) for c in d.get("control_states", ())],
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """:data:`RULES_VERSION` and a hash of the extraction modules' source."""
+    h = hashlib.sha256(f"rules {RULES_VERSION}".encode())
+    base = resources.files("geo")
+    for name in _RULE_MODULES:
+        res = base / name
+        h.update(name.encode())
+        h.update(res.read_bytes() if res.is_file() else b"")
+    for folder in _RULE_FOLDERS:  # the language tables (geo/lang/fr/...)
+        root = Path(str(base / folder))
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and path.suffix in (".py", ".csv", ".json", ".txt"):
+                h.update(str(path.relative_to(root)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def gazetteer_fingerprint(gazetteer: Any) -> str:
+    """Hash of a gazetteer's data: threshold, sources and every place (id, names, point, kind, governorate)."""
+    cached = getattr(gazetteer, "_conflictmap_fingerprint", None)
+    if cached is not None:
+        return cached
+    h = hashlib.sha256()
+    h.update(repr((getattr(gazetteer, "threshold", None), [s.name for s in getattr(gazetteer, "sources", ())])).encode())
+    index = getattr(gazetteer, "_index", None)
+    for p in getattr(index, "places", ()):
+        h.update(repr((p.id, p.name, p.lat, p.lon, p.kind, p.adm1_pcode, sorted(p.names))).encode("utf-8"))
+    value = h.hexdigest()[:16]
+    try:
+        gazetteer._conflictmap_fingerprint = value
+    except AttributeError:  # pragma: no cover - slotted gazetteer
+        pass
+    return value
+
+
+def run_fingerprint(gazetteer: Any, *, use_spacy: bool) -> str:
+    """What the cached results depend on: rules, gazetteer data, spaCy option."""
+    return f"rules={rules_fingerprint()};gazetteer={gazetteer_fingerprint(gazetteer)};spacy={int(use_spacy)}"
+
+
+class Spool:
+    """Extracted documents on disk (SQLite), in the order of the run.
+
+    Parameters
+    ----------
+    path
+        The SQLite file (created if needed).
+    fingerprint
+        :func:`run_fingerprint`; a file holding another fingerprint is emptied first.
+    """
+
+    def __init__(self, path: str | Path, fingerprint: str) -> None:
+        self.path = Path(path)
+        self.fingerprint = fingerprint
+        self.invalidated = False
+        self._con = sqlite3.connect(self.path, isolation_level=None)
+        con = self._con
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+        con.execute("CREATE TEMP TABLE run (seq INTEGER PRIMARY KEY, key TEXT NOT NULL)")
+        row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if row is None or row[0] != fingerprint:
+            self.invalidated = row is not None
+            con.execute("BEGIN")
+            con.execute("DELETE FROM docs")
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+            con.execute("COMMIT")
+        con.execute("BEGIN")
+        self._pending = 0
+        self.count = 0
+
+    def get(self, key: str) -> str | None:
+        """The cached payload of a document key, or None."""
+        row = self._con.execute("SELECT payload FROM docs WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def known(self, keys: list[str]) -> set[str]:
+        """The keys among ``keys`` already cached."""
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            found.update(r[0] for r in self._con.execute(f"SELECT key FROM docs WHERE key IN ({marks})", part))
+        return found
+
+    def add(self, key: str, payload: str | None) -> None:
+        """Record a document of this run (``payload`` None: already cached under ``key``)."""
+        if payload is not None:
+            self._con.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (key, payload))
+        self._con.execute("INSERT INTO run (key) VALUES (?)", (key,))
+        self.count += 1
+        self._pending += 1
+        if self._pending >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit what was added (the cache survives a run that fails later)."""
+        self._con.execute("COMMIT")
+        self._con.execute("BEGIN")
+        self._pending = 0
+
+    def chunks(self, size: int = 2000) -> Iterator[list[Document]]:
+        """The run's documents in run order, ``size`` at a time."""
+        self.flush()
+        last = 0
+        while True:
+            rows = self._con.execute(
+                "SELECT r.seq, d.payload FROM run r JOIN docs d ON d.key = r.key WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
+                (last, size),
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [from_payload(p) for _, p in rows]
+
+    def close(self) -> None:
+        """Commit and close."""
+        try:
+            self._con.execute("COMMIT")
+        except sqlite3.OperationalError:
+            pass
+        self._con.close()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,176 @@
+"""Scale: spooled, chunked runs equal whole runs; the incremental cache; the Dask engine (real LocalCluster)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import geo.extract
+from geo import pipeline
+from geo._spool import CACHE_NAME
+
+# Our own dispatch (not from any shared material): one strike in a resolvable town.
+NEW_DISPATCH = """ date 2020-03-04
+Des frappes aériennes ont visé mercredi la ville de Saraqeb, dans la province d'Idleb, tuant au moins
+quatre civils, selon l'Observatoire syrien des droits de l'homme (OSDH). Les raids ont touché un marché
+en fin de matinée.
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    src, _ = pipeline.sample_inputs()
+    dst = tmp_path / "corpus"
+    shutil.copytree(src, dst)
+    return dst
+
+
+@pytest.fixture()
+def count_extractions(monkeypatch):
+    calls: list[str] = []
+    real = geo.extract.extract_document
+
+    def spy(doc, gazetteer=None, *, use_spacy=False):
+        calls.append(doc.id)
+        return real(doc, gazetteer, use_spacy=use_spacy)
+
+    monkeypatch.setattr(geo.extract, "extract_document", spy)
+    return calls
+
+
+def _csv_rows(path: Path) -> list[str]:
+    return sorted(path.read_text(encoding="utf-8").splitlines()[1:])
+
+
+def test_rerun_with_one_new_dispatch_extracts_one(corpus, tmp_path, count_extractions):
+    out = tmp_path / "out"
+    first = pipeline.run([corpus], out, offline=True)
+    n = first.documents
+    assert n >= 10 and len(count_extractions) == n and first.extracted == n and first.cached == 0
+    assert (out / CACHE_NAME).is_file()
+    (corpus / "zz_new.txt").write_text(NEW_DISPATCH, encoding="utf-8")
+    count_extractions.clear()
+    second = pipeline.run([corpus], out, offline=True)
+    assert count_extractions == ["zz_new"] or [Path(c).stem for c in count_extractions] == ["zz_new"]
+    assert (second.extracted, second.cached, second.documents) == (1, n, n + 1)
+    assert sum(second.events_by_kind.values()) > sum(first.events_by_kind.values())
+    # the same outputs as a run without cache on the same corpus
+    fresh = pipeline.run([corpus], tmp_path / "fresh", offline=True, cache=False)
+    assert not (tmp_path / "fresh" / CACHE_NAME).exists()
+    assert fresh.extracted == n + 1
+    assert _csv_rows(out / "events.csv") == _csv_rows(tmp_path / "fresh" / "events.csv")
+
+
+def test_gazetteer_or_rules_change_invalidates_the_cache(corpus, tmp_path, count_extractions, monkeypatch):
+    from gazetteer import Gazetteer
+
+    import geo._spool as spool
+
+    out = tmp_path / "out"
+    n = pipeline.run([corpus], out).documents
+    assert pipeline.run([corpus], out).extracted == 0
+    places = tmp_path / "mine.csv"
+    places.write_text("name,lat,lon,kind\nQarfoutlaz,35.5,36.5,village\n", encoding="utf-8")
+    other = Gazetteer(csv=places)  # other gazetteer data: another fingerprint
+    assert spool.gazetteer_fingerprint(other) != spool.gazetteer_fingerprint(Gazetteer.default())
+    assert pipeline.run([corpus], out, gazetteer=other).extracted == n
+    assert pipeline.run([corpus], out, gazetteer=other).extracted == 0
+    monkeypatch.setattr(spool, "RULES_VERSION", spool.RULES_VERSION + 1)
+    spool.rules_fingerprint.cache_clear()
+    try:
+        assert pipeline.run([corpus], out, gazetteer=other).extracted == n
+    finally:
+        spool.rules_fingerprint.cache_clear()
+
+
+def test_small_chunks_give_the_same_outputs(corpus, tmp_path):
+    import pyogrio
+
+    whole = pipeline.run([corpus], tmp_path / "whole", offline=True, cache=False)
+    chunked = pipeline.run([corpus], tmp_path / "chunked", offline=True, cache=False, chunk_size=4)
+    assert (tmp_path / "whole" / "events.csv").read_bytes() == (tmp_path / "chunked" / "events.csv").read_bytes()
+    for layer in ("events", "mentions", "front_observations", "control", "control_areas", "governorates"):
+        a = pyogrio.read_info(tmp_path / "whole" / "events.gpkg", layer=layer)
+        b = pyogrio.read_info(tmp_path / "chunked" / "events.gpkg", layer=layer)
+        assert (a["features"], list(a["fields"])) == (b["features"], list(b["fields"])), layer
+    assert whole.stage_times.keys() == {"extraction", "joins", "aggregates", "control", "writing"}
+    assert "time:" in chunked.summary_text()
+
+
+def test_default_engine_never_imports_dask(corpus, tmp_path):
+    code = (
+        "import sys\n"
+        "from geo import pipeline\n"
+        f"pipeline.run([{str(corpus)!r}], {str(tmp_path / 'o')!r}, offline=True)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed'))\n"
+        "print('IMPORTED', bad)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "IMPORTED []" in proc.stdout
+
+
+def test_engine_options_are_checked(tmp_path, corpus):
+    from gazetteer.errors import InputError
+
+    with pytest.raises(InputError, match="unknown engine 'spark'"):
+        pipeline.run([corpus], tmp_path / "o", engine="spark")
+    with pytest.raises(InputError, match="need --engine dask"):
+        pipeline.run([corpus], tmp_path / "o", workers=2)
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_the_same_events(corpus, tmp_path):
+    """A real distributed.LocalCluster with 2 worker processes: the same events as the local engine, order aside."""
+    pytest.importorskip("distributed")
+    import pyogrio
+
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")  # one bad file: reported, the rest goes on
+    local = pipeline.run([corpus], tmp_path / "local", offline=True, cache=False)
+    dask = pipeline.run([corpus], tmp_path / "dask", offline=True, engine="dask", workers=2)
+    assert dask.documents == local.documents and dask.extracted == local.documents
+    assert [(e.source, e.reason) for e in dask.errors] == [(e.source, e.reason) for e in local.errors]
+    assert len(local.errors) == 1
+    assert _csv_rows(tmp_path / "local" / "events.csv") == _csv_rows(tmp_path / "dask" / "events.csv")
+    a = pyogrio.read_dataframe(tmp_path / "local" / "events.gpkg", layer="events")
+    b = pyogrio.read_dataframe(tmp_path / "dask" / "events.gpkg", layer="events")
+    key = ["doc_id", "char_start", "kind"]
+    assert a.sort_values(key).drop(columns="geometry").reset_index(drop=True).equals(
+        b.sort_values(key).drop(columns="geometry").reset_index(drop=True))
+    # the dask run filled the cache: the local engine re-uses it
+    again = pipeline.run([corpus], tmp_path / "dask", offline=True)
+    assert (again.extracted, again.cached) == (0, local.documents)
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self):
+        self.text = []
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.text.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def test_progress_bars_per_stage_on_a_terminal_only(corpus, tmp_path, monkeypatch):
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    pipeline.run([corpus], tmp_path / "o", offline=True, progress=True, baseline=pipeline.sample_inputs()[1])
+    shown = "".join(term.text)
+    for stage in ("extract", "join", "control snapshots", "write"):
+        assert f"{stage}:" in shown, stage
+    assert "doc/s" in shown
+    term.text.clear()
+    pipeline.run([corpus], tmp_path / "o", offline=True, progress=False)  # -q
+    assert "".join(term.text) == ""
