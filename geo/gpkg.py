@@ -129,9 +129,10 @@ class GeoPackageAppender:
             self._spatial.setdefault(table, spatial)
 
     def close(self) -> Path:
-        """Add the packaged default styles of the layers written; return the path."""
+        """Add the packaged default styles of the layers written and the data-sources record; return the path."""
         qml = {name: text for name in self._types if (text := default_style(name)) is not None}
         _write_styles(self.path, qml, self._spatial)
+        write_gpkg_metadata(self.path)  # the gazetteer data in use and its licences
         return self.path
 
 
