@@ -104,8 +104,9 @@ def build_intervals(front: Mapping[str, "gpd.GeoDataFrame"]) -> dict[str, Any] |
 def _control_per_snapshot(front: Mapping[str, "gpd.GeoDataFrame"]) -> Mapping[str, "gpd.GeoDataFrame"]:
     """The ``control`` intervals (``valid_from``/``valid_to``) as points per snapshot date of the areas.
 
-    TODO(merge, issue 15): the slider will read the intervals directly; until then each snapshot
-    shows the localities whose period covers its date (``observed`` = start of the period).
+    Used only with ``build_snapshots(..., expand_intervals=True)`` (points per snapshot for callers
+    that want them); the slider reads the intervals once (:func:`build_intervals`). Each snapshot
+    holds the localities whose period covers its date (``observed`` = start of the period).
     """
     import pandas as pd
 

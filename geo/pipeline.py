@@ -50,11 +50,14 @@ class Preflight:
     def discard(self) -> None:
         """Remove the output folder again if this run created it and wrote nothing in it."""
         if self.created:
+            from geo._spool import CACHE_NAME
             from geo.outputs import LOCK_NAME
 
+            ours = {LOCK_NAME, CACHE_NAME, CACHE_NAME + "-journal", CACHE_NAME + "-wal", CACHE_NAME + "-shm"}
             try:
-                if {p.name for p in self.out.iterdir()} <= {LOCK_NAME}:
-                    (self.out / LOCK_NAME).unlink(missing_ok=True)
+                if {p.name for p in self.out.iterdir()} <= ours:  # only this run's bookkeeping: no output
+                    for name in ours:
+                        (self.out / name).unlink(missing_ok=True)
                 self.out.rmdir()  # only when empty
             except OSError:
                 pass

@@ -194,10 +194,11 @@ def test_default_map_in_chromium_with_every_remote_host_unreachable(
         # the place search finds a place, zooms there and opens its popup
         page.locator("#cm-search").fill("Raqqa")
         page.locator("#cm-search").press("Enter")
-        page.locator(".leaflet-popup-content", has_text="Raqqa").wait_for(state="visible", timeout=5_000)
+        page.locator(".leaflet-popup-content", has_text="Raqqa").last.wait_for(state="visible", timeout=5_000)
         page.locator("#cm-search").fill("Saraqeb")
         page.locator("#cm-search").press("Enter")
-        page.locator(".leaflet-popup-content", has_text="Saraqeb").wait_for(state="visible", timeout=5_000)
+        # .last: a popup closed a moment ago may still be fading out of the DOM
+        page.locator(".leaflet-popup-content", has_text="Saraqeb").last.wait_for(state="visible", timeout=5_000)
         page.wait_for_timeout(300)
         out = REPO / "output"
         out.mkdir(exist_ok=True)

@@ -222,7 +222,12 @@ def _outputs(out: Path) -> dict[str, bytes]:
     """Every file of the output folder but the run lock (it records the last run's pid)."""
     if not out.is_dir():
         return {}
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != ".conflictmap.lock"}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name not in _BOOKKEEPING}
+
+
+#: Files of the output folder that are not outputs: the run lock (it records the last run's pid) and the
+#: extraction cache (it keeps what a run extracted, even when nothing was written).
+_BOOKKEEPING = {".conflictmap.lock", ".conflictmap-cache.sqlite"}
 
 
 @pytest.fixture
