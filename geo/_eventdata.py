@@ -22,9 +22,10 @@ Columns
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from geo._values import as_int as _int, flag as _flag, text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -59,37 +60,6 @@ class _Table:
             pos = self._pos[key] = len(self.values)
             self.values.append(value)
         return pos
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-    except ImportError:  # pragma: no cover
-        pass
-    text = str(value).strip()
-    return text or None
-
-
-def _int(value: Any) -> int | None:
-    text = _text(value)
-    if text is None:
-        return None
-    try:
-        return int(float(text))
-    except ValueError:
-        return None
-
-
-def _flag(value: Any) -> bool:
-    text = _text(value)
-    return text is not None and text.casefold() in ("true", "1", "yes")
 
 
 def _days(series: Any) -> list[int | None]:

@@ -21,8 +21,9 @@ formula (:mod:`geo._csvsafe`).
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
+
+from geo._values import text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -63,20 +64,6 @@ _ACTOR_NAMES = {
     "Israel": "Military Forces of Israel",
 }
 _TIME_PRECISION = {"day": 1, "week": 2, "days": 2, "month": 3, "season": 3, "year": 3}
-
-
-def _text(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    text = str(value).strip()
-    return text or None
 
 
 def _types(row: dict[str, Any]) -> tuple[str, str]:

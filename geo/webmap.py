@@ -30,6 +30,7 @@ from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
 from geo._controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo._html import html_text, raw_element, safe_layer_class, safe_macro, script_json
+from geo._values import as_int as _int, flag as _flag, text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -286,30 +287,6 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Tru
 
 # --------------------------------------------------------------------------- text helpers
 
-def _text(value: Any) -> str | None:
-    """Return ``value`` as a stripped string, None for None/NaN/NA/empty."""
-    if value is None:
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    text = str(value).strip()
-    return text or None
-
-
-def _int(value: Any) -> int | None:
-    text = _text(value)
-    if text is None:
-        return None
-    try:
-        return int(float(text))
-    except ValueError:
-        return None
-
 
 _DATE_FORMATS = {"year": "%Y", "month": "%Y-%m"}
 
@@ -332,11 +309,6 @@ def _day(value: Any) -> Any:
     if _text(value) is None:
         return None
     return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else value
-
-
-def _flag(value: Any) -> bool:
-    text = _text(value)
-    return text is not None and text.casefold() in ("true", "1", "yes")
 
 
 def _esc(value: Any) -> str:
