@@ -140,7 +140,7 @@ def to_acled(events: Any) -> pd.DataFrame:
     return out
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
     """CSV text for spreadsheets: UTF-8 byte-order mark first, formula-like cells neutralised.
 
     Parameters
@@ -151,8 +151,10 @@ def csv_text(frame: pd.DataFrame) -> str:
     Returns
     -------
     str
-        ``"\\ufeff"`` + the CSV (comma-separated, ``\\n`` line ends, a header row).
+        ``"\\ufeff"`` + the CSV (comma-separated, ``\\n`` line ends, a header row); with
+        ``header=False`` the rows alone (a later chunk of the same file: no BOM, no header).
     """
     from geo._csvsafe import safe_frame
 
-    return "\ufeff" + safe_frame(frame).to_csv(index=False, lineterminator="\n")
+    body = safe_frame(frame).to_csv(index=False, header=header, lineterminator="\n")
+    return "\ufeff" + body if header else body

@@ -210,17 +210,12 @@ def check_out_dir(out: Path) -> None:
     OutputSetError
         Not a folder, cannot be created, or not writable.
     """
+    if out.exists() and not out.is_dir():
+        raise OutputSetError(f"output folder {str(out)!r} (--out) is an existing file, not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OutputSetError(f"--out {out}: exists and is not a folder") from None
-    except OSError as exc:
-        raise OutputSetError(f"--out {out}: cannot create the output folder ({exc.strerror or exc})") from None
-    if not out.is_dir():
-        raise OutputSetError(f"--out {out}: not a folder")
-    probe = out / f".conflictmap-probe-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    try:
+        probe = out / f".conflictmap-probe-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise OutputSetError(f"--out {out}: cannot write there ({exc.strerror or exc})") from None
+        raise OutputSetError(f"cannot write to the output folder {str(out)!r} (--out): {exc.strerror or exc}") from None

@@ -7,9 +7,7 @@ aggregates and control snapshots -> GeoPackage / CSV / GeoJSON / HTML map.
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -84,17 +82,14 @@ def preflight(
     DataError
         The baseline has an unusable row.
     """
+    from geo.outputs import OutputSetError, check_out_dir
+
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"output folder {str(out)!r} is an existing file, not a folder")
     created = not out.exists()
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".conflictmap-probe-", dir=out)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise InputError(f"cannot write to the output folder {str(out)!r}: {exc.strerror or exc}") from None
+        check_out_dir(out)  # the one output-folder check (OutputSet.open repeats it for direct users)
+    except OutputSetError as exc:
+        raise InputError(str(exc)) from None
     if dates is not None and step is not None:
         raise InputError("give snapshot dates or a step, not both")
     from geo.control import parse_date, snapshot_dates
@@ -205,8 +200,7 @@ def _table_csv(gdf: Any, *, header: bool = True) -> str:
     from geo.acled import csv_text
 
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
-    text = csv_text(frame)
-    return text if header else text[1:].split("\n", 1)[1]
+    return csv_text(frame, header=header)
 
 
 def _bar(progress: bool, **kwargs: Any) -> Any:
