@@ -478,7 +478,14 @@ def _geojson_geometry(geom: Any, *, simplify: bool) -> dict[str, Any]:
 
     if simplify:
         geom = geom.simplify(_SIMPLIFY_DEG, preserve_topology=True)
-    geom = shapely.set_precision(geom, 1e-5)
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    try:
+        geom = shapely.set_precision(geom, 1e-5)
+    except shapely.errors.GEOSException:
+        # Snapping to the grid can still meet a topology conflict on slivers between areas:
+        # round each vertex instead (the map only draws it).
+        geom = shapely.set_precision(geom, 1e-5, mode="pointwise")
     return mapping(geom)
 
 
