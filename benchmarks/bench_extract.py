@@ -6,7 +6,7 @@ Usage::
 
 Generates ``N`` (default 2000) dispatches with :func:`benchmarks.generate_dispatches.generate`,
 writes them as JSON Lines to a temporary file and runs the default path
-(:func:`geo.extract.extract`: reader + mentions + events, one core, no spaCy) over them. Reports
+(:func:`geo.extract.document.extract`: reader + mentions + events, one core, no spaCy) over them. Reports
 documents/s, mentions and events found, and the peak resident memory of the process.
 
 The spaCy path (``use_spacy=True``, extra ``nlp``) is timed separately on the first ``M``
@@ -43,7 +43,7 @@ def _write_jsonl(n: int, seed: int, path: Path) -> None:
 
 def _run(path: Path, *, use_spacy: bool) -> dict[str, float]:
     from gazetteer import Gazetteer
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     gaz = Gazetteer.default()
     errors: list = []
@@ -62,7 +62,7 @@ def _run(path: Path, *, use_spacy: bool) -> dict[str, float]:
 def _run_spacy_child(path: str) -> dict[str, float | str]:
     """The spaCy path in a fresh process: model load time, documents/s, peak RSS of that process."""
     from gazetteer.errors import MissingDependencyError
-    from geo.mentions import _spacy_nlp
+    from geo.extract.mentions import _spacy_nlp
 
     t0 = time.perf_counter()
     try:

@@ -6,7 +6,7 @@ Usage::
 
 The subdistricts come from ``../shared/data`` (OCHA COD-AB 2016, 272 polygons; the benchmark says
 "skipped" when the file is absent). ``N`` points (default 1,000,000) are drawn uniformly inside the
-country (seeded), and :func:`geo.admin._join_level` (the function :func:`geo.admin.join_admin`
+country (seeded), and :func:`geo.spatial.admin._join_level` (the function :func:`geo.spatial.admin.join_admin`
 runs per level: ``sjoin`` "within" on the polygons' STRtree, then the nearest unit within 10 km
 for points in no polygon) labels them. Reports the time of the join alone.
 """
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
     import shapely
 
-    from geo.admin import _join_level
+    from geo.spatial.admin import _join_level
 
     bnd = gpd.read_file(args.boundaries).rename(columns={"PCODE": "adm3_pcode", "NAME_EN": "adm3_name"})
     bnd = bnd[["adm3_pcode", "adm3_name", "geometry"]].to_crs(4326)

@@ -5,12 +5,12 @@ Usage::
     python benchmarks/bench_map.py [N ...] [--seed S] [--no-browser]
 
 For each N (default 1,000, 10,000 and 100,000) it makes N synthetic events at random points inside
-Syria (rejection sampling in :func:`geo.admin.country_outline`; 80 % strikes, 10 % clashes, 5 %
+Syria (rejection sampling in :func:`geo.spatial.admin.country_outline`; 80 % strikes, 10 % clashes, 5 %
 control changes, 5 % displacement; one distinct synthetic evidence sentence per event) and as many
 place mentions, then times:
 
-* ``build``: :func:`geo.webmap.make_map` (with the governorate choropleth);
-* ``save``: :func:`geo.webmap.save_map` with ``offline=True`` (render, inline Leaflet, check);
+* ``build``: :func:`geo.render.webmap.make_map` (with the governorate choropleth);
+* ``save``: :func:`geo.render.webmap.save_map` with ``offline=True`` (render, inline Leaflet, check);
 * ``bytes/event``: (page size - page size of the same map with no event) / N;
 * ``load``: headless Chromium (``/usr/bin/chromium`` via Playwright) opening the page from a local
   ``http.server``, from navigation until every layer script has run and the event canvas is drawn
@@ -50,7 +50,7 @@ def synthetic(n: int, seed: int) -> tuple[Any, Any]:
     import pandas as pd
     import shapely
 
-    from geo.admin import country_outline, load_boundaries
+    from geo.spatial.admin import country_outline, load_boundaries
     from geo.model import Event
 
     rng = np.random.default_rng(seed)
@@ -149,8 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium load time")
     args = parser.parse_args(argv)
 
-    from geo.admin import load_boundaries
-    from geo.webmap import make_map, save_map
+    from geo.spatial.admin import load_boundaries
+    from geo.render.webmap import make_map, save_map
 
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench_map_") as tmp:

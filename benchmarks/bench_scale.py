@@ -7,8 +7,8 @@ Usage::
 For each size N, ``N`` dispatches are generated as ``.txt`` files (``generate_dispatches.py``,
 seed 0) and measured, each configuration in a fresh process (so its peak RSS is its own):
 
-* ``extract-only``: reading + extraction of every document (:func:`geo.extract.extract`), nothing kept;
-* ``run``: ``geo.pipeline.run`` (what ``conflictmap run DIR --out OUT --offline`` does), with its
+* ``extract-only``: reading + extraction of every document (:func:`geo.extract.document.extract`), nothing kept;
+* ``run``: ``geo.pipeline.job.run`` (what ``conflictmap run DIR --out OUT --offline`` does), with its
   per-stage times, the sizes of ``events.gpkg`` and ``map.html``;
 * for the largest N, ``incremental``: one new dispatch added, the same run again on the same
   ``--out`` (the cache holds the N others);
@@ -46,12 +46,12 @@ def _child(argv: list[str]) -> None:
     mode, src = argv[0], argv[1]
     t0 = time.perf_counter()
     if mode == "extract":
-        from geo.extract import extract
+        from geo.extract.document import extract
 
         n = sum(1 for _ in extract([src], errors=[]))
         print("RESULT" + json.dumps({"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb(), "docs": n}))
         return
-    from geo.pipeline import run
+    from geo.pipeline.job import run
 
     out = Path(argv[2])
     engine = argv[3] if len(argv) > 3 else "local"

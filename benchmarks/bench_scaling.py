@@ -6,7 +6,7 @@ Usage::
     python benchmarks/bench_scaling.py --lines 10000 20000  # only these short-line sizes
     python benchmarks/bench_scaling.py --realistic 0        # skip the realistic documents
 
-Two kinds of document, each extracted whole by :func:`geo.extract.extract_document` (default path, no
+Two kinds of document, each extracted whole by :func:`geo.extract.document.extract_document` (default path, no
 spaCy, warm gazetteer):
 
 * **short lines**: N one-line sentences, each naming a place from the curated spellings table and a
@@ -66,8 +66,8 @@ def realistic(size: int) -> str:
 def time_one(text: str) -> tuple[float, int, int]:
     """Seconds to extract ``text`` as one document; events and mentions found."""
     from gazetteer import Gazetteer
-    from geo.dates import parse_date
-    from geo.extract import extract_document
+    from geo.extract.dates import parse_date
+    from geo.extract.document import extract_document
     from geo.model import Document
 
     d = parse_date("2019-09-05")

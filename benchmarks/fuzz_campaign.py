@@ -6,7 +6,7 @@ Usage::
     python benchmarks/fuzz_campaign.py --seconds 600 --seed 7 --save /tmp/fuzz-finds
 
 Each round builds one input from a family (below), then runs it through whole-document extraction
-(:func:`geo.extract.extract_document`), the number and date parsers, the gazetteer, and the readers
+(:func:`geo.extract.document.extract_document`), the number and date parsers, the gazetteer, and the readers
 (the same text, and random bytes, written as .txt / .jsonl / .csv / .html). It records
 
 * every exception (type, message, family, size; with ``--save`` the input itself), since no
@@ -139,10 +139,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from gazetteer import Gazetteer
     from gazetteer.errors import ConflictmapError
-    from geo.dates import find_when, parse_date, resolve_when
-    from geo.extract import extract, extract_document
+    from geo.extract.dates import find_when, parse_date, resolve_when
+    from geo.extract.document import extract, extract_document
     from geo.model import Document
-    from geo.numbers import find_counts, parse_count
+    from geo.extract.numbers import find_counts, parse_count
 
     import logging
 

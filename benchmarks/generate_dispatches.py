@@ -13,7 +13,7 @@ Usage::
     python benchmarks/generate_dispatches.py 2000 --jsonl /tmp/dispatches.jsonl
     python benchmarks/generate_dispatches.py 2000 OUTDIR --seed 7
 
-Each text starts with the ``" date YYYY-MM-DD "`` prefix that :mod:`geo.reader` understands
+Each text starts with the ``" date YYYY-MM-DD "`` prefix that :mod:`geo.read.reader` understands
 (JSON Lines rows carry the date in a ``date`` field and the text without prefix).
 Output is deterministic for a given seed.
 """

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read_dispatches": "geo.reader",
-    "extract": "geo.extract",
-    "extract_document": "geo.extract",
-    "to_geodataframe": "geo.frames",
-    "join_admin": "geo.admin",
-    "load_boundaries": "geo.admin",
-    "make_map": "geo.webmap",
-    "write_geopackage": "geo.gpkg",
-    "run": "geo.pipeline",
-    "ControlTable": "geo.control",
+    "read_dispatches": "geo.read.reader",
+    "extract": "geo.extract.document",
+    "extract_document": "geo.extract.document",
+    "to_geodataframe": "geo.spatial.frames",
+    "join_admin": "geo.spatial.admin",
+    "load_boundaries": "geo.spatial.admin",
+    "make_map": "geo.render.webmap",
+    "write_geopackage": "geo.write.gpkg",
+    "run": "geo.pipeline.job",
+    "ControlTable": "geo.spatial.control",
     "Document": "geo.model",
     "Event": "geo.model",
     "Mention": "geo.model",
@@ -33,15 +33,15 @@ __all__ = sorted(_LAZY) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.errors import ConflictmapError, InputError
-    from geo.admin import join_admin, load_boundaries
-    from geo.control import ControlTable
-    from geo.extract import extract, extract_document
-    from geo.frames import to_geodataframe
-    from geo.gpkg import write_geopackage
+    from geo.spatial.admin import join_admin, load_boundaries
+    from geo.spatial.control import ControlTable
+    from geo.extract.document import extract, extract_document
+    from geo.spatial.frames import to_geodataframe
+    from geo.write.gpkg import write_geopackage
     from geo.model import Document, Event, Mention
-    from geo.pipeline import run
-    from geo.reader import read_dispatches
-    from geo.webmap import make_map
+    from geo.pipeline.job import run
+    from geo.read.reader import read_dispatches
+    from geo.render.webmap import make_map
 
 
 def __getattr__(name: str) -> Any:

@@ -370,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     import argparse
 
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     shared = Path(__file__).resolve().parents[1].parent / "shared"
     parser = argparse.ArgumentParser(prog="python -m geo.evaluate", description="Score extraction against a gold set.")

@@ -1,6 +1,6 @@
 """The one registry of event kinds: what each kind is called, where it goes on the map, its ACLED type.
 
-The map (:mod:`geo.webmap`), the aggregates (:mod:`geo.aggregate`), the GeoPackage styles and the
+The map (:mod:`geo.render.webmap`), the aggregates (:mod:`geo.spatial.aggregate`), the GeoPackage styles and the
 evaluation (:mod:`geo.evaluate`) read :data:`KINDS`, so a new kind cannot be silently left off the
 map: every kind names its map layer. ACLED's event and sub-event types follow the ACLED codebook
 (2023): Explosions/Remote violence, Battles, Violence against civilians, Strategic developments.

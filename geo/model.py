@@ -1,7 +1,7 @@
 """Records that flow through the pipeline: documents, place mentions, events, front observations.
 
 One :class:`Document` at a time goes through reading -> extraction -> output, so the pipeline
-streams (a Dask engine can later map :func:`geo.extract.extract` over partitions).
+streams (a Dask engine can later map :func:`geo.extract.document.extract` over partitions).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Event:
     end: int = 0
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
-    #: Reports of one event (a headline, the lead, a revised toll) share one id; see geo.events.
+    #: Reports of one event (a headline, the lead, a revised toll) share one id; see geo.extract.events.
     event_id: str | None = None
     #: Every acting side when the text names two or more together ("le régime et son allié russe"): "regime + Russia".
     actors: str | None = None

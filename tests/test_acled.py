@@ -10,7 +10,7 @@ import pytest
 
 pandas = pytest.importorskip("pandas")
 
-from geo.acled import ACLED_COLUMNS, csv_text, to_acled  # noqa: E402
+from geo.write.acled import ACLED_COLUMNS, csv_text, to_acled  # noqa: E402
 from test_webmap import make_events  # noqa: E402
 
 
@@ -69,7 +69,7 @@ def test_csv_has_bom_accents_and_no_formula_cells(tmp_path: Path) -> None:
 
 
 def test_run_writes_the_acled_table_beside_events_csv(tmp_path: Path) -> None:
-    from geo.pipeline import run, sample_inputs
+    from geo.pipeline.job import run, sample_inputs
 
     inputs, baseline = sample_inputs()
     summary = run([inputs], tmp_path, baseline=baseline)

@@ -1,4 +1,4 @@
-"""geo.actors: the combined actor regex keeps the semantics of the ordered pattern list."""
+"""geo.extract.actors: the combined actor regex keeps the semantics of the ordered pattern list."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re._parser as _P  # noqa: PLC2701
 
 import pytest
 
-from geo.actors import ACTOR_PATTERNS, _combined, find_actors
+from geo.extract.actors import ACTOR_PATTERNS, _combined, find_actors
 
 
 def _first_is_word(seq: _P.SubPattern) -> tuple[bool, bool]:
@@ -98,7 +98,7 @@ def _expansions(alt: str) -> list[str]:
 
 
 def test_stem_words_follow_the_stems_regex() -> None:
-    from geo.actors import _STEM_WORDS, _STEMS
+    from geo.extract.actors import _STEM_WORDS, _STEMS
 
     alts = _STEMS.pattern.split("|")
     assert "(" not in _STEMS.pattern  # a flat alternation, as _expansions assumes
@@ -117,7 +117,7 @@ def test_stem_words_follow_the_stems_regex() -> None:
      "provınce", "deſ forceſ", "\u0130dlib", "the ei-word", "eine Ei", "reine et peinture"],
 )
 def test_has_stem_equals_the_regex(sentence: str) -> None:
-    from geo.actors import _STEMS, _has_stem
+    from geo.extract.actors import _STEMS, _has_stem
 
     assert _has_stem(sentence) == (_STEMS.search(sentence) is not None)
 
@@ -125,7 +125,7 @@ def test_has_stem_equals_the_regex(sentence: str) -> None:
 def test_has_stem_equals_the_regex_on_sample() -> None:
     from pathlib import Path
 
-    from geo.actors import _STEMS, _has_stem
+    from geo.extract.actors import _STEMS, _has_stem
 
     sample = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
     texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]

@@ -1,4 +1,4 @@
-"""Boundaries and the polygon join (geo.admin)."""
+"""Boundaries and the polygon join (geo.spatial.admin)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ gpd = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")
 
 from gazetteer.errors import DataError, InputError  # noqa: E402
-from geo import admin  # noqa: E402
+from geo.spatial import admin  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 OCHA_2020 = SHARED / "data" / "ocha_cod_ab_2020"
@@ -145,7 +145,7 @@ def test_fast_within_equals_sjoin_within():
     import numpy as np
     import shapely
 
-    from geo.admin import _within, load_boundaries
+    from geo.spatial.admin import _within, load_boundaries
 
     bnd = load_boundaries(1)
     rng = np.random.default_rng(3)

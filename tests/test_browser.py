@@ -50,7 +50,7 @@ def screenshot_events() -> Any:
     """The sample events plus ~150 synthetic strikes inside Syria (for a screenshot a person can read)."""
     import numpy as np
 
-    from geo.admin import country_outline
+    from geo.spatial.admin import country_outline
 
     outline = country_outline()
     rng = np.random.default_rng(7)
@@ -70,7 +70,7 @@ def screenshot_events() -> Any:
     import geopandas as gpd
     import pandas as pd
 
-    from geo.admin import load_boundaries
+    from geo.spatial.admin import load_boundaries
 
     extra = make_events(rows).drop(columns=["adm1_pcode"])
     gov = load_boundaries(1)[["adm1_pcode", "geometry"]]
@@ -138,8 +138,8 @@ def test_default_map_in_chromium_with_every_remote_host_unreachable(
     chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path
 ) -> None:
     """The issue's "must show": markers, the basemap with labels, filters that change what is drawn."""
-    from geo.admin import load_boundaries
-    from geo.webmap import make_map, save_map
+    from geo.spatial.admin import load_boundaries
+    from geo.render.webmap import make_map, save_map
 
     events = screenshot_events()
     strikes = events[(events["kind"] == "strike") & events.geometry.notna()]
@@ -222,7 +222,7 @@ def test_default_map_in_chromium_with_every_remote_host_unreachable(
 
 
 def test_large_map_draws_every_point_in_chromium(chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path) -> None:
-    from geo.webmap import make_map, save_map
+    from geo.render.webmap import make_map, save_map
     from test_webmap import random_events
 
     events = random_events(3_000)
@@ -251,7 +251,7 @@ def test_online_tiles_fall_back_to_the_offline_basemap(
     chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path
 ) -> None:
     """``--tiles osm`` without network: the tile requests fail, the layer goes, the basemap and markers stay."""
-    from geo.webmap import make_map, save_map
+    from geo.render.webmap import make_map, save_map
 
     save_map(make_map(sample_events(), mentions=sample_mentions(), offline=False, tiles="osm"), tmp_path / "online.html",
              offline=False)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from gazetteer.errors import DataError, InputError
-from geo.control import METRIC_CRS, ControlTable, normalise_controller, parse_date, snapshot_dates
+from geo.spatial.control import METRIC_CRS, ControlTable, normalise_controller, parse_date, snapshot_dates
 from geo.model import Event
 
 geopandas = pytest.importorskip("geopandas")
@@ -21,7 +21,7 @@ D0, D1, D2 = "2019-08-01", "2019-08-10", "2019-08-20"
 
 @pytest.fixture(scope="module")
 def outline():
-    from geo.admin import country_outline
+    from geo.spatial.admin import country_outline
 
     return country_outline()
 
@@ -500,7 +500,7 @@ def test_default_snapshot_dates_are_bounded(outline):
      ("2012-01-01", "2024-12-31", "3M"), ("1990-01-01", "2024-12-31", "9M")],
 )  # fmt: skip
 def test_bounded_step_by_span(first, last, step):
-    from geo.control import bounded_step
+    from geo.spatial.control import bounded_step
 
     d1, d2 = parse_date(first)[0], parse_date(last)[0]
     assert bounded_step(d1, d2) == step

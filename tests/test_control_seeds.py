@@ -35,10 +35,10 @@ Saraqib,35.8645,36.8059,opposition,2019-07-01,test baseline
 def table(tmp_path_factory):
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared is absent")
-    extract = pytest.importorskip("geo.extract")
-    reader = pytest.importorskip("geo.reader")
-    from geo.admin import country_outline
-    from geo.control import ControlTable
+    extract = pytest.importorskip("geo.extract.document")
+    reader = pytest.importorskip("geo.read.reader")
+    from geo.spatial.admin import country_outline
+    from geo.spatial.control import ControlTable
 
     gold = {a["id"]: a for a in json.loads((SHARED / "eval" / "seeds_gold.json").read_text(encoding="utf-8"))}
     docs = []
@@ -56,7 +56,7 @@ def table(tmp_path_factory):
 
 
 def _dispatch(table, name):
-    from geo.control import _fold  # the table's own name folding
+    from geo.spatial.control import _fold  # the table's own name folding
 
     return [o for o in table.observations if o.kind == "dispatch" and _fold(name) in _fold(o.place)]
 

@@ -45,8 +45,8 @@ DISPATCHES = {
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory: pytest.TempPathFactory):
-    from geo.control import ControlTable
-    from geo.extract import extract
+    from geo.spatial.control import ControlTable
+    from geo.extract.document import extract
 
     root = tmp_path_factory.mktemp("front")
     (root / "baseline.csv").write_text(BASELINE, encoding="utf-8")

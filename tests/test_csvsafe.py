@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo._csvsafe import FORMULA_STARTS, safe_cell, safe_frame
+from geo.write.csvsafe import FORMULA_STARTS, safe_cell, safe_frame
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
@@ -40,7 +40,7 @@ def test_safe_frame_touches_text_columns_only() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=40), st.integers(0, 300), st.integers(0, 60))
 def test_span_index_answers_like_the_scan(raw: list[tuple[int, int]], a: int, width: int) -> None:
-    from geo.mentions import _overlaps, _Spans
+    from geo.extract.mentions import _overlaps, _Spans
 
     spans = [(s, s + w) for s, w in raw]
     b = a + width
@@ -50,7 +50,7 @@ def test_span_index_answers_like_the_scan(raw: list[tuple[int, int]], a: int, wi
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.sampled_from("ab°1 .,é_\u0660-"), max_size=40), st.data())
 def test_last_word_matches_the_old_regex(text: str, data: st.DataObject) -> None:
-    from geo.events import _last_word
+    from geo.extract.events import _last_word
 
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))

@@ -21,7 +21,7 @@ from gazetteer import Gazetteer
 from gazetteer.datasets import import_paths, installed, installed_attribution, installed_sources
 from gazetteer.datasets._manifest import sha256_of
 from gazetteer.errors import DataError
-from geo.cli import main
+from geo.cli.commands import main
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "data"
@@ -69,9 +69,9 @@ def _sy_zip(folder: Path, *parts: Path) -> Path:
 # -- must-show 1: every seed event carries ADM1-ADM3 P-codes -------------------------------------
 @needs_shared
 def test_seed_events_carry_adm1_to_adm3_pcodes_and_joubass_is_in_saraqab(ocha_installed: Path, data_dir: Path) -> None:
-    from geo.admin import join_admin
-    from geo.extract import extract
-    from geo.frames import to_geodataframe
+    from geo.spatial.admin import join_admin
+    from geo.extract.document import extract
+    from geo.spatial.frames import to_geodataframe
 
     _use(ocha_installed, data_dir)
     docs = list(extract(sorted((SHARED / "seeds").glob("*.txt"))))
@@ -273,7 +273,7 @@ def test_installed_data_named_in_map_and_geopackage(ocha_installed: Path, data_d
 
     import pyogrio
 
-    from geo._data_attribution import gpkg_data_sources
+    from geo.render.attribution import gpkg_data_sources
 
     _use(ocha_installed, data_dir)
     import_paths([VILLAGES])

@@ -1,10 +1,10 @@
-"""French date phrases: finding, resolving, cumulative detection (:mod:`geo.dates`)."""
+"""French date phrases: finding, resolving, cumulative detection (:mod:`geo.extract.dates`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.dates import (
+from geo.extract.dates import (
     MONTHS,
     WEEKDAYS,
     ResolvedDate,

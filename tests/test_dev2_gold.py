@@ -117,7 +117,7 @@ def gaz() -> Any:
 
 
 def _events(text: str, gaz: Any) -> list[Any]:
-    from geo.extract import extract_document
+    from geo.extract.document import extract_document
     from geo.model import Document
 
     doc = Document(id="t", source="t.txt", text=text, date="2020-03-05", date_precision="day")
@@ -164,7 +164,7 @@ def test_toll_in_next_sentence_joins_the_clash(gaz: Any) -> None:
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
     from geo.evaluate import evaluate
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     errors: list[Any] = []
     docs = list(extract(sorted(DEV2.glob("*.txt")), errors=errors))

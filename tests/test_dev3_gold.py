@@ -24,7 +24,7 @@ def result() -> dict[str, Any]:
     if not GOLD.is_file():
         pytest.skip("../shared/eval/dev3 is absent")
     from geo.evaluate import evaluate
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     errors: list[Any] = []
     docs = list(extract(sorted(DEV3.glob("*.txt")), errors=errors))

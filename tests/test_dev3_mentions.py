@@ -20,7 +20,7 @@ import pytest
 @pytest.fixture(scope="module")
 def result(shared_dir: Path) -> dict[str, Any]:
     from geo.evaluate import evaluate
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     dev3 = shared_dir / "eval" / "dev3"
     if not (dev3 / "dev3_gold.json").is_file():

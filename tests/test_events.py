@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer
-from geo.actors import find_actors, normalise_actor
-from geo.events import find_events, split_sentences
-from geo.extract import extract, extract_document
+from geo.extract.actors import find_actors, normalise_actor
+from geo.extract.events import find_events, split_sentences
+from geo.extract.document import extract, extract_document
 from geo.model import Document
 
 
@@ -156,7 +156,7 @@ def test_lead_total_is_marked(gaz: Gazetteer) -> None:
 def test_stream_reports_failures_and_continues(tmp_path, gaz: Gazetteer, monkeypatch) -> None:
     (tmp_path / "a.txt").write_text("Des raids ont tué deux civils à Saraqeb mardi.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Des raids ont tué trois civils à Alep mardi.", encoding="utf-8")
-    import geo.events as events
+    import geo.extract.events as events
 
     real = events.find_events
 
@@ -200,7 +200,7 @@ def test_find_events_signature(gaz: Gazetteer) -> None:
     ],
 )
 def test_actor_not_taken_from_sources_or_backers(clause: str, actor: str | None) -> None:
-    from geo.events import CONTROL, STRIKE, _actor
+    from geo.extract.events import CONTROL, STRIKE, _actor
 
     kind = "control_change" if CONTROL.search(clause) else "strike"
     rx = CONTROL if kind == "control_change" else STRIKE

@@ -20,7 +20,7 @@ def result() -> dict:
     if not GOLD.is_file() or not SEEDS.is_dir():
         pytest.skip("shared gold annotations not available")
     from geo.evaluate import evaluate
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     errors: list = []
     docs = list(extract(SEEDS, errors=errors))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import mentions as M
+from geo.extract import mentions as M
 
 _SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
 

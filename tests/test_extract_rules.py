@@ -17,7 +17,7 @@ def gaz() -> Any:
 
 
 def _doc(text: str, gaz: Any) -> Document:
-    from geo.extract import extract_document
+    from geo.extract.document import extract_document
 
     return extract_document(Document(id="t", source="t.txt", text=text, date="2020-03-05", date_precision="day"), gaz)
 
@@ -217,7 +217,7 @@ def test_control_states_are_observations_not_changes(gaz: Any) -> None:
 
 
 def test_control_states_feed_the_control_table(gaz: Any) -> None:
-    from geo.control import ControlTable
+    from geo.spatial.control import ControlTable
 
     text = ("Un obus est tombé sur la partie occidentale de Saraqeb, contrôlée par le régime. "
             "Des raids ont visé les quartiers Est de Saraqeb, aux mains des rebelles.")

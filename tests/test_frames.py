@@ -1,4 +1,4 @@
-"""Documents to GeoDataFrames (geo.frames) and aggregates per governorate (geo.aggregate)."""
+"""Documents to GeoDataFrames (geo.spatial.frames) and aggregates per governorate (geo.spatial.aggregate)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ gpd = pytest.importorskip("geopandas")
 pd = pytest.importorskip("pandas")
 
 from gazetteer.errors import InputError  # noqa: E402
-from geo.admin import join_admin, load_boundaries  # noqa: E402
-from geo.aggregate import aggregate_by_admin  # noqa: E402
-from geo.frames import parse_period, to_geodataframe  # noqa: E402
+from geo.spatial.admin import join_admin, load_boundaries  # noqa: E402
+from geo.spatial.aggregate import aggregate_by_admin  # noqa: E402
+from geo.spatial.frames import parse_period, to_geodataframe  # noqa: E402
 from geo.model import Document, Event, FrontObservation, Mention  # noqa: E402
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.control import ControlTable
-from geo.frontmap import add_front_layers, build_snapshots, script_json
+from geo.spatial.control import ControlTable
+from geo.render.frontmap import add_front_layers, build_snapshots, script_json
 from geo.model import Event
 
 folium = pytest.importorskip("folium")
@@ -21,7 +21,7 @@ URL_RE = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[a-z]{2,}[^\s"'<>)]*""")
 
 @pytest.fixture(scope="module")
 def front():
-    from geo.admin import country_outline
+    from geo.spatial.admin import country_outline
 
     table = ControlTable(outline=country_outline())
     table.add_baseline("Kafr Nabl", 35.614, 36.561, "HTS", "2019-08-01")
@@ -212,7 +212,7 @@ def test_styles_and_temporal_fields_in_real_qgis(front, tmp_path):
     gpkg = tmp_path / "front.gpkg"
     for name in ("control_areas", "front_lines", "control", "control_changes"):
         front[name].to_file(gpkg, layer=name)
-    styles = Path(__file__).resolve().parents[1] / "geo" / "styles"
+    styles = Path(__file__).resolve().parents[1] / "geo" / "write" / "styles"
     script = tmp_path / "qgis_check.py"
     script.write_text(_QGIS_SCRIPT)
     png = tmp_path / "front_qgis.png"

@@ -49,7 +49,7 @@ doc_dates = st.one_of(
 @FUZZ
 @given(any_text)
 def test_numbers_never_raise(text: str) -> None:
-    from geo.numbers import Count, find_counts, parse_count
+    from geo.extract.numbers import Count, find_counts, parse_count
 
     c = parse_count(text)
     assert c is None or (isinstance(c, Count) and isinstance(c.value, int) and c.value >= 0)
@@ -65,7 +65,7 @@ def test_numbers_never_raise(text: str) -> None:
 def test_dates_never_raise(text: str, doc_date: str | None, precision: str | None, anchor: str | None) -> None:
     import datetime as dt
 
-    from geo.dates import find_when, parse_date, resolve_when
+    from geo.extract.dates import find_when, parse_date, resolve_when
 
     for value in (text, doc_date):
         r = parse_date(value)
@@ -82,7 +82,7 @@ def test_dates_never_raise(text: str, doc_date: str | None, precision: str | Non
 @FUZZ
 @given(st.binary(max_size=2000))
 def test_decode_never_raises(data: bytes) -> None:
-    from geo.reader import decode_report
+    from geo.read.reader import decode_report
 
     text, codec, bad = decode_report(data)
     assert isinstance(text, str) and bad >= 0
@@ -97,7 +97,7 @@ _FILES = tempfile.mkdtemp(prefix="conflictmap-fuzz-")
 @given(st.one_of(st.binary(max_size=3000), any_text.map(lambda t: t.encode("utf-8"))),
        st.sampled_from([".txt", ".html", ".jsonl", ".csv"]))
 def test_readers_account_for_every_input(data: bytes, suffix: str) -> None:
-    from geo.reader import read_dispatches
+    from geo.read.reader import read_dispatches
 
     if suffix == ".jsonl" and data and data[:1] != b"{":
         data = json.dumps({"text": data.decode("utf-8", "replace")}).encode("utf-8") + b"\n" + data
@@ -136,8 +136,8 @@ def test_gazetteer_never_raises(name: str) -> None:
 @given(any_text, doc_dates)
 def test_extraction_never_drops_a_document(text: str, doc_date: str | None) -> None:
     from gazetteer import Gazetteer
-    from geo.dates import parse_date
-    from geo.extract import extract_document
+    from geo.extract.dates import parse_date
+    from geo.extract.document import extract_document
     from geo.model import Document
 
     d = parse_date(doc_date)
@@ -153,7 +153,7 @@ def test_extraction_never_drops_a_document(text: str, doc_date: str | None) -> N
 @pytest.mark.parametrize("n", [1, 5])
 def test_extract_stream_keeps_every_document_of_a_hostile_file(tmp_path: Path, n: int) -> None:
     """Rows of hostile text through the whole reader + extraction stream: each is accepted or reported."""
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     rows = [TOKENS[i::n] for i in range(n)]
     with (tmp_path / "h.jsonl").open("w", encoding="utf-8") as fh:

@@ -1,4 +1,4 @@
-"""GeoPackage writer (geo.gpkg): layers, types, CRS, QGIS styles, atomic write, no GDAL warnings."""
+"""GeoPackage writer (geo.write.gpkg): layers, types, CRS, QGIS styles, atomic write, no GDAL warnings."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ pyogrio = pytest.importorskip("pyogrio")
 shapely = pytest.importorskip("shapely")
 
 from gazetteer.errors import InputError  # noqa: E402
-from geo.admin import join_admin, load_boundaries  # noqa: E402
-from geo.aggregate import aggregate_by_admin  # noqa: E402
-from geo.frames import to_geodataframe  # noqa: E402
-from geo.gpkg import default_style, write_geopackage  # noqa: E402
+from geo.spatial.admin import join_admin, load_boundaries  # noqa: E402
+from geo.spatial.aggregate import aggregate_by_admin  # noqa: E402
+from geo.spatial.frames import to_geodataframe  # noqa: E402
+from geo.write.gpkg import default_style, write_geopackage  # noqa: E402
 from geo.model import Document, Event, FrontObservation, Mention  # noqa: E402
 
 OGRINFO = shutil.which("ogrinfo")

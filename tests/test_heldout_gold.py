@@ -107,7 +107,7 @@ def test_event_evidence_and_places(gold: list[dict[str, Any]]) -> None:
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
     from geo.evaluate import evaluate
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     errors: list[Any] = []
     docs = list(extract(sorted(HELDOUT.glob("*.txt")), errors=errors))

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer.errors import InputError
-from geo.cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
-from geo.reader import MAX_FILE_BYTES, decode_report, read_dispatches
+from geo.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from geo.read.reader import MAX_FILE_BYTES, decode_report, read_dispatches
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = " date 2020-02-11\nDes frappes aériennes ont tué quatre civils à Saraqeb mardi, selon l'OSDH.\n"
@@ -34,7 +34,7 @@ def _read(inputs, **kw):
 def _read_in_child(path: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Read ``path`` in a fresh interpreter: a blocking open would hit the timeout, not hang the suite."""
     code = (
-        "import sys; from geo.reader import read_dispatches\n"
+        "import sys; from geo.read.reader import read_dispatches\n"
         "errs = []\n"
         "docs = list(read_dispatches(sys.argv[1], errors=errs))\n"
         "print(len(docs)); [print('ERR', e) for e in errs]\n"
@@ -159,7 +159,7 @@ def _walk_as_nobody(tmp_path: Path) -> None:
             break
         if not os.stat(p).st_mode & 0o001:
             pytest.skip(f"{p} not traversable by nobody")
-    code = ("import sys; from geo.reader import read_dispatches\nerrs=[]\n"
+    code = ("import sys; from geo.read.reader import read_dispatches\nerrs=[]\n"
             "print(len(list(read_dispatches(sys.argv[1], errors=errs)))); [print('ERR', e) for e in errs]\n")
     proc = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c",
                            code, str(top)], capture_output=True, text=True, timeout=60,
@@ -297,14 +297,14 @@ def test_strict_makes_a_reject_fatal(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.pipeline
+    import geo.pipeline.job
 
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("extraction started before the checks")
 
     # run() extracts through _extract_to_spool (the local engine); extract_all is the notebooks' API
-    monkeypatch.setattr(geo.pipeline, "_extract_to_spool", boom)
-    monkeypatch.setattr(geo.pipeline, "extract_all", boom)
+    monkeypatch.setattr(geo.pipeline.job, "_extract_to_spool", boom)
+    monkeypatch.setattr(geo.pipeline.job, "extract_all", boom)
 
 
 @pytest.mark.parametrize("out", ["/proc/x", "/proc", "FILE"])
@@ -344,7 +344,7 @@ def test_extract_with_nothing_accepted_exits_nonzero(tmp_path: Path, capsys: pyt
 
 
 def test_parse_count_of_a_huge_number() -> None:
-    from geo.numbers import find_counts, parse_count
+    from geo.extract.numbers import find_counts, parse_count
 
     assert parse_count("1" * 400) is None
     assert [c.value for _s, _e, c in find_counts("1" * 400 + " morts et 12 blessés")] == [12]
@@ -366,7 +366,7 @@ def test_parse_count_of_a_huge_number() -> None:
 )
 def test_resolve_when_impossible_dates_documented(phrase: str, doc_date: str, precision: str,
                                                   expected: tuple[str | None, str | None]) -> None:
-    from geo.dates import resolve_when
+    from geo.extract.dates import resolve_when
 
     r = resolve_when(phrase, doc_date, precision)
     assert (r.date, r.precision) == expected
@@ -374,7 +374,7 @@ def test_resolve_when_impossible_dates_documented(phrase: str, doc_date: str, pr
 
 @pytest.mark.parametrize("header", [" date 9999-12-31", " date 0001-01-01", " date 2019-13-40"])
 def test_impossible_header_date_keeps_the_document(header: str, tmp_path: Path) -> None:
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     (tmp_path / "d.txt").write_text(header + "\nLe régime a repris le contrôle de Saraqeb le lendemain. "
                                     "Des frappes ont tué trois civils à Ariha la veille, jeudi.\n", encoding="utf-8")
@@ -414,7 +414,7 @@ def test_geocode_candidates_in_table_output(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_preflight_raises_input_error(tmp_path: Path) -> None:
-    from geo.pipeline import preflight
+    from geo.pipeline.job import preflight
 
     with pytest.raises(InputError, match="/proc/x"):
         preflight("/proc/x")
@@ -446,7 +446,7 @@ def test_read_only_out_refused_before_extraction_for_a_real_user() -> None:
         os.chmod(top, 0o755)
         (top / "out").mkdir(mode=0o755)
         (top / "out" / "events.csv").write_text("previous\n", encoding="utf-8")
-        code = ("from geo.pipeline import preflight\n"
+        code = ("from geo.pipeline.job import preflight\n"
                 "try:\n    preflight(__import__('sys').argv[1])\nexcept Exception as e:\n"
                 "    print(type(e).__name__, e)\n")
         proc = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c",
@@ -462,7 +462,7 @@ def test_read_only_out_refused_before_extraction_for_a_real_user() -> None:
 
 
 def test_read_text_file_refuses_special_files(tmp_path: Path) -> None:
-    from geo.reader import read_text_file
+    from geo.read.reader import read_text_file
 
     os.mkfifo(tmp_path / "p.txt")
     with pytest.raises(InputError, match="FIFO"):

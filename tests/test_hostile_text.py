@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geo.cli import main
+from geo.cli.commands import main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -98,7 +98,7 @@ def hostile_inputs(tmp_path: Path) -> dict[str, Path]:
 def _run(args: list[str], cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """The real command line in a fresh process, in ``cwd`` (where a PWNED folder would appear)."""
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", "-q", *args], cwd=cwd, input=stdin, text=True, capture_output=True, timeout=600,
+        [sys.executable, "-m", "geo.cli.commands", "-q", *args], cwd=cwd, input=stdin, text=True, capture_output=True, timeout=600,
     )
 
 
@@ -195,7 +195,7 @@ def _open_and_collect(chromium: Any, url: str, *, route_cdn: bool) -> tuple[list
     page = chromium.new_page(viewport={"width": 1280, "height": 860})
     log = PageLog(page)
     if route_cdn:
-        from geo import _offline
+        from geo.render import offline as _offline
 
         assets = [a for a in _offline._assets() if a.path is not None]
 
@@ -255,7 +255,7 @@ def test_bulk_layer_keeps_hostile_text_literally(chromium: Any, serve_dir: Calla
     """The events are one columnar data block: popups built from it keep the text too."""
     from test_webmap import make_events
 
-    from geo.webmap import make_map, save_map
+    from geo.render.webmap import make_map, save_map
 
     events = make_events([
         dict(place="Saraqeb " + EVAL, lat=35.864, lon=36.806, date="2019-05-14", actor="regime", killed=5,
@@ -281,7 +281,7 @@ def test_notebook_inline_map_keeps_hostile_text(offline: bool, tmp_path: Path, m
 
     from test_webmap import make_events
 
-    from geo.webmap import make_map
+    from geo.render.webmap import make_map
 
     monkeypatch.chdir(tmp_path)
     events = make_events([dict(place="Saraqeb", lat=35.864, lon=36.806, date="2019-05-14", actor="regime",
@@ -307,7 +307,7 @@ def test_installed_data_attribution_is_data_not_template(tmp_path: Path, monkeyp
     import gazetteer.datasets
     from test_webmap import make_events
 
-    from geo.webmap import make_map, save_map
+    from geo.render.webmap import make_map, save_map
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(gazetteer.datasets, "installed_attribution", lambda: PAYLOAD)

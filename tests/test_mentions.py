@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer
-from geo.mentions import PhraseMatcher, find_mentions, fold_text
+from geo.extract.mentions import PhraseMatcher, find_mentions, fold_text
 from geo.model import Document
 
 
@@ -128,7 +128,7 @@ def test_places_listed_after_sur_are_not_actors(gaz: Gazetteer) -> None:
 
 def test_names_made_of_toponym_generics_and_unicode_hyphens() -> None:
     from gazetteer import Gazetteer
-    from geo.mentions import find_mentions
+    from geo.extract.mentions import find_mentions
     from geo.model import Document
 
     text = "Les combats ont repris à Ras al-Aïn jeudi, puis autour de Ras al\u2011Aïn et de Tal Abyad."
@@ -142,7 +142,7 @@ def test_names_made_of_toponym_generics_and_unicode_hyphens() -> None:
 
 def test_capitalised_name_inside_a_longer_lowercase_key() -> None:
     from gazetteer import Gazetteer
-    from geo.mentions import find_mentions
+    from geo.extract.mentions import find_mentions
     from geo.model import Document
 
     text = "Des frappes ont visé le camp d’Al-Hol et la Ghouta orientale ; les Etats-Unis ont démenti."

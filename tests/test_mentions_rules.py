@@ -11,9 +11,9 @@ import json
 import pytest
 
 from gazetteer import Gazetteer
-from geo.mentions import find_mentions
+from geo.extract.mentions import find_mentions
 from geo.model import Document
-from geo.report import unresolved_names
+from geo.pipeline.report import unresolved_names
 
 
 @pytest.fixture(scope="module")

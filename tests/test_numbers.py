@@ -1,4 +1,4 @@
-"""French counts: table-driven checks of :mod:`geo.numbers`."""
+"""French counts: table-driven checks of :mod:`geo.extract.numbers`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.numbers import Count, find_counts, parse_count
+from geo.extract.numbers import Count, find_counts, parse_count
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from geo._spool import CACHE_NAME
-from geo.outputs import JOURNAL_NAME, MANIFEST_NAME, STAGING_PREFIX, OutputSet, OutputSetError, recover
+from geo.pipeline.spool import CACHE_NAME
+from geo.write.outputs import JOURNAL_NAME, MANIFEST_NAME, STAGING_PREFIX, OutputSet, OutputSetError, recover
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "geo" / "data" / "sample"
@@ -147,7 +147,7 @@ _FILES = {"A": {p.name for p in sorted(SAMPLE.glob("*.txt"))[:6]}, "B": {p.name 
 
 
 def _args(which: str, out: Path, inputs: dict[str, Path]) -> list[str]:
-    return [sys.executable, "-m", "geo.cli", "-q", "run", str(inputs[which]), "--out", str(out), "--offline",
+    return [sys.executable, "-m", "geo.cli.commands", "-q", "run", str(inputs[which]), "--out", str(out), "--offline",
             "--title", f"kill-test-run-{which}"]
 
 

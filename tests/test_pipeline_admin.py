@@ -15,7 +15,7 @@ def test_run_adds_district_and_subdistrict_layers(ocha_dir: Path, tmp_path: Path
 
     import pyogrio
 
-    from geo.pipeline import run, sample_inputs
+    from geo.pipeline.job import run, sample_inputs
 
     monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(ocha_dir))
     inputs, _baseline = sample_inputs()

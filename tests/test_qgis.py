@@ -17,7 +17,7 @@ import pytest
 
 pyogrio = pytest.importorskip("pyogrio")
 
-from geo.gpkg import write_geopackage  # noqa: E402
+from geo.write.gpkg import write_geopackage  # noqa: E402
 from test_gpkg import sample_layers  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Reading dispatches: encodings, offsets, folders, JSON Lines, CSV, HTML, bad input (:mod:`geo.reader`)."""
+"""Reading dispatches: encodings, offsets, folders, JSON Lines, CSV, HTML, bad input (:mod:`geo.read.reader`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.errors import InputError
-from geo.reader import ReadError, body_start, decode_bytes, read_dispatches, read_text_file
+from geo.read.reader import ReadError, body_start, decode_bytes, read_dispatches, read_text_file
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
-    from geo.pipeline import run, sample_inputs
+    from geo.pipeline.job import run, sample_inputs
 
     out = tmp_path_factory.mktemp("sample")
     inputs, baseline = sample_inputs()

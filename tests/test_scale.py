@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import geo.extract
-from geo import pipeline
-from geo._spool import CACHE_NAME
+import geo.extract.document
+from geo.pipeline import job as pipeline
+from geo.pipeline.spool import CACHE_NAME
 
 # Our own dispatch (not from any shared material): one strike in a resolvable town.
 NEW_DISPATCH = """ date 2020-03-04
@@ -32,13 +32,13 @@ def corpus(tmp_path):
 @pytest.fixture()
 def count_extractions(monkeypatch):
     calls: list[str] = []
-    real = geo.extract.extract_document
+    real = geo.extract.document.extract_document
 
     def spy(doc, gazetteer=None, *, use_spacy=False):
         calls.append(doc.id)
         return real(doc, gazetteer, use_spacy=use_spacy)
 
-    monkeypatch.setattr(geo.extract, "extract_document", spy)
+    monkeypatch.setattr(geo.extract.document, "extract_document", spy)
     return calls
 
 
@@ -68,7 +68,7 @@ def test_rerun_with_one_new_dispatch_extracts_one(corpus, tmp_path, count_extrac
 def test_gazetteer_or_rules_change_invalidates_the_cache(corpus, tmp_path, count_extractions, monkeypatch):
     from gazetteer import Gazetteer
 
-    import geo._spool as spool
+    import geo.pipeline.spool as spool
 
     out = tmp_path / "out"
     n = pipeline.run([corpus], out).documents

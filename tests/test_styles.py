@@ -7,7 +7,7 @@ from importlib import resources
 
 
 def _category_colours(layer: str, attribute: str) -> dict[str, str]:
-    root = ET.fromstring((resources.files("geo") / "styles" / f"{layer}.qml").read_text(encoding="utf-8"))
+    root = ET.fromstring((resources.files("geo.write") / "styles" / f"{layer}.qml").read_text(encoding="utf-8"))
     renderer = root.find("renderer-v2")
     assert renderer is not None and renderer.get("attr") == attribute
     by_symbol = {c.get("symbol"): c.get("value") for c in renderer.iter("category")}
@@ -24,7 +24,7 @@ def _category_colours(layer: str, attribute: str) -> dict[str, str]:
 
 
 def test_events_style_uses_the_map_palette() -> None:
-    from geo.webmap import ACTOR_COLORS
+    from geo.render.webmap import ACTOR_COLORS
 
     colours = _category_colours("events", "actor")
     assert len(colours) >= 10

@@ -1,4 +1,4 @@
-"""Structure of the folium map (geo.webmap) and of the self-contained offline page (geo._offline)."""
+"""Structure of the folium map (geo.render.webmap) and of the self-contained offline page (geo.render.offline)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ geopandas = pytest.importorskip("geopandas")
 pandas = pytest.importorskip("pandas")
 shapely_geometry = pytest.importorskip("shapely.geometry")
 
-from geo import _offline, webmap  # noqa: E402
+from geo.render import offline as _offline, webmap  # noqa: E402
 from geo.errors import ConflictmapError, InputError  # noqa: E402
 from geo.model import Event  # noqa: E402
 
@@ -128,7 +128,7 @@ _DEFICIENCIES = {
 def test_controller_palette_stays_distinct_for_colour_blind_readers() -> None:
     """Every pair of controller colours differs under the three dichromacies (simulated), and the
     killed shading (Purples) is never confused with a controller colour at normal vision."""
-    from geo._controllers import PALETTE
+    from geo.spatial.controllers import PALETTE
 
     colours = [c for k, c in PALETTE.items() if k != "contested"]
     for name, matrix in _DEFICIENCIES.items():
@@ -143,8 +143,8 @@ def test_controller_palette_stays_distinct_for_colour_blind_readers() -> None:
 
 
 def test_controller_colours_are_the_front_map_palette() -> None:
-    from geo import frontmap
-    from geo._controllers import CONTROLLERS, PALETTE
+    from geo.render import frontmap
+    from geo.spatial.controllers import CONTROLLERS, PALETTE
 
     for label in CONTROLLERS:  # one source of truth: the strike map, the front map and QGIS agree
         assert webmap.actor_color(label) == PALETTE[label] == frontmap.PALETTE[label], label
@@ -211,7 +211,7 @@ def test_small_map_has_every_layer_legend_and_title() -> None:
 
 
 def test_cumulative_tolls_are_not_sized_as_one_strike() -> None:
-    from geo._eventdata import _killed_detail
+    from geo.render.eventdata import _killed_detail
 
     events = make_events([dict(place="Nord-ouest", lat=35.9, lon=36.6, killed=890, killed_min=True, cumulative=True)])
     data = _data(render(webmap.make_map(events)))
@@ -229,7 +229,7 @@ def test_approximate_events_carry_their_precision() -> None:
 
 
 def test_popup_shows_casualties_with_minimum_marker() -> None:
-    from geo._eventdata import _extra_rows
+    from geo.render.eventdata import _extra_rows
 
     rows = dict(_extra_rows(sample_events().iloc[0].to_dict()))
     assert rows["Casualties"] == "≥ 12 killed (incl. 3 children); 20 injured"
@@ -240,7 +240,7 @@ def test_popup_shows_casualties_with_minimum_marker() -> None:
 
 
 def test_governorate_aggregates_are_computed_when_missing() -> None:
-    pytest.importorskip("geo.aggregate")
+    pytest.importorskip("geo.spatial.aggregate")
     events = sample_events()
     gov = webmap._with_aggregates(sample_governorates(), events)
     idleb = gov.set_index("adm1_pcode").loc["SY07"]
@@ -311,13 +311,13 @@ def test_bad_input_is_rejected_with_a_clear_message() -> None:
 
 def test_front_layers_are_delegated_to_geo_frontmap(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Any, Any, bool]] = []
-    fake = types.ModuleType("geo.frontmap")
+    fake = types.ModuleType("geo.render.frontmap")
 
     def add_front_layers(m: Any, front: Any, *, offline: bool = False) -> None:
         calls.append((m, front, offline))
 
     fake.add_front_layers = add_front_layers  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "geo.frontmap", fake)
+    monkeypatch.setitem(sys.modules, "geo.render.frontmap", fake)
     front = {"control_changes": sample_events().iloc[4:5]}
     m = webmap.make_map(sample_events(), front=front, offline=True)
     assert len(calls) == 1 and calls[0][0] is m and calls[0][1] is front and calls[0][2] is True
@@ -326,7 +326,7 @@ def test_front_layers_are_delegated_to_geo_frontmap(monkeypatch: pytest.MonkeyPa
 
 
 def test_missing_front_module_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "geo.frontmap", None)  # import raises ModuleNotFoundError
+    monkeypatch.setitem(sys.modules, "geo.render.frontmap", None)  # import raises ModuleNotFoundError
     page = render(webmap.make_map(sample_events(), front={"control_changes": sample_events().iloc[4:5]}))
     assert '"Control changes"' in page
 
@@ -343,7 +343,7 @@ def test_default_page_fetches_nothing_remote(tmp_path: Path) -> None:
     assert re.findall(r"<link[^>]*>", page) == ['<link rel="icon" href="data:,">']
     assert "L.tileLayer(" not in page
     assert "Leaflet 1.9.3" in page  # inlined from xstatic-leaflet
-    assert "simpleheat" in page and "L.heatLayer(" in page  # Leaflet.heat inlined from geo/static
+    assert "simpleheat" in page and "L.heatLayer(" in page  # Leaflet.heat inlined from geo/render/static
     assert "L.MarkerClusterGroup=" not in page  # no clustering: the canvas draws every point
     assert "sourceMappingURL" not in page
     assert "url(images/" not in page  # Leaflet CSS images became data URIs
@@ -456,7 +456,7 @@ def test_50000_events_are_one_compact_data_block(tmp_path: Path) -> None:
 
 
 def test_datetime_dates_from_geo_frames_are_shown_at_their_precision() -> None:
-    """geo.frames stores period starts as datetime64 with a precision column."""
+    """geo.spatial.frames stores period starts as datetime64 with a precision column."""
     events = make_events(
         [
             dict(place="A", lat=35.0, lon=37.0, date="2016-11", date_precision="month", killed=1),
@@ -480,7 +480,7 @@ def test_offline_map_displays_self_contained_in_notebooks() -> None:
     import geopandas as gpd
     from shapely.geometry import Point
 
-    from geo.webmap import make_map
+    from geo.render.webmap import make_map
 
     events = gpd.GeoDataFrame(
         {"kind": ["strike"], "place": ["Saraqib"], "actor": ["Russia"], "killed": [3], "evidence": ["<b>x</b>"]},

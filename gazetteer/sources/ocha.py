@@ -1,6 +1,6 @@
 """Installed OCHA COD-AB boundaries (districts, subdistricts) as gazetteer places.
 
-The files are those :func:`geo.admin.boundaries_path` finds: ``<data dir>/boundaries/adm{n}.gpkg``,
+The files are those :func:`geo.spatial.admin.boundaries_path` finds: ``<data dir>/boundaries/adm{n}.gpkg``,
 ``.geojson`` or ``.json`` (:func:`gazetteer._config.data_dir`, ``$CONFLICTMAP_DATA_DIR`` overrides it).
 Each unit becomes one place at its representative point (a point guaranteed inside the polygon),
 named in English and Arabic, with the alternate and reference names OCHA gives, and the P-code of
@@ -29,7 +29,7 @@ _SUFFIXES = (".gpkg", ".geojson", ".json")
 
 
 def boundary_file(level: int, directory: Path | None = None) -> Path | None:
-    """Return the installed boundary file of ``level`` (the lookup of :func:`geo.admin.boundaries_path`).
+    """Return the installed boundary file of ``level`` (the lookup of :func:`geo.spatial.admin.boundaries_path`).
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """French wording of control changes and control states, as data.
 
 Each table is a tuple of regular-expression fragments (case-insensitive, ``{AP}`` stands for an
-apostrophe ``'`` or ``’``). :mod:`geo.events` joins and compiles them once. The *role* of each
+apostrophe ``'`` or ``’``). :mod:`geo.extract.events` joins and compiles them once. The *role* of each
 group says who gains: ``gain`` (the subject gains: "les rebelles ont repris X", "l'EI s'empare
 de X"), ``passive`` (the agent after "par" gains: "X a été reprise par l'armée", "repris par les
 FDS"), ``hands`` (the actor after the phrase gains: "X est tombée aux mains des insurgés"),

@@ -1,6 +1,6 @@
 """French people counted by noun phrases, as data: "une femme et ses deux filles" = 3.
 
-:func:`geo.numbers.find_people` reads a list of such phrases joined by "et" or commas.
+:func:`geo.extract.numbers.find_people` reads a list of such phrases joined by "et" or commas.
 """
 
 from __future__ import annotations

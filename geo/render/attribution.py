@@ -28,7 +28,7 @@ def add_map_attribution(fmap: Any) -> None:
         return
     from jinja2 import Template
 
-    from geo._html import html_text, safe_macro, script_json
+    from geo.render.html import html_text, safe_macro, script_json
 
     # the text (licences, versions, imported file names) is data, never template source
     element = safe_macro(

@@ -9,7 +9,7 @@ an event whose place is only given in the next sentence ("... sur un village du 
 Syrie. ... les frappes ont visé le village de Joubass") spans both sentences, and a bare toll
 ("Environ 80 civils ont été tués dans le cadre de cette escalade") joins the strike before it.
 
-Places come from the mentions (:func:`geo.mentions.find_mentions`): the most specific
+Places come from the mentions (:func:`geo.extract.mentions.find_mentions`): the most specific
 non-metonymic Syrian place of the clause, else of the sentence, else of the context ("cette
 région" is the governorate of the place in focus, "ce secteur", "y" the place in focus; a sentence
 with neither anaphor nor place takes its paragraph's governorate, else the document's main place,
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo._control_pass import _CO_SUBJECT, ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
-from geo.actors import find_actors
+from geo.extract.control_pass import _CO_SUBJECT, ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
+from geo.extract.actors import find_actors
 from geo.kinds import acled_types
 from geo.lang.fr import control as _fr_control
 from geo.lang.fr import kinds as _fr_kinds
@@ -387,10 +387,10 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 def _counts(text: str) -> list[tuple[int, int, Any]]:
     """Counts of a sentence, plus "un civil" / "une autre femme" read as one."""
     try:
-        from geo.numbers import Count, find_counts
-    except ImportError:  # pragma: no cover - geo.numbers ships with the package
+        from geo.extract.numbers import Count, find_counts
+    except ImportError:  # pragma: no cover - geo.extract.numbers ships with the package
         return []
-    from geo.numbers import find_people
+    from geo.extract.numbers import find_people
 
     found = find_counts(text, skip_dates=True)
     people = [(s, e, _People(c.value)) for s, e, c in find_people(text)] if _may_hold(text, (" et ",)) else []
@@ -413,7 +413,7 @@ class _People(int):
 
 
 def _when(text: str) -> list[tuple[int, int, str]]:
-    from geo.dates import find_when
+    from geo.extract.dates import find_when
 
     return find_when(text)
 
@@ -561,7 +561,7 @@ def _actor_text(clause: str, actors: list[tuple[int, int, str]], label: str | No
 
 def _best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, bool]:
     """Most specific place among mentions; prefer places not introduced by "près de"/"au nord de"."""
-    from geo.mentions import mention_hint
+    from geo.extract.mentions import mention_hint
 
     usable = [m for m in mentions if not m.foreign and not m.metonymic and m.name and not _is_dateline(text, m)]
     if not usable:
@@ -870,7 +870,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     doc : Document
         The dispatch (``doc.text``, ``doc.date``, ``doc.date_precision``, ``doc.source``, ``doc.id``).
     mentions : list of Mention
-        The document's place mentions, from :func:`geo.mentions.find_mentions`.
+        The document's place mentions, from :func:`geo.extract.mentions.find_mentions`.
 
     Returns
     -------
@@ -878,7 +878,7 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
         Events in text order with flat ACLED-like fields; front observations ("à quatre
         kilomètres de X") with their distance in km.
     """
-    from geo.dates import is_cumulative_phrase, resolve_when
+    from geo.extract.dates import is_cumulative_phrase, resolve_when
 
     text = doc.text
     m0 = _DATE_PREFIX.match(text)
@@ -1155,7 +1155,7 @@ def _link_reports(events: list[Event]) -> None:
     """Give the reports of one event in a document (headline, lead, restatement, revised toll) one
     ``event_id``: same kind, same place, dates that agree (or one unknown), same gaining side; a
     running total (``cumulative``) never joins a single event. Every record keeps its own toll;
-    :func:`geo.aggregate.aggregate_by_admin` counts each ``event_id`` once, with its latest toll.
+    :func:`geo.spatial.aggregate.aggregate_by_admin` counts each ``event_id`` once, with its latest toll.
     """
     groups: list[list[Event]] = []
     for ev in events:
@@ -1194,10 +1194,10 @@ _STATE_STEMS = ("contr", "tenu", "mains", "rebelle", "insurg", "gouvernementa", 
 def find_control_states(doc: Document, mentions: list[Mention]) -> list[ControlState]:
     """Who holds what, as the dispatch states it: "X, contrôlé par Y", "les quartiers rebelles de X".
 
-    These are observations, not changes (:meth:`geo.control.ControlTable.add_states` reads them).
+    These are observations, not changes (:meth:`geo.spatial.control.ControlTable.add_states` reads them).
     A sentence that codes a control change for the same place is left to the change.
     """
-    from geo.dates import resolve_when
+    from geo.extract.dates import resolve_when
 
     text = doc.text
     m0 = _DATE_PREFIX.match(text)
@@ -1367,7 +1367,7 @@ def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
 
 def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None:
     """Counts given place by place ("sept à A et trois à B"), or None when the toll is shared."""
-    from geo.numbers import find_counts
+    from geo.extract.numbers import find_counts
 
     out: list[int | None] = []
     for x in places:
@@ -1594,7 +1594,7 @@ def _mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
 
 
 def _front(doc: Document, sent: Sentence, fo: re.Match[str], mentions: list[Mention]) -> FrontObservation:
-    from geo.numbers import parse_count
+    from geo.extract.numbers import parse_count
 
     num = fo.group("num")
     cnt = parse_count(re.sub(r"^(?:moins\s+de|environ|pr[èe]s\s+de|quelque)\s+", "", num, flags=_I).replace(",", ".")) if num else None

@@ -41,7 +41,7 @@ class _PrintableFormatter(logging.Formatter):
     """Log lines name input files: their control characters are shown escaped, never sent to the terminal."""
 
     def format(self, record: logging.LogRecord) -> str:
-        from geo.report import printable
+        from geo.pipeline.report import printable
 
         return printable(super().format(record))
 
@@ -216,7 +216,7 @@ def extract(
     online: bool,
 ) -> None:
     """Extract place mentions and events from dispatches (files, folders, JSONL, CSV, HTML; '-' for stdin)."""
-    from geo.extract import extract as _extract
+    from geo.extract.document import extract as _extract
 
     gaz = _gazetteer(csv_path, sources, online)
     errors: list[Any] = []
@@ -269,7 +269,7 @@ def _report_errors(errors: Sequence[Any]) -> None:
         line = getattr(err, "line", None)
         if line:
             where = f"{where}:{line}"
-        from geo.report import printable
+        from geo.pipeline.report import printable
 
         click.echo(printable(f"conflictmap: skipped {where}: {getattr(err, 'reason', err)}"), err=True)
 
@@ -329,7 +329,7 @@ def run(
     """
     if not inputs and not sample:
         raise click.UsageError("give INPUT files/folders, or --sample for the bundled sample dispatches")
-    from geo.pipeline import run as _run, sample_inputs
+    from geo.pipeline.job import run as _run, sample_inputs
 
     paths = list(inputs)
     if sample:
@@ -383,8 +383,8 @@ def unresolved(
 
     The csv format is ready to fill in and pass back with --csv (name, lat, lon, alternate_names, kind, adm1_pcode).
     """
-    from geo.extract import extract as _extract
-    from geo.report import unresolved_names
+    from geo.extract.document import extract as _extract
+    from geo.pipeline.report import unresolved_names
 
     gaz = _gazetteer(csv_path, sources, online)
     errors: list[Any] = []
@@ -411,7 +411,7 @@ def unresolved(
         ctx.exit(EXIT_PARTIAL)
 
 
-from geo.cli_data import data as _data_group  # noqa: E402 - `conflictmap data ...` (own module)
+from geo.cli.data import data as _data_group  # noqa: E402 - `conflictmap data ...` (own module)
 
 cli.add_command(_data_group)
 
@@ -442,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("conflictmap: interrupted", err=True)
         return EXIT_INTERRUPTED
     except (ConflictmapError, InputError) as exc:
-        from geo.report import printable
+        from geo.pipeline.report import printable
 
         click.echo(printable(f"conflictmap: error: {exc}"), err=True)
         return EXIT_ERROR

@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import DataError, InputError
-from geo._controllers import CONTROLLERS, PALETTE, normalise_controller
+from geo.spatial.controllers import CONTROLLERS, PALETTE, normalise_controller
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -217,7 +217,7 @@ class ControlTable:
         Initial rows (usually empty; use :meth:`from_baseline` and :meth:`add_events`).
     outline
         Country outline (shapely, EPSG:4326) clipping the areas; default
-        :func:`geo.admin.country_outline`.
+        :func:`geo.spatial.admin.country_outline`.
     window_days
         Conflicting reports closer than this make a locality contested.
     max_reach_km
@@ -640,7 +640,7 @@ class ControlTable:
         import pandas as pd
         import shapely
 
-        from geo._voronoi import line_parts
+        from geo.spatial.voronoi import line_parts
 
         a1, _, day1 = self._areas_metric(d1, max_reach_km, window_days)
         a2, _, day2 = self._areas_metric(d2, max_reach_km, window_days)
@@ -880,7 +880,7 @@ class ControlTable:
 
             outline = self.outline
             if outline is None:
-                from geo.admin import country_outline
+                from geo.spatial.admin import country_outline
 
                 outline = country_outline()
             self._cache[key] = gpd.GeoSeries([outline], crs="EPSG:4326").to_crs(METRIC_CRS).iloc[0]
@@ -898,7 +898,7 @@ class ControlTable:
         key = ("areas", day, reach, window)
         if key in self._cache:
             return self._cache[key]
-        from geo._voronoi import dissolve, influence_cells
+        from geo.spatial.voronoi import dissolve, influence_cells
 
         state = self.state_at(day, window_days=window)
         counts: dict[str, int] = {}
@@ -1281,7 +1281,7 @@ def _ordered(labels: Iterable[str]) -> list[str]:
 
 
 def _line_rows(areas: Mapping[str, Any], day: dt.date) -> list[dict[str, Any]]:
-    from geo._voronoi import shared_boundaries
+    from geo.spatial.voronoi import shared_boundaries
 
     return [
         {"date": day, "side_a": a, "side_b": b, "length_km": line.length / 1000, "geometry": line}

@@ -101,7 +101,7 @@ def info_cmd(fmt: str) -> None:
     if not entries:
         click.echo("nothing installed (embedded data only); run `conflictmap data download` or `data import FILE`")
         return
-    from geo.cli import _print_table
+    from geo.cli.commands import _print_table
 
     _print_table(
         [{"key": e.key, "count": e.count, "version": e.version, "licence": e.licence, "format": e.format,

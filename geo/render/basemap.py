@@ -1,7 +1,7 @@
 """Shipped basemap layers beyond the governorates: the neighbouring countries (``geo/data/neighbours.geojson``).
 
 Natural Earth (public domain) through Debian's ``qgis-common`` ``world_map.gpkg``, clipped to the
-map's frame by :func:`geo._derive.write_neighbours` (see ``geo/data/README.md``). That file has no
+map's frame by :func:`geo.spatial.derive.write_neighbours` (see ``geo/data/README.md``). That file has no
 rivers, lakes or roads, and no licence-clean source of them is installed here, so the basemap has
 none (the page script draws them when a future data file provides ``rivers``/``lakes``/``roads``).
 """

@@ -16,14 +16,14 @@ few days, 3 the month or more.
 
 :func:`csv_text` writes UTF-8 with a byte-order mark (Excel then reads accents correctly;
 LibreOffice and pandas ignore the mark) and neutralises cells that a spreadsheet would run as a
-formula (:mod:`geo._csvsafe`).
+formula (:mod:`geo.write.csvsafe`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from geo._values import text as _text
+from geo.values import text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -154,7 +154,7 @@ def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
         ``"\\ufeff"`` + the CSV (comma-separated, ``\\n`` line ends, a header row); with
         ``header=False`` the rows alone (a later chunk of the same file: no BOM, no header).
     """
-    from geo._csvsafe import safe_frame
+    from geo.write.csvsafe import safe_frame
 
     body = safe_frame(frame).to_csv(index=False, header=header, lineterminator="\n")
     return "\ufeff" + body if header else body

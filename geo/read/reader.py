@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gazetteer.errors import InputError
-from geo.dates import parse_date
+from geo.extract.dates import parse_date
 from geo.model import Document
 
 __all__ = [

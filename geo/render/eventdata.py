@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from geo._values import as_int as _int, flag as _flag, text as _text
+from geo.values import as_int as _int, flag as _flag, text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -124,7 +124,7 @@ def event_columns(
     events : geopandas.GeoDataFrame
         Located events in EPSG:4326 (flat :class:`geo.model.Event` columns; missing columns are null).
     actor_colour : callable
-        Label -> ``#rrggbb`` (:func:`geo.webmap.actor_color`).
+        Label -> ``#rrggbb`` (:func:`geo.render.webmap.actor_color`).
     actor_key : callable
         Label -> canonical legend label (``"unknown"`` when not in the palette).
 

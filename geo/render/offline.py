@@ -4,8 +4,8 @@ folium links its JavaScript and CSS from CDNs. :func:`make_self_contained` repla
 ``<script src=...>`` / ``<link rel="stylesheet" href=...>`` that points to a remote host with:
 
 * the same library, inlined from an installed package: Leaflet from PyPI ``xstatic-leaflet``,
-  Leaflet.markercluster from ``xstatic-leaflet-markercluster``, Leaflet.heat from ``geo/static``
-  (vendored from the npm package ``leaflet.heat``, see ``geo/static/README.md``);
+  Leaflet.markercluster from ``xstatic-leaflet-markercluster``, Leaflet.heat from ``geo/render/static``
+  (vendored from the npm package ``leaflet.heat``, see ``geo/render/static/README.md``);
 * nothing, for folium's defaults that conflictmap's maps do not use (jQuery, Bootstrap, Font
   Awesome, Leaflet.awesome-markers, glyphicons): conflictmap's layers bind popups and tooltips
   with plain Leaflet calls, never through folium's jQuery-based ``Popup``.
@@ -215,7 +215,7 @@ def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
                 return _read_inline(key, kind, asset.path.stat().st_mtime_ns)
         raise ConflictmapError(
             f"cannot make the map self-contained: no local copy of {url} "
-            "(register one with geo._offline.register_asset)"
+            "(register one with geo.render.offline.register_asset)"
         )
 
     out = _SCRIPT_TAG.sub(lambda m: replace(m, "js"), html)

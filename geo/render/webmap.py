@@ -5,14 +5,14 @@
 plugins and the page script inlined: nothing is fetched from any host unless online tiles were
 asked for with ``tiles="osm"``, and those fall back silently to the offline basemap).
 
-Events are compact columnar data (:mod:`geo._eventdata`) drawn by a canvas layer
-(``geo/static/cm-map.js``), filtered in the page by a date range (which also drives the control
-areas and front lines of :mod:`geo.frontmap`), by actor and by kind, with a place search box.
+Events are compact columnar data (:mod:`geo.render.eventdata`) drawn by a canvas layer
+(``geo/render/static/cm-map.js``), filtered in the page by a date range (which also drives the control
+areas and front lines of :mod:`geo.render.frontmap`), by actor and by kind, with a place search box.
 Popups are built on click from the data with DOM text nodes.
 
-All dispatch text is untrusted. Every string reaches the page through :func:`geo._html.script_json`
-(JSON data, shown with ``textContent``) or :func:`geo._html.html_text` (HTML text); the page's own
-elements never re-compile their output as a template (:mod:`geo._html` says why).
+All dispatch text is untrusted. Every string reaches the page through :func:`geo.render.html.script_json`
+(JSON data, shown with ``textContent``) or :func:`geo.render.html.html_text` (HTML text); the page's own
+elements never re-compile their output as a template (:mod:`geo.render.html` says why).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
-from geo._controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
-from geo._html import html_text, raw_element, safe_layer_class, safe_macro, script_json
-from geo._values import as_int as _int, flag as _flag, text as _text
+from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
+from geo.render.html import html_text, raw_element, safe_layer_class, safe_macro, script_json
+from geo.values import as_int as _int, flag as _flag, text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -45,7 +45,7 @@ __all__ = [
     "save_map",
 ]
 
-#: Colour per normalised actor (controllers of control changes too): :data:`geo._controllers.ACTOR_PALETTE`,
+#: Colour per normalised actor (controllers of control changes too): :data:`geo.spatial.controllers.ACTOR_PALETTE`,
 #: the one palette shared with the front-line layers and the QGIS styles (colour-blind safe:
 #: Okabe-Ito for the controllers, Paul Tol's for the other actors).
 ACTOR_COLORS: dict[str, str] = dict(ACTOR_PALETTE)
@@ -124,7 +124,7 @@ def make_map(
         (off by default when control areas are drawn) and as the basemap's boundaries.
     front : Mapping of str to geopandas.GeoDataFrame, optional
         Front-line layers (``control_areas``, ``front_lines``, ``control``, ``control_changes``,
-        ``front_observations``), drawn by :func:`geo.frontmap.add_front_layers`.
+        ``front_observations``), drawn by :func:`geo.render.frontmap.add_front_layers`.
     title : str, optional
         Title shown in the panel; the date range of the events is appended.
     offline : bool
@@ -147,7 +147,7 @@ def make_map(
     """
     import folium
 
-    from geo._eventdata import KIND_LABELS, event_columns, mention_columns
+    from geo.render.eventdata import KIND_LABELS, event_columns, mention_columns
 
     events = _in_wgs84(events, "events")
     if "kind" not in events.columns:
@@ -213,7 +213,7 @@ def make_map(
 
     _add_panel(fmap, title, events, located, data, kinds=[k for k in KIND_LABELS if k in present] or ["strike"],
                choropleth=governorates is not None and len(governorates) > 0, front=front_drawn)
-    from geo._data_attribution import add_map_attribution
+    from geo.render.attribution import add_map_attribution
 
     add_map_attribution(fmap)  # the installed data's licences (conflictmap data)
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
@@ -244,7 +244,7 @@ def _notebook_html(fmap: folium.Map, **kwargs: Any) -> str:
 
 
 def _self_contained(fmap: folium.Map) -> str:
-    from geo._offline import make_self_contained
+    from geo.render.offline import make_self_contained
 
     spec = getattr(fmap, "_conflictmap_tiles", None)
     return make_self_contained(fmap.get_root().render(), allowed=[spec["url"]] if spec else ())
@@ -274,7 +274,7 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Tru
         If the page would fetch a remote URL that is not an opt-in tile layer (or any, when
         ``offline``).
     """
-    from geo._offline import make_self_contained
+    from geo.render.offline import make_self_contained
 
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -294,7 +294,7 @@ _DATE_FORMATS = {"year": "%Y", "month": "%Y-%m"}
 def _date_text(value: Any, precision: Any = None) -> str | None:
     """A date as text at its precision: ``2019-05-14``, ``2019-05`` (month) or ``2019`` (year).
 
-    Strings are kept as they are; datetime-like values (``geo.frames`` stores period starts as
+    Strings are kept as they are; datetime-like values (``geo.spatial.frames`` stores period starts as
     ``datetime64``) are formatted with the precision.
     """
     if _text(value) is None:
@@ -350,9 +350,9 @@ def _boundaries(governorates: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | Non
     if governorates is not None and len(governorates):
         return _in_wgs84(governorates, "governorates")
     try:
-        from geo.admin import load_boundaries
+        from geo.spatial.admin import load_boundaries
     except ModuleNotFoundError as exc:
-        if exc.name != "geo.admin":
+        if exc.name != "geo.spatial.admin":
             raise
         return None
     return load_boundaries(1)
@@ -375,15 +375,15 @@ def _nonempty(front: Mapping[str, Any] | None, key: str) -> bool:
 
 
 def _with_aggregates(governorates: gpd.GeoDataFrame, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Return the governorates with aggregates, computed by :func:`geo.aggregate.aggregate_by_admin`
+    """Return the governorates with aggregates, computed by :func:`geo.spatial.aggregate.aggregate_by_admin`
     from ``events`` when the frame has no ``killed`` column (and both frames have ``adm1_pcode``)."""
     gov = _in_wgs84(governorates, "governorates")
     if "killed" in gov.columns or "adm1_pcode" not in gov.columns or "adm1_pcode" not in events.columns:
         return gov
     try:
-        from geo.aggregate import aggregate_by_admin
+        from geo.spatial.aggregate import aggregate_by_admin
     except ModuleNotFoundError as exc:
-        if exc.name != "geo.aggregate":
+        if exc.name != "geo.spatial.aggregate":
             raise
         return gov
     return aggregate_by_admin(events, gov, level=1)
@@ -425,7 +425,7 @@ def _gov_tooltip(row: Mapping[str, Any]) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _library_source(mtime: float) -> str:
-    """Leaflet.heat and the page script (``geo/static``), as one script body."""
+    """Leaflet.heat and the page script (``geo/render/static``), as one script body."""
     parts = [(_STATIC / name).read_text(encoding="utf-8") for name in ("leaflet-heat.js", "cm-map.js")]
     return "\n".join(parts).replace("</script", "<\\/script")
 
@@ -533,9 +533,9 @@ def _basemap(boundaries: gpd.GeoDataFrame) -> Any:
 def _natural_earth_layers() -> dict[str, Any]:
     """Rivers, lakes, roads and neighbouring countries from ``geo/data/basemap.geojson`` when shipped."""
     try:
-        from geo._basemap import basemap_layers
+        from geo.render.basemap import basemap_layers
     except ModuleNotFoundError as exc:
-        if exc.name != "geo._basemap":
+        if exc.name != "geo.render.basemap":
             raise
         return {}
     return basemap_layers()
@@ -608,13 +608,13 @@ def _add_choropleth(fmap: folium.Map, gov: gpd.GeoDataFrame, *, show: bool = Tru
 
 
 def _add_front(fmap: folium.Map, front: Mapping[str, Any] | None, *, offline: bool) -> bool:
-    """Call ``geo.frontmap.add_front_layers`` when front layers are given and the module exists."""
+    """Call ``geo.render.frontmap.add_front_layers`` when front layers are given and the module exists."""
     if not front:
         return False
     try:
-        from geo.frontmap import add_front_layers
+        from geo.render.frontmap import add_front_layers
     except ModuleNotFoundError as exc:
-        if exc.name != "geo.frontmap":
+        if exc.name != "geo.render.frontmap":
             raise
         return False
     except ImportError:  # the module exists but has no add_front_layers yet
@@ -643,7 +643,7 @@ def _add_panel(
     front: bool,
 ) -> None:
     """Title, filters and legend in one collapsible panel (HTML text built with :func:`html_text`)."""
-    from geo._eventdata import KIND_LABELS
+    from geo.render.eventdata import KIND_LABELS
 
     heading = _esc(title) or "Syria: events reported in dispatches"
     n_missing = len(events) - len(located)

@@ -7,8 +7,8 @@ few lines of inline vanilla JavaScript using only Leaflet itself: no external as
 ``offline`` flag changes nothing here.
 
 All dispatch text is untrusted: every popup and tooltip is built from DOM text nodes
-(``textContent``), never parsed as HTML; the embedded JSON comes from :func:`geo._html.script_json`
-and the layers never re-compile their rendered output as a template (:mod:`geo._html`).
+(``textContent``), never parsed as HTML; the embedded JSON comes from :func:`geo.render.html.script_json`
+and the layers never re-compile their rendered output as a template (:mod:`geo.render.html`).
 (folium's own ``Popup`` is avoided on purpose: it needs jQuery.)
 """
 
@@ -18,8 +18,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from geo._controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE
-from geo._html import safe_layer_class, script_json
+from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE
+from geo.render.html import safe_layer_class, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -29,7 +29,7 @@ __all__ = ["FRONT_LINE_COLOUR", "add_front_layers", "build_snapshots", "script_j
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
 FRONT_LINE_COLOUR = "#8b0000"
-from geo._controllers import UNKNOWN_COLOUR as _UNKNOWN_COLOUR  # noqa: E402
+from geo.spatial.controllers import UNKNOWN_COLOUR as _UNKNOWN_COLOUR  # noqa: E402
 
 #: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
 _SIMPLIFY_DEG = 0.0005
@@ -41,7 +41,7 @@ def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"], *, expand_intervals
     Parameters
     ----------
     front
-        Layers as returned by :meth:`geo.control.ControlTable.snapshots` (``date_from`` column).
+        Layers as returned by :meth:`geo.spatial.control.ControlTable.snapshots` (``date_from`` column).
 
     Returns
     -------
@@ -399,7 +399,7 @@ def __getattr__(name: str) -> Any:
         cls = makers[name]()
         globals()[name] = cls
         return cls
-    raise AttributeError(f"module 'geo.frontmap' has no attribute {name!r}")
+    raise AttributeError(f"module 'geo.render.frontmap' has no attribute {name!r}")
 
 
 def add_front_layers(m: "folium.Map", front: Mapping[str, "gpd.GeoDataFrame"], *, offline: bool = False) -> None:
@@ -413,7 +413,7 @@ def add_front_layers(m: "folium.Map", front: Mapping[str, "gpd.GeoDataFrame"], *
     m
         The folium map.
     front
-        Layers from :meth:`geo.control.ControlTable.snapshots` (``control``, ``control_areas``,
+        Layers from :meth:`geo.spatial.control.ControlTable.snapshots` (``control``, ``control_areas``,
         ``front_lines``, ``control_changes``) plus, optionally, ``front_observations`` points
         (``actor``, ``place``, ``distance_km``, ``date``, ``evidence``, ``source``).
     offline
@@ -525,6 +525,6 @@ def _finite(value: Any) -> bool:
 
 
 def _normalise(label: str) -> str | None:
-    from geo._controllers import normalise_controller
+    from geo.spatial.controllers import normalise_controller
 
     return normalise_controller(label)

@@ -1,6 +1,6 @@
 """Derive the embedded governorate file ``geo/data/syria_adm1.geojson`` from Natural Earth.
 
-Run ``python -m geo._derive`` to rebuild it. The source is Natural Earth admin-1
+Run ``python -m geo.spatial.derive`` to rebuild it. The source is Natural Earth admin-1
 (``states_provinces``, public domain) as shipped in Debian's ``qgis-common`` package
 (``/usr/share/qgis/resources/data/world_map.gpkg``). The rows with ``adm0_a3 == 'SYR'`` are
 mapped by name to OCHA P-codes and OCHA English names; the "UNDOF" row (the UN area of
@@ -179,5 +179,5 @@ def write_neighbours(dest: str | Path, source: str | Path = NE_SOURCE) -> Path:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(write_adm1(Path(__file__).parent / "data" / "syria_adm1.geojson"))
-    print(write_neighbours(Path(__file__).parent / "data" / "neighbours.geojson"))
+    print(write_adm1(Path(__file__).parents[1] / "data" / "syria_adm1.geojson"))
+    print(write_neighbours(Path(__file__).parents[1] / "data" / "neighbours.geojson"))

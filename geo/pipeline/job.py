@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
 from geo.model import Document
-from geo.report import RunSummary
+from geo.pipeline.report import RunSummary
 
 __all__ = ["run", "sample_inputs", "extract_all", "preflight", "Preflight", "write_rejects", "REJECTS_NAME", "CHUNK_SIZE"]
 
@@ -48,8 +48,8 @@ class Preflight:
     def discard(self) -> None:
         """Remove the output folder again if this run created it and wrote nothing in it."""
         if self.created:
-            from geo._spool import CACHE_NAME
-            from geo.outputs import LOCK_NAME
+            from geo.pipeline.spool import CACHE_NAME
+            from geo.write.outputs import LOCK_NAME
 
             ours = {LOCK_NAME, CACHE_NAME, CACHE_NAME + "-journal", CACHE_NAME + "-wal", CACHE_NAME + "-shm"}
             try:
@@ -82,7 +82,7 @@ def preflight(
     DataError
         The baseline has an unusable row.
     """
-    from geo.outputs import OutputSetError, check_out_dir
+    from geo.write.outputs import OutputSetError, check_out_dir
 
     out = Path(out_dir)
     created = not out.exists()
@@ -92,7 +92,7 @@ def preflight(
         raise InputError(str(exc)) from None
     if dates is not None and step is not None:
         raise InputError("give snapshot dates or a step, not both")
-    from geo.control import parse_date, snapshot_dates
+    from geo.spatial.control import parse_date, snapshot_dates
 
     if step is not None:
         import datetime as dt
@@ -102,7 +102,7 @@ def preflight(
         parse_date(d)
     control = None
     if baseline is not None:
-        from geo.control import ControlTable
+        from geo.spatial.control import ControlTable
 
         try:
             control = ControlTable.from_baseline(baseline, gazetteer=gazetteer)
@@ -117,7 +117,7 @@ def write_rejects(path: str | Path, errors: Sequence[Any]) -> Path:
     import csv
     import io
 
-    from geo._csvsafe import safe_cell
+    from geo.write.csvsafe import safe_cell
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -143,7 +143,7 @@ def extract_all(
     Parameters
     ----------
     inputs
-        Files, folders, JSONL/CSV/HTML, as :func:`geo.reader.read_dispatches` accepts.
+        Files, folders, JSONL/CSV/HTML, as :func:`geo.read.reader.read_dispatches` accepts.
     gazetteer
         A :class:`gazetteer.Gazetteer` (default: the shared default instance).
     use_spacy
@@ -160,7 +160,7 @@ def extract_all(
     (documents, summary)
         Documents with ``text`` emptied (the events keep their evidence sentences).
     """
-    from geo.extract import extract
+    from geo.extract.document import extract
 
     summary = summary or RunSummary()
     stream: Iterable[Document] = extract(inputs, gazetteer=gazetteer, errors=summary.errors, use_spacy=use_spacy)
@@ -197,7 +197,7 @@ def _geojson_text(gdf: Any) -> str:
 def _table_csv(gdf: Any, *, header: bool = True) -> str:
     """The table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells neutralised); ``header=False``
     gives the rows of a later chunk (no header, no BOM)."""
-    from geo.acled import csv_text
+    from geo.write.acled import csv_text
 
     frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
     return csv_text(frame, header=header)
@@ -233,14 +233,14 @@ def run(
 ) -> RunSummary:
     """Run the whole job and write ``events.gpkg``, ``map.html``, ``events.csv`` (and ``events.geojson``).
 
-    Documents stream through extraction into a spool on disk (:mod:`geo._spool`); joins,
+    Documents stream through extraction into a spool on disk (:mod:`geo.pipeline.spool`); joins,
     aggregates and writers then work ``chunk_size`` documents at a time, so memory holds the
     output tables, not the corpus.
 
     Parameters
     ----------
     inputs
-        Dispatch files or folders (see :func:`geo.reader.read_dispatches`).
+        Dispatch files or folders (see :func:`geo.read.reader.read_dispatches`).
     out_dir
         Output folder, created if needed.
     offline
@@ -251,7 +251,7 @@ def run(
         Known control data (CSV or GeoPackage) that dispatches update.
     dates, step
         Snapshot dates (``YYYY-MM-DD``) or a step (``"7D"``, ``"1M"``) for control areas and front
-        lines; by default at most :data:`geo.control.MAX_SNAPSHOTS` dates.
+        lines; by default at most :data:`geo.spatial.control.MAX_SNAPSHOTS` dates.
     title
         Map title; default gives the date range.
     gazetteer
@@ -280,8 +280,8 @@ def run(
     RunSummary
         Counts, skipped documents, stage times and output paths.
     """
-    from geo._spool import CACHE_NAME, Spool, run_fingerprint
-    from geo.outputs import OutputSet
+    from geo.pipeline.spool import CACHE_NAME, Spool, run_fingerprint
+    from geo.write.outputs import OutputSet
 
     if engine not in ("local", "dask"):
         raise InputError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
@@ -305,7 +305,7 @@ def run(
                     _log.info("the cache of %s was made with other rules or gazetteer data: emptied", outputs.out)
                 with summary.stage("extraction"):
                     if engine == "dask":
-                        from geo._dask import extract_with_dask
+                        from geo.pipeline.dask_engine import extract_with_dask
 
                         extract_with_dask(inputs, spool, summary, gazetteer=gazetteer, use_spacy=use_spacy,
                                           scheduler=scheduler, workers=workers, progress=progress)  # fmt: skip
@@ -346,12 +346,12 @@ def _extract_to_spool(
     strict: bool = False,
 ) -> None:
     """Read every document; extract those the spool's cache does not hold; spool the records."""
-    from geo._spool import doc_key, from_payload, to_payload
-    from geo.extract import extract_or_report
-    from geo.reader import read_dispatches
+    from geo.pipeline.spool import doc_key, from_payload, to_payload
+    from geo.extract.document import extract_or_report
+    from geo.read.reader import read_dispatches
 
     if use_spacy:
-        from geo.mentions import _spacy_nlp
+        from geo.extract.mentions import _spacy_nlp
 
         _spacy_nlp()  # fail early with the install hint
     with _bar(progress, desc="extract", unit="doc") as bar:
@@ -400,11 +400,11 @@ def _write_outputs(
     """
     import pandas as pd
 
-    from geo.admin import join_admin, load_boundaries
-    from geo.aggregate import aggregate_by_admin
-    from geo.frames import to_geodataframe
-    from geo.gpkg import GeoPackageAppender
-    from geo.webmap import make_map, save_map
+    from geo.spatial.admin import join_admin, load_boundaries
+    from geo.spatial.aggregate import aggregate_by_admin
+    from geo.spatial.frames import to_geodataframe
+    from geo.write.gpkg import GeoPackageAppender
+    from geo.render.webmap import make_map, save_map
 
     t0 = time.perf_counter()
     gpkg = GeoPackageAppender(outputs.path("events.gpkg"))
@@ -465,7 +465,7 @@ def _write_outputs(
         gpkg.close()
         bar.update()
         write_rejects(outputs.path(REJECTS_NAME), summary.errors)
-        from geo.acled import csv_text, to_acled
+        from geo.write.acled import csv_text, to_acled
 
         atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
         if geojson:
@@ -517,7 +517,7 @@ def _front_layers(
 ) -> dict[str, Any]:
     """Control layers from the baseline (``table``, loaded by :func:`preflight`), the control changes and
     the control states read in the dispatches ("X, contrôlé par Y")."""
-    from geo.control import ControlTable
+    from geo.spatial.control import ControlTable
 
     if not changes and not states and baseline is None:
         return {}

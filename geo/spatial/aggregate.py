@@ -26,10 +26,10 @@ def aggregate_by_admin(
     Parameters
     ----------
     events : geopandas.GeoDataFrame
-        Events labelled by :func:`geo.admin.join_admin` (needs ``adm{level}_pcode``, ``kind``,
+        Events labelled by :func:`geo.spatial.admin.join_admin` (needs ``adm{level}_pcode``, ``kind``,
         ``killed``, ``killed_min``, ``cumulative``, ``is_total``, ``date``).
     boundaries : geopandas.GeoDataFrame
-        The units of that level (:func:`geo.admin.load_boundaries`), polygons kept.
+        The units of that level (:func:`geo.spatial.admin.load_boundaries`), polygons kept.
     level : int
         1 governorates, 2 districts, 3 subdistricts.
 
@@ -53,7 +53,7 @@ def aggregate_by_admin(
     for name, frame in (("events", events), ("boundaries", boundaries)):
         if code not in frame.columns:
             raise InputError(
-                f"{name} have no {code!r} column (run geo.admin.join_admin with level {level})"
+                f"{name} have no {code!r} column (run geo.spatial.admin.join_admin with level {level})"
             )
     ev = pd.DataFrame(
         {

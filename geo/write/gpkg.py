@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_path
 from gazetteer.errors import InputError
-from geo._data_attribution import write_gpkg_metadata
+from geo.render.attribution import write_gpkg_metadata
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -62,7 +62,7 @@ def write_geopackage(
         created when there are such rows). A plain DataFrame becomes an attributes table.
     styles : mapping of str to str, optional
         Layer name -> QML text (or a path to a ``.qml`` file). By default the packaged
-        ``geo/styles/<layer>.qml`` of each layer that has one.
+        ``geo/write/styles/<layer>.qml`` of each layer that has one.
 
     Returns
     -------
@@ -103,7 +103,7 @@ class GeoPackageAppender:
     The chunked twin of :func:`write_geopackage` for tables too large to hold at once: the first
     chunk of a layer creates it (its geometry type and fields), later chunks are appended; rows
     without geometry go to ``<name>_unlocated``. :meth:`close` adds the default QGIS styles. The
-    file is written in place: write it into a run's staging folder (:class:`geo.outputs.OutputSet`).
+    file is written in place: write it into a run's staging folder (:class:`geo.write.outputs.OutputSet`).
 
     Parameters
     ----------
@@ -137,7 +137,7 @@ class GeoPackageAppender:
 
 
 def default_style(layer: str) -> str | None:
-    """Return the packaged QML for ``layer`` (``geo/styles/<layer>.qml``), or None.
+    """Return the packaged QML for ``layer`` (``geo/write/styles/<layer>.qml``), or None.
 
     Parameters
     ----------
@@ -153,7 +153,7 @@ def default_style(layer: str) -> str | None:
     if level is not None:  # districts / subdistricts: the governorate choropleth, labelled with their names
         base = default_style("governorates")
         return base.replace("adm1_name", f"adm{level}_name") if base is not None else None
-    res = resources.files("geo") / "styles" / f"{layer}.qml"
+    res = resources.files("geo.write") / "styles" / f"{layer}.qml"
     return res.read_text(encoding="utf-8") if res.is_file() else None
 
 

@@ -36,10 +36,9 @@ CACHE_NAME = ".conflictmap-cache.sqlite"
 RULES_VERSION = 1
 
 #: Modules whose source decides what a document extracts to.
-_RULE_MODULES = ("extract.py", "mentions.py", "events.py", "numbers.py", "dates.py", "actors.py", "model.py",
-                 "kinds.py", "_control_pass.py")
+_RULE_MODULES = ("model.py", "kinds.py")
 #: Folders of language data the rules read (every file in them counts).
-_RULE_FOLDERS = ("lang",)
+_RULE_FOLDERS = ("extract", "lang")
 
 
 def doc_key(doc: Document) -> str:
@@ -74,7 +73,7 @@ def rules_fingerprint() -> str:
     for name in _RULE_MODULES:
         res = base / name
         h.update(name.encode())
-        h.update(res.read_bytes() if res.is_file() else b"")
+        h.update(res.read_bytes())  # a missing module fails loudly: the fingerprint must cover the rules
     for folder in _RULE_FOLDERS:  # the language tables (geo/lang/fr/...)
         root = Path(str(base / folder))
         for path in sorted(root.rglob("*")) if root.is_dir() else ():

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from gazetteer.normalize import normalize
-from geo.mentions import FEATURE_KINDS
+from geo.extract.mentions import FEATURE_KINDS
 from geo.model import Document
 
 __all__ = ["RunSummary", "unresolved_names", "printable"]

@@ -72,7 +72,7 @@
     return Math.min(32, 3 + 3 * Math.sqrt(killed));
   };
 
-  /* The events: every column an array of the same length (see geo/_eventdata.py). */
+  /* The events: every column an array of the same length (see geo/render/eventdata.py). */
   cm.setEvents = function (d) {
     var n = d.lat.length, i;
     d.n = n;

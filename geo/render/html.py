@@ -151,7 +151,7 @@ def __getattr__(name: str) -> Any:
         return _raw_class()
     if name == "SafeMacroElement":
         return _safe_macro_class()
-    raise AttributeError(f"module 'geo._html' has no attribute {name!r}")
+    raise AttributeError(f"module 'geo.render.html' has no attribute {name!r}")
 
 
 def raw_element(text: str) -> Any:

@@ -1,6 +1,6 @@
 """The Dask engine of ``conflictmap run --engine dask``: extraction over partitions of files.
 
-The input files (folders walked as :func:`geo.reader.read_dispatches` walks them) are cut into
+The input files (folders walked as :func:`geo.read.reader.read_dispatches` walks them) are cut into
 contiguous partitions of a ``dask.bag``; each partition is read and extracted on a worker, which
 builds its gazetteer once (one per worker process, kept between tasks) and skips documents already
 in the output folder's cache. A partition writes its results to a partial SQLite file next to the
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from geo.report import RunSummary
+from geo.pipeline.report import RunSummary
 
 __all__ = ["extract_with_dask", "partition_files"]
 
@@ -49,7 +49,7 @@ def partition_files(inputs: str | Path | Iterable[str | Path], n_partitions: int
         An input does not exist, or is standard input (``-``), which cannot be partitioned.
     """
     from gazetteer.errors import InputError
-    from geo.reader import _walk
+    from geo.read.reader import _walk
 
     items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     files: list[str] = []
@@ -94,7 +94,7 @@ def extract_with_dask(
         raise MissingDependencyError(
             f"--engine dask needs Dask and distributed ({exc}); install them with: pip install 'conflictmap[dask]'"
         ) from exc
-    from geo.pipeline import _bar
+    from geo.pipeline.job import _bar
 
     spec = _gazetteer_spec(gazetteer)
     cluster = None
@@ -130,8 +130,8 @@ def extract_with_dask(
 
 def _merge(res: dict[str, Any], spool: Any, summary: RunSummary) -> None:
     """Add one partition's partial results to the spool and the summary."""
-    from geo._spool import from_payload
-    from geo.reader import ReadError
+    from geo.pipeline.spool import from_payload
+    from geo.read.reader import ReadError
 
     con = sqlite3.connect(res["path"])
     try:
@@ -155,9 +155,9 @@ def _extract_partition(
     spec: str | None,
 ) -> list[dict[str, Any]]:
     """Worker side: read and extract one partition's files (its groups of ``(index, path)``) into a partial SQLite file."""
-    from geo._spool import doc_key, to_payload
-    from geo.extract import extract_or_report
-    from geo.reader import read_dispatches
+    from geo.pipeline.spool import doc_key, to_payload
+    from geo.extract.document import extract_or_report
+    from geo.read.reader import read_dispatches
 
     group = [item for g in groups for item in g]
     if not group:

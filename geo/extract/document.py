@@ -1,7 +1,7 @@
 """Extraction: one document in, the same document out with mentions, events and front observations.
 
-:func:`extract` streams over :func:`geo.reader.read_dispatches`; a document whose extraction
-fails is logged, reported in ``errors`` as a :class:`geo.reader.ReadError` and skipped, and the
+:func:`extract` streams over :func:`geo.read.reader.read_dispatches`; a document whose extraction
+fails is logged, reported in ``errors`` as a :class:`geo.read.reader.ReadError` and skipped, and the
 stream goes on.
 """
 
@@ -36,8 +36,8 @@ def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = 
     Document
         The same object, filled.
     """
-    from geo.events import find_control_states, find_events
-    from geo.mentions import find_mentions
+    from geo.extract.events import find_control_states, find_events
+    from geo.extract.mentions import find_mentions
 
     if gazetteer is None:
         from gazetteer import Gazetteer
@@ -61,11 +61,11 @@ def extract(
     Parameters
     ----------
     inputs
-        Files, folders, JSON Lines, CSV, HTML or ``"-"``, as :func:`geo.reader.read_dispatches` accepts.
+        Files, folders, JSON Lines, CSV, HTML or ``"-"``, as :func:`geo.read.reader.read_dispatches` accepts.
     gazetteer : gazetteer.Gazetteer, optional
         Defaults to ``Gazetteer.default()`` (built once for the whole stream).
     errors : list, optional
-        Receives a :class:`geo.reader.ReadError` (source, line, reason) for every document that
+        Receives a :class:`geo.read.reader.ReadError` (source, line, reason) for every document that
         could not be read or extracted. Without it, unreadable inputs raise.
     use_spacy : bool, default False
         Add spaCy candidates. A missing spaCy raises at once rather than once per document.
@@ -75,14 +75,14 @@ def extract(
     Document
         Extracted documents, in input order.
     """
-    from geo.reader import read_dispatches
+    from geo.read.reader import read_dispatches
 
     if gazetteer is None:
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
     if use_spacy:
-        from geo.mentions import _spacy_nlp
+        from geo.extract.mentions import _spacy_nlp
 
         _spacy_nlp()  # fail early with the install hint
     for doc in read_dispatches(inputs, errors=errors):
@@ -91,12 +91,12 @@ def extract(
 
 
 def extract_or_report(doc: Document, gazetteer: Any, *, errors: list[Any] | None, use_spacy: bool = False) -> bool:
-    """Extract one document; on failure report it in ``errors`` (a :class:`geo.reader.ReadError`) and return False.
+    """Extract one document; on failure report it in ``errors`` (a :class:`geo.read.reader.ReadError`) and return False.
 
     A missing spaCy always raises; without ``errors`` any failure raises.
     """
     from gazetteer.errors import MissingDependencyError
-    from geo.reader import ReadError
+    from geo.read.reader import ReadError
 
     try:
         extract_document(doc, gazetteer, use_spacy=use_spacy)

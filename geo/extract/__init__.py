@@ -1,0 +1,1 @@
+"""Extraction passes: mentions, events, counts, dates, actors, control."""

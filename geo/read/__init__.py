@@ -1,0 +1,1 @@
+"""Reading dispatches: files, folders, JSON Lines, CSV, HTML -> Document."""

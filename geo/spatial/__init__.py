@@ -1,0 +1,1 @@
+"""Spatial side: boundaries, joins, aggregates, control table, areas, front lines."""

@@ -1,0 +1,1 @@
+"""Output writers: GeoPackage + QGIS styles, CSV (plain and ACLED), the output set."""
