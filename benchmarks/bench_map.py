@@ -50,8 +50,8 @@ def synthetic(n: int, seed: int) -> tuple[Any, Any]:
     import pandas as pd
     import shapely
 
-    from geo.spatial.admin import country_outline, load_boundaries
     from geo.model import Event
+    from geo.spatial.admin import country_outline, load_boundaries
 
     rng = np.random.default_rng(seed)
     outline = country_outline()
@@ -97,7 +97,7 @@ def synthetic(n: int, seed: int) -> tuple[Any, Any]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         """No access log."""
 
 
@@ -149,8 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium load time")
     args = parser.parse_args(argv)
 
-    from geo.spatial.admin import load_boundaries
     from geo.render.webmap import make_map, save_map
+    from geo.spatial.admin import load_boundaries
 
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench_map_") as tmp:

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
               f"extraction only {ext['seconds']:.1f} s (peak {ext['peak_mb']:.0f} MB): "
               f"whole / extraction = {full['seconds'] / ext['seconds']:.2f}; stages "
               + ", ".join(f"{k} {v:.1f} s" for k, v in full["stages"].items()), flush=True)  # fmt: skip
-        if n == max(args.sizes):  # noqa: SIM102
+        if n == max(args.sizes):
             new = src / "zzzz_new_dispatch.txt"
             new.write_text(NEW_DISPATCH, encoding="utf-8")
             try:

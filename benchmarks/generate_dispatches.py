@@ -252,7 +252,7 @@ class _Writer:
     def count(self, lo: int, hi: int) -> tuple[str, int]:
         n = self.rng.randint(lo, hi)
         r = self.rng.random()
-        if n <= 20 and r < 0.6 or n % 10 == 0 and n < 100 and r < 0.3:
+        if (n <= 20 and r < 0.6) or (n % 10 == 0 and n < 100 and r < 0.3):
             body = _french(n)
         elif n >= 1000:
             s = f"{n:,}".replace(",", self.rng.choice([".", self.nb]))

@@ -15,7 +15,7 @@ from importlib import resources
 from gazetteer.errors import DataError
 from gazetteer.normalize import normalize, skeleton
 
-__all__ = ["Governorate", "governorates", "pcode_for", "GEONAMES_ADM1"]
+__all__ = ["GEONAMES_ADM1", "Governorate", "governorates", "pcode_for"]
 
 #: GeoNames admin1 code -> (OCHA P-code, GeoNames English name).
 GEONAMES_ADM1: dict[str, tuple[str, str]] = {

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 __all__ = ["atomic_path", "atomic_write_text"]
 
@@ -49,7 +49,6 @@ def atomic_path(path: str | Path, *, suffix: str = ".tmp") -> Iterator[Path]:
 
 def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -> Path:
     """Write ``text`` to ``path`` atomically and return the path."""
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
     return Path(path)

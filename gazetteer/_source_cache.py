@@ -17,13 +17,13 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer._index import name_keys
 from gazetteer._io import atomic_path
 from gazetteer.sources.base import Source
 from gazetteer.types import Place
 
-__all__ = ["load_source", "file_fingerprint"]
+__all__ = ["file_fingerprint", "load_source"]
 
 _FORMAT = 1
 
@@ -53,7 +53,7 @@ def load_source(src: Source) -> tuple[list[Place], list[tuple[tuple[str, str], .
         places = list(src.places())
         return places, [name_keys(p) for p in places]
     key = hashlib.sha256(repr((_FORMAT, fingerprint, _code_hash(src))).encode()).hexdigest()[:20]
-    folder = _config.cache_dir() / "index"
+    folder = settings.cache_dir() / "index"
     path = folder / f"{src.name}-{key}.pickle"
     try:
         with open(path, "rb") as fh:

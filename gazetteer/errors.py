@@ -9,12 +9,12 @@ from __future__ import annotations
 
 __all__ = [
     "ConflictmapError",
-    "InputError",
     "DataError",
-    "SourceError",
     "GeocoderServiceError",
     "GeocoderTimedOut",
+    "InputError",
     "MissingDependencyError",
+    "SourceError",
 ]
 
 

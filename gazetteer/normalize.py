@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "normalize", "skeleton", "ARTICLES"]
+__all__ = ["ARTICLES", "fold", "normalize", "skeleton"]
 
 #: Forms of the Arabic article (``al``) and its assimilated variants, as separate words.
 ARTICLES: frozenset[str] = frozenset(

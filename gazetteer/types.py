@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
-__all__ = ["KINDS", "GOVERNORATE_KINDS", "Place", "Resolution"]
+__all__ = ["GOVERNORATE_KINDS", "KINDS", "Place", "Resolution"]
 
 #: Place kinds, from the largest to the smallest unit.
 KINDS: tuple[str, ...] = (
@@ -86,7 +87,7 @@ class Resolution:
     place_id: str | None = None
     foreign: bool = False
     raw: Mapping[str, Any] = field(default_factory=dict)
-    candidates: list["Resolution"] = field(default_factory=list)
+    candidates: list[Resolution] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:

@@ -29,22 +29,24 @@ _LAZY = {
     "InputError": "gazetteer.errors",
 }
 
-__all__ = sorted(_LAZY) + ["__version__"]
+__all__ = sorted([*_LAZY, "settings"]) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.errors import ConflictmapError, InputError
-    from geo.spatial.admin import join_admin, load_boundaries
-    from geo.spatial.control import ControlTable
     from geo.extract.document import extract, extract_document
-    from geo.spatial.frames import to_geodataframe
-    from geo.write.gpkg import write_geopackage
     from geo.model import Document, Event, Mention
     from geo.pipeline.job import run
     from geo.read.reader import read_dispatches
     from geo.render.webmap import make_map
+    from geo.spatial.admin import join_admin, load_boundaries
+    from geo.spatial.control import ControlTable
+    from geo.spatial.frames import to_geodataframe
+    from geo.write.gpkg import write_geopackage
 
 
 def __getattr__(name: str) -> Any:
+    if name == "settings":  # the one settings module, shared with the gazetteer
+        return importlib.import_module("gazetteer.settings")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'geo' has no attribute {name!r}")

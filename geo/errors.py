@@ -1,6 +1,6 @@
 """Re-export of the project's exception hierarchy (defined in :mod:`gazetteer.errors`)."""
 
-from gazetteer.errors import (  # noqa: F401
+from gazetteer.errors import (
     ConflictmapError,
     DataError,
     GeocoderServiceError,

@@ -40,7 +40,7 @@ from typing import Any
 from gazetteer._governorates import pcode_for
 from geo.model import Document, Event, Mention
 
-__all__ = ["evaluate", "main", "KM_TOLERANCE", "gold_labels", "gold_status"]
+__all__ = ["KM_TOLERANCE", "evaluate", "gold_labels", "gold_status", "main"]
 
 KM_TOLERANCE = 5.0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["EventKind", "KindInfo", "KINDS", "EVENT_KINDS", "acled_types", "kinds_on_layer"]
+__all__ = ["EVENT_KINDS", "KINDS", "EventKind", "KindInfo", "acled_types", "kinds_on_layer"]
 
 
 class EventKind(str, Enum):

@@ -10,13 +10,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
-    "EVENT_KINDS",
     "ACTORS",
-    "Mention",
-    "Event",
-    "FrontObservation",
+    "EVENT_KINDS",
     "ControlState",
     "Document",
+    "Event",
+    "FrontObservation",
+    "Mention",
 ]
 
 #: The event kinds of :mod:`geo.kinds` (the one registry), as the strings of the outputs.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["text", "as_int", "flag"]
+__all__ = ["as_int", "flag", "text"]
 
 
 def text(value: Any) -> str | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import re._constants as _C  # noqa: PLC2701 - inspecting the parsed patterns is the point
-import re._parser as _P  # noqa: PLC2701
+import re._constants as _C
+import re._parser as _P
 
 import pytest
 

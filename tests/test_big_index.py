@@ -16,7 +16,7 @@ from gazetteer._qgram import BigramFilter
 from gazetteer.sources.geonames import GeonamesSource
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate_geonames import rows  # noqa: E402
+from generate_geonames import rows
 
 _RND = random.Random(11)
 _KEYS = list(dict.fromkeys("".join(_RND.choice("bdhklmnqrstwyaiu") for _ in range(_RND.randint(2, 14)))

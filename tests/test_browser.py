@@ -8,7 +8,6 @@ and the offline page requests nothing outside 127.0.0.1. The screenshot is kept 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,8 +137,8 @@ def test_default_map_in_chromium_with_every_remote_host_unreachable(
     chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path
 ) -> None:
     """The issue's "must show": markers, the basemap with labels, filters that change what is drawn."""
-    from geo.spatial.admin import load_boundaries
     from geo.render.webmap import make_map, save_map
+    from geo.spatial.admin import load_boundaries
 
     events = screenshot_events()
     strikes = events[(events["kind"] == "strike") & events.geometry.notna()]

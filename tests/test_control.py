@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from gazetteer.errors import DataError, InputError
-from geo.spatial.control import METRIC_CRS, ControlTable, normalise_controller, parse_date, snapshot_dates
 from geo.model import Event
+from geo.spatial.control import METRIC_CRS, ControlTable, normalise_controller, parse_date, snapshot_dates
 
 geopandas = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")

@@ -3,8 +3,6 @@ whole chain (reader -> extraction -> control table -> areas, lines, km²)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 BASELINE = """place,lat,lon,controller,date,source
@@ -45,8 +43,8 @@ DISPATCHES = {
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory: pytest.TempPathFactory):
-    from geo.spatial.control import ControlTable
     from geo.extract.document import extract
+    from geo.spatial.control import ControlTable
 
     root = tmp_path_factory.mktemp("front")
     (root / "baseline.csv").write_text(BASELINE, encoding="utf-8")

@@ -43,7 +43,7 @@ class _MirrorHandler(http.server.BaseHTTPRequestHandler):
     log: list[tuple[str, str | None]]
     cut: dict[str, int]
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         path = urlsplit(self.path).path
         self.log.append((path, self.headers.get("Range")))
         file = self.root / path.lstrip("/")
@@ -75,7 +75,7 @@ class _MirrorHandler(http.server.BaseHTTPRequestHandler):
             return
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

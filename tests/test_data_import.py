@@ -69,8 +69,8 @@ def _sy_zip(folder: Path, *parts: Path) -> Path:
 # -- must-show 1: every seed event carries ADM1-ADM3 P-codes -------------------------------------
 @needs_shared
 def test_seed_events_carry_adm1_to_adm3_pcodes_and_joubass_is_in_saraqab(ocha_installed: Path, data_dir: Path) -> None:
-    from geo.spatial.admin import join_admin
     from geo.extract.document import extract
+    from geo.spatial.admin import join_admin
     from geo.spatial.frames import to_geodataframe
 
     _use(ocha_installed, data_dir)

@@ -6,8 +6,8 @@ import pytest
 
 from gazetteer import Gazetteer
 from geo.extract.actors import find_actors, normalise_actor
-from geo.extract.events import find_events, split_sentences
 from geo.extract.document import extract, extract_document
+from geo.extract.events import find_events, split_sentences
 from geo.model import Document
 
 
@@ -156,7 +156,7 @@ def test_lead_total_is_marked(gaz: Gazetteer) -> None:
 def test_stream_reports_failures_and_continues(tmp_path, gaz: Gazetteer, monkeypatch) -> None:
     (tmp_path / "a.txt").write_text("Des raids ont tué deux civils à Saraqeb mardi.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Des raids ont tué trois civils à Alep mardi.", encoding="utf-8")
-    import geo.extract.events as events
+    from geo.extract import events
 
     real = events.find_events
 

@@ -88,8 +88,8 @@ def test_metonymic_guard_is_necessary() -> None:
 # ----------------------------------------------------------------------------- leading lookaheads
 
 import re  # noqa: E402
-import re._constants as _C  # noqa: E402,PLC2701
-import re._parser as _P  # noqa: E402,PLC2701
+import re._constants as _C  # noqa: E402
+import re._parser as _P  # noqa: E402
 
 
 def _first_chars(seq: _P.SubPattern) -> tuple[set[str] | None, bool]:

@@ -10,10 +10,10 @@ gpd = pytest.importorskip("geopandas")
 pd = pytest.importorskip("pandas")
 
 from gazetteer.errors import InputError  # noqa: E402
+from geo.model import Document, Event, FrontObservation, Mention  # noqa: E402
 from geo.spatial.admin import join_admin, load_boundaries  # noqa: E402
 from geo.spatial.aggregate import aggregate_by_admin  # noqa: E402
 from geo.spatial.frames import parse_period, to_geodataframe  # noqa: E402
-from geo.model import Document, Event, FrontObservation, Mention  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.spatial.control import ControlTable
-from geo.render.frontmap import add_front_layers, build_snapshots, script_json
 from geo.model import Event
+from geo.render.frontmap import add_front_layers, build_snapshots, script_json
+from geo.spatial.control import ControlTable
 
 folium = pytest.importorskip("folium")
 geopandas = pytest.importorskip("geopandas")

@@ -15,11 +15,11 @@ pyogrio = pytest.importorskip("pyogrio")
 shapely = pytest.importorskip("shapely")
 
 from gazetteer.errors import InputError  # noqa: E402
+from geo.model import Document, Event, FrontObservation, Mention  # noqa: E402
 from geo.spatial.admin import join_admin, load_boundaries  # noqa: E402
 from geo.spatial.aggregate import aggregate_by_admin  # noqa: E402
 from geo.spatial.frames import to_geodataframe  # noqa: E402
 from geo.write.gpkg import default_style, write_geopackage  # noqa: E402
-from geo.model import Document, Event, FrontObservation, Mention  # noqa: E402
 
 OGRINFO = shutil.which("ogrinfo")
 

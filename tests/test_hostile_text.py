@@ -253,9 +253,8 @@ def test_hostile_text_is_shown_literally_in_chromium(
 @pytest.mark.browser
 def test_bulk_layer_keeps_hostile_text_literally(chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path) -> None:
     """The events are one columnar data block: popups built from it keep the text too."""
-    from test_webmap import make_events
-
     from geo.render.webmap import make_map, save_map
+    from test_webmap import make_events
 
     events = make_events([
         dict(place="Saraqeb " + EVAL, lat=35.864, lon=36.806, date="2019-05-14", actor="regime", killed=5,
@@ -279,9 +278,8 @@ def test_notebook_inline_map_keeps_hostile_text(offline: bool, tmp_path: Path, m
     """What Jupyter shows (``_repr_html_``) is built without evaluating anything."""
     import html
 
-    from test_webmap import make_events
-
     from geo.render.webmap import make_map
+    from test_webmap import make_events
 
     monkeypatch.chdir(tmp_path)
     events = make_events([dict(place="Saraqeb", lat=35.864, lon=36.806, date="2019-05-14", actor="regime",
@@ -305,9 +303,8 @@ def test_template_syntax_never_crashes_the_map_step(hostile_inputs: dict[str, Pa
 def test_installed_data_attribution_is_data_not_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The attribution line names installed data (file names, versions): never template source."""
     import gazetteer.datasets
-    from test_webmap import make_events
-
     from geo.render.webmap import make_map, save_map
+    from test_webmap import make_events
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(gazetteer.datasets, "installed_attribution", lambda: PAYLOAD)

@@ -49,7 +49,7 @@ _RESULTS: dict[str, list[dict[str, Any]]] = {
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: _Server
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         params = dict(urllib.parse.parse_qsl(url.query))
         self.server.requests.append((url.path, params, time.monotonic()))
@@ -70,7 +70,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the log
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

@@ -38,7 +38,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     server: Any
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
         q = params.get("q", "").lower()
         with self.server.lock:
@@ -70,7 +70,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

@@ -46,10 +46,9 @@ def test_a_failure_before_commit_leaves_the_previous_set(tmp_path: Path) -> None
     with OutputSet(tmp_path) as outputs:
         _write(outputs, {"map.html": "old", "events.csv": "old"})
         outputs.commit()
-    with pytest.raises(RuntimeError):
-        with OutputSet(tmp_path) as outputs:
-            _write(outputs, {"events.csv": "new"})
-            raise RuntimeError("the map could not be built")
+    with pytest.raises(RuntimeError), OutputSet(tmp_path) as outputs:
+        _write(outputs, {"events.csv": "new"})
+        raise RuntimeError("the map could not be built")
     assert _visible(tmp_path) == {"map.html": "old", "events.csv": "old"}
     assert not list(tmp_path.glob(STAGING_PREFIX + "*"))
 

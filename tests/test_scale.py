@@ -67,8 +67,7 @@ def test_rerun_with_one_new_dispatch_extracts_one(corpus, tmp_path, count_extrac
 
 def test_gazetteer_or_rules_change_invalidates_the_cache(corpus, tmp_path, count_extractions, monkeypatch):
     from gazetteer import Gazetteer
-
-    import geo.pipeline.spool as spool
+    from geo.pipeline import spool
 
     out = tmp_path / "out"
     n = pipeline.run([corpus], out).documents

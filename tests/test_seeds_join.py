@@ -17,8 +17,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def test_every_gold_strike_lands_in_its_gold_governorate() -> None:
     from gazetteer._governorates import pcode_for
-    from geo.spatial.admin import join_admin
     from geo.extract.document import extract
+    from geo.spatial.admin import join_admin
     from geo.spatial.frames import to_geodataframe
 
     gold = json.loads((SHARED / "eval" / "seeds_gold.json").read_text(encoding="utf-8"))

@@ -35,10 +35,10 @@ def _write(path: Path, text: str) -> Path:
 
 # -- registry -----------------------------------------------------------------------------------
 def test_registry_is_explicit() -> None:
-    assert SOURCES == {
+    assert {
         "embedded": EmbeddedSource, "csv": CsvSource, "nominatim": NominatimSource,
         "geonames": GeonamesSource, "ocha": OchaSource, "places": PlacesSource,
-    }  # fmt: skip
+    } == SOURCES  # fmt: skip
     for name, cls in SOURCES.items():
         assert cls.name == name
         assert issubclass(cls, Source)

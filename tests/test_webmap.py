@@ -15,9 +15,10 @@ geopandas = pytest.importorskip("geopandas")
 pandas = pytest.importorskip("pandas")
 shapely_geometry = pytest.importorskip("shapely.geometry")
 
-from geo.render import offline as _offline, webmap  # noqa: E402
 from geo.errors import ConflictmapError, InputError  # noqa: E402
 from geo.model import Event  # noqa: E402
+from geo.render import offline as _offline  # noqa: E402
+from geo.render import webmap
 
 XSS_EVIDENCE = 'Frappe <img src=x onerror=alert(1)> puis </script><script>alert(2)</script> `${alert(3)}` "q" \'s\''
 XSS_PLACE = "Kafr <b onmouseover=alert(4)>Nabl</b>"
@@ -216,7 +217,7 @@ def test_cumulative_tolls_are_not_sized_as_one_strike() -> None:
     events = make_events([dict(place="Nord-ouest", lat=35.9, lon=36.6, killed=890, killed_min=True, cumulative=True)])
     data = _data(render(webmap.make_map(events)))
     assert data["n_killed"] == [890] and data["f"] == [1 | 4]  # drawn small by the page (flag 4)
-    assert "≥ 890 killed, cumulative toll" == _killed_detail(events.iloc[0].to_dict())
+    assert _killed_detail(events.iloc[0].to_dict()) == "≥ 890 killed, cumulative toll"
 
 
 def test_approximate_events_carry_their_precision() -> None:

@@ -17,18 +17,18 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer.datasets._manifest import Entry, load, manifest_path
 
 __all__ = [
     "Entry",
-    "installed",
-    "installed_sources",
-    "installed_attribution",
-    "signature",
     "clear",
-    "import_paths",
     "download",
+    "import_paths",
+    "installed",
+    "installed_attribution",
+    "installed_sources",
+    "signature",
 ]
 
 _SUBDIRS = ("geonames", "boundaries", "places")
@@ -58,7 +58,7 @@ def installed_sources(directory: Path | None = None) -> tuple[str, ...]:
     from gazetteer.sources.ocha import boundary_file
     from gazetteer.sources.places import installed_lists
 
-    base = directory or _config.data_dir()
+    base = directory or settings.data_dir()
     out = ["embedded"]
     if (base / "geonames" / "SY.txt").is_file() or (base / "geonames" / "SY.zip").is_file() or (
         directory is None and default_path().is_file()
@@ -92,7 +92,7 @@ def installed_attribution(directory: Path | None = None) -> str:
 
 def clear(directory: Path | None = None, *, downloads: bool = True) -> list[Path]:
     """Remove the installed data (and the download and index caches); return the paths removed."""
-    base = directory or _config.data_dir()
+    base = directory or settings.data_dir()
     removed = []
     for name in _SUBDIRS:
         target = base / name
@@ -107,7 +107,7 @@ def clear(directory: Path | None = None, *, downloads: bool = True) -> list[Path
         removed.append(m)
     if downloads and directory is None:
         for name in ("downloads", "index"):  # downloaded files and .part files; per-source index pickles
-            cache = _config.cache_dir() / name
+            cache = settings.cache_dir() / name
             if cache.exists():
                 shutil.rmtree(cache)
                 removed.append(cache)

@@ -97,7 +97,7 @@ def normalise(frame: Any, label: str, version_hint: str = "") -> BoundaryLayer |
         return BoundaryLayer(level, None, label, "", [f"{label}: ADM{level} layer skipped (levels 1-3 are used)"])
     notes: list[str] = []
     out: dict[str, Any] = {}
-    for k in range(0, level + 1):
+    for k in range(level + 1):
         own = k == level
         pc = pcode_col if own else _pick(cols, f"adm{k}_pcode")
         en = _pick(cols, f"adm{k}_en", f"adm{k}_name", *(("name_en", "name") if own else ()))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gazetteer.errors import DataError, InputError
 
-__all__ = ["detect", "FORMATS"]
+__all__ = ["FORMATS", "detect"]
 
 #: Detected formats and what they install.
 FORMATS: dict[str, str] = {

@@ -14,11 +14,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import DataError
 
-__all__ = ["Entry", "InputRecord", "load", "save", "manifest_path", "sha256_of"]
+__all__ = ["Entry", "InputRecord", "load", "manifest_path", "save", "sha256_of"]
 
 _NAME = "manifest.json"
 _FORMAT = 1
@@ -69,7 +69,7 @@ class Entry:
 
 def manifest_path(directory: Path | None = None) -> Path:
     """Return ``<data dir>/manifest.json``."""
-    return (directory or _config.data_dir()) / _NAME
+    return (directory or settings.data_dir()) / _NAME
 
 
 def load(directory: Path | None = None) -> dict[str, Entry]:

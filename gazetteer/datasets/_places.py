@@ -29,7 +29,7 @@ from gazetteer._governorates import pcode_for
 from gazetteer.errors import DataError
 from gazetteer.types import KINDS
 
-__all__ = ["COLUMNS", "read_csv_places", "read_ucdp", "read_vector_places", "write_places", "open_text"]
+__all__ = ["COLUMNS", "open_text", "read_csv_places", "read_ucdp", "read_vector_places", "write_places"]
 
 COLUMNS = ("name", "lat", "lon", "alternate_names", "kind", "adm1_pcode", "id")
 _UCDP_KINDS = {"town": "town", "village": "village", "city": "city", "camp": "camp", "area": "region",

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from gazetteer.errors import InputError
 
-__all__ = ["Remote", "LICENCES", "remotes", "with_mirror", "GROUPS"]
+__all__ = ["GROUPS", "LICENCES", "Remote", "remotes", "with_mirror"]
 
 #: ``--only`` choices.
 GROUPS: tuple[str, ...] = ("geonames", "boundaries", "places")

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gazetteer import __version__, _config
+from gazetteer import __version__, settings
 from gazetteer.datasets import _manifest
 from gazetteer.datasets._manifest import Entry, InputRecord
 from gazetteer.datasets.catalogue import Remote, remotes, with_mirror
 from gazetteer.errors import DataError, MissingDependencyError
 
-__all__ = ["ResumableDownloader", "DownloadReport", "download", "fetch"]
+__all__ = ["DownloadReport", "ResumableDownloader", "download", "fetch"]
 
 _log = logging.getLogger("conflictmap")
 _USER_AGENT = f"conflictmap/{__version__} (data download)"
@@ -128,11 +128,11 @@ def fetch(remote: Remote, *, mirror: str | None = None, progress: bool = True, t
     pooch.get_logger().setLevel(logging.WARNING)
     url = with_mirror(remote.url, mirror)
     upstream = urlsplit(remote.url)
-    folder = _config.cache_dir() / "downloads" / upstream.netloc / Path(upstream.path).parent.relative_to("/")
+    folder = settings.cache_dir() / "downloads" / upstream.netloc / Path(upstream.path).parent.relative_to("/")
     target = folder / remote.filename
     if target.exists():
         target.unlink()  # always fetch the current upstream file; only .part files are reused
-    downloader = ResumableDownloader(_config.cache_dir() / "downloads" / ".parts", progress=progress, timeout=timeout)
+    downloader = ResumableDownloader(settings.cache_dir() / "downloads" / ".parts", progress=progress, timeout=timeout)
     try:
         path = pooch.retrieve(
             url, known_hash=remote.sha256 and f"sha256:{remote.sha256}", fname=remote.filename,

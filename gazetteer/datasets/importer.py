@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer.datasets import _manifest
 from gazetteer.datasets._detect import detect
 from gazetteer.datasets._manifest import Entry, InputRecord
@@ -34,7 +34,7 @@ _TITLES = {1: "OCHA COD-AB governorates (ADM1)", 2: "OCHA COD-AB districts (ADM2
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _record(path: Path, origins: Mapping[Path, InputRecord] | None) -> InputRecord:
@@ -76,7 +76,7 @@ def import_paths(
     country
         Country code of the GeoNames rows to keep.
     directory
-        Data directory (default :func:`gazetteer._config.data_dir`).
+        Data directory (default :func:`gazetteer.settings.data_dir`).
     origins
         Where downloaded inputs came from (URL, checksum, ``Last-Modified``), for the manifest.
 
@@ -90,7 +90,7 @@ def import_paths(
     """
     if not paths:
         raise InputError("give at least one file to import")
-    base = directory or _config.data_dir()
+    base = directory or settings.data_dir()
     files = [Path(p) for p in paths]
     kinds = {f: detect(f) for f in files}
     base.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from gazetteer.sources.nominatim import NominatimSource
 from gazetteer.sources.ocha import OchaSource
 from gazetteer.sources.places import PlacesSource
 
-__all__ = ["SOURCES", "Source", "OnlineSource", "get_source"]
+__all__ = ["SOURCES", "OnlineSource", "Source", "get_source"]
 
 #: Registry name -> source class.
 SOURCES: dict[str, type[Source]] = {

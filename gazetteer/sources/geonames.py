@@ -12,7 +12,7 @@ and the feature code a :data:`~gazetteer.types.KINDS` kind (see :func:`kind_for`
 
 Install the Syrian dump from https://download.geonames.org/export/dump/SY.zip (CC BY 4.0,
 "GeoNames") as ``<data dir>/geonames/SY.zip`` (or unzipped as ``SY.txt``), where the data dir is
-:func:`gazetteer._config.data_dir` (``$CONFLICTMAP_DATA_DIR`` overrides it).
+:func:`gazetteer.settings.data_dir` (``$CONFLICTMAP_DATA_DIR`` overrides it).
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar, TextIO
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer._governorates import GEONAMES_ADM1
 from gazetteer.errors import DataError, SourceError
 from gazetteer.sources.base import Source
 from gazetteer.types import Place
 
-__all__ = ["COLUMNS", "GeonamesSource", "kind_for", "default_path"]
+__all__ = ["COLUMNS", "GeonamesSource", "default_path", "kind_for"]
 
 #: The 19 columns of a GeoNames ``geoname`` dump, in order.
 COLUMNS: tuple[str, ...] = (
@@ -93,7 +93,7 @@ def default_path() -> Path:
     Path
         The ``.txt`` when it exists, else the ``.zip`` (which may not exist either).
     """
-    base = _config.data_dir() / "geonames"
+    base = settings.data_dir() / "geonames"
     txt = base / "SY.txt"
     return txt if txt.is_file() else base / "SY.zip"
 

@@ -24,16 +24,16 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
-from gazetteer import __version__, _config
+from gazetteer import __version__, settings
 from gazetteer._governorates import pcode_for
 from gazetteer.errors import GeocoderServiceError, GeocoderTimedOut, MissingDependencyError
 from gazetteer.sources.base import OnlineSource
 from gazetteer.types import Place
 
-__all__ = ["NominatimSource", "DEFAULT_URL"]
+__all__ = ["DEFAULT_URL", "NominatimSource"]
 
 #: The public service (usage policy: at most 1 request/s, an identifying User-Agent).
 DEFAULT_URL = "https://nominatim.openstreetmap.org"
@@ -122,7 +122,7 @@ def _short(exc: BaseException) -> str:
 def _place_from_raw(raw: dict[str, Any]) -> Place:
     """Turn one Nominatim JSON record (json or jsonv2) into a :class:`Place`."""
     display = str(raw.get("display_name") or "")
-    first = display.split(",")[0].strip()
+    first = display.split(",", maxsplit=1)[0].strip()
     name = str(raw.get("name") or first or raw.get("place_id") or "?")
     address = raw.get("address") or {}
     osm_type = str(raw.get("type") or raw.get("addresstype") or "")
@@ -193,7 +193,7 @@ class NominatimSource(OnlineSource):
         max_failures: int = 3,
         limit: int = 5,
         language: str = "fr",
-        cache_path: str | Path | None | bool = None,
+        cache_path: str | Path | bool | None = None,
         clock: Callable[[], float] | None = None,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
@@ -221,7 +221,7 @@ class NominatimSource(OnlineSource):
         if cache_path is False:
             self.cache_path: Path | None = None
         elif cache_path is None or cache_path is True:
-            self.cache_path = _config.cache_dir() / "nominatim.sqlite"
+            self.cache_path = settings.cache_dir() / "nominatim.sqlite"
         else:
             self.cache_path = Path(cache_path)
         self._clock = clock or time.monotonic
@@ -386,7 +386,7 @@ class NominatimSource(OnlineSource):
             f"Nominatim at {self.url} gave no answer for {query!r} within the {self.timeout:g} s allowed per name "
             f"({tries} tr{'y' if tries == 1 else 'ies'}: {detail})"
         )
-        if reasons and all(r == "no answer in time" for r in reasons) or not reasons:
+        if (reasons and all(r == "no answer in time" for r in reasons)) or not reasons:
             raise GeocoderTimedOut(msg)
         raise GeocoderServiceError(msg)
 

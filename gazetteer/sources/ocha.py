@@ -1,7 +1,7 @@
 """Installed OCHA COD-AB boundaries (districts, subdistricts) as gazetteer places.
 
 The files are those :func:`geo.spatial.admin.boundaries_path` finds: ``<data dir>/boundaries/adm{n}.gpkg``,
-``.geojson`` or ``.json`` (:func:`gazetteer._config.data_dir`, ``$CONFLICTMAP_DATA_DIR`` overrides it).
+``.geojson`` or ``.json`` (:func:`gazetteer.settings.data_dir`, ``$CONFLICTMAP_DATA_DIR`` overrides it).
 Each unit becomes one place at its representative point (a point guaranteed inside the polygon),
 named in English and Arabic, with the alternate and reference names OCHA gives, and the P-code of
 its governorate. OCHA's field names of both editions are accepted, case-insensitively:
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer.errors import DataError, MissingDependencyError, SourceError
 from gazetteer.sources.base import Source
 from gazetteer.types import Place
@@ -43,7 +43,7 @@ def boundary_file(level: int, directory: Path | None = None) -> Path | None:
     Path or None
         The first existing file, or None.
     """
-    base = directory if directory is not None else _config.data_dir() / "boundaries"
+    base = directory if directory is not None else settings.data_dir() / "boundaries"
     for suffix in _SUFFIXES:
         path = base / f"adm{level}{suffix}"
         if path.is_file():
@@ -93,7 +93,7 @@ class OchaSource(Source):
 
     def __init__(self, level: int | Sequence[int] = (2, 3), *, path: str | Path | None = None) -> None:
         self.levels = _levels(level)
-        target = Path(path) if path is not None else _config.data_dir() / "boundaries"
+        target = Path(path) if path is not None else settings.data_dir() / "boundaries"
         self.files: dict[int, Path] = {}
         if target.is_file():
             if len(self.levels) != 1:
@@ -128,8 +128,8 @@ class OchaSource(Source):
 
     def _read(self, level: int, path: Path) -> list[Place]:
         try:
-            from pyogrio.raw import read as _ogr_read
             import shapely
+            from pyogrio.raw import read as _ogr_read
         except ImportError as exc:  # pragma: no cover - both come with geopandas
             raise MissingDependencyError(f"the 'ocha' gazetteer source needs pyogrio and shapely: {exc}") from exc
         try:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer.errors import SourceError
 from gazetteer.sources.base import Source
 from gazetteer.sources.csv_source import CsvSource
@@ -23,7 +23,7 @@ __all__ = ["PlacesSource", "installed_lists"]
 
 def installed_lists(directory: Path | None = None) -> list[Path]:
     """Return the installed place lists, sorted by name."""
-    base = directory if directory is not None else _config.data_dir() / "places"
+    base = directory if directory is not None else settings.data_dir() / "places"
     return sorted(p for p in base.glob("*.csv") if p.is_file()) if base.is_dir() else []
 
 
@@ -49,7 +49,7 @@ class PlacesSource(Source):
         else:
             self.files = installed_lists()
         if not self.files:
-            where = path if path is not None else _config.data_dir() / "places"
+            where = path if path is not None else settings.data_dir() / "places"
             raise SourceError(f"no place list installed in {where}; add one with `conflictmap data import FILE`")
 
     def fingerprint(self) -> tuple:

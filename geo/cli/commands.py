@@ -19,13 +19,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import click
 
 from gazetteer.errors import ConflictmapError, InputError
 
-__all__ = ["main", "cli", "EXIT_OK", "EXIT_ERROR", "EXIT_USAGE", "EXIT_PARTIAL", "EXIT_INTERRUPTED"]
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "cli", "main"]
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -118,9 +119,8 @@ def _gazetteer(csv_path: str | None, sources: Sequence[str] = (), online: bool =
     ctx = click.get_current_context(silent=True)
     url = ctx.meta.get("conflictmap.nominatim_url") if ctx is not None else None
     if online and url:
-        from gazetteer.sources import get_source
-
         from gazetteer.datasets import installed_sources
+        from gazetteer.sources import get_source
 
         gaz_sources = list(sources) or list(installed_sources())
         return Gazetteer(sources=[*gaz_sources, get_source("nominatim", url=url)], csv=csv_path)
@@ -329,7 +329,8 @@ def run(
     """
     if not inputs and not sample:
         raise click.UsageError("give INPUT files/folders, or --sample for the bundled sample dispatches")
-    from geo.pipeline.job import run as _run, sample_inputs
+    from geo.pipeline.job import run as _run
+    from geo.pipeline.job import sample_inputs
 
     paths = list(inputs)
     if sample:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -85,19 +86,19 @@ def import_cmd(paths: Sequence[str], country: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def info_cmd(fmt: str) -> None:
     """Show what is installed: versions, counts, checksums, licences and the attribution text."""
-    from gazetteer import _config
+    from gazetteer import settings
     from gazetteer.datasets import installed, installed_attribution, installed_sources
 
     entries = installed()
     if fmt == "json":
         click.echo(json.dumps({
-            "data_dir": str(_config.data_dir()),
+            "data_dir": str(settings.data_dir()),
             "sources": list(installed_sources()),
             "attribution": installed_attribution(),
             "entries": [e.to_dict() for e in entries.values()],
         }, ensure_ascii=False, indent=1))  # fmt: skip
         return
-    click.echo(f"data directory: {_config.data_dir()}")
+    click.echo(f"data directory: {settings.data_dir()}")
     if not entries:
         click.echo("nothing installed (embedded data only); run `conflictmap data download` or `data import FILE`")
         return
@@ -116,11 +117,11 @@ def info_cmd(fmt: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def clear_cmd(yes: bool) -> None:
     """Remove every installed data file and the download cache."""
-    from gazetteer import _config
+    from gazetteer import settings
     from gazetteer.datasets import clear
 
     if not yes and sys.stdin.isatty():
-        click.confirm(f"remove the installed data in {_config.data_dir()}?", abort=True)
+        click.confirm(f"remove the installed data in {settings.data_dir()}?", abort=True)
     removed = clear()
     if not _quiet():
-        click.echo(f"removed {len(removed)} item(s) from {_config.data_dir()}" if removed else "nothing installed")
+        click.echo(f"removed {len(removed)} item(s) from {settings.data_dir()}" if removed else "nothing installed")

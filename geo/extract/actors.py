@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["ACTOR_PATTERNS", "normalise_actor", "find_actors"]
+__all__ = ["ACTOR_PATTERNS", "find_actors", "normalise_actor"]
 
 _A = r"[’']"
 _D = r"(?:de\s+|d[’']\s*)"

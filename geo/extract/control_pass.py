@@ -16,7 +16,7 @@ from typing import Any
 
 from geo.lang.fr import control as fr
 
-__all__ = ["ControlHit", "find_control", "find_controls", "tied_after", "control_sides", "control_status", "find_states", "opponent"]
+__all__ = ["ControlHit", "control_sides", "control_status", "find_control", "find_controls", "find_states", "opponent", "tied_after"]
 
 _I = re.IGNORECASE
 _AP = "['’]"

@@ -14,14 +14,14 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "WEEKDAYS",
+    "DISPATCH_YEARS",
     "MONTHS",
+    "WEEKDAYS",
     "ResolvedDate",
-    "resolve_when",
     "find_when",
     "is_cumulative_phrase",
     "parse_date",
-    "DISPATCH_YEARS",
+    "resolve_when",
 ]
 
 #: Years a metadata date may have (what ``_YEAR`` reads in text): others are not dispatch dates.

@@ -8,12 +8,13 @@ stream goes on.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from geo.model import Document
 
-__all__ = ["extract_document", "extract", "extract_or_report"]
+__all__ = ["extract", "extract_document", "extract_or_report"]
 
 _log = logging.getLogger(__name__)
 

@@ -27,14 +27,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo.extract.control_pass import _CO_SUBJECT, ANAPHOR, ControlHit, _subject_head, control_sides, control_status, find_controls, find_states, opponent, tied_after
 from geo.extract.actors import find_actors
+from geo.extract.control_pass import (
+    _CO_SUBJECT,
+    ANAPHOR,
+    ControlHit,
+    _subject_head,
+    control_sides,
+    control_status,
+    find_controls,
+    find_states,
+    opponent,
+    tied_after,
+)
 from geo.kinds import acled_types
 from geo.lang.fr import control as _fr_control
 from geo.lang.fr import kinds as _fr_kinds
 from geo.model import ControlState, Document, Event, FrontObservation, Mention
 
-__all__ = ["find_events", "find_control_states", "split_sentences", "Sentence"]
+__all__ = ["Sentence", "find_control_states", "find_events", "split_sentences"]
 
 # ----------------------------------------------------------------------------- sentences
 
@@ -817,7 +828,7 @@ def _control_hit(clause: str) -> re.Match[str] | None:
         return None
     for m in CONTROL.finditer(clause):
         before = clause[max(0, m.start() - 25) : m.start()]
-        if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[m.start() :]) and re.search(r"\bn['’]", before + m.group()):
+        if _NEG.search(before) or (re.match(r"\S*\s+pas\b", clause[m.start() :]) and re.search(r"\bn['’]", before + m.group())):
             continue
         if re.search(r"\bn['’](?:a|ont|avait|avaient)\b", m.group()[:12]):
             continue
@@ -1261,7 +1272,7 @@ def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
     if hit.role == "loss" and _DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
         return None  # "des civils avaient quitté X": people leaving (displacement), not a side losing a place
     before = clause[max(0, hit.start - 25) : hit.start]
-    if _NEG.search(before) or re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text):
+    if _NEG.search(before) or (re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text)):
         return None
     if _FUTURE.search(clause[max(0, hit.start - 40) : hit.start]) or re.search(r"\b(?:pour|afin\s+de|de)\s*$", before, _I):
         return None
@@ -1311,7 +1322,7 @@ def _status(clause: str, sentence: str, match: Any) -> str:
         return "reversed"
     if _CLAIM.search(sentence) or st == "claimed":
         return "claimed"
-    if match is not None and _PARTIAL.search(match.group()) or re.search(r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I):
+    if (match is not None and _PARTIAL.search(match.group())) or re.search(r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I):
         return "partial"
     return "complete"
 
@@ -1453,7 +1464,7 @@ def _merge_across_sentences(drafts: list[_Draft], sentences: list[Sentence], tex
             ne = n.event
             if ne.kind != ev.kind:
                 continue
-            vague = ev.place is None or ev.geo_precision == 3 and d.place_from != "clause" or (ev.place and _is_country(ev))
+            vague = ev.place is None or (ev.geo_precision == 3 and d.place_from != "clause") or (ev.place and _is_country(ev))
             if ev.kind == "strike" and vague and ne.place and ne.geo_precision in (1, 2) and ne.killed is None and not n.has_when:
                 for f in ("place", "lat", "lon", "adm1", "adm1_pcode", "geo_precision"):
                     setattr(ev, f, getattr(ne, f))
@@ -1462,8 +1473,8 @@ def _merge_across_sentences(drafts: list[_Draft], sentences: list[Sentence], tex
                 skip.add(j)
                 break
             if ev.kind in ("strike", "clash") and n.trigger_less and ev.killed is None and n.place_from == "none" and (
-                    not n.has_when or ev.kind == "clash" and (ev.when is None or ev.cumulative == ne.cumulative)
-                    and not re.search(r"\bau\s+total\b", n.clause.text, _I)):
+                    not n.has_when or (ev.kind == "clash" and (ev.when is None or ev.cumulative == ne.cumulative)
+                    and not re.search(r"\bau\s+total\b", n.clause.text, _I))):
                 ev.killed, ev.killed_min, ev.killed_approx = ne.killed, ne.killed_min, ne.killed_approx
                 ev.children_killed = ev.children_killed or ne.children_killed
                 ev.when = ev.when or ne.when

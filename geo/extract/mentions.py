@@ -32,13 +32,14 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from geo.model import Document, Mention
 
-__all__ = ["find_mentions", "fold_text", "PhraseMatcher", "SYRIA", "FEATURE_KINDS"]
+__all__ = ["FEATURE_KINDS", "SYRIA", "PhraseMatcher", "find_mentions", "fold_text"]
 
 #: Point used for the country (the gold's convention).
 SYRIA = {"name": "Syria", "lat": 35.0, "lon": 38.0, "kind": "country"}
@@ -923,7 +924,7 @@ def _inside(gazetteer: Any, surface: str, pcode: str) -> Any:
         return None
     try:
         found = gazetteer.candidates(surface, limit=8, governorate=pcode)
-    except Exception:  # noqa: BLE001 - a user's resolver without governorate support
+    except Exception:
         return None
     threshold = float(getattr(gazetteer, "threshold", 0.8))
     for cand in found:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Count", "parse_count", "find_counts", "find_people", "WORD_NUMBER_PATTERN"]
+__all__ = ["WORD_NUMBER_PATTERN", "Count", "find_counts", "find_people", "parse_count"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,8 +155,8 @@ def _extract_partition(
     spec: str | None,
 ) -> list[dict[str, Any]]:
     """Worker side: read and extract one partition's files (its groups of ``(index, path)``) into a partial SQLite file."""
-    from geo.pipeline.spool import doc_key, to_payload
     from geo.extract.document import extract_or_report
+    from geo.pipeline.spool import doc_key, to_payload
     from geo.read.reader import read_dispatches
 
     group = [item for g in groups for item in g]

@@ -9,17 +9,18 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
 from geo.model import Document
 from geo.pipeline.report import RunSummary
 
-__all__ = ["run", "sample_inputs", "extract_all", "preflight", "Preflight", "write_rejects", "REJECTS_NAME", "CHUNK_SIZE"]
+__all__ = ["CHUNK_SIZE", "REJECTS_NAME", "Preflight", "extract_all", "preflight", "run", "sample_inputs", "write_rejects"]
 
 #: The table of rejected inputs written beside the outputs: ``file, line, reason``.
 REJECTS_NAME = "rejects.csv"
@@ -346,8 +347,8 @@ def _extract_to_spool(
     strict: bool = False,
 ) -> None:
     """Read every document; extract those the spool's cache does not hold; spool the records."""
-    from geo.pipeline.spool import doc_key, from_payload, to_payload
     from geo.extract.document import extract_or_report
+    from geo.pipeline.spool import doc_key, from_payload, to_payload
     from geo.read.reader import read_dispatches
 
     if use_spacy:
@@ -400,11 +401,11 @@ def _write_outputs(
     """
     import pandas as pd
 
+    from geo.render.webmap import make_map, save_map
     from geo.spatial.admin import join_admin, load_boundaries
     from geo.spatial.aggregate import aggregate_by_admin
     from geo.spatial.frames import to_geodataframe
     from geo.write.gpkg import GeoPackageAppender
-    from geo.render.webmap import make_map, save_map
 
     t0 = time.perf_counter()
     gpkg = GeoPackageAppender(outputs.path("events.gpkg"))

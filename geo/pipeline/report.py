@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from gazetteer.normalize import normalize
 from geo.extract.mentions import FEATURE_KINDS
 from geo.model import Document
 
-__all__ = ["RunSummary", "unresolved_names", "printable"]
+__all__ = ["RunSummary", "printable", "unresolved_names"]
 
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0, 9), *range(11, 32), 127)}
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(9), *range(11, 32), 127)}
 _CONTROL.update({c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
                                               0x2066, 0x2067, 0x2068, 0x2069)})
 

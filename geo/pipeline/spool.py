@@ -25,8 +25,17 @@ from typing import Any
 
 from geo.model import ControlState, Document, Event, FrontObservation, Mention
 
-__all__ = ["CACHE_NAME", "RULES_VERSION", "Spool", "doc_key", "to_payload", "from_payload",
-           "rules_fingerprint", "gazetteer_fingerprint", "run_fingerprint"]  # fmt: skip
+__all__ = [
+    "CACHE_NAME",
+    "RULES_VERSION",
+    "Spool",
+    "doc_key",
+    "from_payload",
+    "gazetteer_fingerprint",
+    "rules_fingerprint",
+    "run_fingerprint",
+    "to_payload",
+]  # fmt: skip
 
 #: File name of the cache in an output folder (hidden: never part of the committed output set).
 CACHE_NAME = ".conflictmap-cache.sqlite"

@@ -43,15 +43,15 @@ from geo.extract.dates import parse_date
 from geo.model import Document
 
 __all__ = [
-    "ReadError",
-    "read_dispatches",
-    "read_text_file",
-    "decode_bytes",
-    "decode_report",
-    "body_start",
     "DATE_PREFIX_RE",
     "MAX_FILE_BYTES",
     "SUFFIXES",
+    "ReadError",
+    "body_start",
+    "decode_bytes",
+    "decode_report",
+    "read_dispatches",
+    "read_text_file",
 ]
 
 _LOG = logging.getLogger("conflictmap")
@@ -324,7 +324,7 @@ def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | 
         if not raw:
             return
         lineno += 1
-        if len(raw) <= max_bytes or raw.endswith(b"\n") and len(raw) == max_bytes + 1:
+        if len(raw) <= max_bytes or (raw.endswith(b"\n") and len(raw) == max_bytes + 1):
             yield lineno, raw, len(raw)
             continue
         size = len(raw)

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-__all__ = ["add_map_attribution", "write_gpkg_metadata", "METADATA_URI", "gpkg_data_sources"]
+__all__ = ["METADATA_URI", "add_map_attribution", "gpkg_data_sources", "write_gpkg_metadata"]
 
 #: ``md_standard_uri`` of conflictmap's record in ``gpkg_metadata`` (reserved ``.invalid`` host: an identifier).
 METADATA_URI = "https://conflictmap.invalid/data-sources"

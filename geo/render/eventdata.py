@@ -25,12 +25,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from geo.values import as_int as _int, flag as _flag, text as _text
+from geo.values import as_int as _int
+from geo.values import flag as _flag
+from geo.values import text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["SCALE", "KIND_LABELS", "event_columns", "mention_columns"]
+__all__ = ["KIND_LABELS", "SCALE", "event_columns", "mention_columns"]
 
 #: Coordinates are stored as integers: degrees times this (1e-4 degree is about 11 m).
 SCALE = 10_000

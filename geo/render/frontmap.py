@@ -18,14 +18,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE
 from geo.render.html import safe_layer_class, script_json
+from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
     import geopandas as gpd
 
-__all__ = ["FRONT_LINE_COLOUR", "add_front_layers", "build_snapshots", "script_json", "FrontSlider", "FrontPoints"]
+__all__ = ["FRONT_LINE_COLOUR", "FrontPoints", "FrontSlider", "add_front_layers", "build_snapshots", "script_json"]
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
 FRONT_LINE_COLOUR = "#8b0000"
@@ -35,7 +35,7 @@ from geo.spatial.controllers import UNKNOWN_COLOUR as _UNKNOWN_COLOUR  # noqa: E
 _SIMPLIFY_DEG = 0.0005
 
 
-def build_snapshots(front: Mapping[str, "gpd.GeoDataFrame"], *, expand_intervals: bool = True) -> list[dict[str, Any]]:
+def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: bool = True) -> list[dict[str, Any]]:
     """Group the ``control_areas``, ``front_lines`` and ``control`` layers by snapshot date.
 
     Parameters
@@ -86,7 +86,7 @@ def _has_intervals(front: Mapping[str, Any]) -> bool:
     return control is not None and "valid_from" in control.columns and "date_from" not in control.columns
 
 
-def build_intervals(front: Mapping[str, "gpd.GeoDataFrame"]) -> dict[str, Any] | None:
+def build_intervals(front: Mapping[str, gpd.GeoDataFrame]) -> dict[str, Any] | None:
     """The ``control`` intervals as one FeatureCollection (``valid_from``/``valid_to`` ISO days), or None.
 
     The slider shows, on any day, the localities whose period covers it: one row per locality per
@@ -101,7 +101,7 @@ def build_intervals(front: Mapping[str, "gpd.GeoDataFrame"]) -> dict[str, Any] |
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _control_per_snapshot(front: Mapping[str, "gpd.GeoDataFrame"]) -> Mapping[str, "gpd.GeoDataFrame"]:
+def _control_per_snapshot(front: Mapping[str, gpd.GeoDataFrame]) -> Mapping[str, gpd.GeoDataFrame]:
     """The ``control`` intervals (``valid_from``/``valid_to``) as points per snapshot date of the areas.
 
     Used only with ``build_snapshots(..., expand_intervals=True)`` (points per snapshot for callers
@@ -402,7 +402,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'geo.render.frontmap' has no attribute {name!r}")
 
 
-def add_front_layers(m: "folium.Map", front: Mapping[str, "gpd.GeoDataFrame"], *, offline: bool = False) -> None:
+def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False) -> None:
     """Add control areas and front lines (time slider), control changes and front observations.
 
     Everything is drawn by inline JavaScript using Leaflet only (no jQuery, no plugin, no CDN), so
@@ -433,7 +433,7 @@ def add_front_layers(m: "folium.Map", front: Mapping[str, "gpd.GeoDataFrame"], *
         m.add_child(points(observations, kind="observation", name="Front observations"))
 
 
-def _change_features(gdf: "gpd.GeoDataFrame | None") -> dict[str, Any]:
+def _change_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
     feats = []
     if gdf is not None and len(gdf):
         for row in _located(gdf).itertuples(index=False):
@@ -445,7 +445,7 @@ def _change_features(gdf: "gpd.GeoDataFrame | None") -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _observation_features(gdf: "gpd.GeoDataFrame | None") -> dict[str, Any]:
+def _observation_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
     feats = []
     if gdf is not None and len(gdf):
         for row in _located(gdf).itertuples(index=False):
@@ -464,7 +464,7 @@ def _point_feature(geom: Any, props: dict[str, Any]) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------- helpers
-def _located(gdf: "gpd.GeoDataFrame") -> "gpd.GeoDataFrame":
+def _located(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs("EPSG:4326")
     ok = gdf.geometry.notna() & ~gdf.geometry.is_empty

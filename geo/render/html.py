@@ -27,7 +27,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["script_json", "html_text", "raw_element", "safe_macro", "safe_layer_class", "RawElement", "SafeMacroElement"]
+__all__ = ["RawElement", "SafeMacroElement", "html_text", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
 
 _SCRIPT_ESCAPES = (
     ("<", "\\u003c"),
@@ -95,7 +95,7 @@ def _safe_render(self: Any, **kwargs: Any) -> None:
         element.render(**kwargs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _raw_class() -> type:
     from branca.element import Element
 
@@ -113,7 +113,7 @@ def _raw_class() -> type:
     return _RawElement
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _safe_macro_class() -> type:
     from branca.element import MacroElement
 
@@ -125,7 +125,7 @@ def _safe_macro_class() -> type:
     return _SafeMacroMixin
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def safe_layer_class(base: type) -> type:
     """A subclass of a folium ``MacroElement`` class (e.g. ``folium.map.Layer``) that never re-compiles.
 

@@ -29,10 +29,10 @@ from gazetteer.errors import ConflictmapError, MissingDependencyError
 
 __all__ = [
     "Asset",
-    "register_asset",
-    "make_self_contained",
-    "find_remote_urls",
     "check_offline",
+    "find_remote_urls",
+    "make_self_contained",
+    "register_asset",
 ]
 
 

@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import InputError
-from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo.render.html import html_text, raw_element, safe_layer_class, safe_macro, script_json
-from geo.values import as_int as _int, flag as _flag, text as _text
+from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
+from geo.values import as_int as _int
+from geo.values import flag as _flag
+from geo.values import text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -38,8 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ACTOR_COLORS",
-    "UNKNOWN_COLOR",
     "TILES",
+    "UNKNOWN_COLOR",
     "actor_color",
     "make_map",
     "save_map",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gazetteer import _config
+from gazetteer import settings
 from gazetteer.errors import DataError, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,9 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "METRIC_CRS",
     "boundaries_path",
-    "load_boundaries",
     "country_outline",
     "join_admin",
+    "load_boundaries",
 ]
 
 #: Metric CRS used for distances in Syria (UTM zone 37N).
@@ -49,7 +49,7 @@ def boundaries_path(level: int) -> Path | None:
         ``<data dir>/boundaries/adm{level}.gpkg`` or ``.geojson``, whichever exists first.
     """
     _check_level(level)
-    base = _config.data_dir() / "boundaries"
+    base = settings.data_dir() / "boundaries"
     for suffix in (".gpkg", ".geojson", ".json"):
         path = base / f"adm{level}{suffix}"
         if path.is_file():
@@ -89,7 +89,7 @@ def load_boundaries(level: int = 1, *, required: bool = False) -> gpd.GeoDataFra
         if required:
             raise DataError(
                 f"ADM{level} boundaries are not installed: expected "
-                f"{_config.data_dir() / 'boundaries' / f'adm{level}.gpkg'}"
+                f"{settings.data_dir() / 'boundaries' / f'adm{level}.gpkg'}"
             )
         return None
     return _read_cached(str(path), level, path.stat().st_mtime_ns).copy()

@@ -10,7 +10,7 @@ from geo.kinds import KINDS
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["aggregate_by_admin", "CASUALTY_KINDS"]
+__all__ = ["CASUALTY_KINDS", "aggregate_by_admin"]
 
 #: Event kinds whose ``killed`` count adds up into the per-unit toll.
 CASUALTY_KINDS: tuple[str, ...] = tuple(k.value for k, info in KINDS.items() if info.counts_casualties)

@@ -69,17 +69,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ADOPT_KM",
-    "MAX_SNAPSHOTS",
-    "SIMPLIFY_M",
-    "METRIC_CRS",
     "CONTROLLERS",
-    "PALETTE",
+    "MAX_SNAPSHOTS",
+    "METRIC_CRS",
     "NO_DATA",
-    "ControlObservation",
+    "PALETTE",
+    "SIMPLIFY_M",
     "ControlChanges",
+    "ControlObservation",
     "ControlTable",
-    "normalise_controller",
     "bounded_step",
+    "normalise_controller",
     "parse_date",
     "snapshot_dates",
 ]
@@ -194,9 +194,9 @@ class ControlChanges:
 
     date_from: dt.date
     date_to: dt.date
-    transfers: "gpd.GeoDataFrame"
-    summary: "pd.DataFrame"
-    lines: "gpd.GeoDataFrame"
+    transfers: gpd.GeoDataFrame
+    summary: pd.DataFrame
+    lines: gpd.GeoDataFrame
 
     def gained(self, controller: str) -> float:
         """km² gained by ``controller`` (from anyone, including "no data")."""
@@ -241,7 +241,7 @@ class ControlTable:
     gazetteer: Any = field(default=None, repr=False)
     rejected: list[tuple[Any, str]] = field(default_factory=list)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
-    _resolver: "_Resolver | None" = field(default=None, repr=False)
+    _resolver: _Resolver | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -254,7 +254,7 @@ class ControlTable:
         *,
         gazetteer: Any = None,
         **kwargs: Any,
-    ) -> "ControlTable":
+    ) -> ControlTable:
         """Read known control data: CSV, GeoPackage or GeoJSON.
 
         CSV columns: ``place,lat,lon,controller,date[,date_precision][,source]``; ``lat``/``lon``
@@ -324,7 +324,7 @@ class ControlTable:
         self._cache.clear()
         return obs
 
-    def add_events(self, events: Iterable["Event"]) -> int:
+    def add_events(self, events: Iterable[Event]) -> int:
         """Add the control changes among ``events``; return how many were recorded.
 
         Events that cannot be placed on the map or in time (no coordinates, governorate- or
@@ -392,7 +392,7 @@ class ControlTable:
         self._cache.clear()
         return added
 
-    def to_geodataframe(self) -> "gpd.GeoDataFrame":
+    def to_geodataframe(self) -> gpd.GeoDataFrame:
         """Every observation as a point GeoDataFrame (EPSG:4326), dates as ``datetime64``."""
         import geopandas as gpd
         import pandas as pd
@@ -419,7 +419,7 @@ class ControlTable:
         )
 
     # ------------------------------------------------------------------ state
-    def state_at(self, date: str | dt.date, *, window_days: int | None = None) -> "gpd.GeoDataFrame":
+    def state_at(self, date: str | dt.date, *, window_days: int | None = None) -> gpd.GeoDataFrame:
         """Return who holds each known locality at ``date``.
 
         Parameters
@@ -483,7 +483,7 @@ class ControlTable:
         )
 
     # ------------------------------------------------------------------ intervals
-    def intervals(self, *, window_days: int | None = None) -> "gpd.GeoDataFrame":
+    def intervals(self, *, window_days: int | None = None) -> gpd.GeoDataFrame:
         """Return control over time: one row per locality per period of unchanged state.
 
         The state of a locality (what :meth:`state_at` gives) only changes on the date of one of
@@ -561,7 +561,7 @@ class ControlTable:
         *,
         max_reach_km: float | None = None,
         window_days: int | None = None,
-    ) -> "gpd.GeoDataFrame":
+    ) -> gpd.GeoDataFrame:
         """Return the areas of influence per controller at ``date``.
 
         Voronoi cells of the localities (EPSG:32637), each cut by a disc of ``max_reach_km``
@@ -599,7 +599,7 @@ class ControlTable:
         *,
         max_reach_km: float | None = None,
         window_days: int | None = None,
-    ) -> "gpd.GeoDataFrame":
+    ) -> gpd.GeoDataFrame:
         """Return the boundaries shared by areas of different controllers at ``date``.
 
         Returns
@@ -721,8 +721,8 @@ class ControlTable:
         window_days: int | None = None,
         max_dates: int | None = None,
         simplify_m: float = SIMPLIFY_M,
-        on_date: "Callable[[dt.date, int], None] | None" = None,
-    ) -> dict[str, "gpd.GeoDataFrame"]:
+        on_date: Callable[[dt.date, int], None] | None = None,
+    ) -> dict[str, gpd.GeoDataFrame]:
         """Build the GeoPackage/map layers: control intervals, and areas and lines per snapshot date.
 
         Parameters
@@ -860,7 +860,7 @@ class ControlTable:
                         best = (d, g)
         return best[1] if best else None
 
-    def _get_resolver(self) -> "_Resolver":
+    def _get_resolver(self) -> _Resolver:
         if self._resolver is None:
             self._resolver = _Resolver(self.gazetteer)
         return self._resolver
@@ -916,7 +916,7 @@ class ControlTable:
         self._cache[key] = result
         return result
 
-    def _changes_layer(self) -> "gpd.GeoDataFrame":
+    def _changes_layer(self) -> gpd.GeoDataFrame:
         import geopandas as gpd
         import pandas as pd
 
@@ -1077,7 +1077,7 @@ def bounded_step(first: dt.date, last: dt.date, max_dates: int = MAX_SNAPSHOTS) 
 
 
 # ---------------------------------------------------------------------- baseline readers
-def _read_baseline_csv(path: Path, gazetteer: "_Resolver | Any") -> list[ControlObservation]:
+def _read_baseline_csv(path: Path, gazetteer: _Resolver | Any) -> list[ControlObservation]:
     rows: list[ControlObservation] = []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -1146,7 +1146,7 @@ def _read_baseline_vector(path: Path) -> list[ControlObservation]:
 
 def _baseline_row(
     path: Path, where: str, place: str, lat: str, lon: str, controller: str, date: Any,
-    precision: str | None, source: str, resolver: "_Resolver | None",
+    precision: str | None, source: str, resolver: _Resolver | None,
 ) -> ControlObservation:  # fmt: skip
     label = normalise_controller(controller)
     if label is None:
@@ -1226,7 +1226,7 @@ def _pick(header: Mapping[str, str], *names: str) -> str | None:
 
 
 # ---------------------------------------------------------------------- small helpers
-def _event_problem(ev: "Event") -> str:
+def _event_problem(ev: Event) -> str:
     if ev.lat is None or ev.lon is None:
         return "no coordinates"
     if ev.geo_precision is not None and ev.geo_precision >= 3:
@@ -1289,13 +1289,13 @@ def _line_rows(areas: Mapping[str, Any], day: dt.date) -> list[dict[str, Any]]:
     ]
 
 
-def _to_datetime(series: "pd.Series") -> "pd.Series":
+def _to_datetime(series: pd.Series) -> pd.Series:
     import pandas as pd
 
     return pd.to_datetime(pd.Series(series, dtype="object"), errors="raise").astype("datetime64[ms]")
 
 
-def _summary_value(summary: "pd.DataFrame", controller: str, col: str) -> float:
+def _summary_value(summary: pd.DataFrame, controller: str, col: str) -> float:
     label = normalise_controller(controller) or controller
     hit = summary.loc[summary["controller"] == label, col]
     return float(hit.iloc[0]) if len(hit) else 0.0

@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CONTROLLERS", "PALETTE", "ACTOR_PALETTE", "UNKNOWN_COLOUR", "CONTESTED_HATCH", "NO_DATA_COLOUR",
-           "normalise_controller"]
+__all__ = [
+    "ACTOR_PALETTE",
+    "CONTESTED_HATCH",
+    "CONTROLLERS",
+    "NO_DATA_COLOUR",
+    "PALETTE",
+    "UNKNOWN_COLOUR",
+    "normalise_controller",
+]
 
 #: Canonical controller labels, in legend order.
 CONTROLLERS: tuple[str, ...] = (

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["LAYERS", "RENAMES", "to_geodataframe", "parse_period"]
+__all__ = ["LAYERS", "RENAMES", "parse_period", "to_geodataframe"]
 
 #: Layer name -> record class.
 LAYERS: dict[str, type] = {

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["influence_cells", "dissolve", "shared_boundaries", "line_parts"]
+__all__ = ["dissolve", "influence_cells", "line_parts", "shared_boundaries"]
 
 #: Segments per quarter circle of the reach disc (area error of a 16-gon quarter: ~0.3 %).
 QUAD_SEGS = 16
@@ -29,8 +29,8 @@ def influence_cells(
     xy: Sequence[tuple[float, float]],
     *,
     reach: float,
-    clip: "BaseGeometry | None" = None,
-) -> list["BaseGeometry"]:
+    clip: BaseGeometry | None = None,
+) -> list[BaseGeometry]:
     """Return one area of influence per point, in input order.
 
     Parameters
@@ -70,7 +70,7 @@ def influence_cells(
     return [_polygonal(cell) for cell in cells]
 
 
-def dissolve(cells: Sequence["BaseGeometry"], labels: Sequence[str]) -> dict[str, "BaseGeometry"]:
+def dissolve(cells: Sequence[BaseGeometry], labels: Sequence[str]) -> dict[str, BaseGeometry]:
     """Union the cells per label; labels whose union is empty are dropped."""
     import shapely
 
@@ -86,11 +86,11 @@ def dissolve(cells: Sequence["BaseGeometry"], labels: Sequence[str]) -> dict[str
 
 
 def shared_boundaries(
-    areas: Mapping[str, "BaseGeometry"],
+    areas: Mapping[str, BaseGeometry],
     *,
     tolerance: float = 1.0,
     min_length: float = 10.0,
-) -> list[tuple[str, str, "BaseGeometry"]]:
+) -> list[tuple[str, str, BaseGeometry]]:
     """Return the boundaries shared by areas of different labels.
 
     Parameters
@@ -123,7 +123,7 @@ def shared_boundaries(
     return out
 
 
-def line_parts(geom: "BaseGeometry", *, min_length: float = 0.0) -> "BaseGeometry | None":
+def line_parts(geom: BaseGeometry, *, min_length: float = 0.0) -> BaseGeometry | None:
     """Keep the linear parts of ``geom`` longer than ``min_length``; ``None`` when nothing is left."""
     from shapely.geometry import LineString, MultiLineString
 
@@ -149,7 +149,7 @@ def line_parts(geom: "BaseGeometry", *, min_length: float = 0.0) -> "BaseGeometr
     return parts[0] if len(parts) == 1 else MultiLineString(parts)
 
 
-def _polygonal(geom: "BaseGeometry") -> "BaseGeometry":
+def _polygonal(geom: BaseGeometry) -> BaseGeometry:
     """Drop points and lines left by an intersection; return a (Multi)Polygon, maybe empty."""
     from shapely.geometry import MultiPolygon, Polygon
 

@@ -28,7 +28,7 @@ from geo.values import text as _text
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["ACLED_COLUMNS", "KIND_TO_ACLED", "to_acled", "csv_text"]
+__all__ = ["ACLED_COLUMNS", "KIND_TO_ACLED", "csv_text", "to_acled"]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "admin3",

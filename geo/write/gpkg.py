@@ -22,7 +22,7 @@ from geo.render.attribution import write_gpkg_metadata
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["write_geopackage", "GeoPackageAppender", "default_style", "GEOMETRY_COLUMN", "UNLOCATED_SUFFIX"]
+__all__ = ["GEOMETRY_COLUMN", "UNLOCATED_SUFFIX", "GeoPackageAppender", "default_style", "write_geopackage"]
 
 GEOMETRY_COLUMN = "geom"
 UNLOCATED_SUFFIX = "_unlocated"
@@ -31,7 +31,7 @@ _RESERVED = {"fid", GEOMETRY_COLUMN, "rowid", "oid", "_rowid_"}
 _POINT_LAYERS = {"events", "mentions", "front_observations", "control", "control_changes"}
 #: Geometry type of the known layers, used when a layer has no row (QGIS reports an empty layer
 #: without geometry type as broken): an empty layer is still typed, EPSG:4326 and styled.
-_LAYER_TYPES = {**{name: "Point" for name in _POINT_LAYERS}, "control_areas": "MultiPolygon",
+_LAYER_TYPES = {**dict.fromkeys(_POINT_LAYERS, "Point"), "control_areas": "MultiPolygon",
                 "front_lines": "MultiLineString", "governorates": "MultiPolygon", "districts": "MultiPolygon",
                 "subdistricts": "MultiPolygon"}
 

@@ -29,7 +29,7 @@ from types import TracebackType
 from gazetteer._io import atomic_write_text
 from gazetteer.errors import ConflictmapError
 
-__all__ = ["OutputSet", "OutputSetError", "recover", "LOCK_NAME", "JOURNAL_NAME", "MANIFEST_NAME", "STAGING_PREFIX"]
+__all__ = ["JOURNAL_NAME", "LOCK_NAME", "MANIFEST_NAME", "STAGING_PREFIX", "OutputSet", "OutputSetError", "recover"]
 
 _log = logging.getLogger("conflictmap")
 
