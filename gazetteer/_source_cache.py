@@ -19,7 +19,7 @@ from typing import Any
 
 from gazetteer import settings
 from gazetteer._index import name_keys
-from gazetteer._io import atomic_path
+from gazetteer.atomic import atomic_path
 from gazetteer.sources.base import Source
 from gazetteer.types import Place
 

@@ -30,7 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
-from gazetteer._governorates import governorates, pcode_for
+from gazetteer.governorates import governorates, pcode_for
 from gazetteer._index import NameIndex, haversine_km
 from gazetteer._source_cache import load_source
 from gazetteer.errors import GeocoderServiceError, InputError

@@ -37,7 +37,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gazetteer._governorates import pcode_for
+from gazetteer.governorates import pcode_for
 from geo.model import Document, Event, Mention
 
 __all__ = ["KM_TOLERANCE", "evaluate", "gold_labels", "gold_status", "main"]

@@ -16,7 +16,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def test_every_gold_strike_lands_in_its_gold_governorate() -> None:
-    from gazetteer._governorates import pcode_for
+    from gazetteer.governorates import pcode_for
     from geo.extract.document import extract
     from geo.spatial.admin import join_admin
     from geo.spatial.frames import to_geodataframe

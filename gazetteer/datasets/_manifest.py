@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import settings
-from gazetteer._io import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import DataError
 
 __all__ = ["Entry", "InputRecord", "load", "manifest_path", "save", "sha256_of"]

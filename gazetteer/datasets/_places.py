@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from gazetteer._governorates import pcode_for
+from gazetteer.governorates import pcode_for
 from gazetteer.errors import DataError
 from gazetteer.types import KINDS
 

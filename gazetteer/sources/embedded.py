@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from gazetteer import settings
-from gazetteer._governorates import GEONAMES_ADM1, governorates
-from gazetteer._io import atomic_write_text
+from gazetteer.governorates import GEONAMES_ADM1, governorates
+from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import DataError
 from gazetteer.sources.base import Source
 from gazetteer.types import KINDS, Place

@@ -7,7 +7,7 @@ The file is in GeoNames' official 19-column tab-separated format, without header
     dem  timezone  modification date
 
 It is streamed line by line and filtered by country code (a world dump is never loaded whole).
-The GeoNames admin1 code becomes the OCHA P-code (:data:`gazetteer._governorates.GEONAMES_ADM1`)
+The GeoNames admin1 code becomes the OCHA P-code (:data:`gazetteer.governorates.GEONAMES_ADM1`)
 and the feature code a :data:`~gazetteer.types.KINDS` kind (see :func:`kind_for`).
 
 Install the Syrian dump from https://download.geonames.org/export/dump/SY.zip (CC BY 4.0,
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import ClassVar, TextIO
 
 from gazetteer import settings
-from gazetteer._governorates import GEONAMES_ADM1
+from gazetteer.governorates import GEONAMES_ADM1
 from gazetteer.errors import DataError, SourceError
 from gazetteer.sources.base import Source
 from gazetteer.types import Place

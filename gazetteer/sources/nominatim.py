@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from gazetteer import __version__, settings
-from gazetteer._governorates import pcode_for
+from gazetteer.governorates import pcode_for
 from gazetteer.errors import GeocoderServiceError, GeocoderTimedOut, MissingDependencyError
 from gazetteer.sources.base import OnlineSource
 from gazetteer.types import Place

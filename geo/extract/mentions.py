@@ -849,7 +849,7 @@ def _bare_means_governorate(gazetteer: Any, res: Any) -> bool:
 @lru_cache(maxsize=4096)
 def _seat_name(surface: str) -> bool:
     """True when ``surface`` names a governorate (and so its seat): the only names whose kind context matters."""
-    from gazetteer._governorates import pcode_for
+    from gazetteer.governorates import pcode_for
 
     return pcode_for(surface) is not None
 

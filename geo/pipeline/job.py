@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from gazetteer._io import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import InputError
 from geo.model import Document
 from geo.pipeline.report import RunSummary

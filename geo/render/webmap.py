@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gazetteer._io import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import InputError
 from geo.render.html import html_text, raw_element, safe_layer_class, safe_macro, script_json
 from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gazetteer._io import atomic_path
+from gazetteer.atomic import atomic_path
 from gazetteer.errors import InputError
 from geo.render.attribution import write_gpkg_metadata
 

@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
-from gazetteer._io import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import ConflictmapError
 
 __all__ = ["JOURNAL_NAME", "LOCK_NAME", "MANIFEST_NAME", "STAGING_PREFIX", "OutputSet", "OutputSetError", "recover"]
