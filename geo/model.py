@@ -109,6 +109,8 @@ class Event:
     actors: str | None = None
     #: Every source that reported the event, joined by "; " (``source`` is the first).
     sources: str | None = None
+    #: The gazetteer's id of the place (the resolved mention's ``place_id``), None when unresolved.
+    place_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
