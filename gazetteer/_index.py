@@ -13,11 +13,11 @@ Private to :mod:`gazetteer.resolver`. Three levels of match, each scored in [0, 
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gazetteer.distance import haversine_km
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.types import Place
 
@@ -32,14 +32,6 @@ _FUZZY_SKEL_CUTOFF = 75.0
 _FUZZY_NORM_CUTOFF = 80.0
 _FUZZY_LIMIT = 25
 _FILTER_FROM = 5_000  # key lists at least this long go through the bigram pre-filter
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_latin(key: str) -> bool:
