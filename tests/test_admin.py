@@ -9,6 +9,7 @@ import pytest
 gpd = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")
 
+from gazetteer import profile  # noqa: E402
 from gazetteer.errors import DataError, InputError  # noqa: E402
 from geo.spatial import admin  # noqa: E402
 
@@ -101,7 +102,7 @@ def test_join_admin_tolerance(no_installed_data: Path) -> None:
 
 
 def test_join_admin_other_crs_and_empty(no_installed_data: Path) -> None:
-    pts = _points([SARAQIB]).to_crs(admin.METRIC_CRS)
+    pts = _points([SARAQIB]).to_crs(profile.active().metric_crs)
     out = admin.join_admin(pts)
     assert out["adm1_pcode"].iloc[0] == "SY07"
     assert out.crs == pts.crs  # geometry left as given

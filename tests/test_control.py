@@ -10,7 +10,10 @@ import pytest
 
 from gazetteer.errors import DataError, InputError
 from geo.model import Event
-from geo.spatial.control import METRIC_CRS, ControlTable, normalise_controller, parse_date, snapshot_dates
+from gazetteer import profile
+from geo.spatial.control import ControlTable, normalise_controller, parse_date, snapshot_dates
+
+METRIC_CRS = profile.active().metric_crs
 
 geopandas = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")

@@ -56,9 +56,9 @@ def table(tmp_path_factory):
 
 
 def _dispatch(table, name):
-    from geo.spatial.control import _fold  # the table's own name folding
+    from gazetteer.normalize import fold
 
-    return [o for o in table.observations if o.kind == "dispatch" and _fold(name) in _fold(o.place)]
+    return [o for o in table.observations if o.kind == "dispatch" and fold(name) in fold(o.place)]
 
 
 def _state(table, day, place):

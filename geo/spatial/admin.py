@@ -14,25 +14,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gazetteer import settings
+from gazetteer import profile, settings
 from gazetteer.errors import DataError, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
 __all__ = [
-    "METRIC_CRS",
     "boundaries_path",
     "country_outline",
     "join_admin",
     "load_boundaries",
 ]
 
-#: Metric CRS used for distances in Syria (UTM zone 37N).
-METRIC_CRS = "EPSG:32637"
-
 _LEVELS = (1, 2, 3)
-_EMBEDDED = "syria_adm1.geojson"
 
 
 def boundaries_path(level: int) -> Path | None:
@@ -96,7 +91,7 @@ def load_boundaries(level: int = 1, *, required: bool = False) -> gpd.GeoDataFra
 
 
 def country_outline() -> Any:
-    """Return Syria's outline: the union of the level-1 boundaries in use (cached).
+    """Return the country outline: the union of the level-1 boundaries in use (cached).
 
     Returns
     -------
@@ -117,7 +112,7 @@ def join_admin(
 
     Points inside a polygon get it by ``geopandas.sjoin(predicate="within")``. Points outside every
     polygon (coast, borders, generalised edges) get the nearest unit within ``tolerance_km``
-    (``sjoin_nearest`` in EPSG:32637) and ``adm_nearest = True``; points further away, and rows
+    (``sjoin_nearest`` in the profile's metric CRS) and ``adm_nearest = True``; points further away, and rows
     without geometry, get nulls. Levels whose boundaries are not installed are skipped.
 
     The gazetteer's labels are kept for comparison: an incoming ``adm1`` column becomes ``adm1_gaz``
@@ -167,7 +162,7 @@ def join_admin(
         if bnd is None:
             continue
         cols = [f"adm{level}_pcode", f"adm{level}_name"]
-        codes, nearest = _join_level(pts, bnd[cols + ["geometry"]], cols, tolerance_km)
+        codes, nearest = _join_level(pts, bnd[[*cols, "geometry"]], cols, tolerance_km)
         for col in cols:
             out[col] = codes[col].reindex(out.index).astype("str")
         out["adm_nearest"] = out["adm_nearest"] | nearest.reindex(out.index, fill_value=False)
@@ -196,8 +191,8 @@ def _join_level(
     missing = pts.index[~found]
     if len(missing) and tolerance_km > 0:
         near = gpd.sjoin_nearest(
-            pts.loc[missing].to_crs(METRIC_CRS),
-            bnd.to_crs(METRIC_CRS),
+            pts.loc[missing].to_crs(profile.active().metric_crs),
+            bnd.to_crs(profile.active().metric_crs),
             how="inner",
             max_distance=tolerance_km * 1000.0,
         )
@@ -266,11 +261,11 @@ def _check_level(level: int) -> None:
 def _embedded_path() -> Path:
     from importlib.resources import files
 
-    return Path(str(files("geo") / "data" / _EMBEDDED))
+    return Path(str(files("geo") / "data" / profile.active().adm1_boundaries))
 
 
 @functools.lru_cache(maxsize=8)
-def _read_cached(path: str, level: int, mtime_ns: int) -> gpd.GeoDataFrame:
+def _read_cached(path: str, level: int, mtime_ns: int) -> gpd.GeoDataFrame:  # noqa: ARG001 (cache key)
     """Read and normalise a boundary file; ``mtime_ns`` is part of the cache key."""
     import geopandas as gpd
     import shapely

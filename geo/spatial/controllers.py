@@ -1,6 +1,6 @@
 """Controller labels of the front-line model: normalisation and map palette.
 
-The labels are the control subset of :data:`geo.model.ACTORS`. Russia and Iran/Hezbollah fight on
+The labels are :class:`geo.vocab.Controller`, the control subset of the actors. Russia and Iran/Hezbollah fight on
 the regime's side, so for *control* they count as ``"regime"``; Turkey's allied Syrian factions
 count as ``"Turkey"``. ``"contested"`` is a state, not an actor.
 """
@@ -8,28 +8,21 @@ count as ``"Turkey"``. ``"contested"`` is a state, not an actor.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from gazetteer.normalize import fold
+from geo.vocab import Controller
 
 __all__ = [
     "ACTOR_PALETTE",
     "CONTESTED_HATCH",
     "CONTROLLERS",
-    "NO_DATA_COLOUR",
     "PALETTE",
     "UNKNOWN_COLOUR",
     "normalise_controller",
 ]
 
 #: Canonical controller labels, in legend order.
-CONTROLLERS: tuple[str, ...] = (
-    "regime",
-    "rebels",
-    "HTS/jihadists",
-    "IS",
-    "SDF/Kurdish forces",
-    "Turkey",
-    "contested",
-)
+CONTROLLERS: tuple[Controller, ...] = tuple(Controller)
 
 #: Fill colour per controller: the ONE palette of the web map, the front-line layers and the QGIS
 #: styles (``geo/write/styles/*.qml`` are checked against it by ``tests/test_styles.py``). The six
@@ -76,9 +69,6 @@ ACTOR_PALETTE: dict[str, str] = {
 
 #: How "contested" areas are drawn: outline dash pattern (web map) and hatch angle (QGIS).
 CONTESTED_HATCH = {"dash": "6 4", "angle": 45}
-
-#: Shown in legends for places with no locality within reach (never coloured on the map).
-NO_DATA_COLOUR = "#ffffff"
 
 # Keys are accent-free, lower-case, single-spaced. Multi-word keys are matched as phrases.
 _ALIASES: dict[str, str] = {
@@ -186,15 +176,19 @@ _PHRASES = sorted((a for a in _ALIASES if a not in _EXACT_ONLY), key=len, revers
 _PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b")
 
 
+_NOT_ALIAS = re.compile(r"[^a-z0-9/]+")
+
+
 def _fold(text: str) -> str:
-    """Lower-case, strip accents, turn punctuation into single spaces (keep ``/``)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9/]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    """:func:`gazetteer.normalize.fold` keeping ``/``, then anything but ``a-z0-9/`` as single spaces.
+
+    The one fold turns ``/`` into a space; the aliases keep it ("hts/jihadists"), so it is put back.
+    """
+    folded = "".join("/" if c == "/" else f for c, f in zip(text, fold(text), strict=True))
+    return _NOT_ALIAS.sub(" ", folded).strip()
 
 
-def normalise_controller(label: str | None) -> str | None:
+def normalise_controller(label: str | None) -> Controller | None:
     """Return the canonical controller label for a spelling, or ``None`` when unknown.
 
     An exact alias wins ("régime", "FDS", "opposition"); otherwise the first known label named in
@@ -208,7 +202,7 @@ def normalise_controller(label: str | None) -> str | None:
 
     Returns
     -------
-    str or None
+    Controller or None
         One of :data:`CONTROLLERS`, or ``None``.
     """
     if label is None:
@@ -217,8 +211,8 @@ def normalise_controller(label: str | None) -> str | None:
     if not folded:
         return None
     if folded in _ALIASES:
-        return _ALIASES[folded]
+        return Controller(_ALIASES[folded])
     if folded.replace("/", " ") in _ALIASES:
-        return _ALIASES[folded.replace("/", " ")]
+        return Controller(_ALIASES[folded.replace("/", " ")])
     match = _PHRASE_RE.search(folded.replace("/", " "))
-    return _ALIASES[match.group(1)] if match else None
+    return Controller(_ALIASES[match.group(1)]) if match else None

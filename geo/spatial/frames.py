@@ -15,6 +15,7 @@ columns say how to read them.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -80,7 +81,7 @@ def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.G
             row["doc_date"] = doc.date
             row["doc_date_precision"] = doc.date_precision
             rows.append(row)
-    columns = list(dict.fromkeys(fields + ["doc_id", "doc_date", "doc_date_precision"]))
+    columns = list(dict.fromkeys([*fields, "doc_id", "doc_date", "doc_date_precision"]))
     df = pd.DataFrame.from_records(rows, columns=columns)
     bools = {f.name for f in dataclasses.fields(cls) if f.type in ("bool", bool)}
     for col in df.columns:
@@ -96,8 +97,7 @@ def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.G
         precision = df["date_precision"] if "date_precision" in df.columns else None
         starts, ends = _periods(df["date"], precision)
         df["date"] = starts
-        pos = df.columns.get_loc("date") + 1
-        df.insert(pos, "date_end", ends)
+        df.insert(list(df.columns).index("date") + 1, "date_end", ends)
     df["doc_date"] = _periods(df["doc_date"], df["doc_date_precision"])[0]
 
     df = df.rename(columns=RENAMES)
@@ -109,13 +109,14 @@ def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.G
     return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
 
 
-def parse_period(value: str | None, precision: str | None = None) -> tuple[Any, Any]:
+def parse_period(value: str | float | None, precision: str | None = None) -> tuple[Any, Any]:
     """Return the (first day, last day) of a ``YYYY[-MM[-DD]]`` date as pandas Timestamps.
 
     Parameters
     ----------
-    value : str or None
-        ``"2019-05-14"``, ``"2019-05"`` or ``"2019"`` (anything after the date is ignored).
+    value : str, float or None
+        ``"2019-05-14"``, ``"2019-05"`` or ``"2019"`` (anything after the date is ignored); None
+        or NaN (a missing cell) gives no period.
     precision : str or None
         ``"day"``, ``"month"`` or ``"year"``; coarser than the string widens the period.
         By default the string's own precision.
@@ -127,7 +128,7 @@ def parse_period(value: str | None, precision: str | None = None) -> tuple[Any, 
     """
     import pandas as pd
 
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return pd.NaT, pd.NaT
     m = _DATE_RE.match(str(value).strip())
     if not m:
@@ -155,7 +156,7 @@ def _periods(values: pd.Series, precision: pd.Series | None) -> tuple[pd.Series,
     precs = precision.tolist() if precision is not None else [None] * len(values)
     seen: dict[tuple[Any, Any], tuple[Any, Any]] = {}  # dates repeat: parse each (value, precision) once
     pairs = []
-    for v, p in zip(values, precs):
+    for v, p in zip(values, precs, strict=True):
         key = (v if isinstance(v, str) or v is None else repr(v), p if isinstance(p, str) else None)
         if key not in seen:
             seen[key] = parse_period(v, key[1])
@@ -168,7 +169,7 @@ def _periods(values: pd.Series, precision: pd.Series | None) -> tuple[pd.Series,
 def _to_int(value: Any, column: str) -> Any:
     import pandas as pd
 
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return pd.NA
     try:
         return int(value)

@@ -64,7 +64,7 @@ def influence_cells(
         parts = list(voronoi.geoms)
         if len(parts) != len(points):  # pragma: no cover - GEOS always returns one cell per site
             raise RuntimeError(f"Voronoi returned {len(parts)} cells for {len(points)} points")
-        cells = [cell.intersection(disc) for cell, disc in zip(parts, discs)]
+        cells = [cell.intersection(disc) for cell, disc in zip(parts, discs, strict=True)]
     if clip is not None:
         cells = [cell.intersection(clip) for cell in cells]
     return [_polygonal(cell) for cell in cells]
@@ -75,7 +75,7 @@ def dissolve(cells: Sequence[BaseGeometry], labels: Sequence[str]) -> dict[str, 
     import shapely
 
     groups: dict[str, list[BaseGeometry]] = {}
-    for cell, label in zip(cells, labels):
+    for cell, label in zip(cells, labels, strict=True):
         groups.setdefault(label, []).append(cell)
     out: dict[str, BaseGeometry] = {}
     for label, geoms in groups.items():

@@ -1,0 +1,82 @@
+"""The per-date layers of the map: control areas and front lines at each snapshot date.
+
+An area or line snapshot is valid from ``date_from`` (included) to ``date_to`` (excluded, the
+next snapshot date); the last one has no ``date_to`` (still valid).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from geo.spatial.control.areas import Areas, line_rows
+from geo.spatial.control.observation import metric_crs, ordered, to_datetime
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+__all__ = ["SIMPLIFY_M", "snapshot_layers"]
+
+#: Display simplification of control areas and front lines, metres (metric CRS).
+SIMPLIFY_M = 100.0
+
+_AREA_COLUMNS = ["date_from", "date_to", "controller", "area_km2", "n_localities", "geometry"]
+_LINE_COLUMNS = ["date_from", "date_to", "side_a", "side_b", "length_km", "geometry"]
+
+
+def _layer(rows: list[dict[str, Any]], columns: list[str], simplify_m: float) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import shapely
+
+    frame = gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=metric_crs())
+    if simplify_m and len(frame):
+        frame["geometry"] = shapely.simplify(frame.geometry.values, simplify_m, preserve_topology=True)
+    for col in ("date_from", "date_to"):
+        frame[col] = to_datetime(frame[col])
+    return frame.to_crs("EPSG:4326")
+
+
+def _without_date(row: dict[str, Any]) -> dict[str, Any]:
+    row.pop("date")
+    return row
+
+
+def snapshot_layers(
+    days: Sequence[dt.date],
+    areas_at: Callable[[dt.date], Areas],
+    *,
+    simplify_m: float = SIMPLIFY_M,
+    on_date: Callable[[dt.date, int], None] | None = None,
+) -> dict[str, gpd.GeoDataFrame]:
+    """``control_areas`` and ``front_lines`` layers over the snapshot ``days`` (sorted).
+
+    Parameters
+    ----------
+    days
+        The snapshot dates, sorted.
+    areas_at
+        The areas at one date (one date's geometry is computed at a time).
+    simplify_m
+        Display simplification in metres (topology preserved); ``0`` keeps geometry exact.
+        ``area_km2`` and ``length_km`` are measured before simplification.
+    on_date
+        Called with each snapshot date and the number of dates once it is done (progress).
+    """
+    ends: list[dt.date | None] = [*days[1:], None]
+    area_rows: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    for day, end in zip(days, ends, strict=True):
+        areas = areas_at(day)
+        area_rows.extend(
+            {"date_from": day, "date_to": end, "controller": c, "area_km2": areas.geoms[c].area / 1e6,
+             "n_localities": areas.counts[c], "geometry": areas.geoms[c]}
+            for c in ordered(areas.geoms)
+        )  # fmt: skip
+        lines.extend({"date_from": day, "date_to": end, **_without_date(r)} for r in line_rows(areas.geoms, day))
+        if on_date is not None:
+            on_date(day, len(days))
+    return {
+        "control_areas": _layer(area_rows, _AREA_COLUMNS, simplify_m),
+        "front_lines": _layer(lines, _LINE_COLUMNS, simplify_m),
+    }
