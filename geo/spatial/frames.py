@@ -15,6 +15,7 @@ columns say how to read them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import InputError
 from geo.model import Document, Event, FrontObservation, Mention
+from geo.period import Period
+from geo.vocab import DatePrecision
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -139,14 +142,13 @@ def parse_period(value: str | float | None, precision: str | None = None) -> tup
         prec = "day" if day else "month" if month else "year"
     try:
         if prec == "day" and day and month:
-            start = pd.Timestamp(int(year), int(month), int(day))
-            return start, start
-        if prec in ("day", "month") and month:
-            start = pd.Timestamp(int(year), int(month), 1)
-            return start, start + pd.offsets.MonthEnd(0)
-        start = pd.Timestamp(int(year), 1, 1)
-        return start, pd.Timestamp(int(year), 12, 31)
-    except ValueError:  # month 13, day 32...
+            period = Period.day(dt.date(int(year), int(month), int(day)))
+        elif prec in ("day", "month") and month:
+            period = Period.around(dt.date(int(year), int(month), 1), DatePrecision.MONTH)
+        else:
+            period = Period.around(dt.date(int(year), 1, 1), DatePrecision.YEAR)
+        return pd.Timestamp(period.start), pd.Timestamp(period.end)
+    except ValueError:  # month 13, day 32, year 0...
         return pd.NaT, pd.NaT
 
 
