@@ -56,7 +56,7 @@ def test_embedded_boundaries(no_installed_data: Path) -> None:
     assert sorted(b["adm1_pcode"]) == [f"SY{i:02d}" for i in range(1, 15)]
     assert b.crs.to_epsg() == 4326
     assert b.geometry.is_valid.all()
-    assert dict(zip(b["adm1_pcode"], b["adm1_name"]))["SY07"] == "Idleb"
+    assert dict(zip(b["adm1_pcode"], b["adm1_name"], strict=True))["SY07"] == "Idleb"
     assert admin.load_boundaries(2) is None
     assert admin.load_boundaries(3) is None
     with pytest.raises(DataError, match="adm3"):
@@ -136,7 +136,7 @@ def test_bad_installed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     bad = gpd.GeoDataFrame({"foo": ["x"]}, geometry=[shapely.Point(36, 35).buffer(1)], crs=4326)
     bad.to_file(bdir / "adm2.gpkg", driver="GPKG")
     monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(tmp_path))
-    with pytest.raises(DataError, match="adm2.gpkg"):
+    with pytest.raises(DataError, match=r"adm2\.gpkg"):
         admin.load_boundaries(2)
 
 
@@ -160,5 +160,7 @@ def test_fast_within_equals_sjoin_within():
     hit_pt, hit_poly = _within(pts.geometry.values, bnd.geometry.values)
     ref = gpd.sjoin(pts, bnd[["geometry"]], how="inner", predicate="within")
     ref = ref[~ref.index.duplicated(keep="first")]
-    assert dict(zip(hit_pt.tolist(), hit_poly.tolist())) == dict(zip(ref.index.tolist(), ref["index_right"].tolist()))
+    assert dict(zip(hit_pt.tolist(), hit_poly.tolist(), strict=True)) == dict(
+        zip(ref.index.tolist(), ref["index_right"].tolist(), strict=True)
+    )
     assert len(hit_pt) > 5000

@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
+from gazetteer import profile
 from gazetteer.errors import DataError, InputError
 from geo.model import Event
-from gazetteer import profile
 from geo.spatial.control import ControlTable, normalise_controller, parse_date, snapshot_dates
 
 METRIC_CRS = profile.active().metric_crs
@@ -99,7 +99,8 @@ def test_month_precision_change_counts_from_month_end(outline):
 
 def test_snapshot_step():
     obs = [dt.date(2019, 1, 31), dt.date(2019, 4, 2)]
-    assert snapshot_dates(obs, "1M") == [dt.date(2019, 1, 31), dt.date(2019, 2, 28), dt.date(2019, 3, 31), dt.date(2019, 4, 2)]
+    monthly = [dt.date(2019, 1, 31), dt.date(2019, 2, 28), dt.date(2019, 3, 31), dt.date(2019, 4, 2)]
+    assert snapshot_dates(obs, "1M") == monthly
     assert snapshot_dates(obs, "4W")[:3] == [dt.date(2019, 1, 31), dt.date(2019, 2, 28), dt.date(2019, 3, 28)]
     with pytest.raises(InputError, match="'fortnight'"):
         snapshot_dates(obs, "fortnight")
@@ -319,7 +320,8 @@ def test_snapshots_layers(grid_table, tmp_path):
     assert control[control.place != "v22"].valid_to.isna().all()
     assert len(layers["front_lines"]) == 2
     ch = layers["control_changes"]
-    assert ch[["place", "from_controller", "to_controller", "status"]].values.tolist() == [["v22", "regime", "rebels", "complete"]]
+    cols = ["place", "from_controller", "to_controller", "status"]
+    assert ch[cols].values.tolist() == [["v22", "regime", "rebels", "complete"]]
     for layer in layers.values():
         assert layer.crs.to_epsg() == 4326
     three = grid_table.snapshots(["2019-08-05", D1, D2])
@@ -332,7 +334,7 @@ def test_snapshots_layers(grid_table, tmp_path):
     import pyogrio
 
     info = pyogrio.read_info(tmp_path / "front.gpkg", layer="control_areas")
-    assert dict(zip(info["fields"], info["dtypes"]))["date_from"].startswith("datetime64")
+    assert dict(zip(info["fields"], info["dtypes"], strict=True))["date_from"].startswith("datetime64")
 
 
 def test_spellings_of_one_locality_merge_by_proximity(outline):
@@ -446,7 +448,7 @@ def _state_from_intervals(intervals, day):
 
 
 def test_intervals_agree_with_state_at_every_date(outline):
-    """Claimed, partial, reversed, counter-claims within the window, confirmations: the intervals give state_at's answer."""
+    """Claimed, partial, reversed, counter-claims within the window, confirmations: intervals agree with state_at."""
     table = ControlTable(outline=outline)
     table.add_baseline("A", 35.2, 37.0, "rebels", "2019-01-01")
     table.add_baseline("B", 35.4, 37.0, "rebels", "2019-01-01")
@@ -524,3 +526,24 @@ def test_areas_and_lines_simplified_for_display(grid_table):
     a = exact["control_areas"].to_crs(METRIC_CRS).geometry.values
     b = shown["control_areas"].to_crs(METRIC_CRS).geometry.values
     assert (shapely.hausdorff_distance(a, b) <= 100.0 + 1e-6).all()
+
+
+# ---------------------------------------------------------------- identity from the extraction, dates
+def test_an_events_place_id_is_kept_without_asking_the_gazetteer(outline):
+    class NoGaz:
+        def resolve(self, name, near=None):
+            raise AssertionError(f"the gazetteer was asked about {name!r}")
+
+    table = ControlTable(outline=outline, gazetteer=NoGaz())
+    ev = _event("Khan Shaykhun", 35.44, 36.65, "2019-08-20", "regime")
+    ev.place_id = "curated:47"
+    assert table.add_events([ev]) == 1
+    obs = table.observations[0]
+    assert (obs.place, obs.place_id, obs.name_as_written) == ("Khan Shaykhun", "curated:47", "Khan Shaykhun")
+
+
+def test_a_month_stays_a_month_whatever_the_precision_says():
+    assert parse_date("2019-08", "year") == (dt.date(2019, 8, 31), "month")
+    assert parse_date("2019-08-10", "year") == (dt.date(2019, 12, 31), "year")
+    assert parse_date("2019", "month") == (dt.date(2019, 12, 31), "year")
+    assert parse_date("2019-08", "day") == (dt.date(2019, 8, 31), "month")

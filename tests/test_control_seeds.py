@@ -101,6 +101,6 @@ def test_areas_and_lines_exist_for_the_dates_involved(table):
     assert changes.gained("regime") > 100  # at least Khan Cheikhoun's and Al-Tamaanah's cells
     assert len(changes.lines) > 0
     layers = table.snapshots()
-    assert {d for d in dates} <= set(layers["control_areas"].date_from.dt.date)
+    assert set(dates) <= set(layers["control_areas"].date_from.dt.date)
     placed = set(layers["control_changes"].place)
     assert any("Shaykhun" in p for p in placed) and any("Mannas" in p for p in placed)

@@ -35,8 +35,9 @@ def test_every_gold_strike_lands_in_its_gold_governorate() -> None:
             expected = pcode_for(adm1_of[g["place"]])
             assert expected, g["place"]
             span = (g["evidence_start"], g["evidence_end"])
-            hits = mine[[_overlap(span, (s, e)) for s, e in zip(mine["char_start"], mine["char_end"])]]
-            assert len(hits), f"{g_doc['id']}: no extracted strike for gold strike at {g['place']!r}: {g['evidence'][:60]!r}"
+            hits = mine[[_overlap(span, (s, e)) for s, e in zip(mine["char_start"], mine["char_end"], strict=True)]]
+            where = f"{g_doc['id']}: no extracted strike for gold strike at {g['place']!r}"
+            assert len(hits), f"{where}: {g['evidence'][:60]!r}"
             got = set(hits["adm1_pcode"].dropna())
             assert expected in got, f"{g_doc['id']} {g['place']!r}: expected {expected}, polygon join gave {got}"
             checked.append(g["place"])
