@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["KINDS", "PlaceKind", "Place", "Resolution"]
+__all__ = ["KINDS", "Place", "PlaceKind", "Resolution"]
 
 
 class PlaceKind(StrEnum):

@@ -206,7 +206,7 @@ def read_boundary_layers(path: Path, kind: str) -> list[BoundaryLayer]:
 
         with zipfile.ZipFile(path) as zf:
             members = sorted(n for n in zf.namelist() if n.lower().endswith(".shp"))
-        targets = [(f"/vsizip/{path}/{m}", None, f"{path}!{m}") for m in members]
+        targets: list[tuple[str, str | None, str]] = [(f"/vsizip/{path}/{m}", None, f"{path}!{m}") for m in members]
     else:
         try:
             names = [str(name) for name, _g in pyogrio.list_layers(path)]

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from gazetteer.governorates import pcode_for
 from gazetteer.errors import DataError
+from gazetteer.governorates import pcode_for
 from gazetteer.types import KINDS
 
 __all__ = ["COLUMNS", "open_text", "read_csv_places", "read_ucdp", "read_vector_places", "write_places"]
@@ -92,7 +92,8 @@ def read_csv_places(path: Path) -> list[dict[str, str]]:
             raise DataError(f"{where}: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         out.append({"name": name, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}",
                     "alternate_names": row.get("alternate_names", "").strip(), "kind": kind,
-                    "adm1_pcode": row.get("adm1_pcode", "").strip().upper(), "id": row.get("id", "").strip() or str(line)})
+                    "adm1_pcode": row.get("adm1_pcode", "").strip().upper(),
+                    "id": row.get("id", "").strip() or str(line)})  # fmt: skip
     return out
 
 
@@ -131,12 +132,12 @@ def read_ucdp(path: Path) -> list[dict[str, str]]:
         key = (raw, f"{lat:.6f}", f"{lon:.6f}")
         g = groups.setdefault(key, {"events": 0, "adm_1": row.get("adm_1", "")})
         g["events"] += count
-    out = []
-    for n, ((raw, lat, lon), g) in enumerate(sorted(groups.items()), start=1):
+    out: list[dict[str, str]] = []
+    for n, ((raw, lat_text, lon_text), g) in enumerate(sorted(groups.items()), start=1):
         name, kind = _ucdp_name(raw)
         if not name:
             continue
-        out.append({"name": name, "lat": lat, "lon": lon, "alternate_names": "", "kind": kind,
+        out.append({"name": name, "lat": lat_text, "lon": lon_text, "alternate_names": "", "kind": kind,
                     "adm1_pcode": _adm1(g["adm_1"]), "id": f"ucdp-{n}"})
     if not out:
         raise DataError(f"{path}: no UCDP event with an exact location (where_prec == 1)")

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import ClassVar, TextIO
 
 from gazetteer import settings
-from gazetteer.governorates import GEONAMES_ADM1
 from gazetteer.errors import DataError, SourceError
+from gazetteer.governorates import GEONAMES_ADM1
 from gazetteer.sources.base import Source
 from gazetteer.types import Place
 
@@ -192,7 +192,7 @@ class GeonamesSource(Source):
         self.country = country.strip().upper() if country is not None else None
         self.feature_classes = frozenset(feature_classes)
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[object, ...]:
         """The dump file (path, size, mtime) and the filters: places are cached under it."""
         from gazetteer._source_cache import file_fingerprint
 
@@ -214,7 +214,7 @@ class GeonamesSource(Source):
                     raise DataError(msg)
                 if needle is not None and needle not in line:
                     continue  # cheap pre-filter: most lines of a world dump are other countries
-                row = dict(zip(COLUMNS, line.rstrip("\r\n").split("\t")))
+                row = dict(zip(COLUMNS, line.rstrip("\r\n").split("\t"), strict=True))  # tabs counted above
                 if self.country is not None and row["country_code"] != self.country:
                     continue
                 if row["feature_class"] not in self.feature_classes:
