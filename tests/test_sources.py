@@ -235,3 +235,20 @@ def test_csv_kinds_are_known() -> None:
     assert "village" in KINDS
     with pytest.raises(DataError, match="castle"):
         CsvSource("x.csv", default_kind="castle")
+
+
+def test_place_kinds_are_a_str_enum() -> None:
+    from gazetteer.types import KINDS, PlaceKind
+
+    assert tuple(k.value for k in PlaceKind) == KINDS
+    assert PlaceKind.MILITARY_SITE == "military site" and f"{PlaceKind.CITY}" == "city"
+
+
+def test_country_place_comes_from_the_profile() -> None:
+    from gazetteer import profile
+    from gazetteer.sources.embedded import country_place
+
+    place = country_place("embedded")
+    country = profile.active()
+    assert (place.id, place.name, (place.lat, place.lon)) == (f"country:{country.code}", country.name, country.point)
+    assert place.kind == "country" and "Syrie" in place.names
