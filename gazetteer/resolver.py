@@ -7,7 +7,7 @@ The :class:`Gazetteer` indexes every local source once, then scores each query:
   :mod:`gazetteer.scoring`'s, the context's validation :mod:`gazetteer.context`'s;
 - **context**: ``+0.08`` inside the governorate the text names, ``-0.08`` outside it; up to
   ``+0.25`` near points already resolved in the document (30 km decay); ``kind`` agreement; for a
-  name score below 0.85 only 30 % of a favourable context counts (context never makes a weak
+  name score below 0.9 only 30 % of a favourable context counts (context never makes a weak
   spelling match an answer);
 - **prior**: population (up to ``+0.15`` for a million; a record without one borrows it from a record of
   the same place, i.e. sharing a name key within 15 km), curated French spellings (``+0.1``), the user's CSV
@@ -28,7 +28,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from gazetteer import scoring
 from gazetteer._index import NameIndex
@@ -258,7 +258,7 @@ class Gazetteer:
             strong = {i: m for i, m in matches.items() if m[0] >= scoring.STRONG}
             if all(self._index.places[i].kind in scoring.ADMIN_UNITS for i in strong):
                 # OCHA names a district or subdistrict after its seat ("Saraqab"): the town spelt
-                # a little differently ("Saraqib") stays a candidate, for _choose's seat rule.
+                # a little differently ("Saraqib") stays a candidate, for scoring.choose's seat rule.
                 strong.update({i: m for i, m in matches.items() if m[0] >= _SEAT_SPELLING
                                and self._index.places[i].kind in scoring.SEATS})  # fmt: skip
             matches = strong
@@ -271,7 +271,9 @@ class Gazetteer:
         scored.sort(key=lambda ps: -ps[1])
         return scored
 
-    def _resolution(self, query: str, place: Place, score: float, **extra: Any) -> Resolution:
+    def _resolution(
+        self, query: str, place: Place, score: float, candidates: Sequence[Resolution] = ()
+    ) -> Resolution:
         return Resolution(
             query=query,
             name=place.name,
@@ -285,7 +287,7 @@ class Gazetteer:
             place_id=place.id,
             foreign=place.kind == PlaceKind.FOREIGN,
             raw=place.raw,
-            **extra,
+            candidates=list(candidates),
         )
 
     def _resolve_key(self, name: str, pcode: str | None, points: tuple[Point, ...], kind: str | None) -> Resolution:
