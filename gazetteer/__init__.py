@@ -29,14 +29,31 @@ _LAZY = {
     "InputError": "gazetteer.errors",
 }
 
-__all__ = sorted(_LAZY) + ["__version__"]
+__all__ = [
+    "SOURCES",
+    "ConflictmapError",
+    "Gazetteer",
+    "InputError",
+    "Place",
+    "Resolution",
+    "__version__",
+    "fold",
+    "get_source",
+    "normalize",
+    "skeleton",
+]
 
-if TYPE_CHECKING:  # pragma: no cover
-    from gazetteer.errors import ConflictmapError, InputError
-    from gazetteer.normalize import fold, normalize, skeleton
-    from gazetteer.resolver import Gazetteer
-    from gazetteer.sources import SOURCES, get_source
-    from gazetteer.types import Place, Resolution
+if TYPE_CHECKING:  # pragma: no cover - what the lazy names are, for type checkers
+    from gazetteer.errors import ConflictmapError as ConflictmapError
+    from gazetteer.errors import InputError as InputError
+    from gazetteer.normalize import fold as fold
+    from gazetteer.normalize import normalize as normalize
+    from gazetteer.normalize import skeleton as skeleton
+    from gazetteer.resolver import Gazetteer as Gazetteer
+    from gazetteer.sources import SOURCES as SOURCES
+    from gazetteer.sources import get_source as get_source
+    from gazetteer.types import Place as Place
+    from gazetteer.types import Resolution as Resolution
 
 
 def __getattr__(name: str) -> Any:

@@ -19,7 +19,7 @@ from typing import Any
 
 from gazetteer.distance import haversine_km
 from gazetteer.normalize import normalize, skeleton
-from gazetteer.types import Place
+from gazetteer.types import Place, PlaceKind
 
 __all__ = ["NameIndex", "haversine_km", "is_latin", "name_keys"]
 
@@ -53,7 +53,7 @@ def name_keys(place: Place) -> tuple[tuple[str, str], ...]:
     for name in (place.name, *place.names):
         key = normalize(name)
         if key:
-            out.append((key, _skeleton_of_key(key) if place.kind != "foreign" else ""))
+            out.append((key, _skeleton_of_key(key) if place.kind != PlaceKind.FOREIGN else ""))
     return tuple(out)
 
 

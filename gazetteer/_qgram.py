@@ -56,7 +56,9 @@ class BigramFilter:
                 postings.setdefault(gram, []).append(position[i])
         limit = max(1, int(_COMMON * len(keys)))
         self._common = frozenset(g for g, ids in postings.items() if len(ids) > limit)
-        self.postings = {g: np.sort(np.asarray(ids, dtype=np.int64)) for g, ids in postings.items() if g not in self._common}
+        self.postings = {
+            g: np.sort(np.asarray(ids, dtype=np.int64)) for g, ids in postings.items() if g not in self._common
+        }
         self._plans: dict[tuple[int, float], tuple[int, int, Any, Any] | None] = {}
 
     def _plan(self, m: int, cutoff: float) -> tuple[int, int, Any, Any] | None:
@@ -112,4 +114,5 @@ class BigramFilter:
             bound = np.minimum(self._hist[keep + lo], q_hist).sum(axis=1, dtype=np.int64)
             keep = keep[bound >= lcs_min[keep]]
         survivors = np.sort(self._order[keep + lo])
-        return self._array[survivors].tolist()
+        found: list[str] = self._array[survivors].tolist()
+        return found

@@ -12,6 +12,7 @@ cache file that cannot be read is ignored and rewritten.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import inspect
 import pickle
 from pathlib import Path
@@ -35,12 +36,14 @@ def file_fingerprint(path: Path) -> tuple[str, int, int]:
 
 
 def _code_hash(src: Source) -> str:
-    from gazetteer import normalize
-
+    """A hash of the code that makes the source's places and keys: its module and the name keys'."""
     digest = hashlib.sha256()
-    for module in (inspect.getmodule(type(src)), normalize):
+    # the module gazetteer.normalize (``from gazetteer import normalize`` may give its function)
+    for module in (inspect.getmodule(type(src)), importlib.import_module("gazetteer.normalize")):
         try:
-            digest.update(Path(inspect.getfile(module)).read_bytes())  # type: ignore[arg-type]
+            if module is None:
+                raise TypeError("the source's class has no module")
+            digest.update(Path(inspect.getfile(module)).read_bytes())
         except (OSError, TypeError):
             digest.update(repr(module).encode())
     return digest.hexdigest()[:16]

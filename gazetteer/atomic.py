@@ -40,8 +40,8 @@ def atomic_path(path: str | Path, *, suffix: str = ".tmp") -> Iterator[Path]:
     tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}{suffix}")
     try:
         yield tmp
-        os.chmod(tmp, _default_mode())
-        os.replace(tmp, target)
+        tmp.chmod(_default_mode())
+        tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -38,7 +38,7 @@ class GeocoderServiceError(ConflictmapError, ConnectionError):
     """An online geocoding service failed (HTTP error, bad answer)."""
 
 
-class GeocoderTimedOut(GeocoderServiceError, TimeoutError):
+class GeocoderTimedOut(GeocoderServiceError, TimeoutError):  # noqa: N818 - geopy's name, kept for its users
     """An online geocoding service did not answer in time."""
 
 

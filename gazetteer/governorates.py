@@ -1,6 +1,7 @@
-"""The 14 Syrian governorates (OCHA COD-AB P-codes, English and French names) as package data.
+"""The country's first-level units (Syria: 14 governorates, OCHA COD-AB P-codes, English and French names).
 
-Read lazily from ``gazetteer/data/governorates.csv``; one small helper turns any way of naming
+Read lazily from the active profile's ADM1 table (:attr:`gazetteer.profile.CountryProfile.adm1_table`
+under ``gazetteer/data``; ``governorates.csv`` for Syria); one small helper turns any way of naming
 a governorate ("SY07", "Idleb", "Idlib", "province d'Idleb" is *not* accepted) into its P-code.
 """
 
@@ -12,6 +13,7 @@ import io
 from dataclasses import dataclass
 from importlib import resources
 
+from gazetteer import profile
 from gazetteer.errors import DataError
 from gazetteer.normalize import normalize, skeleton
 
@@ -56,16 +58,20 @@ class Governorate:
         return tuple(dict.fromkeys(names))
 
 
-@functools.cache
 def governorates() -> tuple[Governorate, ...]:
-    """Return the 14 governorates, read once from the package data.
+    """Return the governorates of the active profile's ADM1 table, read once per table.
 
     Raises
     ------
     DataError
-        When ``governorates.csv`` is malformed (the message names the line).
+        When the table (``governorates.csv``) is malformed (the message names the line).
     """
-    ref = resources.files("gazetteer") / "data" / "governorates.csv"
+    return _read_table(profile.active().adm1_table)
+
+
+@functools.cache
+def _read_table(table: str) -> tuple[Governorate, ...]:
+    ref = resources.files("gazetteer") / "data" / table
     text = ref.read_text(encoding="utf-8")
     rows = []
     for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
@@ -86,18 +92,23 @@ def governorates() -> tuple[Governorate, ...]:
     return tuple(rows)
 
 
+def _lookup() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(normalized name -> P-code, skeleton -> P-code, P-codes) of the active profile's table."""
+    return _lookup_table(profile.active().adm1_table)
+
+
 @functools.cache
-def _lookup() -> tuple[dict[str, str], dict[str, str]]:
+def _lookup_table(table: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     by_norm: dict[str, str] = {}
     by_skel: dict[str, str] = {}
-    for gov in governorates():
+    for gov in _read_table(table):
         by_norm[gov.pcode.lower()] = gov.pcode
         for alias in gov.aliases:
             by_norm.setdefault(normalize(alias), gov.pcode)
             skel = skeleton(alias)
             if len(skel) >= 3:
                 by_skel.setdefault(skel, gov.pcode)
-    return by_norm, by_skel
+    return by_norm, by_skel, frozenset(g.pcode for g in _read_table(table))
 
 
 def pcode_for(name: str) -> str | None:
@@ -113,9 +124,9 @@ def pcode_for(name: str) -> str | None:
     str or None
         The OCHA P-code, or ``None`` when no governorate has that name.
     """
-    by_norm, by_skel = _lookup()
+    by_norm, by_skel, pcodes = _lookup()
     stripped = name.strip()
-    if stripped.upper() in {g.pcode for g in governorates()}:
+    if stripped.upper() in pcodes:
         return stripped.upper()
     key = normalize(stripped)
     if key in by_norm:

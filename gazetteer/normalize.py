@@ -98,7 +98,8 @@ def fold(text: str) -> str:
     diacritics (``é`` -> ``e``, ``ı`` -> ``i``, ``ḩ`` -> ``h``); non-Latin letters (Arabic ...)
     are kept, lowercased and without marks; decimal digits of any script become ASCII digits;
     everything else (hyphens, apostrophes ``'`` ``’`` ``‘``, the ain/hamza signs ``ʿ`` ``ʾ``,
-    punctuation, controls, combining marks) becomes a space. So ``len(fold(t)) == len(t)`` and a match at ``fold(t)[i:j]`` is the text ``t[i:j]``.
+    punctuation, controls, combining marks) becomes a space. So ``len(fold(t)) == len(t)`` and a
+    match at ``fold(t)[i:j]`` is the text ``t[i:j]``.
 
     Parameters
     ----------

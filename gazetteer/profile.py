@@ -43,6 +43,8 @@ class CountryProfile:
     adm1_boundaries: str
     #: Neighbouring countries' outlines under ``geo/data`` (the offline basemap).
     neighbours: str
+    #: Every name of the country a text may use (optional in the file; default ``name``, ``name_fr``).
+    names: tuple[str, ...] = ()
 
     @property
     def lat_lon_box(self) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -68,6 +70,7 @@ def load_profile(code_or_path: str | Path) -> CountryProfile:
             bounds=_box(raw["bounds"]), point=_pair(raw["point"]), map_centre=_pair(raw["map_centre"]),
             adm1_table=str(raw["adm1_table"]), adm1_boundaries=str(raw["adm1_boundaries"]),
             neighbours=str(raw["neighbours"]),
+            names=tuple(str(n) for n in raw.get("names") or (raw["name"], raw["name_fr"])),
         )  # fmt: skip
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not JSON ({exc})") from None

@@ -4,29 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
-__all__ = ["GOVERNORATE_KINDS", "KINDS", "Place", "Resolution"]
+__all__ = ["KINDS", "Place", "PlaceKind", "Resolution"]
 
-#: Place kinds, from the largest to the smallest unit.
-KINDS: tuple[str, ...] = (
-    "country",
-    "governorate",
-    "district",
-    "subdistrict",
-    "region",
-    "city",
-    "town",
-    "village",
-    "neighbourhood",
-    "camp",
-    "military site",
-    "road",
-    "other",
-    "foreign",
-)
 
-GOVERNORATE_KINDS = frozenset({"governorate"})
+class PlaceKind(StrEnum):
+    """What a place is, from the largest to the smallest unit (members are their file strings)."""
+
+    COUNTRY = "country"
+    GOVERNORATE = "governorate"
+    DISTRICT = "district"
+    SUBDISTRICT = "subdistrict"
+    REGION = "region"
+    CITY = "city"
+    TOWN = "town"
+    VILLAGE = "village"
+    NEIGHBOURHOOD = "neighbourhood"
+    CAMP = "camp"
+    MILITARY_SITE = "military site"
+    ROAD = "road"
+    OTHER = "other"
+    FOREIGN = "foreign"
+
+
+#: Every place kind, as strings, from the largest to the smallest unit (the order of :class:`PlaceKind`).
+KINDS: tuple[str, ...] = tuple(k.value for k in PlaceKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,7 @@ class Place:
     lat, lon
         WGS84 coordinates of the place's point (``None`` for foreign places).
     kind
-        One of :data:`KINDS`.
+        A :class:`PlaceKind` value (one of :data:`KINDS`).
     adm1_pcode
         OCHA P-code of the governorate (``"SY07"``), or ``None``.
     names

@@ -153,11 +153,11 @@ def test_governorate_named_nearby_picks_the_homonym(gaz: Gazetteer) -> None:
 
 
 def test_weak_spelling_not_lifted_by_context() -> None:
-    from gazetteer.resolver import _context_weight
+    from gazetteer.scoring import context_weight
 
-    assert _context_weight(0.95, 0.33) == pytest.approx(0.33)  # a good spelling takes the whole context
-    assert _context_weight(0.75, 0.33) == pytest.approx(0.099)  # a weak one only 30 %
-    assert _context_weight(0.75, -0.08) == pytest.approx(-0.08)  # an unfavourable context always counts
+    assert context_weight(0.95, 0.33) == pytest.approx(0.33)  # a good spelling takes the whole context
+    assert context_weight(0.75, 0.33) == pytest.approx(0.099)  # a weak one only 30 %
+    assert context_weight(0.75, -0.08) == pytest.approx(-0.08)  # an unfavourable context always counts
 
 
 def test_weak_spelling_stays_unresolved_in_context(gaz: Gazetteer) -> None:

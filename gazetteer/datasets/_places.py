@@ -25,15 +25,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from gazetteer.governorates import pcode_for
+from gazetteer import profile
 from gazetteer.errors import DataError
-from gazetteer.types import KINDS
+from gazetteer.governorates import pcode_for
+from gazetteer.types import KINDS, PlaceKind
 
 __all__ = ["COLUMNS", "open_text", "read_csv_places", "read_ucdp", "read_vector_places", "write_places"]
 
 COLUMNS = ("name", "lat", "lon", "alternate_names", "kind", "adm1_pcode", "id")
-_UCDP_KINDS = {"town": "town", "village": "village", "city": "city", "camp": "camp", "area": "region",
-               "airbase": "military site", "military base": "military site", "airport": "military site"}
+_UCDP_KINDS: dict[str, PlaceKind] = {
+    "town": PlaceKind.TOWN, "village": PlaceKind.VILLAGE, "city": PlaceKind.CITY, "camp": PlaceKind.CAMP,
+    "area": PlaceKind.REGION, "airbase": PlaceKind.MILITARY_SITE, "military base": PlaceKind.MILITARY_SITE,
+    "airport": PlaceKind.MILITARY_SITE,
+}  # fmt: skip
 _UCDP_SUFFIX = re.compile(r"\s+(" + "|".join(sorted(_UCDP_KINDS, key=len, reverse=True)) + r")$", re.IGNORECASE)
 _GOV_WORDS = re.compile(r"\s+(governorate|province)$", re.IGNORECASE)
 
@@ -87,21 +91,22 @@ def read_csv_places(path: Path) -> list[dict[str, str]]:
             raise DataError(f"{where}: empty name")
         lat = _coord(row.get("lat") or row.get("latitude"), "latitude", where)
         lon = _coord(row.get("lon") or row.get("longitude"), "longitude", where)
-        kind = row.get("kind", "").strip() or "town"
+        kind = row.get("kind", "").strip() or PlaceKind.TOWN
         if kind not in KINDS:
             raise DataError(f"{where}: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         out.append({"name": name, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}",
                     "alternate_names": row.get("alternate_names", "").strip(), "kind": kind,
-                    "adm1_pcode": row.get("adm1_pcode", "").strip().upper(), "id": row.get("id", "").strip() or str(line)})
+                    "adm1_pcode": row.get("adm1_pcode", "").strip().upper(),
+                    "id": row.get("id", "").strip() or str(line)})  # fmt: skip
     return out
 
 
-def _ucdp_name(raw: str) -> tuple[str, str]:
+def _ucdp_name(raw: str) -> tuple[str, PlaceKind]:
     """``"Saraqib town"`` -> (``"Saraqib"``, ``"town"``)."""
     m = _UCDP_SUFFIX.search(raw)
     if m:
         return raw[: m.start()].strip(), _UCDP_KINDS[m.group(1).lower()]
-    return raw.strip(), "other"
+    return raw.strip(), PlaceKind.OTHER
 
 
 def _adm1(cell: str) -> str:
@@ -111,11 +116,12 @@ def _adm1(cell: str) -> str:
 
 def read_ucdp(path: Path) -> list[dict[str, str]]:
     """UCDP GED events (or the derived localities table) -> one place per exact locality."""
+    country = profile.active().name  # UCDP's English country name ("Syria")
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for line, row, label in _rows(path):
         where = f"{label}: line {line}"
         if "where_prec" in row:
-            if row.get("country", "Syria").strip() not in ("Syria", ""):
+            if row.get("country", country).strip() not in (country, ""):
                 continue
             if row["where_prec"].strip() != "1":
                 continue
@@ -131,12 +137,12 @@ def read_ucdp(path: Path) -> list[dict[str, str]]:
         key = (raw, f"{lat:.6f}", f"{lon:.6f}")
         g = groups.setdefault(key, {"events": 0, "adm_1": row.get("adm_1", "")})
         g["events"] += count
-    out = []
-    for n, ((raw, lat, lon), g) in enumerate(sorted(groups.items()), start=1):
+    out: list[dict[str, str]] = []
+    for n, ((raw, lat_text, lon_text), g) in enumerate(sorted(groups.items()), start=1):
         name, kind = _ucdp_name(raw)
         if not name:
             continue
-        out.append({"name": name, "lat": lat, "lon": lon, "alternate_names": "", "kind": kind,
+        out.append({"name": name, "lat": lat_text, "lon": lon_text, "alternate_names": "", "kind": kind,
                     "adm1_pcode": _adm1(g["adm_1"]), "id": f"ucdp-{n}"})
     if not out:
         raise DataError(f"{path}: no UCDP event with an exact location (where_prec == 1)")
@@ -170,7 +176,7 @@ def read_vector_places(path: Path) -> list[dict[str, str]]:
             name = str(rec[name_col] or "").strip()
             if not name or geom is None or geom.is_empty:
                 raise DataError(f"{path}!{layer}: feature {i}: missing name or point")
-            kind = str(rec.get(cols.get("kind", ""), "") or "town").strip()
+            kind = str(rec.get(cols.get("kind", ""), "") or PlaceKind.TOWN.value).strip()
             if kind not in KINDS:
                 raise DataError(f"{path}!{layer}: feature {i}: unknown kind {kind!r}")
             out.append({"name": name, "lat": f"{geom.y:.6f}", "lon": f"{geom.x:.6f}",

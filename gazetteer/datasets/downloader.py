@@ -111,7 +111,9 @@ class ResumableDownloader:
         return None
 
 
-def fetch(remote: Remote, *, mirror: str | None = None, progress: bool = True, timeout: float = 60.0) -> tuple[Path, InputRecord]:
+def fetch(
+    remote: Remote, *, mirror: str | None = None, progress: bool = True, timeout: float = 60.0
+) -> tuple[Path, InputRecord]:
     """Download one file (resuming a ``.part``) and return its path and manifest record.
 
     Raises
@@ -194,7 +196,7 @@ def download(
     for group, files in groups.items():
         try:
             fetched = [fetch(r, mirror=mirror, progress=progress, timeout=timeout) for r in files]
-            origins = {path: record for path, record in fetched}
+            origins = dict(fetched)
             report.installed += import_paths([p for p, _ in fetched], country=country, origins=origins)
         except DataError as exc:
             report.failed[group] = str(exc)

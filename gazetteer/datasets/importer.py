@@ -8,9 +8,8 @@ or truncated input therefore gives an error naming it and leaves the installed d
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import logging
-import os
 import re
 import shutil
 import time
@@ -30,11 +29,15 @@ __all__ = ["import_paths"]
 
 _log = logging.getLogger("conflictmap")
 _STAGING_MAX_AGE_S = 3600.0
-_TITLES = {1: "OCHA COD-AB governorates (ADM1)", 2: "OCHA COD-AB districts (ADM2)", 3: "OCHA COD-AB subdistricts (ADM3)"}
+_TITLES = {
+    1: "OCHA COD-AB governorates (ADM1)",
+    2: "OCHA COD-AB districts (ADM2)",
+    3: "OCHA COD-AB subdistricts (ADM3)",
+}
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _record(path: Path, origins: Mapping[Path, InputRecord] | None) -> InputRecord:
@@ -106,9 +109,11 @@ def import_paths(
             kinds[f] == "gpkg" and _has_pcodes(f))]  # fmt: skip
         if bnd_files:
             staged.extend(_stage_boundaries(bnd_files, kinds, staging, origins))
-        for f in files:
-            if kinds[f] in ("ucdp", "csv") or (kinds[f] == "gpkg" and f not in bnd_files):
-                staged.append(_stage_places(f, kinds[f], staging, origins))
+        staged.extend(
+            _stage_places(f, kinds[f], staging, origins)
+            for f in files
+            if kinds[f] in ("ucdp", "csv") or (kinds[f] == "gpkg" and f not in bnd_files)
+        )
         return _commit(staged, base)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -135,7 +140,7 @@ def _stage_geonames(
     rows: dict[str, dict[str, str]] = {}
     for f in files:
         for place in GeonamesSource(f, country=country).places():  # every line checked, errors name it
-            rows[place.raw["geonameid"]] = place.raw
+            rows[place.raw["geonameid"]] = dict(place.raw)
     if not rows:
         raise DataError(f"no GeoNames row for country {country} in {', '.join(map(str, files))}")
     code = country.strip().upper()
@@ -144,7 +149,7 @@ def _stage_geonames(
     with open(target, "w", encoding="utf-8", newline="\n") as fh:
         for row in rows.values():
             fh.write("\t".join(row.get(c, "") for c in COLUMNS) + "\n")
-    count = len(GeonamesSource(target, country=code).places())  # read back by the source that will use it
+    count = len(list(GeonamesSource(target, country=code).places()))  # read back by the source that will use it
     version = max((r.get("modification_date", "") for r in rows.values()), default="")
     licence, attribution = LICENCES["geonames"]
     entry = Entry(
@@ -159,10 +164,10 @@ def _stage_geonames(
 def _stage_boundaries(
     files: list[Path], kinds: Mapping[Path, str], staging: Path, origins: Mapping[Path, InputRecord] | None
 ) -> list[tuple[Path, Entry]]:
-    from gazetteer.datasets._boundaries import read_boundary_layers, write_level
+    from gazetteer.datasets._boundaries import BoundaryLayer, read_boundary_layers, write_level
     from gazetteer.sources.ocha import OchaSource
 
-    best: dict[int, tuple[object, Path]] = {}
+    best: dict[int, tuple[BoundaryLayer, Path]] = {}
     for f in files:
         layers = read_boundary_layers(f, kinds[f])
         if not layers:
@@ -172,21 +177,21 @@ def _stage_boundaries(
                 _log.warning("%s", "; ".join(layer.notes))
                 continue
             current = best.get(layer.level)
-            if current is None or layer.version >= current[0].version:  # type: ignore[attr-defined]
+            if current is None or layer.version >= current[0].version:
                 best[layer.level] = (layer, f)
     out = []
     licence, attribution = LICENCES["ocha"]
     (staging / "boundaries").mkdir()
     for level, (layer, f) in sorted(best.items()):
         target = staging / "boundaries" / f"adm{level}.gpkg"
-        write_level(layer, target)  # type: ignore[arg-type]
+        write_level(layer, target)
         count = len(list(OchaSource(level, path=target).places()))  # read back as the gazetteer will
-        notes = tuple(layer.notes)  # type: ignore[attr-defined]
+        notes = tuple(layer.notes)
         for note in notes:
             _log.info("%s", note)
         entry = Entry(
             key=f"boundaries/adm{level}", title=_TITLES[level], file=f"boundaries/adm{level}.gpkg", sha256="",
-            size=0, format=kinds[f], version=layer.version, licence=licence,  # type: ignore[attr-defined]
+            size=0, format=kinds[f], version=layer.version, licence=licence,
             attribution=attribution, installed=_now(), count=count, inputs=(_record(f, origins),), notes=notes,
         )  # fmt: skip
         out.append((target, entry))
@@ -212,7 +217,7 @@ def _stage_places(
     count = len(list(PlacesSource(target).places()))
     licence, attribution = LICENCES[family]
     if not version:
-        version = _dt.date.fromtimestamp(f.stat().st_mtime).isoformat()
+        version = dt.datetime.fromtimestamp(f.stat().st_mtime, dt.UTC).astimezone().date().isoformat()  # local date
     entry = Entry(
         key=f"places/{slug}", title=title, file=f"places/{slug}.csv", sha256="", size=0, format=kind,
         version=version, licence=licence, attribution=attribution, installed=_now(), count=count,
@@ -225,11 +230,11 @@ def _commit(staged: list[tuple[Path, Entry]], base: Path) -> list[Entry]:
     """Move every staged file into place, then rewrite the manifest (the only mutation step)."""
     entries = _manifest.load(base)
     done = []
-    for tmp, entry in staged:
-        entry = replace(entry, sha256=_manifest.sha256_of(tmp), size=tmp.stat().st_size)
+    for tmp, staged_entry in staged:
+        entry = replace(staged_entry, sha256=_manifest.sha256_of(tmp), size=tmp.stat().st_size)
         final = base / entry.file
         final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, final)
+        tmp.replace(final)
         entries[entry.key] = entry
         done.append(entry)
     _manifest.save(entries, base)

@@ -38,7 +38,7 @@ class Source:
         """
         raise NotImplementedError(f"{type(self).__name__} must implement places()")
 
-    def fingerprint(self) -> tuple | None:
+    def fingerprint(self) -> tuple[object, ...] | None:
         """A value that changes when the places would change (files, options), or None.
 
         Sources that return one have their places and name keys cached between runs

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from gazetteer.errors import DataError
 from gazetteer.sources.base import Source
-from gazetteer.types import KINDS, Place
+from gazetteer.types import KINDS, Place, PlaceKind
 
 __all__ = ["CsvSource"]
 
@@ -42,7 +42,7 @@ class CsvSource(Source):
     name: ClassVar[str] = "csv"
     prior: ClassVar[float] = 0.30  # the user's own table wins ties
 
-    def __init__(self, path: str | Path, *, default_kind: str = "town") -> None:
+    def __init__(self, path: str | Path, *, default_kind: str = PlaceKind.TOWN) -> None:
         if default_kind not in KINDS:
             msg = f"unknown default kind {default_kind!r}; expected one of {', '.join(KINDS)}"
             raise DataError(msg)

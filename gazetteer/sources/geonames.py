@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import ClassVar, TextIO
 
 from gazetteer import settings
-from gazetteer.governorates import GEONAMES_ADM1
 from gazetteer.errors import DataError, SourceError
+from gazetteer.governorates import GEONAMES_ADM1
 from gazetteer.sources.base import Source
-from gazetteer.types import Place
+from gazetteer.types import Place, PlaceKind
 
 __all__ = ["COLUMNS", "GeonamesSource", "default_path", "kind_for"]
 
@@ -63,26 +63,26 @@ _INSTALL_URL = "https://download.geonames.org/export/dump/SY.zip"
 
 _CITIES = frozenset({"PPLC", "PPLA", "PPLG"})
 _SEATS = frozenset({"PPLA2", "PPLA3", "PPLA4", "PPLA5"})
-_FIXED_KINDS: dict[str, str] = {
-    "PPLX": "neighbourhood",
-    "PPLCH": "other",
-    "ADM1": "governorate",
-    "ADM2": "district",
-    "ADM3": "subdistrict",
-    "PCLI": "country",
-    "AIRB": "military site",
-    "AIRF": "military site",
-    "MILB": "military site",
-    "INSM": "military site",
-    "CMP": "camp",
-    "CMPQ": "camp",
-    "CMPRF": "camp",
-    "HLL": "other",
-    "HLLS": "other",
-    "RD": "road",
-    "ST": "road",
+_FIXED_KINDS: dict[str, PlaceKind] = {
+    "PPLX": PlaceKind.NEIGHBOURHOOD,
+    "PPLCH": PlaceKind.OTHER,
+    "ADM1": PlaceKind.GOVERNORATE,
+    "ADM2": PlaceKind.DISTRICT,
+    "ADM3": PlaceKind.SUBDISTRICT,
+    "PCLI": PlaceKind.COUNTRY,
+    "AIRB": PlaceKind.MILITARY_SITE,
+    "AIRF": PlaceKind.MILITARY_SITE,
+    "MILB": PlaceKind.MILITARY_SITE,
+    "INSM": PlaceKind.MILITARY_SITE,
+    "CMP": PlaceKind.CAMP,
+    "CMPQ": PlaceKind.CAMP,
+    "CMPRF": PlaceKind.CAMP,
+    "HLL": PlaceKind.OTHER,
+    "HLLS": PlaceKind.OTHER,
+    "RD": PlaceKind.ROAD,
+    "ST": PlaceKind.ROAD,
 }
-_CLASS_KINDS: dict[str, str] = {"T": "region", "L": "region"}
+_CLASS_KINDS: dict[str, PlaceKind] = {"T": PlaceKind.REGION, "L": PlaceKind.REGION}
 
 
 def default_path() -> Path:
@@ -98,7 +98,7 @@ def default_path() -> Path:
     return txt if txt.is_file() else base / "SY.zip"
 
 
-def kind_for(feature_class: str, feature_code: str, population: int) -> str:
+def kind_for(feature_class: str, feature_code: str, population: int) -> PlaceKind:
     """Map a GeoNames feature class/code (and population) to a gazetteer kind.
 
     Parameters
@@ -112,27 +112,27 @@ def kind_for(feature_class: str, feature_code: str, population: int) -> str:
 
     Returns
     -------
-    str
-        One of :data:`gazetteer.types.KINDS`: capitals and governorate seats are cities, other
+    PlaceKind
+        A :class:`~gazetteer.types.PlaceKind`: capitals and governorate seats are cities, other
         seats towns unless their population makes them a city, plain populated places a city,
         town or village by population; relief and areas are regions (hills ``other``).
 
     Examples
     --------
-    >>> kind_for("P", "PPLA2", 30_000), kind_for("P", "PPL", 0), kind_for("S", "AIRB", 0)
-    ('town', 'village', 'military site')
+    >>> [str(k) for k in (kind_for("P", "PPLA2", 30_000), kind_for("P", "PPL", 0), kind_for("S", "AIRB", 0))]
+    ['town', 'village', 'military site']
     """
     if feature_code in _FIXED_KINDS:
         return _FIXED_KINDS[feature_code]
     if feature_code in _CITIES:
-        return "city"
+        return PlaceKind.CITY
     if feature_code in _SEATS:
-        return "city" if population >= _CITY_POPULATION else "town"
+        return PlaceKind.CITY if population >= _CITY_POPULATION else PlaceKind.TOWN
     if feature_class == "P":
         if population >= _CITY_POPULATION:
-            return "city"
-        return "town" if population >= _TOWN_POPULATION else "village"
-    return _CLASS_KINDS.get(feature_class, "other")
+            return PlaceKind.CITY
+        return PlaceKind.TOWN if population >= _TOWN_POPULATION else PlaceKind.VILLAGE
+    return _CLASS_KINDS.get(feature_class, PlaceKind.OTHER)
 
 
 def _is_code(name: str) -> bool:
@@ -192,7 +192,7 @@ class GeonamesSource(Source):
         self.country = country.strip().upper() if country is not None else None
         self.feature_classes = frozenset(feature_classes)
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[object, ...]:
         """The dump file (path, size, mtime) and the filters: places are cached under it."""
         from gazetteer._source_cache import file_fingerprint
 
@@ -214,7 +214,7 @@ class GeonamesSource(Source):
                     raise DataError(msg)
                 if needle is not None and needle not in line:
                     continue  # cheap pre-filter: most lines of a world dump are other countries
-                row = dict(zip(COLUMNS, line.rstrip("\r\n").split("\t")))
+                row = dict(zip(COLUMNS, line.rstrip("\r\n").split("\t"), strict=True))  # tabs counted above
                 if self.country is not None and row["country_code"] != self.country:
                     continue
                 if row["feature_class"] not in self.feature_classes:

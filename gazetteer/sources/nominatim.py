@@ -1,61 +1,56 @@
 """Online fallback: OpenStreetMap Nominatim through geopy, off unless asked for.
 
-Every request is restricted to Syria (``countrycodes=sy``) and its answer stored in a persistent
-SQLite cache whose keys are the sorted query parameters, so the same question is never asked
-twice. Politeness is enforced here, outside geopy's transport (whose own retries are off):
+Every request is restricted to the country of the active profile (``countrycodes=sy`` for Syria)
+and its answer stored in a persistent SQLite cache (:mod:`gazetteer.sources._answer_cache`) whose
+keys are the sorted query parameters, so the same question is never asked twice. Requests go
+through a polite caller (:mod:`gazetteer.sources._polite`): at most one per
+:data:`gazetteer.settings.nominatim_min_delay_seconds`, retried with backoff and ``Retry-After``,
+one time budget per name, given up on after ``max_failures`` names in a row failed.
 
-- two requests (first tries and retries alike) never reach the server within ``min_delay_seconds``
-  (1 s): the next one starts that long after the previous answer;
-- a failed try (HTTP 429, 5xx, no connection, timeout) is retried with exponential backoff, and
-  a 429's ``Retry-After`` is honoured;
-- ``timeout`` is the total budget of one name, retries and waits included: when it runs out,
-  :class:`~gazetteer.errors.GeocoderTimedOut` says so with that figure and the number of tries;
-- an answer that is not Nominatim JSON raises :class:`~gazetteer.errors.GeocoderServiceError`;
-- after ``max_failures`` names in a row failed, the source stops asking for the rest of the run.
-
-The endpoint is ``url=`` (or ``$CONFLICTMAP_NOMINATIM_URL``, or ``--nominatim-url``).
+The endpoint is ``url=`` (or :data:`gazetteer.settings.nominatim_url`, ``$CONFLICTMAP_NOMINATIM_URL``,
+``--nominatim-url``), read when the source is built.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from gazetteer import __version__, settings
+from gazetteer import __version__, profile, settings
+from gazetteer.errors import GeocoderServiceError, MissingDependencyError
 from gazetteer.governorates import pcode_for
-from gazetteer.errors import GeocoderServiceError, GeocoderTimedOut, MissingDependencyError
+from gazetteer.sources._answer_cache import AnswerCache
+from gazetteer.sources._polite import PoliteCaller
 from gazetteer.sources.base import OnlineSource
-from gazetteer.types import Place
+from gazetteer.types import Place, PlaceKind
 
-__all__ = ["DEFAULT_URL", "NominatimSource"]
+__all__ = ["DEFAULT_URL", "NominatimSource", "place_from_raw"]
 
 #: The public service (usage policy: at most 1 request/s, an identifying User-Agent).
 DEFAULT_URL = "https://nominatim.openstreetmap.org"
 
 _USER_AGENT = f"conflictmap/{__version__} (offline-first Syria gazetteer)"
-_KINDS = {
-    "country": "country",
-    "state": "governorate",
-    "province": "governorate",
-    "county": "district",
-    "city": "city",
-    "town": "town",
-    "village": "village",
-    "hamlet": "village",
-    "suburb": "neighbourhood",
-    "neighbourhood": "neighbourhood",
-    "quarter": "neighbourhood",
-    "camp_site": "camp",
-    "military": "military site",
-    "airfield": "military site",
-    "aerodrome": "military site",
-    "road": "road",
+_KINDS: dict[str, PlaceKind] = {
+    "country": PlaceKind.COUNTRY,
+    "state": PlaceKind.GOVERNORATE,
+    "province": PlaceKind.GOVERNORATE,
+    "county": PlaceKind.DISTRICT,
+    "city": PlaceKind.CITY,
+    "town": PlaceKind.TOWN,
+    "village": PlaceKind.VILLAGE,
+    "hamlet": PlaceKind.VILLAGE,
+    "suburb": PlaceKind.NEIGHBOURHOOD,
+    "neighbourhood": PlaceKind.NEIGHBOURHOOD,
+    "quarter": PlaceKind.NEIGHBOURHOOD,
+    "camp_site": PlaceKind.CAMP,
+    "military": PlaceKind.MILITARY_SITE,
+    "airfield": PlaceKind.MILITARY_SITE,
+    "aerodrome": PlaceKind.MILITARY_SITE,
+    "road": PlaceKind.ROAD,
 }
 _STATE_WORDS = {"gouvernorat", "governorate", "muhafazat", "mohafazat", "province", "de", "d", "du"}
 
@@ -72,61 +67,20 @@ def _state_pcode(state: str | None) -> str | None:
     return pcode
 
 
-def _is_timeout(exc: BaseException) -> bool:
-    """True when a geopy error is, somewhere down its chain, a timeout.
+def place_from_raw(raw: dict[str, Any]) -> Place:
+    """Turn one Nominatim JSON record (json or jsonv2) into a :class:`Place`, the record kept as ``raw``.
 
-    geopy maps a read timeout seen through ``requests`` to ``GeocoderUnavailable``; the socket
-    ``TimeoutError`` is still in the exception chain.
+    Raises
+    ------
+    ValueError, TypeError, KeyError, AttributeError
+        When the record is not Nominatim's (no numeric ``lat``/``lon`` ...).
     """
-    from geopy import exc as geopy_exc
-
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, (geopy_exc.GeocoderTimedOut, TimeoutError)) or "Timeout" in type(current).__name__:
-            return True
-        current = current.__cause__ or current.__context__
-    return False
-
-
-def _http_status(exc: BaseException) -> int | None:
-    """The HTTP status somewhere down a geopy error's chain, or None (connection-level failure)."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        status = getattr(current, "status_code", None)
-        if isinstance(status, int):
-            return status
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _short(exc: BaseException) -> str:
-    """The innermost reason of a failure, short ("[Errno 111] Connection refused")."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    last = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        last = current
-        current = current.__cause__ or current.__context__
-    text = str(last) or type(last).__name__
-    marker = text.rfind("[Errno")
-    if marker >= 0:
-        text = text[marker:].split('")')[0].split("')")[0]
-    return text[:160]
-
-
-def _place_from_raw(raw: dict[str, Any]) -> Place:
-    """Turn one Nominatim JSON record (json or jsonv2) into a :class:`Place`."""
     display = str(raw.get("display_name") or "")
     first = display.split(",", maxsplit=1)[0].strip()
     name = str(raw.get("name") or first or raw.get("place_id") or "?")
     address = raw.get("address") or {}
     osm_type = str(raw.get("type") or raw.get("addresstype") or "")
-    kind = _KINDS.get(str(raw.get("addresstype") or ""), _KINDS.get(osm_type, "other"))
+    kind = _KINDS.get(str(raw.get("addresstype") or ""), _KINDS.get(osm_type, PlaceKind.OTHER))
     names = [name, first]
     namedetails = raw.get("namedetails") or {}
     names += [str(v) for v in namedetails.values()]
@@ -144,13 +98,14 @@ def _place_from_raw(raw: dict[str, Any]) -> Place:
 
 
 class NominatimSource(OnlineSource):
-    """Nominatim geocoding restricted to Syria, rate-limited, retried politely and cached.
+    """Nominatim geocoding restricted to the profile's country, rate-limited, retried politely and cached.
 
     Parameters
     ----------
     url
         Base URL of the service (``http://127.0.0.1:8080``, ``https://host/nominatim``); default
-        ``$CONFLICTMAP_NOMINATIM_URL`` or :data:`DEFAULT_URL`. Overrides ``domain``/``scheme``.
+        :data:`gazetteer.settings.nominatim_url`, ``$CONFLICTMAP_NOMINATIM_URL`` or :data:`DEFAULT_URL`.
+        Overrides ``domain``/``scheme``.
     domain, scheme
         The same, split (geopy's parameters).
     user_agent
@@ -158,8 +113,9 @@ class NominatimSource(OnlineSource):
     timeout
         Total seconds allowed for one name: every try, backoff and ``Retry-After`` wait included.
     min_delay_seconds
-        Minimum time between the end of one request and the start of the next (1 s: the public
-        service's policy), so the server never sees two requests within that time.
+        Minimum time between the end of one request and the start of the next, so the server never
+        sees two requests within that time; None (default) reads
+        :data:`gazetteer.settings.nominatim_min_delay_seconds` (1 s: the public service's policy).
     retries
         Further tries after a failed one (429, 5xx, no connection, timeout), budget permitting.
     backoff
@@ -187,7 +143,7 @@ class NominatimSource(OnlineSource):
         scheme: str | None = None,
         user_agent: str = _USER_AGENT,
         timeout: float = 10.0,
-        min_delay_seconds: float = 1.0,
+        min_delay_seconds: float | None = None,
         retries: int = 2,
         backoff: float = 1.0,
         max_failures: int = 3,
@@ -198,7 +154,7 @@ class NominatimSource(OnlineSource):
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         if url is None and domain is None:
-            url = os.environ.get("CONFLICTMAP_NOMINATIM_URL") or DEFAULT_URL
+            url = settings.nominatim_url or os.environ.get("CONFLICTMAP_NOMINATIM_URL") or DEFAULT_URL
         if url is not None:
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -212,10 +168,6 @@ class NominatimSource(OnlineSource):
         self.scheme = scheme or "https"
         self.user_agent = user_agent
         self.timeout = float(timeout)
-        self.min_delay_seconds = float(min_delay_seconds)
-        self.retries = max(0, int(retries))
-        self.backoff = float(backoff)
-        self.max_failures = max(1, int(max_failures))
         self.limit = limit
         self.language = language
         if cache_path is False:
@@ -224,23 +176,31 @@ class NominatimSource(OnlineSource):
             self.cache_path = settings.cache_dir() / "nominatim.sqlite"
         else:
             self.cache_path = Path(cache_path)
-        self._clock = clock or time.monotonic
-        self._sleep = sleep or time.sleep
-        self._geocoder: Any = None
-        self._last_request: float | None = None
-        self._failures_in_row = 0
-        self._last_error = ""
-        #: Number of requests actually sent (cache misses and retries), for callers and tests.
-        self.requests = 0
+        #: The polite caller every request goes through (spacing, retries, budget, give-up).
+        self.polite = PoliteCaller(
+            service="Nominatim", url=self.url, timeout=self.timeout, min_delay_seconds=min_delay_seconds,
+            retries=retries, backoff=backoff, max_failures=max_failures, clock=clock, sleep=sleep,
+        )  # fmt: skip
+        self._geocoder: Any = None  # geopy's Nominatim (untyped), built on first request
 
     @property
     def url(self) -> str:
         """The service's base URL."""
         return f"{self.scheme}://{self.domain}"
 
+    @property
+    def requests(self) -> int:
+        """Number of requests actually sent (cache misses and retries), for callers and tests."""
+        return self.polite.requests
+
+    @property
+    def min_delay_seconds(self) -> float:
+        """Seconds kept between two requests."""
+        return self.polite.min_delay_seconds
+
     # -- public -----------------------------------------------------------------------------
     def geocode(self, query: str, *, governorate: str | None = None) -> list[Place]:
-        """Ask Nominatim (or its cache) for ``query`` in Syria.
+        """Ask Nominatim (or its cache) for ``query`` in the profile's country.
 
         Parameters
         ----------
@@ -261,14 +221,14 @@ class NominatimSource(OnlineSource):
         GeocoderServiceError
             Any other failure (HTTP error, malformed answer, service given up on for this run).
         """
-        params = self._params(query)
-        key = json.dumps(params, sort_keys=True, ensure_ascii=False)
-        raws = self._cache_get(key)
+        key = self.cache_key(query)
+        cache = AnswerCache(self.cache_path)
+        raws = cache.get(key)
         if raws is None:
-            raws = self._fetch(query)
-            self._cache_put(key, raws)
+            raws = self.polite.call(query, self._sender(query))
+            cache.put(key, raws)
         try:
-            places = [_place_from_raw(raw) for raw in raws if "lat" in raw and "lon" in raw]
+            places = [place_from_raw(raw) for raw in raws if "lat" in raw and "lon" in raw]
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             msg = f"Nominatim at {self.url} sent a malformed answer for {query!r}: {exc}"
             raise GeocoderServiceError(msg) from exc
@@ -285,11 +245,24 @@ class NominatimSource(OnlineSource):
         return {
             "endpoint": f"{self.scheme}://{self.domain}/search",
             "q": " ".join(query.split()),
-            "countrycodes": "sy",
+            "countrycodes": _country_code(),
             "limit": self.limit,
             "addressdetails": 1,
             "accept-language": self.language,
         }
+
+    def _sender(self, query: str) -> Callable[[float], Iterable[Any] | None]:
+        """One geopy request for ``query`` given the seconds left: what the polite caller sends."""
+        q = " ".join(query.split())
+
+        def send(remaining: float) -> Iterable[Any] | None:
+            found: Iterable[Any] | None = self._client().geocode(
+                q, exactly_one=False, limit=self.limit, addressdetails=True, language=self.language,
+                country_codes=_country_code(), timeout=remaining,
+            )  # fmt: skip
+            return found
+
+        return send
 
     def _client(self) -> Any:
         if self._geocoder is not None:
@@ -298,7 +271,8 @@ class NominatimSource(OnlineSource):
             from geopy.adapters import RequestsAdapter
             from geopy.geocoders import Nominatim
         except ImportError as exc:  # pragma: no cover - geopy and requests are dependencies
-            raise MissingDependencyError("the nominatim source needs geopy and requests: pip install geopy requests") from exc
+            msg = "the nominatim source needs geopy and requests: pip install geopy requests"
+            raise MissingDependencyError(msg) from exc
 
         def adapter(*, proxies: Any, ssl_context: Any) -> Any:
             # no retries inside the transport: they would bypass the spacing (3 requests in 7 ms on a 429)
@@ -310,132 +284,7 @@ class NominatimSource(OnlineSource):
         )  # fmt: skip
         return self._geocoder
 
-    def _wait_turn(self) -> None:
-        """Sleep until ``min_delay_seconds`` have passed since the previous request ended."""
-        if self._last_request is not None:
-            wait = self._last_request + self.min_delay_seconds - self._clock()
-            if wait > 0:
-                self._sleep(wait)
 
-    def _fetch(self, query: str) -> list[dict[str, Any]]:
-        from geopy import exc as geopy_exc
-
-        if self._failures_in_row >= self.max_failures:
-            why = (self._last_error if self._last_error.startswith("cannot connect")
-                   else f"it failed for {self._failures_in_row} names in a row, last: {self._last_error}")  # fmt: skip
-            msg = f"Nominatim at {self.url} not asked for {query!r}: given up on for this run ({why})"
-            raise GeocoderServiceError(msg)
-        q = " ".join(query.split())
-        deadline: float | None = None
-        reasons: list[str] = []
-        for attempt in range(1, self.retries + 2):
-            self._wait_turn()
-            now = self._clock()
-            if deadline is None:
-                deadline = now + self.timeout
-            remaining = deadline - now
-            if remaining <= 0:
-                break
-            self.requests += 1
-            try:
-                try:
-                    found = self._client().geocode(
-                        q, exactly_one=False, limit=self.limit, addressdetails=True, language=self.language,
-                        country_codes="sy", timeout=remaining,
-                    )  # fmt: skip
-                finally:
-                    # spacing counts from the end of this request: the server saw it before we got the answer,
-                    # so it sees the next one at least min_delay_seconds later, whatever the connection setup
-                    self._last_request = self._clock()
-                raws = [dict(loc.raw) for loc in found or ()]
-            except geopy_exc.GeocoderRateLimited as exc:
-                delay = float(exc.retry_after) if exc.retry_after is not None else self.backoff * 2 ** (attempt - 1)
-                reasons.append(f"HTTP 429, retry after {delay:g} s")
-            except (geopy_exc.GeocoderParseError, ValueError, TypeError, KeyError, AttributeError) as exc:
-                self._failed(f"malformed answer: {exc}")
-                msg = f"Nominatim at {self.url} sent a malformed answer for {query!r}: {exc}"
-                raise GeocoderServiceError(msg) from exc
-            except (geopy_exc.GeocoderQueryError, geopy_exc.GeocoderAuthenticationFailure,
-                    geopy_exc.GeocoderInsufficientPrivileges, geopy_exc.ConfigurationError) as exc:  # fmt: skip
-                self._failed(str(exc))
-                msg = f"Nominatim at {self.url} refused the request for {query!r}: {exc}"
-                raise GeocoderServiceError(msg) from exc
-            except geopy_exc.GeopyError as exc:
-                status = _http_status(exc)
-                if status is None and not _is_timeout(exc):  # refused, no route, no DNS: not worth a retry
-                    self._failures_in_row = self.max_failures - 1
-                    self._failed(f"cannot connect: {_short(exc)}")
-                    msg = (
-                        f"cannot reach Nominatim at {self.url} ({_short(exc)}); "
-                        "online lookups are off for the rest of this run"
-                    )
-                    raise GeocoderServiceError(msg) from exc
-                delay = self.backoff * 2 ** (attempt - 1)
-                reasons.append("no answer in time" if status is None else f"HTTP {status}")
-            else:
-                self._failures_in_row = 0
-                return raws
-            if attempt > self.retries or self._clock() + delay >= deadline:
-                break
-            self._sleep(delay)
-        tries = len(reasons)
-        counted = {r: reasons.count(r) for r in reasons}
-        detail = ", ".join(f"{r} x{n}" if n > 1 else r for r, n in counted.items()) or "no time left for a try"
-        self._failed(detail)
-        msg = (
-            f"Nominatim at {self.url} gave no answer for {query!r} within the {self.timeout:g} s allowed per name "
-            f"({tries} tr{'y' if tries == 1 else 'ies'}: {detail})"
-        )
-        if (reasons and all(r == "no answer in time" for r in reasons)) or not reasons:
-            raise GeocoderTimedOut(msg)
-        raise GeocoderServiceError(msg)
-
-    def _failed(self, reason: str) -> None:
-        self._failures_in_row += 1
-        self._last_error = reason
-
-    def _connect(self) -> sqlite3.Connection | None:
-        if self.cache_path is None:
-            return None
-        try:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.cache_path)
-            con.execute(
-                "CREATE TABLE IF NOT EXISTS geocode (key TEXT PRIMARY KEY, response TEXT NOT NULL, created REAL NOT NULL)"
-            )
-        except (OSError, sqlite3.Error):
-            return None
-        return con
-
-    def _cache_get(self, key: str) -> list[dict[str, Any]] | None:
-        con = self._connect()
-        if con is None:
-            return None
-        try:
-            row = con.execute("SELECT response FROM geocode WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            row = None
-        finally:
-            con.close()
-        if row is None:
-            return None
-        try:
-            data = json.loads(row[0])
-        except ValueError:
-            return None
-        return data if isinstance(data, list) else None
-
-    def _cache_put(self, key: str, raws: list[dict[str, Any]]) -> None:
-        con = self._connect()
-        if con is None:
-            return
-        try:
-            with con:
-                con.execute(
-                    "INSERT OR REPLACE INTO geocode (key, response, created) VALUES (?, ?, ?)",
-                    (key, json.dumps(raws, ensure_ascii=False), time.time()),
-                )
-        except sqlite3.Error:
-            pass  # a cache that cannot store is not worth failing the lookup
-        finally:
-            con.close()
+def _country_code() -> str:
+    """The active profile's ISO code as Nominatim's ``countrycodes`` takes it (``"sy"``)."""
+    return profile.active().code.lower()

@@ -13,18 +13,20 @@ its governorate. OCHA's field names of both editions are accepted, case-insensit
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from gazetteer import settings
 from gazetteer.errors import DataError, MissingDependencyError, SourceError
 from gazetteer.sources.base import Source
-from gazetteer.types import Place
+from gazetteer.types import Place, PlaceKind
 
 __all__ = ["OchaSource", "boundary_file"]
 
-_KINDS = {1: "governorate", 2: "district", 3: "subdistrict"}
+_KINDS = {1: PlaceKind.GOVERNORATE, 2: PlaceKind.DISTRICT, 3: PlaceKind.SUBDISTRICT}
 _SUFFIXES = (".gpkg", ".geojson", ".json")
 
 
@@ -64,7 +66,7 @@ def _field(columns: dict[str, str], *candidates: str) -> str | None:
 
 
 def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value).strip()
 
@@ -113,7 +115,7 @@ class OchaSource(Source):
             )
             raise SourceError(msg)
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[object, ...]:
         """The boundary files (path, size, mtime) per level: places are cached under it."""
         from gazetteer._source_cache import file_fingerprint
 
@@ -137,53 +139,28 @@ class OchaSource(Source):
         except Exception as exc:  # pyogrio raises its own DataSourceError etc.
             raise DataError(f"cannot read OCHA boundaries {path}: {exc}") from exc
         names = list(meta["fields"])
-        columns = {n.lower(): n for n in names}
         index = {n: i for i, n in enumerate(names)}
-        n = level
-        pcode_col = _field(columns, f"adm{n}_pcode", "pcode")
-        if pcode_col is None:
-            msg = (
-                f"OCHA boundaries {path}: no P-code field for level {n} "
-                f"(expected ADM{n}_PCODE or PCODE; found {names})"
-            )
-            raise DataError(msg)
-        en_col = _field(columns, f"adm{n}_en", f"adm{n}_name", "name_en", "name")
-        ar_col = _field(columns, f"adm{n}_ar", "name_ar")
-        alt_cols = [
-            c
-            for c in (
-                _field(columns, f"adm{n}alt1en"), _field(columns, f"adm{n}alt2en"), _field(columns, f"adm{n}_ref"),
-                _field(columns, "nam_en_ref"), _field(columns, f"adm{n}alt1ar"), _field(columns, f"adm{n}alt2ar"),
-                _field(columns, "nam_ar_ref"), _field(columns, f"adm{n}_name_fr"),
-            )
-            if c is not None
-        ]  # fmt: skip
-        adm1_col = _field(columns, "adm1_pcode") if n > 1 else pcode_col
-        geoms = shapely.from_wkb(geometry)
-        geoms = self._to_wgs84(geoms, meta.get("crs"), path)
+        cols = _Columns.find(names, level, path)
+        geoms = self._to_wgs84(shapely.from_wkb(geometry), meta.get("crs"), path)
         places = []
         for i, geom in enumerate(geoms):
             attrs = {name: _jsonable(fields[index[name]][i]) for name in names}
-            pcode = _text(attrs[pcode_col])
+            pcode = _text(attrs[cols.pcode])
             if not pcode:
-                raise DataError(f"OCHA boundaries {path}: feature {i + 1} has an empty {pcode_col}")
-            english = _text(attrs[en_col]) if en_col else ""
-            arabic = _text(attrs[ar_col]) if ar_col else ""
-            alternates = [_text(attrs[c]) for c in alt_cols]
+                raise DataError(f"OCHA boundaries {path}: feature {i + 1} has an empty {cols.pcode}")
+            english = _text(attrs[cols.english]) if cols.english else ""
+            arabic = _text(attrs[cols.arabic]) if cols.arabic else ""
+            alternates = [_text(attrs[c]) for c in cols.alternates]
             label = english or arabic or pcode
-            adm1 = _text(attrs[adm1_col]) if adm1_col else ""
-            point = None
-            if geom is not None and not shapely.is_empty(geom):
-                if not shapely.is_valid(geom):
-                    geom = shapely.make_valid(geom)  # the 2016 TopoJSON decodes to a few invalid rings
-                point = shapely.point_on_surface(geom)
+            adm1 = _text(attrs[cols.adm1]) if cols.adm1 else ""
+            point = _point_on(geom)
             places.append(
                 Place(
-                    id=f"ocha-adm{n}:{pcode}",  # not "ocha:": the resolver keys its governorates on that
+                    id=f"ocha-adm{level}:{pcode}",  # not "ocha:": the resolver keys its governorates on that
                     name=label,
-                    lat=float(point.y) if point is not None else None,
-                    lon=float(point.x) if point is not None else None,
-                    kind=_KINDS[n],
+                    lat=point[0] if point is not None else None,
+                    lon=point[1] if point is not None else None,
+                    kind=_KINDS[level],
                     adm1_pcode=(adm1 or pcode[:4]).upper() or None,
                     names=tuple(dict.fromkeys(s for s in (label, english, arabic, *alternates) if s)),
                     source=self.name,
@@ -208,6 +185,59 @@ class OchaSource(Source):
             return shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
         except Exception as exc:  # pyproj's CRSError and friends
             raise DataError(f"cannot reproject OCHA boundaries {path} from {crs} to EPSG:4326: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The fields of one level's file that the places are made of."""
+
+    pcode: str
+    english: str | None
+    arabic: str | None
+    alternates: tuple[str, ...]
+    adm1: str | None
+
+    @classmethod
+    def find(cls, names: list[str], n: int, path: Path) -> _Columns:
+        """Find the fields of a level-``n`` file among ``names`` (any case).
+
+        Raises
+        ------
+        DataError
+            When the file has no P-code field.
+        """
+        columns = {name.lower(): name for name in names}
+        pcode_col = _field(columns, f"adm{n}_pcode", "pcode")
+        if pcode_col is None:
+            msg = (
+                f"OCHA boundaries {path}: no P-code field for level {n} "
+                f"(expected ADM{n}_PCODE or PCODE; found {names})"
+            )
+            raise DataError(msg)
+        alternates = (
+            _field(columns, f"adm{n}alt1en"), _field(columns, f"adm{n}alt2en"), _field(columns, f"adm{n}_ref"),
+            _field(columns, "nam_en_ref"), _field(columns, f"adm{n}alt1ar"), _field(columns, f"adm{n}alt2ar"),
+            _field(columns, "nam_ar_ref"), _field(columns, f"adm{n}_name_fr"),
+        )  # fmt: skip
+        return cls(
+            pcode=pcode_col,
+            english=_field(columns, f"adm{n}_en", f"adm{n}_name", "name_en", "name"),
+            arabic=_field(columns, f"adm{n}_ar", "name_ar"),
+            alternates=tuple(c for c in alternates if c is not None),
+            adm1=_field(columns, "adm1_pcode") if n > 1 else pcode_col,
+        )
+
+
+def _point_on(geom: Any) -> tuple[float, float] | None:
+    """(lat, lon) of a point on the surface of a unit (repaired first if invalid), or None."""
+    import shapely
+
+    if geom is None or shapely.is_empty(geom):
+        return None
+    if not shapely.is_valid(geom):
+        geom = shapely.make_valid(geom)  # the 2016 TopoJSON decodes to a few invalid rings
+    point = shapely.point_on_surface(geom)
+    return float(point.y), float(point.x)
 
 
 def _jsonable(value: Any) -> Any:

@@ -52,7 +52,7 @@ class PlacesSource(Source):
             where = path if path is not None else settings.data_dir() / "places"
             raise SourceError(f"no place list installed in {where}; add one with `conflictmap data import FILE`")
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[object, ...]:
         """The list files (path, size, mtime): places are cached under it."""
         from gazetteer._source_cache import file_fingerprint
 
@@ -60,8 +60,8 @@ class PlacesSource(Source):
 
     def places(self) -> Iterable[Place]:
         """Read every list; ids become ``places:<list>:<id>``."""
-        out: list[Place] = []
-        for f in self.files:
-            for p in CsvSource(f).places():
-                out.append(replace(p, id=f"places:{f.stem}:{p.id.removeprefix('csv:')}", source=self.name))
-        return out
+        return [
+            replace(p, id=f"places:{f.stem}:{p.id.removeprefix('csv:')}", source=self.name)
+            for f in self.files
+            for p in CsvSource(f).places()
+        ]
