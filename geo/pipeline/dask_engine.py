@@ -49,7 +49,7 @@ def partition_files(inputs: str | Path | Iterable[str | Path], n_partitions: int
         An input does not exist, or is standard input (``-``), which cannot be partitioned.
     """
     from gazetteer.errors import InputError
-    from geo.read.reader import _walk
+    from geo.read.files import walk
 
     items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     files: list[str] = []
@@ -59,7 +59,7 @@ def partition_files(inputs: str | Path | Iterable[str | Path], n_partitions: int
         p = Path(item)
         if not p.exists():
             raise InputError(f"Input not found: {str(item)!r}")
-        files.extend(str(f) for f in (_walk(p) if p.is_dir() else [p]))
+        files.extend(str(f) for f in (walk(p) if p.is_dir() else [p]))
     indexed = list(enumerate(files))
     if not indexed:
         return []
