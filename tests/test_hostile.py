@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.errors import InputError
-from geo.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from geo.cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 from geo.read.reader import MAX_FILE_BYTES, decode_report, read_dispatches
 
 REPO = Path(__file__).resolve().parents[1]
