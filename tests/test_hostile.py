@@ -302,8 +302,8 @@ def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("extraction started before the checks")
 
-    # run() extracts through _extract_to_spool (the local engine); extract_all is the notebooks' API
-    monkeypatch.setattr(geo.pipeline.job, "_extract_to_spool", boom)
+    # run() extracts through extract_to_spool (the local engine); extract_all is the notebooks' API
+    monkeypatch.setattr(geo.pipeline.job, "extract_to_spool", boom)
     monkeypatch.setattr(geo.pipeline.job, "extract_all", boom)
 
 
