@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read_dispatches": "geo.read.reader",
+    "read_dispatches": "geo.read",
     "extract": "geo.extract.document",
     "extract_document": "geo.extract.document",
     "to_geodataframe": "geo.spatial.frames",
@@ -29,14 +29,32 @@ _LAZY = {
     "InputError": "gazetteer.errors",
 }
 
-__all__ = sorted([*_LAZY, "settings"]) + ["__version__"]
+__all__ = [
+    "ConflictmapError",
+    "ControlTable",
+    "Document",
+    "Event",
+    "InputError",
+    "Mention",
+    "__version__",
+    "extract",
+    "extract_document",
+    "join_admin",
+    "load_boundaries",
+    "make_map",
+    "read_dispatches",
+    "run",
+    "settings",
+    "to_geodataframe",
+    "write_geopackage",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.errors import ConflictmapError, InputError
     from geo.extract.document import extract, extract_document
     from geo.model import Document, Event, Mention
     from geo.pipeline.job import run
-    from geo.read.reader import read_dispatches
+    from geo.read import read_dispatches
     from geo.render.webmap import make_map
     from geo.spatial.admin import join_admin, load_boundaries
     from geo.spatial.control import ControlTable

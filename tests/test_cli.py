@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from geo.cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 
 SUBCOMMANDS = ["geocode", "extract", "run", "unresolved"]
 

@@ -27,7 +27,7 @@ from gazetteer import Gazetteer
 from gazetteer.datasets import installed
 from gazetteer.datasets._manifest import sha256_of
 from gazetteer.datasets.catalogue import remotes
-from geo.cli.commands import main
+from geo.cli import main
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "data"

@@ -21,7 +21,7 @@ from gazetteer import Gazetteer
 from gazetteer.datasets import import_paths, installed, installed_attribution, installed_sources
 from gazetteer.datasets._manifest import sha256_of
 from gazetteer.errors import DataError
-from geo.cli.commands import main
+from geo.cli import main
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "data"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.errors import InputError
-from geo.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from geo.cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 from geo.read.reader import MAX_FILE_BYTES, decode_report, read_dispatches
 
 REPO = Path(__file__).resolve().parents[1]
@@ -302,8 +302,8 @@ def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("extraction started before the checks")
 
-    # run() extracts through _extract_to_spool (the local engine); extract_all is the notebooks' API
-    monkeypatch.setattr(geo.pipeline.job, "_extract_to_spool", boom)
+    # run() extracts through extract_to_spool (the local engine); extract_all is the notebooks' API
+    monkeypatch.setattr(geo.pipeline.job, "extract_to_spool", boom)
     monkeypatch.setattr(geo.pipeline.job, "extract_all", boom)
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geo.cli.commands import main
+from geo.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -98,7 +98,7 @@ def hostile_inputs(tmp_path: Path) -> dict[str, Path]:
 def _run(args: list[str], cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """The real command line in a fresh process, in ``cwd`` (where a PWNED folder would appear)."""
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli.commands", "-q", *args], cwd=cwd, input=stdin, text=True, capture_output=True, timeout=600,
+        [sys.executable, "-m", "geo", "-q", *args], cwd=cwd, input=stdin, text=True, capture_output=True, timeout=600,
     )
 
 

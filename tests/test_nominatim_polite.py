@@ -23,7 +23,7 @@ import pytest
 from gazetteer import Gazetteer
 from gazetteer.errors import GeocoderServiceError, GeocoderTimedOut
 from gazetteer.sources.nominatim import NominatimSource
-from geo.cli.commands import main
+from geo.cli import main
 
 _VILLAGE = [{
     "place_id": 4242, "osm_type": "node", "osm_id": 77, "lat": "35.90", "lon": "36.41", "type": "village",

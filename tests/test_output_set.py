@@ -146,7 +146,7 @@ _FILES = {"A": {p.name for p in sorted(SAMPLE.glob("*.txt"))[:6]}, "B": {p.name 
 
 
 def _args(which: str, out: Path, inputs: dict[str, Path]) -> list[str]:
-    return [sys.executable, "-m", "geo.cli.commands", "-q", "run", str(inputs[which]), "--out", str(out), "--offline",
+    return [sys.executable, "-m", "geo", "-q", "run", str(inputs[which]), "--out", str(out), "--offline",
             "--title", f"kill-test-run-{which}"]
 
 

@@ -105,6 +105,27 @@ def test_too_large_file_is_skipped(tmp_path: Path) -> None:
     assert "too large" in errors[0].reason
 
 
+def test_size_limit_is_the_setting_read_at_call_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer import settings
+
+    f = _write(tmp_path / "big.txt", TEXT * 10)
+    monkeypatch.setattr(settings, "max_file_bytes", 100)
+    errors: list[ReadError] = []
+    assert list(read_dispatches(f, errors=errors)) == []
+    assert "100 bytes" in errors[0].reason
+    with pytest.raises(InputError, match="too large"):
+        read_text_file(f)
+    monkeypatch.setattr(settings, "max_file_bytes", 10_000)
+    assert len(list(read_dispatches(f))) == 1
+
+
+def test_geo_read_exposes_read_dispatches() -> None:
+    import geo
+    import geo.read
+
+    assert geo.read.read_dispatches is read_dispatches is geo.read_dispatches
+
+
 def test_read_text_file_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="absent.txt"):
         read_text_file(tmp_path / "absent.txt")

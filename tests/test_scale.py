@@ -86,11 +86,14 @@ def test_gazetteer_or_rules_change_invalidates_the_cache(corpus, tmp_path, count
         spool.rules_fingerprint.cache_clear()
 
 
-def test_small_chunks_give_the_same_outputs(corpus, tmp_path):
+def test_small_chunks_give_the_same_outputs(corpus, tmp_path, monkeypatch):
     import pyogrio
 
+    from gazetteer import settings
+
     whole = pipeline.run([corpus], tmp_path / "whole", offline=True, cache=False)
-    chunked = pipeline.run([corpus], tmp_path / "chunked", offline=True, cache=False, chunk_size=4)
+    monkeypatch.setattr(settings, "chunk_size", 4)  # read at call time, as chunk_size=4 would give
+    chunked = pipeline.run([corpus], tmp_path / "chunked", offline=True, cache=False)
     assert (tmp_path / "whole" / "events.csv").read_bytes() == (tmp_path / "chunked" / "events.csv").read_bytes()
     for layer in ("events", "mentions", "front_observations", "control", "control_areas", "governorates"):
         a = pyogrio.read_info(tmp_path / "whole" / "events.gpkg", layer=layer)

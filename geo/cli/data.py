@@ -102,7 +102,7 @@ def info_cmd(fmt: str) -> None:
     if not entries:
         click.echo("nothing installed (embedded data only); run `conflictmap data download` or `data import FILE`")
         return
-    from geo.cli.commands import _print_table
+    from geo.cli.options import print_table as _print_table
 
     _print_table(
         [{"key": e.key, "count": e.count, "version": e.version, "licence": e.licence, "format": e.format,

@@ -49,7 +49,7 @@ def partition_files(inputs: str | Path | Iterable[str | Path], n_partitions: int
         An input does not exist, or is standard input (``-``), which cannot be partitioned.
     """
     from gazetteer.errors import InputError
-    from geo.read.reader import _walk
+    from geo.read.files import walk
 
     items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     files: list[str] = []
@@ -59,7 +59,7 @@ def partition_files(inputs: str | Path | Iterable[str | Path], n_partitions: int
         p = Path(item)
         if not p.exists():
             raise InputError(f"Input not found: {str(item)!r}")
-        files.extend(str(f) for f in (_walk(p) if p.is_dir() else [p]))
+        files.extend(str(f) for f in (walk(p) if p.is_dir() else [p]))
     indexed = list(enumerate(files))
     if not indexed:
         return []
@@ -94,14 +94,14 @@ def extract_with_dask(
         raise MissingDependencyError(
             f"--engine dask needs Dask and distributed ({exc}); install them with: pip install 'conflictmap[dask]'"
         ) from exc
-    from geo.pipeline.job import _bar
+    from geo.pipeline.progress import progress_bar as _bar
 
     spec = _gazetteer_spec(gazetteer)
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)  # fmt: skip
-    client = Client(cluster if cluster is not None else scheduler)
+                               dashboard_address=None, silence_logs=40)  # type: ignore[no-untyped-call]  # dask is untyped
+    client = Client(cluster if cluster is not None else scheduler)  # type: ignore[no-untyped-call]
     partial_dir = Path(tempfile.mkdtemp(prefix=".conflictmap-parts-", dir=spool.path.parent))
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
@@ -109,20 +109,21 @@ def extract_with_dask(
         if not groups:
             return
         spool.flush()  # the workers read the cache: it must hold what was committed
-        bag = db.from_sequence(groups, npartitions=len(groups))
+        bag = db.from_sequence(groups, npartitions=len(groups))  # type: ignore[no-untyped-call]
         parts = bag.map_partitions(
-            _extract_partition, str(spool.path), spool.fingerprint, str(partial_dir), use_spacy, spec
+            _extract_partition, cache_path=str(spool.path), fingerprint=spool.fingerprint,
+            partial_dir=str(partial_dir), use_spacy=use_spacy, spec=spec,
         ).to_delayed()
-        futures = client.compute(parts)
+        futures = client.compute(parts)  # type: ignore[no-untyped-call]
         results: list[dict[str, Any]] = []
         with _bar(progress, desc="extract (dask)", unit="partition", total=len(futures)) as bar:
-            for future in as_completed(futures):
+            for future in as_completed(futures):  # type: ignore[no-untyped-call]
                 results.extend(future.result())
                 bar.update()
         for res in sorted(results, key=lambda r: r["part"]):
             _merge(res, spool, summary)
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
         shutil.rmtree(partial_dir, ignore_errors=True)
@@ -137,13 +138,14 @@ def _merge(res: dict[str, Any], spool: Any, summary: RunSummary) -> None:
     try:
         for key, payload in con.execute("SELECT key, payload FROM docs ORDER BY seq"):
             if payload is None:
-                payload = spool.get(key)
+                cached = spool.get(key)
                 spool.add(key, None)
                 summary.cached += 1
             else:
+                cached = payload
                 spool.add(key, payload)
                 summary.extracted += 1
-            summary.add(from_payload(payload))
+            summary.add(from_payload(cached))
     finally:
         con.close()
     for source, line, reason in res["errors"]:
@@ -151,10 +153,10 @@ def _merge(res: dict[str, Any], spool: Any, summary: RunSummary) -> None:
 
 
 def _extract_partition(
-    groups: list[list[tuple[int, str]]], cache_path: str, fingerprint: str, partial_dir: str, use_spacy: bool,
+    groups: list[list[tuple[int, str]]], *, cache_path: str, fingerprint: str, partial_dir: str, use_spacy: bool,
     spec: str | None,
 ) -> list[dict[str, Any]]:
-    """Worker side: read and extract one partition's files (its groups of ``(index, path)``) into a partial SQLite file."""
+    """Worker side: read and extract one partition's files (groups of ``(index, path)``) into a partial SQLite file."""
     from geo.extract.document import extract_or_report
     from geo.pipeline.spool import doc_key, to_payload
     from geo.read.reader import read_dispatches
@@ -200,8 +202,8 @@ def _open_cache(path: str, fingerprint: str) -> sqlite3.Connection | None:
 
 def _gazetteer_spec(gazetteer: Any) -> str | None:
     """How a worker rebuilds the driver's gazetteer: None for the default one, else sources, CSV and threshold."""
-    from gazetteer import Gazetteer
     from gazetteer.errors import InputError
+    from gazetteer.resolver import Gazetteer
 
     if gazetteer is None or gazetteer is Gazetteer._default:
         return None
@@ -217,7 +219,7 @@ def _gazetteer_spec(gazetteer: Any) -> str | None:
 
 
 def _worker_gazetteer(spec: str | None) -> Any:
-    from gazetteer import Gazetteer
+    from gazetteer.resolver import Gazetteer
 
     if spec is None:
         return Gazetteer.default()

@@ -84,11 +84,11 @@ class RunSummary:
     def summary_text(self) -> str:
         """Return a short human-readable summary for the end of a run."""
         lines = [
-            f"documents read: {self.documents}, skipped: {len(self.errors)} "
-            f"(inputs: {self.inputs} = {self.documents} accepted + {len(self.errors)} rejected)",
+            (f"documents read: {self.documents}, skipped: {len(self.errors)} "
+             f"(inputs: {self.inputs} = {self.documents} accepted + {len(self.errors)} rejected)"),
             "events: " + (", ".join(f"{k} {v}" for k, v in sorted(self.events_by_kind.items())) or "none"),
-            f"place mentions: {self.mentions} ({self.mentions_resolved} resolved, "
-            f"{self.mentions_foreign} foreign, {sum(self.unresolved.values())} unresolved)",
+            (f"place mentions: {self.mentions} ({self.mentions_resolved} resolved, "
+             f"{self.mentions_foreign} foreign, {sum(self.unresolved.values())} unresolved)"),
         ]
         if self.cached:
             lines.append(f"extracted: {self.extracted}, from the cache: {self.cached}")

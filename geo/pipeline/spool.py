@@ -14,6 +14,7 @@ extraction modules' source, :func:`rules_fingerprint`) or the spaCy option.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -96,17 +97,16 @@ def gazetteer_fingerprint(gazetteer: Any) -> str:
     """Hash of a gazetteer's data: threshold, sources and every place (id, names, point, kind, governorate)."""
     cached = getattr(gazetteer, "_conflictmap_fingerprint", None)
     if cached is not None:
-        return cached
+        return str(cached)
     h = hashlib.sha256()
-    h.update(repr((getattr(gazetteer, "threshold", None), [s.name for s in getattr(gazetteer, "sources", ())])).encode())
+    names = [s.name for s in getattr(gazetteer, "sources", ())]
+    h.update(repr((getattr(gazetteer, "threshold", None), names)).encode())
     index = getattr(gazetteer, "_index", None)
     for p in getattr(index, "places", ()):
         h.update(repr((p.id, p.name, p.lat, p.lon, p.kind, p.adm1_pcode, sorted(p.names))).encode("utf-8"))
     value = h.hexdigest()[:16]
-    try:
+    with contextlib.suppress(AttributeError):  # a slotted gazetteer keeps no fingerprint
         gazetteer._conflictmap_fingerprint = value
-    except AttributeError:  # pragma: no cover - slotted gazetteer
-        pass
     return value
 
 
@@ -184,7 +184,8 @@ class Spool:
         last = 0
         while True:
             rows = self._con.execute(
-                "SELECT r.seq, d.payload FROM run r JOIN docs d ON d.key = r.key WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
+                "SELECT r.seq, d.payload FROM run r JOIN docs d ON d.key = r.key"
+                " WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
                 (last, size),
             ).fetchall()
             if not rows:
@@ -194,10 +195,8 @@ class Spool:
 
     def close(self) -> None:
         """Commit and close."""
-        try:
+        with contextlib.suppress(sqlite3.OperationalError):  # nothing to commit
             self._con.execute("COMMIT")
-        except sqlite3.OperationalError:
-            pass
         self._con.close()
 
     def __enter__(self) -> Spool:

@@ -1,0 +1,156 @@
+"""Writing the outputs of a run: joins, aggregates, control layers, then the map and the files.
+
+Everything is written into the staging folder of an :class:`~geo.write.outputs.OutputSet`; any
+failure says that nothing was replaced.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gazetteer.atomic import atomic_write_text
+from geo.pipeline.joins import Joined, front_layers, join_chunks
+from geo.pipeline.progress import progress_bar
+from geo.pipeline.report import RunSummary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer.resolver import Gazetteer
+    from geo.pipeline.spool import Spool
+    from geo.spatial.control import ControlTable
+    from geo.write.gpkg import GeoPackageAppender
+    from geo.write.outputs import OutputSet
+
+__all__ = ["REJECTS_NAME", "WriteOptions", "geojson_text", "write_or_explain", "write_outputs", "write_rejects"]
+
+#: The table of rejected inputs written beside the outputs: ``file, line, reason``.
+REJECTS_NAME = "rejects.csv"
+
+_log = logging.getLogger("conflictmap")
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """The options of :func:`geo.pipeline.job.run` that shape the outputs."""
+
+    offline: bool
+    tiles: str | None
+    geojson: bool
+    baseline: str | Path | None
+    dates: Sequence[str] | None
+    step: str | None
+    title: str | None
+    gazetteer: Gazetteer | None
+    progress: bool
+    chunk_size: int
+    table: ControlTable | None = None  # the baseline's table, loaded by the preflight
+
+
+def write_rejects(path: str | Path, errors: Sequence[Any]) -> Path:
+    """Write the rejected inputs as CSV ``file, line, reason`` (cells neutralised for spreadsheets)."""
+    import csv
+    import io
+
+    from geo.write.csvsafe import safe_cell
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["file", "line", "reason"])
+    for err in errors:
+        line = getattr(err, "line", None)
+        w.writerow([safe_cell(str(getattr(err, "source", "?"))), "" if line is None else line,
+                    safe_cell(str(getattr(err, "reason", err)))])
+    return atomic_write_text(path, buf.getvalue())
+
+
+def geojson_text(gdf: Any) -> str:
+    """Located rows as GeoJSON, dates written as ISO strings."""
+    located = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].copy()
+    for col in located.columns:
+        if col != "geometry" and str(located[col].dtype).startswith("datetime"):
+            located[col] = located[col].dt.strftime("%Y-%m-%d").astype(object).where(located[col].notna(), None)
+    text: str = located.to_json(na="null", drop_id=True, to_wgs84=True)
+    return text
+
+
+def write_or_explain(outputs: OutputSet, spool: Spool, summary: RunSummary, options: WriteOptions) -> None:
+    """Write every output; any failure says that nothing was replaced."""
+    from gazetteer.errors import ConflictmapError
+
+    try:
+        write_outputs(outputs, spool, summary, options)
+    except Exception as exc:
+        what = f"{type(exc).__name__}: {exc}"
+        raise ConflictmapError(
+            f"the outputs could not be written ({what}); nothing was replaced in {outputs.out}"
+        ) from exc
+
+
+def _aggregate_layers(events: Any, gpkg: GeoPackageAppender) -> Any:
+    """Append the per-governorate (and district, subdistrict when installed) aggregates; return governorates."""
+    from geo.spatial.admin import load_boundaries
+    from geo.spatial.aggregate import aggregate_by_admin
+
+    governorates = aggregate_by_admin(events, load_boundaries(1), level=1)
+    gpkg.append("governorates", governorates)
+    for level, name in ((2, "districts"), (3, "subdistricts")):  # when OCHA ADM2/ADM3 are installed
+        units = load_boundaries(level)
+        if units is not None:
+            gpkg.append(name, aggregate_by_admin(events, units, level=level))
+    return governorates
+
+
+def _control_layers(joined: Joined, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
+    """Append the control areas and front lines; return them (with the observations) for the map."""
+    front = front_layers(joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
+                         step=options.step, gazetteer=options.gazetteer, progress=options.progress,
+                         table=options.table)  # fmt: skip
+    for name, layer in front.items():
+        gpkg.append(name, layer)
+    if front:
+        front.setdefault("front_observations", joined.observations())
+    return front
+
+
+def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options: WriteOptions) -> None:
+    """Build every layer and write every file of the run into the staging folder of ``outputs``.
+
+    The spooled documents are read back ``options.chunk_size`` at a time (:mod:`geo.pipeline.joins`);
+    then come the aggregates, the control layers, the map, the GeoPackage, the rejects, the
+    ACLED-style CSV and the GeoJSON.
+    """
+    from geo.render.webmap import make_map, save_map
+    from geo.write.acled import csv_text, to_acled
+    from geo.write.gpkg import GeoPackageAppender
+
+    t0 = time.perf_counter()
+    gpkg = GeoPackageAppender(outputs.path("events.gpkg"))
+    with summary.stage("joins"), outputs.path("events.csv").open("w", encoding="utf-8", newline="") as csv_fh:
+        joined = join_chunks(spool, gpkg, csv_fh, chunk_size=options.chunk_size, progress=options.progress)
+    events = joined.events()
+    mention_points = joined.mention_points()
+    with summary.stage("aggregates"):
+        governorates = _aggregate_layers(events, gpkg)
+    with summary.stage("control"):
+        front = _control_layers(joined, gpkg, options)
+    _log.info("joined %d events and %d mentions to boundaries; %d control layers",
+              len(events), joined.n_mentions, len(front))
+    with summary.stage("writing"), progress_bar(options.progress, desc="write", unit="file",
+                                                total=3 + options.geojson) as bar:  # fmt: skip
+        fmap = make_map(events, mentions=mention_points, governorates=governorates, front=front or None,
+                        title=options.title, offline=options.offline, tiles=options.tiles)  # fmt: skip
+        save_map(fmap, outputs.path("map.html"), offline=options.offline)
+        bar.update()
+        gpkg.close()
+        bar.update()
+        write_rejects(outputs.path(REJECTS_NAME), summary.errors)
+        atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
+        if options.geojson:
+            atomic_write_text(outputs.path("events.geojson"), geojson_text(events))
+            bar.update()
+        bar.update()  # the CSV was written chunk by chunk
+    _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)
