@@ -16,7 +16,9 @@ evaluated (arbitrary Python through Jinja2's globals). Two independent defences 
    characters; a template engine sees no delimiter.
 
 ``script_json`` also escapes ``<``, ``>``, ``&`` (so no ``</script>`` or ``<!--`` can end or comment
-out the script) and U+2028/U+2029 (line terminators in older JavaScript).
+out the script) and U+2028/U+2029 (line terminators in older JavaScript). Trusted code inlined in a
+page (Leaflet, the page script, the layers' scripts of ``geo/render/static``) goes through
+:func:`inline_script`, the one place that keeps a ``</script`` inside code from ending the element.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ import json
 import re
 from typing import Any
 
-__all__ = ["RawElement", "SafeMacroElement", "html_text", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
+#: ``RawElement`` and ``SafeMacroElement`` are public too, built on first use (module ``__getattr__``).
+__all__ = ["html_text", "inline_script", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
 
 _SCRIPT_ESCAPES = (
     ("<", "\\u003c"),
@@ -59,6 +62,24 @@ def script_json(value: Any) -> str:
     for raw, esc in _SCRIPT_ESCAPES:
         text = text.replace(raw, esc)
     return _TEMPLATE_OPEN.sub(r"\\u007b", text)
+
+
+def inline_script(code: str) -> str:
+    """Make trusted JavaScript safe to inline as the body of a ``<script>`` element.
+
+    Parameters
+    ----------
+    code : str
+        JavaScript source (a library or a script of ``geo/render/static``; never dispatch text:
+        data goes through :func:`script_json`).
+
+    Returns
+    -------
+    str
+        ``code`` with every ``</script`` written ``<\\/script`` (the same string for JavaScript; the
+        HTML parser no longer sees the end of the element).
+    """
+    return code.replace("</script", "<\\/script")
 
 
 def html_text(value: Any) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.errors import ConflictmapError, MissingDependencyError
+from geo.render.html import inline_script
 
 __all__ = [
     "Asset",
@@ -140,9 +141,7 @@ def _read_inline(path: str, kind: str, mtime_ns: int) -> str:
     if kind == "css":
         text = _inline_css_urls(text, file.parent)
         return f"<style>\n{text}\n</style>"
-    # A literal "</script" inside inlined code would end the element early.
-    text = text.replace("</script", "<\\/script")
-    return f"<script>\n{text}\n</script>"
+    return f"<script>\n{inline_script(text)}\n</script>"
 
 
 _MIME = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif", ".jpg": "image/jpeg"}
