@@ -17,8 +17,8 @@ shapely_geometry = pytest.importorskip("shapely.geometry")
 
 from geo.errors import ConflictmapError, InputError  # noqa: E402
 from geo.model import Event  # noqa: E402
+from geo.render import choropleth, panel, webmap  # noqa: E402
 from geo.render import offline as _offline  # noqa: E402
-from geo.render import webmap
 
 XSS_EVIDENCE = 'Frappe <img src=x onerror=alert(1)> puis </script><script>alert(2)</script> `${alert(3)}` "q" \'s\''
 XSS_PLACE = "Kafr <b onmouseover=alert(4)>Nabl</b>"
@@ -138,7 +138,7 @@ def test_controller_palette_stays_distinct_for_colour_blind_readers() -> None:
             for j in range(i + 1, len(seen)):
                 dist = sum((a - b) ** 2 for a, b in zip(seen[i], seen[j])) ** 0.5
                 assert dist > 0.08, (name, colours[i], colours[j], round(dist, 3))
-    for shade in webmap._CHORO_COLORS:
+    for shade in choropleth.CHORO_COLORS:
         r, g, b = (int(shade[i:i + 2], 16) for i in (1, 3, 5))
         assert b >= r and b >= g, shade  # blue-purple hue: no red, green, yellow or orange shading
 
@@ -157,11 +157,11 @@ def test_controller_colours_are_the_front_map_palette() -> None:
 
 
 def test_radius_is_a_sqrt_scale_with_a_minimum() -> None:
-    unknown, zero, one, ten, hundred = (webmap._radius(k) for k in (None, 0, 1, 10, 100))
+    unknown, zero, one, ten, hundred = (panel.radius(k) for k in (None, 0, 1, 10, 100))
     assert unknown == zero == 3.5
     assert (one, ten, hundred) == (6.0, 12.5, 32.0)  # 1, 10, 100 killed: clearly different sizes
     assert ten >= 2 * one and hundred >= 2.5 * ten
-    assert webmap._radius(10**7) == 32.0
+    assert panel.radius(10**7) == 32.0
     js = (Path(webmap.__file__).parent / "static" / "cm-map.js").read_text(encoding="utf-8")
     assert "Math.min(32, 3 + 3 * Math.sqrt(killed))" in js  # the page draws with the same scale
 
@@ -237,35 +237,35 @@ def test_popup_shows_casualties_with_minimum_marker() -> None:
     assert rows["Actor"] == "regime"
     data = _data(render(webmap.make_map(sample_events())))
     assert "AFP <script>" in data["tables"]["source"]  # raw in the data, shown with textContent
-    assert [webmap._date_text(d) for d in ("2019-05-02",)] == ["2019-05-02"] and 18018 in data["day"]
+    assert [panel.date_text(d) for d in ("2019-05-02",)] == ["2019-05-02"] and 18018 in data["day"]
 
 
 def test_governorate_aggregates_are_computed_when_missing() -> None:
     pytest.importorskip("geo.spatial.aggregate")
     events = sample_events()
-    gov = webmap._with_aggregates(sample_governorates(), events)
+    gov = choropleth.with_aggregates(sample_governorates(), events)
     idleb = gov.set_index("adm1_pcode").loc["SY07"]
     assert idleb["strikes"] == 2  # the clash (Hama) and the control change are not strikes
     assert idleb["killed"] == 12
     raqqa = gov.set_index("adm1_pcode").loc["SY11"]
     assert raqqa["killed"] == 4
-    tip = webmap._gov_tooltip(idleb.to_dict() | {"adm1_pcode": "SY07"})
+    tip = choropleth.gov_tooltip(idleb.to_dict() | {"adm1_pcode": "SY07"})
     assert "Killed: ≥ 12" in tip and "Strikes: 2" in tip
     assert "Dates: 2019-05-02 – 2019-05-25" in tip
-    assert "Killed: 4<" in webmap._gov_tooltip(raqqa.to_dict()) + "<"
+    assert "Killed: 4<" in choropleth.gov_tooltip(raqqa.to_dict()) + "<"
     # given aggregates are kept as they are
     given = sample_governorates().assign(killed=[7, 0])
-    assert webmap._with_aggregates(given, events)["killed"].tolist() == [7, 0]
+    assert choropleth.with_aggregates(given, events)["killed"].tolist() == [7, 0]
 
 
 def test_choropleth_colours_killed_classes() -> None:
-    assert webmap._choro_color(None) == "#ffffff"
-    assert webmap._choro_color(0) == webmap._CHORO_COLORS[0]
-    assert webmap._choro_color(12) == webmap._CHORO_COLORS[2]
-    assert webmap._choro_color(5000) == webmap._CHORO_COLORS[-1]
+    assert choropleth.choro_color(None) == "#ffffff"
+    assert choropleth.choro_color(0) == choropleth.CHORO_COLORS[0]
+    assert choropleth.choro_color(12) == choropleth.CHORO_COLORS[2]
+    assert choropleth.choro_color(5000) == choropleth.CHORO_COLORS[-1]
     page = render(webmap.make_map(sample_events(), governorates=sample_governorates()))
     assert "Killed: \u003e" not in page  # tooltips are JSON-encoded HTML
-    assert webmap._CHORO_COLORS[2] in page and "bindTooltip(feature.properties.tip" in page
+    assert choropleth.CHORO_COLORS[2] in page and "bindTooltip(feature.properties.tip" in page
 
 
 def test_dispatch_text_is_escaped_everywhere() -> None:
@@ -326,9 +326,11 @@ def test_front_layers_are_delegated_to_geo_frontmap(monkeypatch: pytest.MonkeyPa
     assert '"Control changes"' not in render(m)
 
 
-def test_missing_front_module_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_front_module_is_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "geo.render.frontmap", None)  # import raises ModuleNotFoundError
-    page = render(webmap.make_map(sample_events(), front={"control_changes": sample_events().iloc[4:5]}))
+    with pytest.raises(ModuleNotFoundError):  # a missing module of the project is never silently skipped
+        webmap.make_map(sample_events(), front={"control_changes": sample_events().iloc[4:5]})
+    page = render(webmap.make_map(sample_events()))  # without front layers, control changes are events
     assert '"Control changes"' in page
 
 

@@ -27,10 +27,13 @@ import functools
 import html
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from branca.element import Figure
 
 #: ``RawElement`` and ``SafeMacroElement`` are public too, built on first use (module ``__getattr__``).
-__all__ = ["html_text", "inline_script", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
+__all__ = ["html_text", "inline_script", "page_of", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
 
 _SCRIPT_ESCAPES = (
     ("<", "\\u003c"),
@@ -100,13 +103,25 @@ def html_text(value: Any) -> str:
     return html.escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _safe_render(self: Any, **kwargs: Any) -> None:
-    """``MacroElement.render`` without the second compilation: macro outputs are added verbatim."""
+def page_of(element: Any) -> Figure:
+    """The branca ``Figure`` (the page: ``header``, ``html``, ``script``) that ``element`` belongs to.
+
+    Raises
+    ------
+    TypeError
+        If ``element`` is not inside a page.
+    """
     from branca.element import Figure
 
-    figure = self.get_root()
+    figure = element.get_root()
     if not isinstance(figure, Figure):
-        raise TypeError(f"cannot render {type(self).__name__} outside a branca Figure")
+        raise TypeError(f"{type(element).__name__} is not inside a branca Figure")
+    return figure
+
+
+def _safe_render(self: Any, **kwargs: Any) -> None:
+    """``MacroElement.render`` without the second compilation: macro outputs are added verbatim."""
+    figure = page_of(self)
     macros = self._template.module.__dict__
     for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
         macro = macros.get(part)
