@@ -132,7 +132,7 @@ def _assets() -> list[Asset]:
 
 
 @functools.lru_cache(maxsize=32)
-def _read_inline(path: str, kind: str, mtime_ns: int) -> str:
+def _read_inline(path: str, kind: str, mtime_ns: int) -> str:  # noqa: ARG001 - mtime_ns: the cache key
     file = Path(path)
     text = file.read_text(encoding="utf-8")
     # Source maps are fetched by developer tools: drop the reference.
@@ -225,7 +225,8 @@ def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
 
 _FETCHED = (
     # src / srcset of elements that load something
-    re.compile(r"""<(?:script|img|iframe|frame|source|video|audio|embed|input|track)\b[^>]*?\b(?:src|srcset|poster)\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
+    re.compile(r"""<(?:script|img|iframe|frame|source|video|audio|embed|input|track)\b"""
+               r"""[^>]*?\b(?:src|srcset|poster)\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
     # <link href=...> (stylesheet, icon, preload, ...)
     re.compile(r"""<link\b[^>]*?\bhref\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
     # <object data=...>

@@ -30,6 +30,7 @@ from gazetteer.errors import InputError
 from geo.render import pagelayers
 from geo.render.choropleth import add_choropleth, with_aggregates
 from geo.render.frames import boundaries, has_point, in_wgs84, view_bounds
+from geo.render.html import script_json
 from geo.render.panel import add_panel
 from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo.values import text
@@ -232,7 +233,8 @@ def _add_event_layers(fmap: folium.Map, present: set[str], mentions: gpd.GeoData
         if name == "Strikes" or present & set(group):
             fmap.add_child(pagelayers.canvas_layer(name, cls, group), name=cls)
     if EventKind.STRIKE in present:
-        heat = pagelayers.js_layer("Heat map (strikes)", "new cm.HeatLayer({kinds: [\"strike\"]})", show=False)
+        strikes = script_json([EventKind.STRIKE])
+        heat = pagelayers.js_layer("Heat map (strikes)", f"new cm.HeatLayer({{kinds: {strikes}}})", show=False)
         fmap.add_child(heat, name="conflictmap_heat")
     changes = kinds_on_layer("changes")
     if present & set(changes) and not changes_drawn:
