@@ -197,7 +197,7 @@ def _open_and_collect(chromium: Any, url: str, *, route_cdn: bool) -> tuple[list
     if route_cdn:
         from geo.render import offline as _offline
 
-        assets = [a for a in _offline._assets() if a.path is not None]
+        assets = [a for a in _offline.known_assets() if a.path is not None]
 
         def route(r: Any) -> None:
             target = r.request.url

@@ -32,6 +32,7 @@ __all__ = [
     "Asset",
     "check_offline",
     "find_remote_urls",
+    "known_assets",
     "make_self_contained",
     "register_asset",
 ]
@@ -116,7 +117,19 @@ def _xstatic_dir(module: str, package: str) -> Path:
     return Path(mod.BASE_DIR)
 
 
-def _assets() -> list[Asset]:
+def known_assets() -> list[Asset]:
+    """Every remote asset the offline page knows: registered ones, Leaflet and plugins, dropped defaults.
+
+    Returns
+    -------
+    list of Asset
+        In matching order (registered assets first).
+
+    Raises
+    ------
+    MissingDependencyError
+        If ``xstatic-leaflet`` or ``xstatic-leaflet-markercluster`` is not installed.
+    """
     leaflet = _xstatic_dir("xstatic.pkg.leaflet", "xstatic-leaflet")
     cluster = _xstatic_dir("xstatic.pkg.leaflet_markercluster", "xstatic-leaflet-markercluster")
     known = [
@@ -194,7 +207,7 @@ def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
     MissingDependencyError
         If ``xstatic-leaflet`` or ``xstatic-leaflet-markercluster`` is not installed.
     """
-    assets = _assets()
+    assets = known_assets()
     seen: set[str] = set()
 
     def replace(match: re.Match[str], kind: str) -> str:

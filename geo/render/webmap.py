@@ -10,6 +10,10 @@ Events are compact columnar data (:mod:`geo.render.eventdata`) drawn by a canvas
 areas and front lines of :mod:`geo.render.frontmap`), by actor and by kind, with a place search box.
 Popups are built on click from the data with DOM text nodes.
 
+The page is put together from :mod:`geo.render.pagelayers` (styles, page script, data blocks,
+basemap, layers), :mod:`geo.render.choropleth`, :mod:`geo.render.panel` and
+:mod:`geo.render.frontmap`; every script and style is a file of ``geo/render/static``.
+
 All dispatch text is untrusted. Every string reaches the page through :func:`geo.render.html.script_json`
 (JSON data, shown with ``textContent``) or :func:`geo.render.html.html_text` (HTML text); the page's own
 elements never re-compile their output as a template (:mod:`geo.render.html` says why).
