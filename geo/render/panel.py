@@ -1,17 +1,22 @@
 """The map's panel: title, date range, filters by actor and kind, place search and legend.
 
-One collapsible box of HTML built from escaped text (:func:`geo.render.html.html_text`), added as a
-:class:`geo.render.html.RawElement` (never compiled as a template); the page script
-(``geo/render/static/cm-map.js``) binds its controls.
+One collapsible box: the markup is ``geo/render/static/panel.html``, whose ``${...}`` fields are filled
+(:class:`string.Template`, one pass) with HTML built from escaped text (:func:`geo.render.html.html_text`);
+it is added as a :class:`geo.render.html.RawElement` (never compiled as a Jinja2 template) and the page
+script (``geo/render/static/cm-map.js``) binds its controls.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import re
+import string
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import profile
+from geo.render.assets import asset_text
 from geo.render.choropleth import choro_legend
 from geo.render.html import html_text, page_of, raw_element
 from geo.values import as_int, text
@@ -23,11 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["add_panel", "date_span", "date_text", "radius"]
 
 _DATE_FORMATS = {"year": "%Y", "month": "%Y-%m"}
-_LEGEND_NOTES = (
-    '<div class="cm-sec"><span class="cm-dot cm-hollow"></span>hollow, dashed: approximate place '
-    "(precision 2 near a town, 3 a region)<br><span class='cm-dot cm-ring'></span>black ring: control change"
-    "<br><span class='cm-dot'></span>small: toll unknown or a running total</div>"
-)
+_FRONT_NOTE = '<div class="cm-note">the end date also sets the control areas and front lines</div>'
 
 
 def radius(killed: Any) -> float:
@@ -82,25 +83,11 @@ def _filter_rows(actors: Sequence[str], colours: Mapping[str, str], kinds: Seque
     return actor_rows, kind_rows
 
 
-def _head(title: str | None, events: gpd.GeoDataFrame, n_located: int, *, front: bool) -> list[str]:
-    """The panel's opening: title and counts, date range, place search."""
-    heading = html_text(text(title)) or f"{html_text(profile.active().name)}: events reported in dispatches"
-    return [
-        '<div id="cm-panel" class="cm-box cm-panel">',
-        ('<div class="cm-head"><button id="cm-toggle" type="button" aria-expanded="true" '
-        'aria-controls="cm-body" title="Show or hide filters and legend">×</button>'),
-        (f'<div id="cm-title" class="cm-title"><b>{heading}</b><br>'
-        f'<span class="cm-dates">{html_text(date_span(events))}</span>'
-        f" · {n_located} of {len(events)} events mapped</div></div>"),
-        '<div id="cm-body" class="cm-body">',
-        '<div class="cm-sec"><b>Dates</b> <span id="cm-date-label"></span>'
-        '<input id="cm-date-from" type="range" step="1" aria-label="from date">'
-        '<input id="cm-date-to" type="range" step="1" aria-label="to date">'
-        + ('<div class="cm-note">the end date also sets the control areas and front lines</div>' if front else "")
-        + "</div>",
-        ('<div class="cm-sec"><input id="cm-search" type="search" list="cm-places" placeholder="Find a place…" '
-        'aria-label="find a place"><datalist id="cm-places"></datalist></div>'),
-    ]
+@functools.lru_cache(maxsize=1)
+def _panel_template() -> string.Template:
+    """``static/panel.html`` without its comment, its lines joined without their indentation."""
+    markup = re.sub(r"<!--.*?-->", "", asset_text("panel.html"), flags=re.S)
+    return string.Template("".join(line.strip() for line in markup.splitlines()))
 
 
 def add_panel(
@@ -139,18 +126,17 @@ def add_panel(
         f'<span class="cm-size" style="width:{2 * radius(k)}px;height:{2 * radius(k)}px"></span>{k}&nbsp;'
         for k in (1, 10, 100)
     )
-    parts = [
-        *_head(title, events, len(located), front=front),
-        '<div id="cm-legend" class="cm-legend">',
-        f'<div class="cm-sec"><b>Actor / new controller</b><div class="cm-grid">{actor_rows}</div></div>',
-        f'<div class="cm-sec"><b>Kind</b><div class="cm-grid">{kind_rows}</div></div>',
-        f"<div class='cm-sec cm-sizes'><b>Killed</b> {sizes}</div>",
-        _LEGEND_NOTES,
-    ]
-    if choropleth:
-        parts.append(choro_legend())
     n_missing = len(events) - len(located)
-    if n_missing:
-        parts.append(f"<div class='cm-note'>{n_missing} event(s) without coordinates not drawn</div>")
-    parts.append('<div id="cm-count" class="cm-note"></div></div></div></div>')
-    page_of(fmap).html.add_child(raw_element("".join(parts)), name="conflictmap_panel")
+    markup = _panel_template().substitute(
+        heading=html_text(text(title)) or f"{html_text(profile.active().name)}: events reported in dispatches",
+        dates=html_text(date_span(events)),
+        n_located=len(located),
+        n_events=len(events),
+        front_note=_FRONT_NOTE if front else "",
+        actor_rows=actor_rows,
+        kind_rows=kind_rows,
+        sizes=sizes,
+        choropleth=choro_legend() if choropleth else "",
+        missing=f"<div class='cm-note'>{n_missing} event(s) without coordinates not drawn</div>" if n_missing else "",
+    )
+    page_of(fmap).html.add_child(raw_element(markup), name="conflictmap_panel")
