@@ -16,15 +16,15 @@ from test_webmap import make_events  # noqa: E402
 
 def _events():
     return make_events([
-        dict(place="Maarat al-Numan", lat=35.6483, lon=36.6769, adm1="Idleb", date="2019-05-14",
-             date_precision="day", subtype="barrel_bomb", actor="regime", killed=12, killed_min=True,
-             geo_precision=1, evidence="Des barils ont tué au moins douze civils à Maaret al-Noomane.", source="AFP"),
-        dict(kind="control_change", place="Khan Chaykhoun", lat=35.44, lon=36.65, date="2019-08", date_precision="month",
-             new_controller="regime", previous_controller="HTS/jihadists", geo_precision=1,
-             evidence="=HYPERLINK(\"http://x.example\") a repris la ville", source="@OSDH"),
-        dict(kind="clash", place="Afrin", lat=36.51, lon=36.87, date="2018-03-10", actor="Turkey", killed=None,
-             geo_precision=2, evidence="Combats près d'Afrine, où l'armée turque progresse.", source="AFP"),
-        dict(kind="displacement", place="Nowhere", lat=None, lon=None, date=None, evidence="Des déplacés.", source="x"),
+        {"place": "Maarat al-Numan", "lat": 35.6483, "lon": 36.6769, "adm1": "Idleb", "date": "2019-05-14",
+             "date_precision": "day", "subtype": "barrel_bomb", "actor": "regime", "killed": 12, "killed_min": True,
+             "geo_precision": 1, "evidence": "Des barils ont tué au moins douze civils à Maaret al-Noomane.", "source": "AFP"},
+        {"kind": "control_change", "place": "Khan Chaykhoun", "lat": 35.44, "lon": 36.65, "date": "2019-08", "date_precision": "month",
+             "new_controller": "regime", "previous_controller": "HTS/jihadists", "geo_precision": 1,
+             "evidence": "=HYPERLINK(\"http://x.example\") a repris la ville", "source": "@OSDH"},
+        {"kind": "clash", "place": "Afrin", "lat": 36.51, "lon": 36.87, "date": "2018-03-10", "actor": "Turkey", "killed": None,
+             "geo_precision": 2, "evidence": "Combats près d'Afrine, où l'armée turque progresse.", "source": "AFP"},
+        {"kind": "displacement", "place": "Nowhere", "lat": None, "lon": None, "date": None, "evidence": "Des déplacés.", "source": "x"},
     ])  # fmt: skip
 
 

@@ -63,9 +63,9 @@ def screenshot_events() -> Any:
         if not outline.contains(Point(lon, lat)):
             continue
         i = len(rows)
-        rows.append(dict(place=f"Localité {i}", lat=float(lat), lon=float(lon), date=f"2019-{4 + i % 3:02d}-{1 + i % 28:02d}",
-                         actor=actors[i % len(actors)], killed=None if i % 6 == 0 else int(rng.integers(0, 40)),
-                         evidence=f"Synthetic test sentence {i}.", source="synthetic"))
+        rows.append({"place": f"Localité {i}", "lat": float(lat), "lon": float(lon), "date": f"2019-{4 + i % 3:02d}-{1 + i % 28:02d}",
+                         "actor": actors[i % len(actors)], "killed": None if i % 6 == 0 else int(rng.integers(0, 40)),
+                         "evidence": f"Synthetic test sentence {i}.", "source": "synthetic"})
     import geopandas as gpd
     import pandas as pd
 

@@ -54,9 +54,9 @@ def _render(front, *, with_front=True):
 
 
 def _embedded_snapshots(page: str) -> list[dict]:
-    match = re.search(r"var snaps = (\[.*?\]);\n", page)
+    match = re.search(r"cmFrontSlider\(\w+, \w+, (\{.*?\})\);\n", page)
     assert match, "snapshot data not found in the page"
-    return json.loads(match.group(1))
+    return json.loads(match.group(1))["snapshots"]
 
 
 def test_one_snapshot_per_date(front):
@@ -84,15 +84,15 @@ def test_dispatch_text_is_escaped(front):
     assert "<img src=x" not in page
     assert "\\u003c/script\\u003e\\u003cscript\\u003ewindow.__pwned" in page  # JSON, '<' escaped
     assert "dispatch \\u003c1\\u003e.txt" in page
-    assert "innerHTML" not in page.split("var snaps")[1]  # popups are text nodes
+    assert "innerHTML" not in page.split("function cmFrontSlider")[1]  # popups are text nodes
     assert script_json({"a": "</script>&"}) == '{"a":"\\u003c/script\\u003e\\u0026"}'
 
 
 def test_change_markers_coloured_by_new_controller(front):
     page = _render(front)
-    changes = re.search(r'var data = (\{.*?\});\n  var group = (\w+);\n  var kind = "change"', page)
+    changes = re.search(r'cmFrontPoints\((\w+), (\{.*?\}), "change"\);\n', page)
     assert changes, "control-change layer not found"
-    feats = json.loads(changes.group(1))["features"]
+    feats = json.loads(changes.group(2))["features"]
     assert [(f["properties"]["place"], f["properties"]["colour"], f["properties"]["status"]) for f in feats] == [
         ("Khan Shaykhun", "#d55e00", "complete"), ("Al-Habit", "#d55e00", "claimed")]
 

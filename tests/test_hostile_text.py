@@ -36,7 +36,7 @@ SCRIPT = "</script><img src=x onerror=alert(1)>"
 JS = "`gabarit ${alert(2)}`"
 SEPARATORS = "ligne\u2028séparée\u2029ici"
 #: Every hostile string, in one line (the separators apart: they are line breaks in some readers).
-PAYLOAD = " ".join([EVAL, LOOP, COMMENT, OPEN, PWN, SCRIPT, JS])
+PAYLOAD = f"{EVAL} {LOOP} {COMMENT} {OPEN} {PWN} {SCRIPT} {JS}"
 LITERALS = [EVAL, LOOP, COMMENT, OPEN, PWN, SCRIPT, JS]
 
 #: Our own sentence: a strike on a known town with a toll, the payload inside the sentence.
@@ -197,7 +197,7 @@ def _open_and_collect(chromium: Any, url: str, *, route_cdn: bool) -> tuple[list
     if route_cdn:
         from geo.render import offline as _offline
 
-        assets = [a for a in _offline._assets() if a.path is not None]
+        assets = [a for a in _offline.known_assets() if a.path is not None]
 
         def route(r: Any) -> None:
             target = r.request.url
@@ -257,10 +257,10 @@ def test_bulk_layer_keeps_hostile_text_literally(chromium: Any, serve_dir: Calla
     from test_webmap import make_events
 
     events = make_events([
-        dict(place="Saraqeb " + EVAL, lat=35.864, lon=36.806, date="2019-05-14", actor="regime", killed=5,
-             evidence=PAYLOAD, source=PWN, actor_text=JS),
-        dict(place="Deir ez-Zor " + LOOP, lat=35.33, lon=40.14, date="2019-05-15", actor="Russia", killed=2,
-             evidence=SCRIPT + SEPARATORS, source=COMMENT),
+        {"place": "Saraqeb " + EVAL, "lat": 35.864, "lon": 36.806, "date": "2019-05-14", "actor": "regime", "killed": 5,
+             "evidence": PAYLOAD, "source": PWN, "actor_text": JS},
+        {"place": "Deir ez-Zor " + LOOP, "lat": 35.33, "lon": 40.14, "date": "2019-05-15", "actor": "Russia", "killed": 2,
+             "evidence": SCRIPT + SEPARATORS, "source": COMMENT},
     ])
     m = make_map(events, title=OPEN, offline=True)
     page = save_map(m, tmp_path / "bulk.html", offline=True).read_text(encoding="utf-8")
@@ -282,8 +282,8 @@ def test_notebook_inline_map_keeps_hostile_text(offline: bool, tmp_path: Path, m
     from test_webmap import make_events
 
     monkeypatch.chdir(tmp_path)
-    events = make_events([dict(place="Saraqeb", lat=35.864, lon=36.806, date="2019-05-14", actor="regime",
-                               killed=5, evidence=PAYLOAD, source=PWN)])
+    events = make_events([{"place": "Saraqeb", "lat": 35.864, "lon": 36.806, "date": "2019-05-14", "actor": "regime",
+                               "killed": 5, "evidence": PAYLOAD, "source": PWN}])
     shown = make_map(events, title=EVAL, offline=offline)._repr_html_()
     _assert_nothing_evaluated(tmp_path, shown)
     page = html.unescape(shown)  # the page sits in an iframe srcdoc attribute (ours offline, folium's online)
@@ -308,7 +308,7 @@ def test_installed_data_attribution_is_data_not_template(tmp_path: Path, monkeyp
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(gazetteer.datasets, "installed_attribution", lambda: PAYLOAD)
-    events = make_events([dict(place="Saraqeb", lat=35.864, lon=36.806, date="2019-05-14", actor="regime", killed=1)])
+    events = make_events([{"place": "Saraqeb", "lat": 35.864, "lon": 36.806, "date": "2019-05-14", "actor": "regime", "killed": 1}])
     page = save_map(make_map(events, offline=True), tmp_path / "map.html", offline=True).read_text(encoding="utf-8")
     _assert_nothing_evaluated(tmp_path, page)
     assert "addAttribution(" in page and "\\u0026#123;\\u0026#123; 7*7" in page

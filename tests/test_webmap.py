@@ -17,8 +17,8 @@ shapely_geometry = pytest.importorskip("shapely.geometry")
 
 from geo.errors import ConflictmapError, InputError  # noqa: E402
 from geo.model import Event  # noqa: E402
+from geo.render import choropleth, panel, webmap  # noqa: E402
 from geo.render import offline as _offline  # noqa: E402
-from geo.render import webmap
 
 XSS_EVIDENCE = 'Frappe <img src=x onerror=alert(1)> puis </script><script>alert(2)</script> `${alert(3)}` "q" \'s\''
 XSS_PLACE = "Kafr <b onmouseover=alert(4)>Nabl</b>"
@@ -37,20 +37,20 @@ def make_events(rows: list[dict[str, Any]], crs: str = "EPSG:4326") -> Any:
 def sample_events() -> Any:
     return make_events(
         [
-            dict(place="Saraqeb", lat=35.864, lon=36.806, adm1="Idleb", adm1_pcode="SY07", date="2019-05-02",
-                 actor="regime", killed=12, killed_min=True, children_killed=3, injured=20,
-                 evidence=XSS_EVIDENCE, source="AFP <script>"),
-            dict(place=XSS_PLACE, lat=35.56, lon=36.64, adm1="Idleb", adm1_pcode="SY07", date="2019-05-20",
-                 actor="Russia", killed=None, evidence="Raid sur le village.", source="OSDH"),
-            dict(place="Raqqa", lat=35.95, lon=39.01, adm1="Ar-Raqqa", adm1_pcode="SY11", date="2019-06-01",
-                 actor="coalition", killed=4, evidence="Bombardement.", source="SANA"),
-            dict(kind="clash", place="Hama", lat=35.13, lon=36.75, adm1="Hama", adm1_pcode="SY05",
-                 date="2019-05-10", actor="rebels", killed=2, evidence="Combats.", source="AFP"),
-            dict(kind="control_change", place="Khan Cheikhoun", lat=35.44, lon=36.65, adm1="Idleb",
-                 adm1_pcode="SY07", date="2019-05-25", new_controller="regime",
-                 previous_controller="HTS/jihadists", evidence="Reprise de la ville.", source="AFP"),
-            dict(place="Nowhere", lat=None, lon=None, date="2019-04-30", actor="IS", killed=1,
-                 evidence="Lieu inconnu.", source="AFP"),
+            {"place": "Saraqeb", "lat": 35.864, "lon": 36.806, "adm1": "Idleb", "adm1_pcode": "SY07", "date": "2019-05-02",
+                 "actor": "regime", "killed": 12, "killed_min": True, "children_killed": 3, "injured": 20,
+                 "evidence": XSS_EVIDENCE, "source": "AFP <script>"},
+            {"place": XSS_PLACE, "lat": 35.56, "lon": 36.64, "adm1": "Idleb", "adm1_pcode": "SY07", "date": "2019-05-20",
+                 "actor": "Russia", "killed": None, "evidence": "Raid sur le village.", "source": "OSDH"},
+            {"place": "Raqqa", "lat": 35.95, "lon": 39.01, "adm1": "Ar-Raqqa", "adm1_pcode": "SY11", "date": "2019-06-01",
+                 "actor": "coalition", "killed": 4, "evidence": "Bombardement.", "source": "SANA"},
+            {"kind": "clash", "place": "Hama", "lat": 35.13, "lon": 36.75, "adm1": "Hama", "adm1_pcode": "SY05",
+                 "date": "2019-05-10", "actor": "rebels", "killed": 2, "evidence": "Combats.", "source": "AFP"},
+            {"kind": "control_change", "place": "Khan Cheikhoun", "lat": 35.44, "lon": 36.65, "adm1": "Idleb",
+                 "adm1_pcode": "SY07", "date": "2019-05-25", "new_controller": "regime",
+                 "previous_controller": "HTS/jihadists", "evidence": "Reprise de la ville.", "source": "AFP"},
+            {"place": "Nowhere", "lat": None, "lon": None, "date": "2019-04-30", "actor": "IS", "killed": 1,
+                 "evidence": "Lieu inconnu.", "source": "AFP"},
         ]
     )
 
@@ -85,9 +85,9 @@ def random_events(n: int, seed: int = 1) -> Any:
     lat = rng.uniform(32.8, 36.8, n)
     lon = rng.uniform(36.0, 41.5, n)
     rows = [
-        dict(place=f"Village {i}", lat=float(lat[i]), lon=float(lon[i]), date=f"2018-{1 + i % 12:02d}-{1 + i % 28:02d}",
-             actor=actors[i % len(actors)], killed=None if i % 7 == 0 else int(i % 60), killed_min=bool(i % 3 == 0),
-             evidence=f"Frappe numéro {i} sur Village {i}." if i != 5 else XSS_EVIDENCE, source="AFP")
+        {"place": f"Village {i}", "lat": float(lat[i]), "lon": float(lon[i]), "date": f"2018-{1 + i % 12:02d}-{1 + i % 28:02d}",
+             "actor": actors[i % len(actors)], "killed": None if i % 7 == 0 else int(i % 60), "killed_min": bool(i % 3 == 0),
+             "evidence": f"Frappe numéro {i} sur Village {i}." if i != 5 else XSS_EVIDENCE, "source": "AFP"}
         for i in range(n)
     ]
     return make_events(rows)
@@ -116,7 +116,7 @@ def _simulate(hex_colour: str, matrix: list[list[float]]) -> tuple[float, float,
     """Colour as seen with a colour-vision deficiency (Machado et al. 2009, severity 1, linear RGB)."""
     rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return tuple(max(0.0, min(1.0, sum(m * c for m, c in zip(row, lin)))) for row in matrix)  # type: ignore[return-value]
+    return tuple(max(0.0, min(1.0, sum(m * c for m, c in zip(row, lin, strict=False)))) for row in matrix)  # type: ignore[return-value]
 
 
 _DEFICIENCIES = {
@@ -136,9 +136,9 @@ def test_controller_palette_stays_distinct_for_colour_blind_readers() -> None:
         seen = [_simulate(c, matrix) for c in colours]
         for i in range(len(seen)):
             for j in range(i + 1, len(seen)):
-                dist = sum((a - b) ** 2 for a, b in zip(seen[i], seen[j])) ** 0.5
+                dist = sum((a - b) ** 2 for a, b in zip(seen[i], seen[j], strict=False)) ** 0.5
                 assert dist > 0.08, (name, colours[i], colours[j], round(dist, 3))
-    for shade in webmap._CHORO_COLORS:
+    for shade in choropleth.CHORO_COLORS:
         r, g, b = (int(shade[i:i + 2], 16) for i in (1, 3, 5))
         assert b >= r and b >= g, shade  # blue-purple hue: no red, green, yellow or orange shading
 
@@ -157,11 +157,11 @@ def test_controller_colours_are_the_front_map_palette() -> None:
 
 
 def test_radius_is_a_sqrt_scale_with_a_minimum() -> None:
-    unknown, zero, one, ten, hundred = (webmap._radius(k) for k in (None, 0, 1, 10, 100))
+    unknown, zero, one, ten, hundred = (panel.radius(k) for k in (None, 0, 1, 10, 100))
     assert unknown == zero == 3.5
     assert (one, ten, hundred) == (6.0, 12.5, 32.0)  # 1, 10, 100 killed: clearly different sizes
     assert ten >= 2 * one and hundred >= 2.5 * ten
-    assert webmap._radius(10**7) == 32.0
+    assert panel.radius(10**7) == 32.0
     js = (Path(webmap.__file__).parent / "static" / "cm-map.js").read_text(encoding="utf-8")
     assert "Math.min(32, 3 + 3 * Math.sqrt(killed))" in js  # the page draws with the same scale
 
@@ -214,16 +214,16 @@ def test_small_map_has_every_layer_legend_and_title() -> None:
 def test_cumulative_tolls_are_not_sized_as_one_strike() -> None:
     from geo.render.eventdata import _killed_detail
 
-    events = make_events([dict(place="Nord-ouest", lat=35.9, lon=36.6, killed=890, killed_min=True, cumulative=True)])
+    events = make_events([{"place": "Nord-ouest", "lat": 35.9, "lon": 36.6, "killed": 890, "killed_min": True, "cumulative": True}])
     data = _data(render(webmap.make_map(events)))
     assert data["n_killed"] == [890] and data["f"] == [1 | 4]  # drawn small by the page (flag 4)
     assert _killed_detail(events.iloc[0].to_dict()) == "≥ 890 killed, cumulative toll"
 
 
 def test_approximate_events_carry_their_precision() -> None:
-    events = make_events([dict(place="A", lat=35.0, lon=37.0, geo_precision=1, killed=1),
-                          dict(place="B", lat=35.1, lon=37.1, geo_precision=2, killed=1),
-                          dict(place="C", lat=35.2, lon=37.2, geo_precision=3, killed=1)])
+    events = make_events([{"place": "A", "lat": 35.0, "lon": 37.0, "geo_precision": 1, "killed": 1},
+                          {"place": "B", "lat": 35.1, "lon": 37.1, "geo_precision": 2, "killed": 1},
+                          {"place": "C", "lat": 35.2, "lon": 37.2, "geo_precision": 3, "killed": 1}])
     assert _data(render(webmap.make_map(events)))["g"] == [1, 2, 3]
     js = (Path(webmap.__file__).parent / "static" / "cm-map.js").read_text(encoding="utf-8")
     assert "hollow = (key & 2) !== 0" in js and "approximate (precision 2" in js
@@ -237,35 +237,35 @@ def test_popup_shows_casualties_with_minimum_marker() -> None:
     assert rows["Actor"] == "regime"
     data = _data(render(webmap.make_map(sample_events())))
     assert "AFP <script>" in data["tables"]["source"]  # raw in the data, shown with textContent
-    assert [webmap._date_text(d) for d in ("2019-05-02",)] == ["2019-05-02"] and 18018 in data["day"]
+    assert [panel.date_text(d) for d in ("2019-05-02",)] == ["2019-05-02"] and 18018 in data["day"]
 
 
 def test_governorate_aggregates_are_computed_when_missing() -> None:
     pytest.importorskip("geo.spatial.aggregate")
     events = sample_events()
-    gov = webmap._with_aggregates(sample_governorates(), events)
+    gov = choropleth.with_aggregates(sample_governorates(), events)
     idleb = gov.set_index("adm1_pcode").loc["SY07"]
     assert idleb["strikes"] == 2  # the clash (Hama) and the control change are not strikes
     assert idleb["killed"] == 12
     raqqa = gov.set_index("adm1_pcode").loc["SY11"]
     assert raqqa["killed"] == 4
-    tip = webmap._gov_tooltip(idleb.to_dict() | {"adm1_pcode": "SY07"})
+    tip = choropleth.gov_tooltip(idleb.to_dict() | {"adm1_pcode": "SY07"})
     assert "Killed: ≥ 12" in tip and "Strikes: 2" in tip
     assert "Dates: 2019-05-02 – 2019-05-25" in tip
-    assert "Killed: 4<" in webmap._gov_tooltip(raqqa.to_dict()) + "<"
+    assert "Killed: 4<" in choropleth.gov_tooltip(raqqa.to_dict()) + "<"
     # given aggregates are kept as they are
     given = sample_governorates().assign(killed=[7, 0])
-    assert webmap._with_aggregates(given, events)["killed"].tolist() == [7, 0]
+    assert choropleth.with_aggregates(given, events)["killed"].tolist() == [7, 0]
 
 
 def test_choropleth_colours_killed_classes() -> None:
-    assert webmap._choro_color(None) == "#ffffff"
-    assert webmap._choro_color(0) == webmap._CHORO_COLORS[0]
-    assert webmap._choro_color(12) == webmap._CHORO_COLORS[2]
-    assert webmap._choro_color(5000) == webmap._CHORO_COLORS[-1]
+    assert choropleth.choro_color(None) == "#ffffff"
+    assert choropleth.choro_color(0) == choropleth.CHORO_COLORS[0]
+    assert choropleth.choro_color(12) == choropleth.CHORO_COLORS[2]
+    assert choropleth.choro_color(5000) == choropleth.CHORO_COLORS[-1]
     page = render(webmap.make_map(sample_events(), governorates=sample_governorates()))
     assert "Killed: \u003e" not in page  # tooltips are JSON-encoded HTML
-    assert webmap._CHORO_COLORS[2] in page and "bindTooltip(feature.properties.tip" in page
+    assert choropleth.CHORO_COLORS[2] in page and "bindTooltip(feature.properties.tip" in page
 
 
 def test_dispatch_text_is_escaped_everywhere() -> None:
@@ -288,13 +288,13 @@ def test_dispatch_text_is_escaped_everywhere() -> None:
 
 
 def test_events_in_another_crs_are_reprojected() -> None:
-    events = make_events([dict(place="Saraqeb", lat=35.864, lon=36.806, killed=1)], crs="EPSG:3857")
+    events = make_events([{"place": "Saraqeb", "lat": 35.864, "lon": 36.806, "killed": 1}], crs="EPSG:3857")
     data = _data(render(webmap.make_map(events)))
     assert (data["lat"], data["lon"], data["scale"]) == ([358640], [368060], 10_000)
 
 
 def test_empty_or_unlocated_events_still_make_a_map() -> None:
-    page = render(webmap.make_map(make_events([dict(place="x", lat=None, lon=None, date="2020-01-01")])))
+    page = render(webmap.make_map(make_events([{"place": "x", "lat": None, "lon": None, "date": "2020-01-01"}])))
     assert "0 of 1 events mapped" in page and "2020-01-01" in page
     assert _data(page)["lat"] == []
     page = render(webmap.make_map(make_events([])))
@@ -326,9 +326,11 @@ def test_front_layers_are_delegated_to_geo_frontmap(monkeypatch: pytest.MonkeyPa
     assert '"Control changes"' not in render(m)
 
 
-def test_missing_front_module_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_front_module_is_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "geo.render.frontmap", None)  # import raises ModuleNotFoundError
-    page = render(webmap.make_map(sample_events(), front={"control_changes": sample_events().iloc[4:5]}))
+    with pytest.raises(ModuleNotFoundError):  # a missing module of the project is never silently skipped
+        webmap.make_map(sample_events(), front={"control_changes": sample_events().iloc[4:5]})
+    page = render(webmap.make_map(sample_events()))  # without front layers, control changes are events
     assert '"Control changes"' in page
 
 
@@ -460,8 +462,8 @@ def test_datetime_dates_from_geo_frames_are_shown_at_their_precision() -> None:
     """geo.spatial.frames stores period starts as datetime64 with a precision column."""
     events = make_events(
         [
-            dict(place="A", lat=35.0, lon=37.0, date="2016-11", date_precision="month", killed=1),
-            dict(place="B", lat=35.1, lon=37.1, date="2020-02-27", date_precision="day", killed=2),
+            {"place": "A", "lat": 35.0, "lon": 37.0, "date": "2016-11", "date_precision": "month", "killed": 1},
+            {"place": "B", "lat": 35.1, "lon": 37.1, "date": "2020-02-27", "date_precision": "day", "killed": 2},
         ]
     ).rename(columns={"adm1": "adm1_gaz"})
     events["date"] = pandas.to_datetime(["2016-11-01", "2020-02-27"])

@@ -1,4 +1,7 @@
-"""Shipped basemap layers beyond the governorates: the neighbouring countries (``geo/data/neighbours.geojson``).
+"""Shipped basemap layers beyond the governorates: the neighbouring countries (``geo/data/<neighbours>``).
+
+The file is the active country profile's ``neighbours`` (:func:`gazetteer.profile.active`;
+``neighbours.geojson`` for Syria).
 
 Natural Earth (public domain) through Debian's ``qgis-common`` ``world_map.gpkg``, clipped to the
 map's frame by :func:`geo.spatial.derive.write_neighbours` (see ``geo/data/README.md``). That file has no
@@ -13,13 +16,19 @@ import json
 from importlib import resources
 from typing import Any
 
+from gazetteer import profile
+
 __all__ = ["basemap_layers"]
 
 
-@functools.lru_cache(maxsize=1)
 def basemap_layers() -> dict[str, Any]:
     """Return ``{"countries": FeatureCollection}`` (empty dict when the data file is missing)."""
-    res = resources.files("geo") / "data" / "neighbours.geojson"
+    return _layers(profile.active().neighbours)
+
+
+@functools.lru_cache(maxsize=4)
+def _layers(neighbours: str) -> dict[str, Any]:
+    res = resources.files("geo") / "data" / neighbours
     if not res.is_file():
         return {}
     data = json.loads(res.read_text(encoding="utf-8"))

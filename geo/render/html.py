@@ -16,7 +16,9 @@ evaluated (arbitrary Python through Jinja2's globals). Two independent defences 
    characters; a template engine sees no delimiter.
 
 ``script_json`` also escapes ``<``, ``>``, ``&`` (so no ``</script>`` or ``<!--`` can end or comment
-out the script) and U+2028/U+2029 (line terminators in older JavaScript).
+out the script) and U+2028/U+2029 (line terminators in older JavaScript). Trusted code inlined in a
+page (Leaflet, the page script, the layers' scripts of ``geo/render/static``) goes through
+:func:`inline_script`, the one place that keeps a ``</script`` inside code from ending the element.
 """
 
 from __future__ import annotations
@@ -25,9 +27,13 @@ import functools
 import html
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["RawElement", "SafeMacroElement", "html_text", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
+if TYPE_CHECKING:  # pragma: no cover
+    from branca.element import Figure
+
+#: ``RawElement`` and ``SafeMacroElement`` are public too, built on first use (module ``__getattr__``).
+__all__ = ["html_text", "inline_script", "page_of", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
 
 _SCRIPT_ESCAPES = (
     ("<", "\\u003c"),
@@ -61,6 +67,24 @@ def script_json(value: Any) -> str:
     return _TEMPLATE_OPEN.sub(r"\\u007b", text)
 
 
+def inline_script(code: str) -> str:
+    """Make trusted JavaScript safe to inline as the body of a ``<script>`` element.
+
+    Parameters
+    ----------
+    code : str
+        JavaScript source (a library or a script of ``geo/render/static``; never dispatch text:
+        data goes through :func:`script_json`).
+
+    Returns
+    -------
+    str
+        ``code`` with every ``</script`` written ``<\\/script`` (the same string for JavaScript; the
+        HTML parser no longer sees the end of the element).
+    """
+    return code.replace("</script", "<\\/script")
+
+
 def html_text(value: Any) -> str:
     """Escape text for HTML element content or a quoted attribute, braces included.
 
@@ -79,13 +103,25 @@ def html_text(value: Any) -> str:
     return html.escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _safe_render(self: Any, **kwargs: Any) -> None:
-    """``MacroElement.render`` without the second compilation: macro outputs are added verbatim."""
+def page_of(element: Any) -> Figure:
+    """The branca ``Figure`` (the page: ``header``, ``html``, ``script``) that ``element`` belongs to.
+
+    Raises
+    ------
+    TypeError
+        If ``element`` is not inside a page.
+    """
     from branca.element import Figure
 
-    figure = self.get_root()
+    figure = element.get_root()
     if not isinstance(figure, Figure):
-        raise TypeError(f"cannot render {type(self).__name__} outside a branca Figure")
+        raise TypeError(f"{type(element).__name__} is not inside a branca Figure")
+    return figure
+
+
+def _safe_render(self: Any, **kwargs: Any) -> None:
+    """``MacroElement.render`` without the second compilation: macro outputs are added verbatim."""
+    figure = page_of(self)
     macros = self._template.module.__dict__
     for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
         macro = macros.get(part)

@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.errors import ConflictmapError, MissingDependencyError
+from geo.render.html import inline_script
 
 __all__ = [
     "Asset",
     "check_offline",
     "find_remote_urls",
+    "known_assets",
     "make_self_contained",
     "register_asset",
 ]
@@ -115,7 +117,19 @@ def _xstatic_dir(module: str, package: str) -> Path:
     return Path(mod.BASE_DIR)
 
 
-def _assets() -> list[Asset]:
+def known_assets() -> list[Asset]:
+    """Every remote asset the offline page knows: registered ones, Leaflet and plugins, dropped defaults.
+
+    Returns
+    -------
+    list of Asset
+        In matching order (registered assets first).
+
+    Raises
+    ------
+    MissingDependencyError
+        If ``xstatic-leaflet`` or ``xstatic-leaflet-markercluster`` is not installed.
+    """
     leaflet = _xstatic_dir("xstatic.pkg.leaflet", "xstatic-leaflet")
     cluster = _xstatic_dir("xstatic.pkg.leaflet_markercluster", "xstatic-leaflet-markercluster")
     known = [
@@ -131,7 +145,7 @@ def _assets() -> list[Asset]:
 
 
 @functools.lru_cache(maxsize=32)
-def _read_inline(path: str, kind: str, mtime_ns: int) -> str:
+def _read_inline(path: str, kind: str, mtime_ns: int) -> str:  # noqa: ARG001 - mtime_ns: the cache key
     file = Path(path)
     text = file.read_text(encoding="utf-8")
     # Source maps are fetched by developer tools: drop the reference.
@@ -140,9 +154,7 @@ def _read_inline(path: str, kind: str, mtime_ns: int) -> str:
     if kind == "css":
         text = _inline_css_urls(text, file.parent)
         return f"<style>\n{text}\n</style>"
-    # A literal "</script" inside inlined code would end the element early.
-    text = text.replace("</script", "<\\/script")
-    return f"<script>\n{text}\n</script>"
+    return f"<script>\n{inline_script(text)}\n</script>"
 
 
 _MIME = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif", ".jpg": "image/jpeg"}
@@ -195,7 +207,7 @@ def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
     MissingDependencyError
         If ``xstatic-leaflet`` or ``xstatic-leaflet-markercluster`` is not installed.
     """
-    assets = _assets()
+    assets = known_assets()
     seen: set[str] = set()
 
     def replace(match: re.Match[str], kind: str) -> str:
@@ -226,7 +238,8 @@ def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
 
 _FETCHED = (
     # src / srcset of elements that load something
-    re.compile(r"""<(?:script|img|iframe|frame|source|video|audio|embed|input|track)\b[^>]*?\b(?:src|srcset|poster)\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
+    re.compile(r"""<(?:script|img|iframe|frame|source|video|audio|embed|input|track)\b"""
+               r"""[^>]*?\b(?:src|srcset|poster)\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
     # <link href=...> (stylesheet, icon, preload, ...)
     re.compile(r"""<link\b[^>]*?\bhref\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
     # <object data=...>

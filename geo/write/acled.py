@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from geo.values import text as _text
+from geo.vocab import Actor, EventKind
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,30 +39,30 @@ ACLED_COLUMNS: tuple[str, ...] = (
 _REMOTE = "Explosions/Remote violence"
 #: (kind, subtype) -> (event_type, sub_event_type); subtype None is the kind's default.
 KIND_TO_ACLED: dict[tuple[str, str | None], tuple[str, str]] = {
-    ("strike", None): (_REMOTE, "Air/drone strike"),
-    ("strike", "air"): (_REMOTE, "Air/drone strike"),
-    ("strike", "drone"): (_REMOTE, "Air/drone strike"),
-    ("strike", "barrel_bomb"): (_REMOTE, "Air/drone strike"),
-    ("strike", "shelling"): (_REMOTE, "Shelling/artillery/missile attack"),
-    ("strike", "rocket"): (_REMOTE, "Shelling/artillery/missile attack"),
-    ("strike", "missile"): (_REMOTE, "Shelling/artillery/missile attack"),
-    ("strike", "explosion"): (_REMOTE, "Remote explosive/landmine/IED"),
-    ("strike", "suicide"): (_REMOTE, "Suicide bomb"),
-    ("clash", None): ("Battles", "Armed clash"),
-    ("displacement", None): ("Strategic developments", "Other"),
+    (EventKind.STRIKE, None): (_REMOTE, "Air/drone strike"),
+    (EventKind.STRIKE, "air"): (_REMOTE, "Air/drone strike"),
+    (EventKind.STRIKE, "drone"): (_REMOTE, "Air/drone strike"),
+    (EventKind.STRIKE, "barrel_bomb"): (_REMOTE, "Air/drone strike"),
+    (EventKind.STRIKE, "shelling"): (_REMOTE, "Shelling/artillery/missile attack"),
+    (EventKind.STRIKE, "rocket"): (_REMOTE, "Shelling/artillery/missile attack"),
+    (EventKind.STRIKE, "missile"): (_REMOTE, "Shelling/artillery/missile attack"),
+    (EventKind.STRIKE, "explosion"): (_REMOTE, "Remote explosive/landmine/IED"),
+    (EventKind.STRIKE, "suicide"): (_REMOTE, "Suicide bomb"),
+    (EventKind.CLASH, None): ("Battles", "Armed clash"),
+    (EventKind.DISPLACEMENT, None): ("Strategic developments", "Other"),
 }
-_REGIME_SIDE = {"regime", "Russia", "Iran/Hezbollah"}
-_ACTOR_NAMES = {
-    "regime": "Military Forces of Syria",
-    "Russia": "Military Forces of Russia",
-    "coalition": "Coalition Forces",
-    "Turkey": "Military Forces of Turkey",
-    "rebels": "Opposition Rebels (Syria)",
-    "HTS/jihadists": "Hayat Tahrir al-Sham / jihadists",
-    "IS": "Islamic State (Syria)",
-    "SDF/Kurdish forces": "SDF: Syrian Democratic Forces",
-    "Iran/Hezbollah": "Iran / Hezbollah",
-    "Israel": "Military Forces of Israel",
+_REGIME_SIDE: set[str] = {Actor.REGIME, Actor.RUSSIA, Actor.IRAN}
+_ACTOR_NAMES: dict[str, str] = {
+    Actor.REGIME: "Military Forces of Syria",
+    Actor.RUSSIA: "Military Forces of Russia",
+    Actor.COALITION: "Coalition Forces",
+    Actor.TURKEY: "Military Forces of Turkey",
+    Actor.REBELS: "Opposition Rebels (Syria)",
+    Actor.HTS: "Hayat Tahrir al-Sham / jihadists",
+    Actor.IS: "Islamic State (Syria)",
+    Actor.SDF: "SDF: Syrian Democratic Forces",
+    Actor.IRAN: "Iran / Hezbollah",
+    Actor.ISRAEL: "Military Forces of Israel",
 }
 _TIME_PRECISION = {"day": 1, "week": 2, "days": 2, "month": 3, "season": 3, "year": 3}
 
@@ -71,9 +72,10 @@ def _types(row: dict[str, Any]) -> tuple[str, str]:
     if given:
         return given, _text(row.get("acled_sub_event_type")) or ""
     kind, subtype = _text(row.get("kind")) or "", _text(row.get("subtype"))
-    if kind == "control_change":
+    if kind == EventKind.CONTROL_CHANGE:
         new = _text(row.get("new_controller"))
-        return "Battles", ("Government regains territory" if new in _REGIME_SIDE else "Non-state actor overtakes territory")
+        subtype_text = "Government regains territory" if new in _REGIME_SIDE else "Non-state actor overtakes territory"
+        return "Battles", subtype_text
     return KIND_TO_ACLED.get((kind, subtype)) or KIND_TO_ACLED.get((kind, None)) or ("Strategic developments", "Other")
 
 
@@ -105,7 +107,7 @@ def to_acled(events: Any) -> pd.DataFrame:
     for row in frame.to_dict("records"):
         event_type, sub_type = _types(row)
         kind = _text(row.get("kind"))
-        change = kind == "control_change"
+        change = kind == EventKind.CONTROL_CHANGE
         actor1 = _text(row.get("new_controller")) if change else _text(row.get("actor"))
         actor2 = _text(row.get("previous_controller")) if change else None
         killed = row.get("killed")
@@ -129,7 +131,8 @@ def to_acled(events: Any) -> pd.DataFrame:
             "latitude": None if _text(lat) is None else round(float(lat), 4),
             "longitude": None if _text(lon) is None else round(float(lon), 4),
             "geo_precision": None if _text(row.get("geo_precision")) is None else int(float(row["geo_precision"])),
-            "time_precision": _TIME_PRECISION.get(_text(row.get("date_precision")) or "", 3 if _text(row.get("date")) else None),
+            "time_precision": _TIME_PRECISION.get(_text(row.get("date_precision")) or "",
+                                                  3 if _text(row.get("date")) else None),
             "fatalities": fatalities,
             "notes": notes.strip(),
             "source": _text(row.get("source")),
@@ -156,5 +159,5 @@ def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
     """
     from geo.write.csvsafe import safe_frame
 
-    body = safe_frame(frame).to_csv(index=False, header=header, lineterminator="\n")
+    body: str = safe_frame(frame).to_csv(index=False, header=header, lineterminator="\n")
     return "\ufeff" + body if header else body

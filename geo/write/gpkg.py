@@ -119,7 +119,8 @@ class GeoPackageAppender:
 
     def append(self, name: str, frame: Any) -> None:
         """Append ``frame`` (GeoDataFrame or DataFrame) to layer ``name``."""
-        for table, (part, spatial, geom_type) in _split_tables({name: frame}).items():
+        for table, (part, spatial, part_type) in _split_tables({name: frame}).items():
+            geom_type = part_type
             if table in self._types:
                 if not len(part):
                     continue
@@ -175,8 +176,9 @@ def _split_tables(layers: Mapping[str, Any]) -> dict[str, tuple[Any, bool, str |
     import geopandas as gpd
 
     out: dict[str, tuple[Any, bool, str | None]] = {}
-    for name, frame in layers.items():
+    for name, given in layers.items():
         _check_name(name, "layer", limit=63)
+        frame = given
         if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name in frame.columns:
             if frame.crs is None:
                 frame = frame.set_crs(4326)
@@ -266,15 +268,8 @@ def _promote(geoms: Any) -> Any:
     import numpy as np
     import shapely
 
-    out = []
-    for g in geoms:
-        if g.geom_type == "Polygon":
-            g = shapely.MultiPolygon([g])
-        elif g.geom_type == "LineString":
-            g = shapely.MultiLineString([g])
-        elif g.geom_type == "Point":
-            g = shapely.MultiPoint([g])
-        out.append(g)
+    multi = {"Polygon": shapely.MultiPolygon, "LineString": shapely.MultiLineString, "Point": shapely.MultiPoint}
+    out = [multi[g.geom_type]([g]) if g.geom_type in multi else g for g in geoms]
     return np.array(out, dtype=object)
 
 
@@ -304,14 +299,14 @@ def _field_array(series: pd.Series) -> tuple[Any, Any]:
             return s.to_numpy().astype("datetime64[D]"), None  # GPKG DATE; NaT -> NULL
         return s.to_numpy().astype("datetime64[ms]"), None
     values = series.tolist()
-    present = [v for v, missing in zip(values, isna) if not missing]
+    present = [v for v, missing in zip(values, isna, strict=True) if not missing]
     if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
         nat = np.datetime64("NaT", "D")
-        return np.array([nat if m else np.datetime64(v, "D") for v, m in zip(values, isna)]), None
+        return np.array([nat if m else np.datetime64(v, "D") for v, m in zip(values, isna, strict=True)]), None
     if present and all(isinstance(v, bool | np.bool_) for v in present):
-        return np.array([False if m else bool(v) for v, m in zip(values, isna)]), mask
+        return np.array([False if m else bool(v) for v, m in zip(values, isna, strict=True)]), mask
     out = np.empty(len(values), dtype=object)
-    for i, (v, missing) in enumerate(zip(values, isna)):
+    for i, (v, missing) in enumerate(zip(values, isna, strict=True)):
         if missing:
             out[i] = None
         elif isinstance(v, str):

@@ -55,9 +55,14 @@ def _read_json(path: Path) -> dict[str, object] | None:
     return data
 
 
+def _plain_name(value: object) -> bool:
+    """A file name of the output folder: not empty, no folder, not ``.`` or ``..``."""
+    return isinstance(value, str) and bool(value) and "/" not in value and value not in (".", "..")
+
+
 def _names(data: dict[str, object] | None, key: str) -> list[str]:
     values = data.get(key, []) if data else []
-    if not isinstance(values, list) or not all(isinstance(v, str) and v and "/" not in v and v not in (".", "..") for v in values):
+    if not isinstance(values, list) or not all(_plain_name(v) for v in values):
         raise OutputSetError(f"bad {key!r} list in the output folder's journal or manifest: {values!r}")
     return list(values)
 
@@ -88,7 +93,7 @@ def _apply(out: Path, staging: Path, files: list[str], remove: list[str]) -> Non
     for name in files:
         src = staging / name
         if src.exists():
-            os.replace(src, out / name)
+            src.replace(out / name)
     for name in remove:
         (out / name).unlink(missing_ok=True)
     atomic_write_text(out / MANIFEST_NAME, json.dumps({"files": files}, indent=1))
@@ -123,7 +128,9 @@ class OutputSet:
         self.open()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def open(self) -> None:
@@ -156,7 +163,8 @@ class OutputSet:
             except BlockingIOError:
                 holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
                 if not self.wait:
-                    raise OutputSetError(f"{self.out}: another conflictmap run (pid {holder}) is writing here") from None
+                    message = f"{self.out}: another conflictmap run (pid {holder}) is writing here"
+                    raise OutputSetError(message) from None
                 _log.warning("%s: waiting for another conflictmap run (pid %s) to finish", self.out, holder)
                 fcntl.flock(fd, fcntl.LOCK_EX)
             os.ftruncate(fd, 0)

@@ -1,0 +1,130 @@
+"""Front layers as JSON-ready GeoJSON: control changes, front observations, and the value helpers.
+
+The front layers of the map (:mod:`geo.render.frontmap`) embed their features as JSON; this module
+turns the rows of the ``geo.spatial.control`` frames into plain GeoJSON features (WGS 84, rounded
+coordinates, scalars that JSON takes: ISO days for timestamps, null for NaN).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from geo.spatial.controllers import PALETTE, UNKNOWN_COLOUR
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+__all__ = [
+    "change_features",
+    "geojson_geometry",
+    "located_points",
+    "observation_features",
+    "plain",
+    "point_feature",
+    "snapshot_day",
+]
+
+#: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
+_SIMPLIFY_DEG = 0.0005
+#: Colour of a front observation whose forces have no palette colour.
+_OBSERVATION_COLOUR = "#333333"
+
+
+def change_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
+    """The ``control_changes`` rows as a FeatureCollection of points coloured by their new controller."""
+    feats = []
+    if gdf is not None and len(gdf):
+        for row in located_points(gdf).itertuples(index=False):
+            to = str(getattr(row, "to_controller", "") or "")
+            props = {k: plain(getattr(row, k, None)) for k in
+                     ("place", "from_controller", "to_controller", "date", "status", "evidence", "source")}  # fmt: skip
+            props["colour"] = PALETTE.get(to, UNKNOWN_COLOUR)
+            feats.append(point_feature(row.geometry, props))
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def observation_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
+    """The ``front_observations`` rows as a FeatureCollection (forces' colour, reach in km or null)."""
+    from geo.spatial.controllers import normalise_controller
+
+    feats = []
+    if gdf is not None and len(gdf):
+        for row in located_points(gdf).itertuples(index=False):
+            actor = str(getattr(row, "actor", "") or "")
+            props = {k: plain(getattr(row, k, None)) for k in ("actor", "place", "date", "evidence", "source")}
+            dist = getattr(row, "distance_km", None)
+            props["distance_km"] = float(dist) if dist is not None and _finite(dist) and float(dist) > 0 else None
+            props["colour"] = PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR))
+            feats.append(point_feature(row.geometry, props))
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def point_feature(geom: Any, props: dict[str, Any]) -> dict[str, Any]:
+    """A GeoJSON point feature (coordinates rounded to 6 decimals) with ``props``."""
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(geom.x, 6), round(geom.y, 6)]},
+            "properties": props}  # fmt: skip
+
+
+def located_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The rows of ``gdf`` with a point geometry, in WGS 84."""
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs("EPSG:4326")
+    ok = gdf.geometry.notna() & ~gdf.geometry.is_empty
+    gdf = gdf[ok]
+    return gdf[gdf.geometry.geom_type == "Point"]
+
+
+def geojson_geometry(geom: Any, *, simplify: bool) -> dict[str, Any]:
+    """A shapely geometry as a GeoJSON mapping: simplified (areas, lines), valid, on a 1e-5 degree grid."""
+    import shapely
+    from shapely.geometry import mapping
+
+    if simplify:
+        geom = geom.simplify(_SIMPLIFY_DEG, preserve_topology=True)
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    try:
+        geom = shapely.set_precision(geom, 1e-5)
+    except shapely.errors.GEOSException:
+        # Snapping to the grid can still meet a topology conflict on slivers between areas:
+        # round each vertex instead (the map only draws it).
+        geom = shapely.set_precision(geom, 1e-5, mode="pointwise")
+    result: dict[str, Any] = mapping(geom)
+    return result
+
+
+def snapshot_day(value: Any) -> str | None:
+    """A date-like value as ``YYYY-MM-DD`` (None/NaT give None; other values their text)."""
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready scalar (timestamps to ISO dates, NaN to null, numpy to Python)."""
+    if value is None:
+        return None
+    if hasattr(value, "strftime") or type(value).__name__ in {"Timestamp", "NaTType", "datetime64"}:
+        return snapshot_day(value)
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return round(value, 3) if math.isfinite(value) else None
+    if isinstance(value, (int, bool, str)):
+        return value
+    return str(value)
+
+
+def _finite(value: Any) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
