@@ -28,6 +28,12 @@ def test_pack_round_trips(value: object) -> None:
     assert unpack(json.loads(json.dumps(pack(value)))) == value
 
 
+def test_pack_reads_shapely_tuples() -> None:
+    ring = ((36.1, 35.2), (36.2, 35.25), (36.1, 35.2))  # shapely.geometry.mapping gives tuples
+    assert "$p" in pack({"coordinates": (ring,)})["coordinates"][0]
+    assert unpack(pack({"coordinates": (ring,)})) == {"coordinates": [[list(p) for p in ring]]}
+
+
 def test_pack_is_smaller_and_safe_in_a_script() -> None:
     assert len(json.dumps(pack(FEATURES))) < len(json.dumps(FEATURES))
     script = packed_script({"features": [{"e": XSS_EVIDENCE}, {"e": XSS_EVIDENCE}]})

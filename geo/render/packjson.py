@@ -27,13 +27,13 @@ COORD_SCALE = 100_000
 
 def _is_pairs(value: list[Any]) -> bool:
     return len(value) >= 2 and all(
-        isinstance(p, list) and len(p) == 2
+        isinstance(p, list | tuple) and len(p) == 2
         and all(isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c) for c in p)
         for p in value
     )
 
 
-def _pack_pairs(value: list[list[float]]) -> dict[str, list[int]]:
+def _pack_pairs(value: list[Any]) -> dict[str, list[int]]:
     out: list[int] = []
     px = py = 0
     for x, y in value:
