@@ -78,8 +78,10 @@ def _days(series: Any) -> list[int | None]:
     """Day numbers since 1970-01-01 of a date column (strings ``YYYY[-MM[-DD]]`` or datetimes)."""
     import pandas as pd
 
-    values = series.astype("string") if not pd.api.types.is_datetime64_any_dtype(series) else series
-    parsed = pd.to_datetime(values, errors="coerce", format="mixed") if not pd.api.types.is_datetime64_any_dtype(series) else series
+    if pd.api.types.is_datetime64_any_dtype(series):
+        parsed = series
+    else:
+        parsed = pd.to_datetime(series.astype("string"), errors="coerce", format="mixed")
     if getattr(parsed.dtype, "tz", None) is not None:
         parsed = parsed.dt.tz_localize(None)
     days = (parsed.dt.normalize() - pd.Timestamp("1970-01-01")).dt.days
@@ -201,10 +203,13 @@ def event_columns(
 
 
 def mention_columns(mentions: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Located place mentions as columns: ``lat``, ``lon`` (x ``scale``), ``t`` (index in ``names``: ``[name, as written]``)."""
+    """Located place mentions as columns.
+
+    ``lat``, ``lon`` (x ``scale``), ``t`` (index in ``names``: ``[name, as written]``).
+    """
     names = _Table()
     t: list[int] = []
-    for name, surface in zip(_col(mentions, "name"), _col(mentions, "surface")):
+    for name, surface in zip(_col(mentions, "name"), _col(mentions, "surface"), strict=True):
         n, s = _text(name), _text(surface)
         t.append(names.index([n or s or "", s or n or ""]))
     geom = mentions.geometry
