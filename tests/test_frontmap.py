@@ -140,6 +140,8 @@ def test_slider_in_headless_chromium(front, tmp_path, chromium):
         n_first = page.locator("path.leaflet-interactive").count()
         assert n_first > 0 and n_last > 0
         assert page.evaluate("window.__pwned === undefined")
+        page.locator(".leaflet-control-layers").hover()  # front observations are off by default
+        page.locator(".leaflet-control-layers label", has_text="Front observations").locator("input").check()
         page.locator(".cm-front-obs").first.click()
         popup = page.locator(".leaflet-popup-content").first
         assert "window.__pwned = 1" in popup.inner_text()

@@ -128,7 +128,7 @@ def _set_identity(out: Path) -> str | None:
     names = {p.name for p in out.iterdir() if not p.name.startswith(".")}
     if not names:
         return None
-    assert names == {"map.html", "events.csv", "events_acled.csv", "events.gpkg", "rejects.csv"}, names
+    assert names == {"map.html", "events.csv", "events_acled.csv", "events.gpkg", "events.qgz", "rejects.csv"}, names
     page = (out / "map.html").read_text(encoding="utf-8")
     title = "A" if "kill-test-run-A" in page else "B" if "kill-test-run-B" in page else "?"
     with open(out / "events.csv", encoding="utf-8-sig", newline="") as fh:

@@ -18,6 +18,9 @@ Columns
 ``p``              index in ``tables.place`` (``[place, governorate]``)
 ``e``, ``s``       indexes in ``tables.evidence`` / ``tables.source`` (null when absent)
 ``x``              index in ``tables.extra``: the other popup rows, ``[label, value]`` pairs
+
+From :data:`PACK_FROM` events on, ``e``, ``s``, ``x`` and their tables travel gzipped in ``z``
+(:func:`pack_popups`): the page draws and filters without them and unpacks them for popups.
 """
 
 from __future__ import annotations
@@ -32,10 +35,17 @@ from geo.values import text as _text
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["KIND_LABELS", "SCALE", "event_columns", "mention_columns"]
+__all__ = ["KIND_LABELS", "PACK_FROM", "SCALE", "event_columns", "mention_columns", "pack_popups", "unpack_popups"]
 
 #: Coordinates are stored as integers: degrees times this (1e-4 degree is about 11 m).
 SCALE = 10_000
+
+#: From this many events the popup-only data is packed (gzip + base64, see :func:`pack_popups`).
+PACK_FROM = 1_000
+
+#: The popup-only columns and tables: needed on click, not to draw or filter.
+_POPUP_COLUMNS = ("e", "s", "x")
+_POPUP_TABLES = ("evidence", "source", "extra")
 
 def _kind_labels() -> dict[str, str]:
     from geo.kinds import KINDS  # the one kind registry: a new kind gets its filter box
@@ -68,8 +78,10 @@ def _days(series: Any) -> list[int | None]:
     """Day numbers since 1970-01-01 of a date column (strings ``YYYY[-MM[-DD]]`` or datetimes)."""
     import pandas as pd
 
-    values = series.astype("string") if not pd.api.types.is_datetime64_any_dtype(series) else series
-    parsed = pd.to_datetime(values, errors="coerce", format="mixed") if not pd.api.types.is_datetime64_any_dtype(series) else series
+    if pd.api.types.is_datetime64_any_dtype(series):
+        parsed = series
+    else:
+        parsed = pd.to_datetime(series.astype("string"), errors="coerce", format="mixed")
     if getattr(parsed.dtype, "tz", None) is not None:
         parsed = parsed.dt.tz_localize(None)
     days = (parsed.dt.normalize() - pd.Timestamp("1970-01-01")).dt.days
@@ -168,7 +180,7 @@ def event_columns(
         cols["s"].append(sources.index(source) if source else None)
         cols["x"].append(extras.index(_extra_rows(row)))
     known = [d for d in days if d is not None]
-    return {
+    data = {
         "scale": SCALE,
         "lat": lat,
         "lon": lon,
@@ -187,13 +199,17 @@ def event_columns(
             "extra": extras.values,
         },
     }
+    return pack_popups(data) if n >= PACK_FROM else data
 
 
 def mention_columns(mentions: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Located place mentions as columns: ``lat``, ``lon`` (x ``scale``), ``t`` (index in ``names``: ``[name, as written]``)."""
+    """Located place mentions as columns.
+
+    ``lat``, ``lon`` (x ``scale``), ``t`` (index in ``names``: ``[name, as written]``).
+    """
     names = _Table()
     t: list[int] = []
-    for name, surface in zip(_col(mentions, "name"), _col(mentions, "surface")):
+    for name, surface in zip(_col(mentions, "name"), _col(mentions, "surface"), strict=True):
         n, s = _text(name), _text(surface)
         t.append(names.index([n or s or "", s or n or ""]))
     geom = mentions.geometry
@@ -208,3 +224,51 @@ def mention_columns(mentions: gpd.GeoDataFrame) -> dict[str, Any]:
 
 def _col(frame: Any, name: str) -> Sequence[Any]:
     return frame[name].tolist() if name in frame.columns else [None] * len(frame)
+
+
+def pack_popups(data: dict[str, Any]) -> dict[str, Any]:
+    """Move the popup-only columns and tables of ``data`` into one gzip + base64 string ``z``.
+
+    Evidence sentences, sources and the other popup rows are most of a big page; they compress
+    several times over and are only read when a popup opens. The page decodes ``z`` after the
+    events are drawn (``DecompressionStream``, ``cm.unpackPopups`` in ``static/cm-map.js``) and
+    puts the columns and tables back where :func:`event_columns` had them. The result is plain
+    ASCII, so no untrusted text reaches the page source.
+
+    Parameters
+    ----------
+    data : dict
+        The output of :func:`event_columns` with the popup data in place (not modified).
+
+    Returns
+    -------
+    dict
+        A copy without ``e``, ``s``, ``x`` and ``tables.evidence/source/extra``, with ``z``.
+    """
+    import base64
+    import gzip
+    import json
+
+    tables = dict(data["tables"])
+    popups = {key: data[key] for key in _POPUP_COLUMNS}
+    popups.update({key: tables.pop(key) for key in _POPUP_TABLES})
+    raw = json.dumps(popups, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = {key: value for key, value in data.items() if key not in _POPUP_COLUMNS}
+    packed["tables"] = tables
+    packed["z"] = base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    return packed
+
+
+def unpack_popups(data: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of :func:`pack_popups` (returns ``data`` itself when it holds no ``z``)."""
+    import base64
+    import gzip
+    import json
+
+    if "z" not in data:
+        return data
+    popups = json.loads(gzip.decompress(base64.b64decode(data["z"])).decode("utf-8"))
+    out = {key: value for key, value in data.items() if key != "z"}
+    out.update({key: popups[key] for key in _POPUP_COLUMNS})
+    out["tables"] = {**data["tables"], **{key: popups[key] for key in _POPUP_TABLES}}
+    return out

@@ -167,7 +167,7 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
         m.add_child(points(changes, kind="change", name="Control changes"))
     observations = observation_features(front.get("front_observations"))
     if observations["features"]:
-        m.add_child(points(observations, kind="observation", name="Front observations"))
+        m.add_child(points(observations, kind="observation", name="Front observations", show=False))  # hook (maps): off by default
 
 
 def __getattr__(name: str) -> Any:

@@ -9,6 +9,12 @@
   var cm = window.cm = window.cm || {};
   var DAY_MS = 86400000;
   cm.filter = {from: null, to: null, actors: {}, kinds: {}};
+  /* Zoomed out (zoom <= clusterMaxZoom) with at least clusterFrom points in view, a layer draws one
+     symbol per clusterCell-pixel cell instead of a carpet of points: sized by count (log scale),
+     coloured by the commonest actor, labelled with the count; a click zooms in. */
+  cm.clusterMaxZoom = 8;
+  cm.clusterFrom = 1000;
+  cm.clusterCell = 56;
   cm.layers = [];
   var listeners = [];
 
@@ -59,6 +65,38 @@
     return div;
   };
 
+  /* The inverse of geo/render/packjson.py pack(): columns of objects ($o/$c), dictionary-coded
+     strings ($d/$i), coordinate pairs as integer deltas at 1e-5 degree ($p). */
+  cm.unpack = function (v) {
+    if (v === null || typeof v !== "object") { return v; }
+    if (Array.isArray(v)) { return v.map(cm.unpack); }
+    var i, out;
+    if (v.$p) {
+      var flat = v.$p, x = 0, y = 0;
+      out = new Array(flat.length / 2);
+      for (i = 0; i < flat.length; i += 2) {
+        x += flat[i];
+        y += flat[i + 1];
+        out[i / 2] = [x / 100000, y / 100000];
+      }
+      return out;
+    }
+    if (v.$d) { return v.$i.map(function (k) { return v.$d[k]; }); }
+    if (v.$o) {
+      var keys = v.$o, cols = v.$c.map(cm.unpack), n = cols.length ? cols[0].length : 0;
+      out = new Array(n);
+      for (i = 0; i < n; i++) {
+        var o = {};
+        for (var k = 0; k < keys.length; k++) { o[keys[k]] = cols[k][i]; }
+        out[i] = o;
+      }
+      return out;
+    }
+    out = {};
+    for (var key in v) { if (Object.prototype.hasOwnProperty.call(v, key)) { out[key] = cm.unpack(v[key]); } }
+    return out;
+  };
+
   /* Web Mercator, normalised to [0, 1] (Leaflet's EPSG:3857 pixel space divided by 256 * 2^zoom). */
   function mx(lon) { return (lon + 180) / 360; }
   function my(lat) {
@@ -98,7 +136,28 @@
     d.visible = new Uint8Array(n);
     cm.events = d;
     cm.applyFilter();
+    if (d.z) { cm.unpackPopups(d); }
     return d;
+  };
+
+  /* Big pages carry the popup-only data (evidence, sources, other rows) gzipped in d.z
+     (geo/render/eventdata.py pack_popups): decoded after the first draw, put back in place. */
+  cm.unpackPopups = function (d) {
+    if (typeof DecompressionStream === "undefined" || typeof Response === "undefined") { d.zFailed = true; return; }
+    window.__cmPending = (window.__cmPending || 0) + 1;
+    var text = window.atob(d.z), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    new Response(stream).text().then(function (json) {
+      var p = JSON.parse(json);
+      d.e = p.e;
+      d.s = p.s;
+      d.x = p.x;
+      d.tables.evidence = p.evidence;
+      d.tables.source = p.source;
+      d.tables.extra = p.extra;
+      d.z = null;
+    }, function () { d.zFailed = true; }).then(function () { window.__cmPending -= 1; });
   };
 
   /* place mentions: lat, lon (x scale), t (index in names: [name, as written]) */
@@ -146,6 +205,10 @@
     rows.push(["Location", g === 1 ? "exact (precision 1: the place itself)" :
       g === 2 ? "approximate (precision 2: near this place / part of a region)" :
       g === 3 ? "approximate (precision 3: a governorate or large region)" : null]);
+    if (!d.x) {  // packed popup data not decoded (yet)
+      rows.push(["Details", d.zFailed ? "not available in this browser" : "loading, click again"]);
+      return cm.popup(title, rows, null, null);
+    }
     t.extra[d.x[i]].forEach(function (kv) { rows.push(kv); });
     return cm.popup(title, rows, d.e[i] === null ? null : t.evidence[d.e[i]], d.s[i] === null ? null : t.source[d.s[i]]);
   };
@@ -287,6 +350,18 @@
         ys[i] = y;
         drawn.push(i);
       }
+      this._clusters = null;
+      if (!mention && map.getZoom() <= cm.clusterMaxZoom && drawn.length >= cm.clusterFrom) {
+        this._drawClusters(ctx, d, drawn, xs, ys);
+        this._xs = xs;
+        this._ys = ys;
+        this._drawn = new Int32Array(0);
+        c.style.visibility = "visible";
+        c.setAttribute("data-drawn", String(drawn.length));
+        c.setAttribute("data-clusters", String(this._clusters.length));
+        return;
+      }
+      c.removeAttribute("data-clusters");
       // Composite front to back (the top point first, "under" operator, premultiplied): a pixel
       // that is already opaque is skipped, so dense areas cost little however many points overlap.
       var acc = new Float32Array(W * H * 4), FULL = 0.985;
@@ -333,6 +408,70 @@
       this._drawn = Int32Array.from(drawn);
       c.style.visibility = "visible";
       c.setAttribute("data-drawn", String(drawn.length));
+    },
+
+    /* one symbol per grid cell: count, mean position, killed, commonest actor (see cm.clusterMaxZoom) */
+    _drawClusters: function (ctx, d, drawn, xs, ys) {
+      var G = cm.clusterCell, cells = {}, list = [], nActors = d.tables.actor.length;
+      for (var j = 0; j < drawn.length; j++) {
+        var i = drawn[j], key = Math.floor(xs[i] / G) * 65536 + Math.floor(ys[i] / G), cl = cells[key];
+        if (!cl) {
+          cl = cells[key] = {n: 0, x: 0, y: 0, killed: 0, actors: new Int32Array(nActors)};
+          list.push(cl);
+        }
+        cl.n += 1;
+        cl.x += xs[i];
+        cl.y += ys[i];
+        cl.killed += (d.f[i] & 4) ? 0 : Math.max(d.n_killed[i] || 0, 0);  // cumulative tolls not added
+        cl.actors[d.a[i]] += 1;
+      }
+      list.sort(function (a, b) { return b.n - a.n; });  // big first, small on top
+      ctx.font = "bold 11px sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      list.forEach(function (cl) {
+        cl.x /= cl.n;
+        cl.y /= cl.n;
+        cl.r = 6 + 5 * Math.log(cl.n) / Math.LN10;
+        var top = 0;
+        for (var a = 1; a < nActors; a++) { if (cl.actors[a] > cl.actors[top]) { top = a; } }
+        cl.actor = top;
+        ctx.beginPath();
+        ctx.arc(cl.x, cl.y, cl.r, 0, 2 * Math.PI);
+        ctx.globalAlpha = 0.6;
+        ctx.fillStyle = d.tables.colour[top];
+        ctx.fill();
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = "#ffffff";
+        ctx.stroke();
+        if (cl.n > 1) {
+          var label = cl.n >= 10000 ? Math.round(cl.n / 1000) + "k" : String(cl.n);
+          ctx.lineWidth = 3;
+          ctx.strokeStyle = "rgba(255,255,255,0.9)";
+          ctx.strokeText(label, cl.x, cl.y);
+          ctx.fillStyle = "#111111";
+          ctx.fillText(label, cl.x, cl.y);
+        }
+      });
+      this._clusters = list;
+    },
+
+    /* the cluster symbol under container point p (topmost), or null */
+    hitCluster: function (p) {
+      var list = this._clusters;
+      if (!list) { return null; }
+      for (var j = list.length - 1; j >= 0; j--) {
+        var cl = list[j], dx = cl.x - p.x, dy = cl.y - p.y;
+        if (dx * dx + dy * dy <= (cl.r + 2) * (cl.r + 2)) { return cl; }
+      }
+      return null;
+    },
+
+    clusterTooltip: function (cl) {
+      var d = this._data();
+      return cl.n + " events" + (cl.killed ? " · " + cl.killed + " killed" : "") + " · mostly " +
+        d.tables.actor[cl.actor] + " · click to zoom in";
     },
 
     /* the index of the topmost drawn point under container point p, or -1 */
@@ -392,6 +531,8 @@
       for (var k = cm.layers.length - 1; k >= 0; k--) {
         var layer = cm.layers[k];
         if (!layer._map) { continue; }
+        var cl = layer.hitCluster ? layer.hitCluster(p) : null;
+        if (cl) { return [layer, -1, cl]; }
         var i = layer.hit(p);
         if (i >= 0) { return [layer, i]; }
       }
@@ -399,7 +540,11 @@
     }
     map.on("click", function (e) {
       var found = find(e.containerPoint);
-      if (found) { found[0].openPopupFor(found[1]); }
+      if (found && found[2]) {
+        map.setView(map.containerPointToLatLng([found[2].x, found[2].y]), map.getZoom() + 2);
+      } else if (found) {
+        found[0].openPopupFor(found[1]);
+      }
     });
     var pending = null;
     map.on("mousemove", function (e) {
@@ -409,7 +554,11 @@
         var found = find(pending);
         pending = null;
         map.getContainer().style.cursor = found ? "pointer" : "";
-        if (found) {
+        if (found && found[2]) {
+          tip.setLatLng(map.containerPointToLatLng([found[2].x, found[2].y]))
+            .setContent(document.createTextNode(found[0].clusterTooltip(found[2])));
+          if (!map.hasLayer(tip)) { tip.addTo(map); }
+        } else if (found) {
           tip.setLatLng(found[0].latLngOf(found[1])).setContent(document.createTextNode(found[0].tooltipFor(found[1])));
           if (!map.hasLayer(tip)) { tip.addTo(map); }
         } else if (map.hasLayer(tip)) {

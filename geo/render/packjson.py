@@ -1,0 +1,97 @@
+"""Compact JSON for the map page: the same values in fewer bytes, unpacked by ``cm.unpack`` (cm-map.js).
+
+GeoJSON feature collections and snapshot lists repeat every property name per feature, most
+string values (controllers, statuses, places) and write coordinates as decimal text. :func:`pack`
+rewrites a JSON value losslessly (coordinates to 1e-5 degree, as written today) into:
+
+* ``{"$o": [keys], "$c": [column, ...]}``: a list of objects that all have the same keys, as columns;
+* ``{"$d": [distinct values], "$i": [indexes]}``: a column of strings (or nulls) with repeats;
+* ``{"$p": [x0, y0, dx1, dy1, ...]}``: a list of ``[x, y]`` pairs as integer deltas at 1e-5;
+* anything else as it is, recursively (object keys never start with ``$`` in our data; checked).
+
+:func:`packed_script` returns a JavaScript expression (``cm.unpack(...)``) for a page template, so
+a template line ``var data = {{ this.data_json }};`` keeps working when its Python side swaps
+:func:`geo.render.html.script_json` for :func:`packed_script`. :func:`unpack` is the Python inverse.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+__all__ = ["COORD_SCALE", "pack", "packed_script", "unpack"]
+
+#: Coordinates in ``$p`` blocks are integers: degrees times this (1e-5 degree is about 1 m).
+COORD_SCALE = 100_000
+
+
+def _is_pairs(value: list[Any]) -> bool:
+    return len(value) >= 2 and all(
+        isinstance(p, list | tuple) and len(p) == 2
+        and all(isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c) for c in p)
+        for p in value
+    )
+
+
+def _pack_pairs(value: list[Any]) -> dict[str, list[int]]:
+    out: list[int] = []
+    px = py = 0
+    for x, y in value:
+        ix, iy = round(x * COORD_SCALE), round(y * COORD_SCALE)
+        out += (ix - px, iy - py)
+        px, py = ix, iy
+    return {"$p": out}
+
+
+def _pack_column(values: list[Any]) -> Any:
+    if len(values) >= 4 and all(v is None or isinstance(v, str) for v in values):
+        distinct = list(dict.fromkeys(values))
+        if len(distinct) * 2 <= len(values):
+            where = {v: i for i, v in enumerate(distinct)}
+            return {"$d": distinct, "$i": [where[v] for v in values]}
+    return pack(values)
+
+
+def pack(value: Any) -> Any:
+    """The packed form of a JSON value (see the module docstring); :func:`unpack` restores it."""
+    if isinstance(value, dict):
+        if any(isinstance(k, str) and k.startswith("$") for k in value):
+            raise ValueError("pack: object keys starting with '$' are reserved")
+        return {k: pack(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        items = list(value)
+        if _is_pairs(items):
+            return _pack_pairs(items)
+        if len(items) >= 2 and all(isinstance(v, dict) for v in items):
+            keys = list(items[0])
+            if all(list(v) == keys for v in items) and not any(k.startswith("$") for k in keys):
+                return {"$o": keys, "$c": [_pack_column([v[k] for v in items]) for k in keys]}
+        return [pack(v) for v in items]
+    return value
+
+
+def unpack(value: Any) -> Any:
+    """The inverse of :func:`pack` (coordinates come back rounded to 1e-5)."""
+    if isinstance(value, list):
+        return [unpack(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$p" in value:
+        flat, out, x, y = value["$p"], [], 0, 0
+        for i in range(0, len(flat), 2):
+            x, y = x + flat[i], y + flat[i + 1]
+            out.append([x / COORD_SCALE, y / COORD_SCALE])
+        return out
+    if "$d" in value:
+        return [value["$d"][i] for i in value["$i"]]
+    if "$o" in value:
+        columns = [unpack(c) for c in value["$c"]]
+        return [dict(zip(value["$o"], row, strict=True)) for row in zip(*columns, strict=True)]
+    return {k: unpack(v) for k, v in value.items()}
+
+
+def packed_script(value: Any) -> str:
+    """A JavaScript expression for ``value``: ``cm.unpack(<packed JSON>)``, safe inside ``<script>``."""
+    from geo.render.html import script_json
+
+    return f"cm.unpack({script_json(pack(value))})"
