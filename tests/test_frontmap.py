@@ -10,6 +10,7 @@ import pytest
 
 from geo.model import Event
 from geo.render.frontmap import add_front_layers, build_snapshots, script_json
+from geo.render.packjson import unpack
 from geo.spatial.control import ControlTable
 
 folium = pytest.importorskip("folium")
@@ -54,9 +55,9 @@ def _render(front, *, with_front=True):
 
 
 def _embedded_snapshots(page: str) -> list[dict]:
-    match = re.search(r"cmFrontSlider\(\w+, \w+, (\{.*?\})\);\n", page)
+    match = re.search(r"cmFrontSlider\(\w+, \w+, cm\.unpack\((\{.*?\})\)\);\n", page)
     assert match, "snapshot data not found in the page"
-    return json.loads(match.group(1))["snapshots"]
+    return unpack(json.loads(match.group(1)))["snapshots"]
 
 
 def test_one_snapshot_per_date(front):
@@ -90,9 +91,9 @@ def test_dispatch_text_is_escaped(front):
 
 def test_change_markers_coloured_by_new_controller(front):
     page = _render(front)
-    changes = re.search(r'cmFrontPoints\((\w+), (\{.*?\}), "change"\);\n', page)
+    changes = re.search(r'cmFrontPoints\((\w+), cm\.unpack\((\{.*?\})\), "change"\);\n', page)
     assert changes, "control-change layer not found"
-    feats = json.loads(changes.group(2))["features"]
+    feats = unpack(json.loads(changes.group(2)))["features"]
     assert [(f["properties"]["place"], f["properties"]["colour"], f["properties"]["status"]) for f in feats] == [
         ("Khan Shaykhun", "#d55e00", "complete"), ("Al-Habit", "#d55e00", "claimed")]
 

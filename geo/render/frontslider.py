@@ -17,6 +17,7 @@ from typing import Any
 
 from geo.render.assets import asset_text, script_asset
 from geo.render.html import safe_layer_class, script_json
+from geo.render.packjson import packed_script
 from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE, UNKNOWN_COLOUR
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
@@ -112,9 +113,9 @@ def _make_slider_class() -> type:
                 raise ValueError("FrontSlider needs at least one snapshot")
             self.snapshots = list(snapshots)
             self.dates = [s["date"] for s in self.snapshots]
-            self.config_json = script_json(slider_config(self.snapshots, intervals, show=show))
+            self.config_json = packed_script(slider_config(self.snapshots, intervals, show=show))
             self.css = asset_text("front-slider.css")
-            self.source = script_asset("front-popup.js", "front-slider.js")
+            self.source = script_asset("unpack.js", "front-popup.js", "front-slider.js")
 
     return FrontSlider
 
@@ -133,9 +134,9 @@ def _make_points_class() -> type:
             super().__init__(name=name, overlay=True, control=True, show=show)
             self._name = "FrontPoints"
             self.features = features
-            self.features_json = script_json(features)
+            self.features_json = packed_script(features)
             self.kind_json = script_json(kind)
-            self.source = script_asset("front-popup.js", "front-points.js")
+            self.source = script_asset("unpack.js", "front-popup.js", "front-points.js")
 
     return FrontPoints
 

@@ -61,7 +61,7 @@ def add_page_head(fmap: folium.Map) -> None:
 def library() -> Any:
     """The page script (Leaflet.heat and ``static/cm-map.js``): runs after Leaflet and the map, before every layer."""
     return safe_macro("CmLibrary", _template("{% macro script(this, kwargs) %}{{ this.source }}{% endmacro %}"),
-                      source=script_asset("leaflet-heat.js", "cm-map.js"))
+                      source=script_asset("leaflet-heat.js", "unpack.js", "cm-map.js"))
 
 
 def data_element(fmap: folium.Map, events: dict[str, Any], mentions: dict[str, Any] | None,
