@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import mentions as M
+from geo.extract.mentions import cues
+from geo.extract.mentions import filters, metonymy
 
 _SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
 
@@ -36,13 +37,13 @@ _WINDOWS = [
 
 
 def _reference_hint(before: str) -> tuple[str | None, bool]:
-    if M._GOV_CUE.search(before) or M._LIST_GOV_CUE.search(before):
+    if cues._GOV_CUE.search(before) or cues._LIST_GOV_CUE.search(before):
         return "governorate", False
-    if M._CITY_CUE.search(before):
+    if cues._CITY_CUE.search(before):
         return "city", False
-    if M._SMALL_CUE.search(before):
+    if cues._SMALL_CUE.search(before):
         return "small", False
-    if M._NEAR_CUE.search(before):
+    if cues._NEAR_CUE.search(before):
         return None, True
     return None, False
 
@@ -57,32 +58,32 @@ def _sample_windows() -> list[str]:
 
 
 def test_guarded_lowers_or_stands_aside() -> None:
-    assert M._guarded("Province DE ") == "province de "
-    assert M._guarded("provınce") is None
-    assert M._guarded("\u0130dlib") is None  # "İ".lower() has a combining dot
-    assert M._guarded("deſ") is None
+    assert cues._guarded("Province DE ") == "province de "
+    assert cues._guarded("provınce") is None
+    assert cues._guarded("\u0130dlib") is None  # "İ".lower() has a combining dot
+    assert cues._guarded("deſ") is None
 
 
 @pytest.mark.parametrize("before", _WINDOWS)
 def test_hint_before_matches_reference(before: str) -> None:
-    M._hint_before.cache_clear()
-    assert M._hint_before(before) == _reference_hint(before)
+    cues._hint_before.cache_clear()
+    assert cues._hint_before(before) == _reference_hint(before)
 
 
 def test_hint_before_matches_reference_on_sample() -> None:
     windows = _sample_windows()
     assert len(windows) > 1000
-    M._hint_before.cache_clear()
-    assert [M._hint_before(w) for w in windows] == [_reference_hint(w) for w in windows]
+    cues._hint_before.cache_clear()
+    assert [cues._hint_before(w) for w in windows] == [_reference_hint(w) for w in windows]
 
 
 def test_metonymic_guard_is_necessary() -> None:
     # every window the full regex accepts passes the cheap guard
     windows = _WINDOWS + _sample_windows()
     for w in windows:
-        if M._METONYMIC_BEFORE.search(w[-50:]):
-            low = M._guarded(w[-50:])
-            assert low is None or (low.rstrip().endswith(M._METONYMIC_ENDS) and M._has(low, M._METONYMIC_STEMS)), w
+        if metonymy._METONYMIC_BEFORE.search(w[-50:]):
+            low = cues._guarded(w[-50:])
+            assert low is None or (low.rstrip().endswith(metonymy._METONYMIC_ENDS) and cues._has(low, metonymy._METONYMIC_STEMS)), w
 
 
 # ----------------------------------------------------------------------------- leading lookaheads
@@ -132,7 +133,7 @@ def _first_chars(seq: _P.SubPattern) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-@pytest.mark.parametrize(("rx", "lookahead"), [(M._ORGS, "(?=[A-ZÉacjqrst])"), (M._FIRST_NAMES, "(?=[ABDEGHIJMORSTV])")])
+@pytest.mark.parametrize(("rx", "lookahead"), [(filters._ORGS, "(?=[A-ZÉacjqrst])"), (filters._FIRST_NAMES, "(?=[ABDEGHIJMORSTV])")])
 def test_leading_lookahead_covers_every_first_character(rx: re.Pattern[str], lookahead: str) -> None:
     assert not rx.flags & re.IGNORECASE
     assert lookahead in rx.pattern
@@ -152,7 +153,7 @@ def test_prep_guard_is_necessary() -> None:
     windows = _WINDOWS + _sample_windows() + ["jusqu’à ", "vers\n", "À ", "depuiſ ", "a", "pour"]
     hits = 0
     for w in windows:
-        if M._PREP_CUE.search(w):
+        if cues._PREP_CUE.search(w):
             hits += 1
-            assert M._may_be_prep(w), w
+            assert cues._may_be_prep(w), w
     assert hits > 20

