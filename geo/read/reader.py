@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gazetteer.errors import InputError
-from geo.extract.dates import parse_date
+from geo.extract.dates import read_date
 from geo.model import Document
 
 __all__ = [
@@ -236,7 +236,7 @@ def _text_document(text: str, doc_id: str, source: str) -> Document:
     date = precision = None
     m = DATE_PREFIX_RE.match(text)
     if m:
-        resolved = parse_date(m.group(1))
+        resolved = read_date(m.group(1))
         date, precision = resolved.date, resolved.precision
         if date is None:
             _LOG.warning("%s: date %r is not a calendar date between 1800 and 2099; kept without date", source, m.group(1))
@@ -351,14 +351,14 @@ def _row_document(
     raw_date = row.get("date")
     date = precision = None
     if raw_date not in (None, ""):
-        resolved = parse_date(str(raw_date))
+        resolved = read_date(str(raw_date))
         date, precision = resolved.date, resolved.precision
         if date is None:
             _LOG.warning("%s:%d: date %r not understood; kept without date", path, line, raw_date)
     else:
         m = DATE_PREFIX_RE.match(text)
         if m:
-            resolved = parse_date(m.group(1))
+            resolved = read_date(m.group(1))
             date, precision = resolved.date, resolved.precision
     title = row.get("title")
     url = row.get("url")
@@ -629,7 +629,7 @@ def _read_html(path: Path, max_bytes: int) -> Document:
     if not text.strip():
         raise _Skip("no article text found in the HTML page")
     title = _WS.sub(" ", "".join(parser.title)).strip() or _WS.sub(" ", "".join(parser.h1)).strip()
-    resolved = parse_date(parser.date)
+    resolved = read_date(parser.date)
     return Document(
         id=path.stem,
         source=str(path),
