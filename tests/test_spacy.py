@@ -78,7 +78,7 @@ class _FakeNlp:
 
 def _with_fake(monkeypatch: pytest.MonkeyPatch, ents: list[tuple[str, str]]) -> None:
     fake = _FakeNlp(ents)
-    monkeypatch.setattr(mentions_mod, "_spacy_nlp", lambda: fake)
+    monkeypatch.setattr(mentions_mod, "spacy_nlp", lambda: fake)
 
 
 def test_entities_are_trimmed_to_the_name(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -178,8 +178,8 @@ def test_sample_dispatches_spacy_only_adds(gaz: Gazetteer) -> None:
 
 
 def test_pipeline_is_loaded_once() -> None:
-    assert mentions_mod._spacy_nlp() is mentions_mod._spacy_nlp()
-    assert "ner" in mentions_mod._spacy_nlp().pipe_names
+    assert mentions_mod.spacy_nlp() is mentions_mod.spacy_nlp()
+    assert "ner" in mentions_mod.spacy_nlp().pipe_names
 
 
 def test_missing_model_raises_with_install_hint(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer) -> None:

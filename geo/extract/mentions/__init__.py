@@ -36,6 +36,9 @@ from __future__ import annotations
 from geo.extract.mentions.candidate import FEATURE_KINDS
 from geo.extract.mentions.matcher import PhraseMatcher
 from geo.extract.mentions.resolve import find_mentions, mention_hint
-from geo.extract.mentions.spacy_pass import _spacy_nlp
+from geo.extract.mentions.spacy_pass import spacy_nlp
 
-__all__ = ["FEATURE_KINDS", "PhraseMatcher", "_spacy_nlp", "find_mentions", "mention_hint"]
+#: The former private name, still imported by geo/pipeline/job.py.
+_spacy_nlp = spacy_nlp
+
+__all__ = ["FEATURE_KINDS", "PhraseMatcher", "find_mentions", "mention_hint", "spacy_nlp"]

@@ -53,7 +53,7 @@ _LEADING_LOWER = re.compile(r"^[a-zà-öø-ÿ][\w’'\-]*\s+")
 _ENTITY_BREAK = re.compile(r"\s*(?:\n|\s[-–—]\s|\s[-–—]$)")
 _ENTITY_STRIP = " \u00a0\t,.;:!?«»\"'’()[]"
 
-def _spacy_nlp() -> Any:
+def spacy_nlp() -> Any:
     """The spaCy pipeline for ``use_spacy=True``, loaded once per process.
 
     Raises
@@ -99,7 +99,7 @@ def _spacy_entities(text: str, *, lo: int = 0) -> list[tuple[int, int, str]]:
     after a line break or a dash are cut off; entities left shorter than 2 characters are dropped.
     Offsets are in ``text``.
     """
-    nlp = _spacy_nlp()
+    nlp = spacy_nlp()
     out: list[tuple[int, int, str]] = []
     for offset, piece in _chunks(text, lo, max(1000, int(getattr(nlp, "max_length", 1_000_000)) - 1)):
         for ent in nlp(piece).ents:
