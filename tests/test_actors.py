@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import re._constants as _C
-import re._parser as _P
+import re._constants as re_constants
+import re._parser as re_parser
 
 import pytest
 
@@ -14,34 +14,34 @@ from geo.lang.fr.actors import STEM_WORDS, STEMS
 _STEMS_RX = re.compile(STEMS, re.IGNORECASE)
 
 
-def _first_is_word(seq: _P.SubPattern) -> tuple[bool, bool]:
+def _first_is_word(seq: re_parser.SubPattern) -> tuple[bool, bool]:
     """(every first consumed character is a word character, sequence can match empty)."""
     ok = True
     for op, av in seq:
-        if op is _C.AT:
+        if op is re_constants.AT:
             continue
-        if op is _C.LITERAL:
+        if op is re_constants.LITERAL:
             return ok and chr(av).isalnum(), False
-        if op is _C.IN:
+        if op is re_constants.IN:
             good = all(
-                (o is _C.LITERAL and chr(a).isalnum())
-                or (o is _C.RANGE and all(chr(x).isalnum() for x in range(a[0], a[1] + 1)))
+                (o is re_constants.LITERAL and chr(a).isalnum())
+                or (o is re_constants.RANGE and all(chr(x).isalnum() for x in range(a[0], a[1] + 1)))
                 for o, a in av
             )
             return ok and good, False
-        if op is _C.SUBPATTERN:
+        if op is re_constants.SUBPATTERN:
             good, nullable = _first_is_word(av[3])
             ok = ok and good
             if not nullable:
                 return ok, False
             continue
-        if op is _C.BRANCH:
+        if op is re_constants.BRANCH:
             res = [_first_is_word(alt) for alt in av[1]]
             ok = ok and all(r[0] for r in res)
             if not any(r[1] for r in res):
                 return ok, False
             continue
-        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
             good, nullable = _first_is_word(av[2])
             ok = ok and good
             if av[0] > 0 and not nullable:
@@ -55,7 +55,7 @@ def _first_is_word(seq: _P.SubPattern) -> tuple[bool, bool]:
 def test_every_pattern_starts_a_word(label: str, rx: str) -> None:
     # combined_pattern() puts the alternation behind one shared r"\b(?=\w)": valid only if every pattern
     # starts at a word boundary with a word character.
-    starts_with_word, nullable = _first_is_word(_P.parse(rx))
+    starts_with_word, nullable = _first_is_word(re_parser.parse(rx))
     assert starts_with_word and not nullable, label
 
 
@@ -115,8 +115,20 @@ def test_stem_words_follow_the_stems_regex() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["L'EI a frappé.", "Les FORCES syriennes", "Le Qaïda", "rien à signaler", "seize blessés", "le reportage de Téhéran",
-     "provınce", "deſ forceſ", "\u0130dlib", "the ei-word", "eine Ei", "reine et peinture"],
+    [
+        "L'EI a frappé.",
+        "Les FORCES syriennes",
+        "Le Qaïda",
+        "rien à signaler",
+        "seize blessés",
+        "le reportage de Téhéran",
+        "provınce",
+        "deſ forceſ",
+        "\u0130dlib",
+        "the ei-word",
+        "eine Ei",
+        "reine et peinture",
+    ],
 )
 def test_has_stem_equals_the_regex(sentence: str) -> None:
 
@@ -125,7 +137,6 @@ def test_has_stem_equals_the_regex(sentence: str) -> None:
 
 def test_has_stem_equals_the_regex_on_sample() -> None:
     from pathlib import Path
-
 
     sample = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
     texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]
