@@ -188,5 +188,5 @@ def test_weekday_and_month_tables() -> None:
         ("", ResolvedDate(None, None)),
     ],
 )
-def test_parse_date(value: str, expected: ResolvedDate) -> None:
+def test_read_date(value: str, expected: ResolvedDate) -> None:
     assert read_date(value) == expected

@@ -18,7 +18,7 @@ from gazetteer.normalize import fold
 from geo.extract.mentions.candidate import _Cand
 from geo.extract.mentions.filters import _DATELINE_AFTER
 from geo.extract.protocols import ExtractionGazetteer, Point
-from geo.lang.fr.places import DAMASCUS
+from geo.lang.fr.places import BARE_GOVERNORATES, DAMASCUS
 
 if TYPE_CHECKING:
     from gazetteer.types import Resolution
@@ -74,17 +74,12 @@ _GOV_BEFORE = re.compile(
 )
 
 
-#: Governorates whose bare name, in French reporting, means the province rather than its seat: since
-#: 2015 "Idleb" is the rebel-held province ("les bombardements sur Idleb", "l'offensive sur Idleb"); the
-#: city needs a cue ("la ville d'Idleb", a dateline, "Idleb, chef-lieu ..."). In every gold set of the
-#: project 72 of 81 bare "Idleb" are the governorate.
-_BARE_GOVERNORATE = frozenset({"SY07"})
 
 
 def _bare_means_governorate(gazetteer: ExtractionGazetteer, res: Resolution) -> bool:
-    """True when ``res`` is the seat city of a governorate in :data:`_BARE_GOVERNORATE`."""
+    """True when ``res`` is the seat city of a governorate in :data:`geo.lang.fr.places.BARE_GOVERNORATES`."""
     pcode = getattr(res, "adm1_pcode", None)
-    if pcode not in _BARE_GOVERNORATE or getattr(res, "kind", None) not in ("city", "town"):
+    if pcode not in BARE_GOVERNORATES or getattr(res, "kind", None) not in ("city", "town"):
         return False
     gov = gazetteer.governorate(res.name) if res.name is not None and hasattr(gazetteer, "governorate") else None
     return gov is not None and getattr(gov, "adm1_pcode", None) == pcode

@@ -86,3 +86,9 @@ RIVER_NAMES: tuple[str, ...] = ("Euphrate", "Oronte", "Khabour", "Tigre", "Balik
 
 #: Folded spellings of Damascus: "la province de Damas" is Rural Damascus.
 DAMASCUS: frozenset[str] = frozenset({"damas", "damascus", "dimachq"})
+
+#: Governorates whose bare name, in French reporting, means the province rather than its seat: since
+#: 2015 "Idleb" is the rebel-held province ("les bombardements sur Idleb", "l'offensive sur Idleb"); the
+#: city needs a cue ("la ville d'Idleb", a dateline, "Idleb, chef-lieu ..."). In every gold set of the
+#: project 72 of 81 bare "Idleb" are the governorate.
+BARE_GOVERNORATES: frozenset[str] = frozenset({"SY07"})
