@@ -62,11 +62,11 @@ def _run(path: Path, *, use_spacy: bool) -> dict[str, float]:
 def _run_spacy_child(path: str) -> dict[str, float | str]:
     """The spaCy path in a fresh process: model load time, documents/s, peak RSS of that process."""
     from gazetteer.errors import MissingDependencyError
-    from geo.extract.mentions import _spacy_nlp
+    from geo.extract.mentions import spacy_nlp
 
     t0 = time.perf_counter()
     try:
-        _spacy_nlp()
+        spacy_nlp()
     except MissingDependencyError as exc:
         return {"missing": str(exc)}
     load_s = time.perf_counter() - t0

@@ -66,11 +66,11 @@ def realistic(size: int) -> str:
 def time_one(text: str) -> tuple[float, int, int]:
     """Seconds to extract ``text`` as one document; events and mentions found."""
     from gazetteer import Gazetteer
-    from geo.extract.dates import parse_date
+    from geo.extract.dates import read_date
     from geo.extract.document import extract_document
     from geo.model import Document
 
-    d = parse_date("2019-09-05")
+    d = read_date("2019-09-05")
     doc = Document(id="bench", source="bench", text=text, date=d.date, date_precision=d.precision)
     gaz = Gazetteer.default()
     t0 = time.perf_counter()

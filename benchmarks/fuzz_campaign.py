@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gazetteer import Gazetteer
     from gazetteer.errors import ConflictmapError
-    from geo.extract.dates import find_when, parse_date, resolve_when
+    from geo.extract.dates import find_when, read_date, resolve_when
     from geo.extract.document import extract, extract_document
     from geo.extract.numbers import find_counts, parse_count
     from geo.model import Document
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         tried_bytes[family] += len(text.encode("utf-8", "surrogatepass"))
         # whole-document extraction, timed
         doc_date = rng.choice(["2019-09-05", "9999-12-31", "0001-01-01", "2019-13-05", None, "2019-02"])
-        d = parse_date(doc_date)
+        d = read_date(doc_date)
         doc = Document(id="c", source="campaign", text=text, date=d.date, date_precision=d.precision)
         t0 = time.perf_counter()
         try:
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         piece = text[: 5000]
         for name, fn in (("parse_count", lambda: parse_count(piece)), ("find_counts", lambda: find_counts(piece, skip_dates=True)),
                          ("find_when", lambda: [resolve_when(p, doc_date, "day") for _a, _b, p in find_when(piece)]),
-                         ("parse_date", lambda: parse_date(piece[:40]))):
+                         ("read_date", lambda: read_date(piece[:40]))):
             calls += 1
             try:
                 fn()

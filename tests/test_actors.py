@@ -3,42 +3,45 @@
 from __future__ import annotations
 
 import re
-import re._constants as _C
-import re._parser as _P
+import re._constants as re_constants
+import re._parser as re_parser
 
 import pytest
 
-from geo.extract.actors import ACTOR_PATTERNS, _combined, find_actors
+from geo.extract.actors import ACTOR_PATTERNS, combined_pattern, find_actors, has_stem
+from geo.lang.fr.actors import STEM_WORDS, STEMS
+
+_STEMS_RX = re.compile(STEMS, re.IGNORECASE)
 
 
-def _first_is_word(seq: _P.SubPattern) -> tuple[bool, bool]:
+def _first_is_word(seq: re_parser.SubPattern) -> tuple[bool, bool]:
     """(every first consumed character is a word character, sequence can match empty)."""
     ok = True
     for op, av in seq:
-        if op is _C.AT:
+        if op is re_constants.AT:
             continue
-        if op is _C.LITERAL:
+        if op is re_constants.LITERAL:
             return ok and chr(av).isalnum(), False
-        if op is _C.IN:
+        if op is re_constants.IN:
             good = all(
-                (o is _C.LITERAL and chr(a).isalnum())
-                or (o is _C.RANGE and all(chr(x).isalnum() for x in range(a[0], a[1] + 1)))
+                (o is re_constants.LITERAL and chr(a).isalnum())
+                or (o is re_constants.RANGE and all(chr(x).isalnum() for x in range(a[0], a[1] + 1)))
                 for o, a in av
             )
             return ok and good, False
-        if op is _C.SUBPATTERN:
+        if op is re_constants.SUBPATTERN:
             good, nullable = _first_is_word(av[3])
             ok = ok and good
             if not nullable:
                 return ok, False
             continue
-        if op is _C.BRANCH:
+        if op is re_constants.BRANCH:
             res = [_first_is_word(alt) for alt in av[1]]
             ok = ok and all(r[0] for r in res)
             if not any(r[1] for r in res):
                 return ok, False
             continue
-        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
             good, nullable = _first_is_word(av[2])
             ok = ok and good
             if av[0] > 0 and not nullable:
@@ -50,9 +53,9 @@ def _first_is_word(seq: _P.SubPattern) -> tuple[bool, bool]:
 
 @pytest.mark.parametrize(("label", "rx"), ACTOR_PATTERNS)
 def test_every_pattern_starts_a_word(label: str, rx: str) -> None:
-    # _combined() puts the alternation behind one shared r"\b(?=\w)": valid only if every pattern
+    # combined_pattern() puts the alternation behind one shared r"\b(?=\w)": valid only if every pattern
     # starts at a word boundary with a word character.
-    starts_with_word, nullable = _first_is_word(_P.parse(rx))
+    starts_with_word, nullable = _first_is_word(re_parser.parse(rx))
     assert starts_with_word and not nullable, label
 
 
@@ -74,12 +77,12 @@ def _reference(sentence: str) -> list[tuple[int, int, str]]:
     ],
 )
 def test_combined_matches_reference(sentence: str) -> None:
-    assert _combined()[0].pattern.startswith(r"\b(?=\w)")
+    assert combined_pattern()[0].pattern.startswith(r"\b(?=\w)")
     assert find_actors(sentence) == _reference(sentence)
 
 
 def _expansions(alt: str) -> list[str]:
-    """Spellings of one ``_STEMS`` alternative: ``[xy]`` classes and ``-?`` expanded."""
+    """Spellings of one ``STEMS`` alternative: ``[xy]`` classes and ``-?`` expanded."""
     out = [""]
     i = 0
     while i < len(alt):
@@ -98,37 +101,45 @@ def _expansions(alt: str) -> list[str]:
 
 
 def test_stem_words_follow_the_stems_regex() -> None:
-    from geo.extract.actors import _STEM_WORDS, _STEMS
 
-    alts = _STEMS.pattern.split("|")
-    assert "(" not in _STEMS.pattern  # a flat alternation, as _expansions assumes
+    alts = STEMS.split("|")
+    assert "(" not in STEMS  # a flat alternation, as _expansions assumes
     for alt in alts:
         if alt == r"\bei\b":
             continue
         for spelling in _expansions(alt):
-            assert any(word in spelling for word in _STEM_WORDS), spelling
-    for word in _STEM_WORDS:  # no extra word: each one alone passes the regex
-        assert _STEMS.search(word), word
+            assert any(word in spelling for word in STEM_WORDS), spelling
+    for word in STEM_WORDS:  # no extra word: each one alone passes the regex
+        assert _STEMS_RX.search(word), word
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["L'EI a frappé.", "Les FORCES syriennes", "Le Qaïda", "rien à signaler", "seize blessés", "le reportage de Téhéran",
-     "provınce", "deſ forceſ", "\u0130dlib", "the ei-word", "eine Ei", "reine et peinture"],
+    [
+        "L'EI a frappé.",
+        "Les FORCES syriennes",
+        "Le Qaïda",
+        "rien à signaler",
+        "seize blessés",
+        "le reportage de Téhéran",
+        "provınce",
+        "deſ forceſ",
+        "\u0130dlib",
+        "the ei-word",
+        "eine Ei",
+        "reine et peinture",
+    ],
 )
 def test_has_stem_equals_the_regex(sentence: str) -> None:
-    from geo.extract.actors import _STEMS, _has_stem
 
-    assert _has_stem(sentence) == (_STEMS.search(sentence) is not None)
+    assert has_stem(sentence) == (_STEMS_RX.search(sentence) is not None)
 
 
 def test_has_stem_equals_the_regex_on_sample() -> None:
     from pathlib import Path
 
-    from geo.extract.actors import _STEMS, _has_stem
-
     sample = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
     texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]
     pieces = [t[i : i + 80] for t in texts for i in range(0, len(t), 40)]
     assert len(pieces) > 300
-    assert [_has_stem(p) for p in pieces] == [_STEMS.search(p) is not None for p in pieces]
+    assert [has_stem(p) for p in pieces] == [_STEMS_RX.search(p) is not None for p in pieces]

@@ -40,7 +40,7 @@ def test_safe_frame_touches_text_columns_only() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=40), st.integers(0, 300), st.integers(0, 60))
 def test_span_index_answers_like_the_scan(raw: list[tuple[int, int]], a: int, width: int) -> None:
-    from geo.extract.mentions import _overlaps, _Spans
+    from geo.extract.mentions.filters import _overlaps, _Spans
 
     spans = [(s, s + w) for s, w in raw]
     b = a + width

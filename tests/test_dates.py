@@ -10,7 +10,7 @@ from geo.extract.dates import (
     ResolvedDate,
     find_when,
     is_cumulative_phrase,
-    parse_date,
+    read_date,
     resolve_when,
 )
 
@@ -188,5 +188,5 @@ def test_weekday_and_month_tables() -> None:
         ("", ResolvedDate(None, None)),
     ],
 )
-def test_parse_date(value: str, expected: ResolvedDate) -> None:
-    assert parse_date(value) == expected
+def test_read_date(value: str, expected: ResolvedDate) -> None:
+    assert read_date(value) == expected

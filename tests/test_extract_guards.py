@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from geo.extract import mentions as M
+from geo.extract.mentions import cues, filters, metonymy
 
 _SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
 
@@ -36,13 +37,13 @@ _WINDOWS = [
 
 
 def _reference_hint(before: str) -> tuple[str | None, bool]:
-    if M._GOV_CUE.search(before) or M._LIST_GOV_CUE.search(before):
+    if cues._GOV_CUE.search(before) or cues._LIST_GOV_CUE.search(before):
         return "governorate", False
-    if M._CITY_CUE.search(before):
+    if cues._CITY_CUE.search(before):
         return "city", False
-    if M._SMALL_CUE.search(before):
+    if cues._SMALL_CUE.search(before):
         return "small", False
-    if M._NEAR_CUE.search(before):
+    if cues._NEAR_CUE.search(before):
         return None, True
     return None, False
 
@@ -51,71 +52,85 @@ def _sample_windows() -> list[str]:
     out = []
     for path in sorted(_SAMPLE.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        for i in range(0, len(text), 7):
-            out.append(text[max(0, i - 60) : i])
+        out.extend(text[max(0, i - 60) : i] for i in range(0, len(text), 7))
     return out
 
 
 def test_guarded_lowers_or_stands_aside() -> None:
-    assert M._guarded("Province DE ") == "province de "
-    assert M._guarded("provınce") is None
-    assert M._guarded("\u0130dlib") is None  # "İ".lower() has a combining dot
-    assert M._guarded("deſ") is None
+    assert cues._guarded("Province DE ") == "province de "
+    assert cues._guarded("provınce") is None
+    assert cues._guarded("\u0130dlib") is None  # "İ".lower() has a combining dot
+    assert cues._guarded("deſ") is None
 
 
 @pytest.mark.parametrize("before", _WINDOWS)
 def test_hint_before_matches_reference(before: str) -> None:
-    M._hint_before.cache_clear()
-    assert M._hint_before(before) == _reference_hint(before)
+    cues._hint_before.cache_clear()
+    assert cues._hint_before(before) == _reference_hint(before)
 
 
 def test_hint_before_matches_reference_on_sample() -> None:
     windows = _sample_windows()
     assert len(windows) > 1000
-    M._hint_before.cache_clear()
-    assert [M._hint_before(w) for w in windows] == [_reference_hint(w) for w in windows]
+    cues._hint_before.cache_clear()
+    assert [cues._hint_before(w) for w in windows] == [_reference_hint(w) for w in windows]
 
 
 def test_metonymic_guard_is_necessary() -> None:
     # every window the full regex accepts passes the cheap guard
     windows = _WINDOWS + _sample_windows()
     for w in windows:
-        if M._METONYMIC_BEFORE.search(w[-50:]):
-            low = M._guarded(w[-50:])
-            assert low is None or (low.rstrip().endswith(M._METONYMIC_ENDS) and M._has(low, M._METONYMIC_STEMS)), w
+        if metonymy._METONYMIC_BEFORE.search(w[-50:]):
+            low = cues._guarded(w[-50:])
+            assert low is None or (
+                low.rstrip().endswith(metonymy._METONYMIC_ENDS) and cues._has(low, metonymy._METONYMIC_STEMS)
+            ), w
 
 
 # ----------------------------------------------------------------------------- leading lookaheads
 
 import re  # noqa: E402
-import re._constants as _C  # noqa: E402
-import re._parser as _P  # noqa: E402
+import re._constants as re_constants  # noqa: E402
+import re._parser as re_parser  # noqa: E402
+
+_REPEATS = (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT)
 
 
-def _first_chars(seq: _P.SubPattern) -> tuple[set[str] | None, bool]:
+def _class_chars(av: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters of a character class, or None when it holds a category ("\\w")."""
+    out: set[str] = set()
+    for o, a in av:
+        if o is re_constants.LITERAL:
+            out.add(chr(a))
+        elif o is re_constants.RANGE:
+            out.update(chr(x) for x in range(a[0], a[1] + 1))
+        else:
+            return None
+    return out
+
+
+def _alternatives(op: object, av: Any) -> tuple[list[re_parser.SubPattern], int]:
+    """The sub-patterns of a group, an alternation or a repeat, and how many times it must match."""
+    if op is re_constants.SUBPATTERN:
+        return [av[3]], 1
+    if op is re_constants.BRANCH:
+        return av[1], 1
+    return [av[2]], av[0]
+
+
+def _first_chars(seq: re_parser.SubPattern) -> tuple[set[str] | None, bool]:
     """(possible first characters, or None for "any"; can match empty) of a case-sensitive pattern."""
     out: set[str] = set()
     for op, av in seq:
-        if op is _C.AT:
+        if op is re_constants.AT:
             continue
-        if op is _C.LITERAL:
+        if op is re_constants.LITERAL:
             return out | {chr(av)}, False
-        if op is _C.IN:
-            for o, a in av:
-                if o is _C.LITERAL:
-                    out.add(chr(a))
-                elif o is _C.RANGE:
-                    out.update(chr(x) for x in range(a[0], a[1] + 1))
-                else:
-                    return None, False
-            return out, False
-        if op is _C.SUBPATTERN or op is _C.BRANCH or op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-            if op is _C.SUBPATTERN:
-                alts, min_rep = [av[3]], 1
-            elif op is _C.BRANCH:
-                alts, min_rep = av[1], 1
-            else:
-                alts, min_rep = [av[2]], av[0]
+        if op is re_constants.IN:
+            chars = _class_chars(av)
+            return (None if chars is None else out | chars), False
+        if op is re_constants.SUBPATTERN or op is re_constants.BRANCH or op in _REPEATS:
+            alts, min_rep = _alternatives(op, av)
             nullable = False
             for alt in alts:
                 chars, empty = _first_chars(alt)
@@ -126,20 +141,25 @@ def _first_chars(seq: _P.SubPattern) -> tuple[set[str] | None, bool]:
             if min_rep > 0 and not nullable:
                 return out, False
             continue
-        if op is _C.ASSERT:  # our own leading lookahead: skip it, it consumes nothing
+        if op is re_constants.ASSERT:  # our own leading lookahead: skip it, it consumes nothing
             continue
         return None, False
     return out, True
 
 
-@pytest.mark.parametrize(("rx", "lookahead"), [(M._ORGS, "(?=[A-ZÉacjqrst])"), (M._FIRST_NAMES, "(?=[ABDEGHIJMORSTV])")])
+@pytest.mark.parametrize(
+    ("rx", "lookahead"), [(filters._ORGS, "(?=[A-ZÉacjqrst])"), (filters._FIRST_NAMES, "(?=[ABDEGHIJMORSTV])")]
+)
 def test_leading_lookahead_covers_every_first_character(rx: re.Pattern[str], lookahead: str) -> None:
     assert not rx.flags & re.IGNORECASE
     assert lookahead in rx.pattern
     body = rx.pattern.replace(lookahead, "", 1)
-    chars, nullable = _first_chars(_P.parse(body))
-    allowed_chars = {m.group() for m in re.finditer(r"[\s\S]", "".join(chr(c) for c in range(0x250)))
-                     if re.fullmatch(lookahead.replace("(?=", "(?:"), m.group())}
+    chars, nullable = _first_chars(re_parser.parse(body))
+    allowed_chars = {
+        m.group()
+        for m in re.finditer(r"[\s\S]", "".join(chr(c) for c in range(0x250)))
+        if re.fullmatch(lookahead.replace("(?=", "(?:"), m.group())
+    }
     assert chars is not None and not nullable
     assert chars <= allowed_chars
     texts = [p.read_text(encoding="utf-8") for p in sorted(_SAMPLE.glob("*.txt"))]
@@ -152,7 +172,7 @@ def test_prep_guard_is_necessary() -> None:
     windows = _WINDOWS + _sample_windows() + ["jusqu’à ", "vers\n", "À ", "depuiſ ", "a", "pour"]
     hits = 0
     for w in windows:
-        if M._PREP_CUE.search(w):
+        if cues._PREP_CUE.search(w):
             hits += 1
-            assert M._may_be_prep(w), w
+            assert cues._may_be_prep(w), w
     assert hits > 20

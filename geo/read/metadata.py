@@ -1,14 +1,14 @@
 """Document dates from metadata: the ``" date YYYY-MM(-DD)"`` prefix, a ``date`` field, a ``<meta>`` tag.
 
 Every metadata date is read by :func:`document_date`, the one call of the extraction's date reader
-(:func:`geo.extract.dates.parse_date`): the reader has no date parser of its own.
+(:func:`geo.extract.dates.read_date`): the reader has no date parser of its own.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.extract.dates import parse_date
+from geo.extract.dates import read_date
 
 __all__ = ["DATE_PREFIX_RE", "DocumentDate", "body_start", "document_date", "prefix_date"]
 
@@ -33,7 +33,7 @@ def document_date(raw: object) -> DocumentDate:
     raw : object
         A ``date`` field, a ``<meta>``/``<time>`` value or the date of a prefix; None when absent.
     """
-    resolved = parse_date(None if raw is None else str(raw))
+    resolved = read_date(None if raw is None else str(raw))
     return resolved.date, resolved.precision
 
 

@@ -11,31 +11,38 @@ gains: "les rebelles ont perdu X", "les forces kurdes se sont retirées de X").
 
 from __future__ import annotations
 
+from geo.vocab import Actor
+
 #: Present and imperfect forms of capture verbs, with no auxiliary: "l'armée reprend X",
 #: "les jihadistes s'emparent de X", "l'EI encercle X", "assiégeaient".
 GAIN_FINITE: tuple[str, ...] = (
-    r"reprend", r"reprennent", r"reprenait", r"reprenaient",
-    r"s{AP}empare", r"s{AP}emparent", r"s{AP}emparait", r"s{AP}emparaient",
-    r"(?:re)?conqui[eè]r(?:t|ent)", r"encercl(?:e|ent|ait|aient)", r"assi[èée]g(?:e|ent|eait|eaient)",
-    r"grignot(?:e|ent|ait|aient)", r"chass(?:e|ent)", r"expuls(?:e|ent)", r"d[ée]log(?:e|ent)",
-    r"captur(?:e|ent)", r"investi(?:t|ssent)", r"p[ée]n[èe]tr(?:e|ent)\s+dans",
+    r"reprend", r"reprennent", r"reprenait", r"reprenaient", r"s{AP}empare", r"s{AP}emparent", r"s{AP}emparait",
+    r"s{AP}emparaient", r"(?:re)?conqui[eè]r(?:t|ent)", r"encercl(?:e|ent|ait|aient)",
+    r"assi[èée]g(?:e|ent|eait|eaient)", r"grignot(?:e|ent|ait|aient)", r"chass(?:e|ent)", r"expuls(?:e|ent)",
+    r"d[ée]log(?:e|ent)", r"captur(?:e|ent)", r"investi(?:t|ssent)", r"p[ée]n[èe]tr(?:e|ent)\s+dans",
     r"entr(?:e|ent)\s+dans", r"resserr(?:e|ent)\s+l{AP}[ée]tau", r"bris(?:e|ent)\s+(?:le\s+si[èe]ge|l{AP}encerclement)",
     r"prenn?(?:d|ent|ait|aient)\s+(?:le\s+contr[ôo]le|pied|possession)",
-    r"contr[ôo]l(?:e|ent|ait|aient)\s+(?:d[ée]sormais|de\s+nouveau|[àa]\s+nouveau|maintenant|[àa]\s+pr[ée]sent|la\s+quasi-totalit[ée]|plus\s+de|\d+\s*%|presque)",
+    (r"contr[ôo]l(?:e|ent|ait|aient)\s+(?:d[ée]sormais|de\s+nouveau|[àa]\s+nouveau|maintenant|[àa]\s+pr[ée]sent"
+     r"|la\s+quasi-totalit[ée]|plus\s+de|\d+\s*%|presque)"),
     # gerunds: "en prenant le contrôle de X", "en s'emparant de X"
     r"(?:re)?prenant\s+(?:le\s+contr[ôo]le|pied|possession)", r"s{AP}emparant", r"(?:re)?conqu[ée]rant",
     # infinitives after "pu", "réussi à", "parvenus à", "permis de", "venaient de"
-    r"(?:pu|r[ée]ussi\s+[àa]|parvenue?s?\s+[àa]|permis\s+(?:[àa]\s+(?:\w+\s+){1,3})?d[e']|venai(?:t|ent)\s+d[e']|vien(?:t|nent)\s+d[e'])\s*"
-    r"(?:(?:re)?prendre|s{AP}emparer|(?:re)?conqu[ée]rir|chasser|expulser|d[ée]loger|repousser|p[ée]n[ée]trer|entrer)",
+    (r"(?:pu|r[ée]ussi\s+[àa]|parvenue?s?\s+[àa]|permis\s+(?:[àa]\s+(?:\w+\s+){1,3})?d[e']|venai(?:t|ent)\s+d[e']"
+     r"|vien(?:t|nent)\s+d[e'])\s*"
+     r"(?:(?:re)?prendre|s{AP}emparer|(?:re)?conqu[ée]rir|chasser|expulser|d[ée]loger|repousser|p[ée]n[ée]trer"
+     r"|entrer)"),
 )
 
 #: Past participles used after an auxiliary (``a``, ``ont``, ``avaient``, ``s'est`` ...) that the
 #: older rules do not know: "ont pris pied à X", "s'étaient rendus maîtres de X", "ont expulsé".
 GAIN_PARTICIPLE: tuple[str, ...] = (
-    r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?", r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors",
-    r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption", r"hiss[ée]\s+(?:le|son)\s+drapeau",
-    r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise", r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te|route|direction|rel[èe]ve)))",
-    r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans", r"entr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
+    r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?",
+    r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors", r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption",
+    r"hiss[ée]\s+(?:le|son)\s+drapeau", r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise",
+    (r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te|route|direction"
+     r"|rel[èe]ve)))"),
+    r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
+    r"entr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
 )
 
 #: Present forms of holding that report a change when the subject is an armed actor and the
@@ -44,7 +51,8 @@ HOLD_FINITE: tuple[str, ...] = (r"contr[ôo]l(?:e|ent|ait|aient)", r"tien(?:t|ne
 
 #: A place that falls or surrenders, with no winner named: "X est tombée fin mars", "X s'est rendue".
 FELL: tuple[str, ...] = (
-    r"(?:est|sont|[ée]tait|[ée]taient|a\s+[ée]t[ée]|avait\s+[ée]t[ée])\s+(?:[\w’']+\s+){0,3}?tomb[ée]e?s?\b(?!\s+(?:sur|dans|sous|[àa]\s+(?:court|terre)))",
+    (r"(?:est|sont|[ée]tait|[ée]taient|a\s+[ée]t[ée]"
+     r"|avait\s+[ée]t[ée])\s+(?:[\w’']+\s+){0,3}?tomb[ée]e?s?\b(?!\s+(?:sur|dans|sous|[àa]\s+(?:court|terre)))"),
     r"tomb(?:e|ent)\b(?!\s+(?:sur|dans|sous))", r"s{AP}est\s+(?:[\w’']+\s+){0,2}?rendue?",
 )
 
@@ -61,7 +69,8 @@ ANAPHOR_NP: str = (
 #: Participles without auxiliary that take an agent or a loser after them: "repris la veille
 #: aux rebelles", "arrachée aux combattants kurdes", "reconquise par l'armée", "chassé de X par Y".
 PARTICIPIAL: tuple[str, ...] = (
-    r"(?:re)?pris(?:es?)?", r"(?:re)?conquis(?:es?)?", r"arrach[ée]e?s?", r"captur[ée]e?s?", r"chass[ée]e?s?", r"lib[ée]r[ée]e?s?",
+    r"(?:re)?pris(?:es?)?", r"(?:re)?conquis(?:es?)?", r"arrach[ée]e?s?", r"captur[ée]e?s?", r"chass[ée]e?s?",
+    r"lib[ée]r[ée]e?s?",
 )
 
 #: "aux mains de", "sous le contrôle de", "entre les mains de": the actor that follows holds the place.
@@ -83,47 +92,59 @@ NOMINAL_PARTIAL: tuple[str, ...] = (r"entr[ée]e", r"encerclement", r"si[èe]ge"
 #: The subject loses the place: "les rebelles ont perdu X", "se sont retirés de X", "ont évacué X".
 LOSS: tuple[str, ...] = (
     r"perd(?:ent|ait|aient)?(?!\s+(?:la\s+vie|connaissance|pied|espoir|patience))",
-    r"(?:a|ont|avait|avaient|auraient|aurait)\s+(?:\w+\s+){0,2}?perdu(?!\s+(?:la\s+vie|connaissance|pied|espoir|patience))",
-    r"(?:se\s+(?:sont|seraient|[ée]taient|retir\w+)|s{AP}(?:est|[ée]tait|[ée]taient))\s+(?:\w+\s+){0,2}?retir[ée]e?s?",
+    (r"(?:a|ont|avait|avaient|auraient|aurait)\s+(?:\w+\s+){0,2}?perdu(?!\s+(?:la\s+vie|connaissance|pied|espoir"
+     r"|patience))"),
+    (r"(?:se\s+(?:sont|seraient|[ée]taient|retir\w+)|s{AP}(?:est|[ée]tait"
+     r"|[ée]taient))\s+(?:\w+\s+){0,2}?retir[ée]e?s?"),
     r"se\s+retir(?:e|ent|aient|ait)", r"quitt(?:e|ent)",
-    r"(?:venai(?:t|ent)|vien(?:t|nent))\s+d[e']\s*(?:\w+\s+)?(?:perdre|abandonner|[ée]vacuer|quitter)", r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
+    r"(?:venai(?:t|ent)|vien(?:t|nent))\s+d[e']\s*(?:\w+\s+)?(?:perdre|abandonner|[ée]vacuer|quitter)",
+    r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
     r"(?:ont|a|avaient|avait|se\s+sont|s{AP}est)\s+(?:\w+\s+){0,2}?red[ée]ploy[ée]e?s?",
-    r"(?:a|ont|avaient|avait)\s+(?:[ée]t[ée]\s+)?(?:d[ûu]|contraint\w*)\s+(?:d{AP}|de\s+)?(?:abandonner|quitter|[ée]vacuer|se\s+retirer)",
+    (r"(?:a|ont|avaient|avait)\s+(?:[ée]t[ée]\s+)?(?:d[ûu]|contraint\w*)\s+(?:d{AP}|de\s+)?(?:abandonner|quitter"
+     r"|[ée]vacuer|se\s+retirer)"),
 )
 
 #: The change is only partial: "une partie de", "pris pied", "entrés dans", "encerclé".
 PARTIAL: tuple[str, ...] = (
-    r"encercl", r"assi[èée]g", r"(?<!l{AP})(?<!la\s)avanc", r"(?<!la\s)progress", r"grignot", r"\bentr[ée]", r"p[ée]n[ée]tr", r"pris\s+pied", r"\bune\s+partie\b",
-    r"partiellement", r"en\s+partie", r"la\s+majeure\s+partie", r"plus\s+de\s+la\s+moiti[ée]", r"resserr", r"\d+\s*%",
-    r"quasi-totalit", r"presque",
+    r"encercl", r"assi[èée]g", r"(?<!l{AP})(?<!la\s)avanc", r"(?<!la\s)progress", r"grignot", r"\bentr[ée]",
+    r"p[ée]n[ée]tr", r"pris\s+pied", r"\bune\s+partie\b", r"partiellement", r"en\s+partie", r"la\s+majeure\s+partie",
+    r"plus\s+de\s+la\s+moiti[ée]", r"resserr", r"\d+\s*%", r"quasi-totalit", r"presque",
 )
 
 #: The change was undone: "avant d'en être chassés", "repoussés", "brièvement".
 REVERSED: tuple[str, ...] = (
-    r"avant\s+d{AP}(?:en\s+|y\s+)?[êe]tre\s+(?:chass|repouss|d[ée]log|expuls)", r"repouss[ée]e?s\s+(?:\w+\s+){0,3}(?:hors|par)",
-    r"bri[èe]vement", r"temporairement", r"reperdu\w*", r"perdu\s+(?:[àa]\s+nouveau|de\s+nouveau)", r"avant\s+de\s+(?:la|le|les)\s+perdre",
+    r"avant\s+d{AP}(?:en\s+|y\s+)?[êe]tre\s+(?:chass|repouss|d[ée]log|expuls)",
+    r"repouss[ée]e?s\s+(?:\w+\s+){0,3}(?:hors|par)", r"bri[èe]vement", r"temporairement", r"reperdu\w*",
+    r"perdu\s+(?:[àa]\s+nouveau|de\s+nouveau)", r"avant\s+de\s+(?:la|le|les)\s+perdre",
 )
 
 #: One side's claim, or denied: "selon l'agence Amaq", "a affirmé l'armée", "ce que dément Damas".
 CLAIM: tuple[str, ...] = (
-    r"selon\s+(?:l{AP}agence|les\s+m[ée]dias|la\s+t[ée]l[ée]vision|Sana|Amaq|l{AP}arm[ée]e|le\s+r[ée]gime|les\s+rebelles|Damas|Ankara|un\s+porte-parole)",
-    r"d[ée]ment", r"d[ée]menti", r"contest[ée]e?", r"revendiqu", r"affirm\w*\s+avoir", r"assur\w*\s+avoir", r"dit\s+avoir",
-    r"proclam", r"annonc\w*\s+(?:avoir|la\s+(?:prise|chute|reprise|lib[ée]ration))",
+    (r"selon\s+(?:l{AP}agence|les\s+m[ée]dias|la\s+t[ée]l[ée]vision|Sana|Amaq|l{AP}arm[ée]e|le\s+r[ée]gime"
+     r"|les\s+rebelles|Damas|Ankara|un\s+porte-parole)"),
+    r"d[ée]ment", r"d[ée]menti", r"contest[ée]e?", r"revendiqu", r"affirm\w*\s+avoir", r"assur\w*\s+avoir",
+    r"dit\s+avoir", r"proclam", r"annonc\w*\s+(?:avoir|la\s+(?:prise|chute|reprise|lib[ée]ration))",
 )
-DENIED: tuple[str, ...] = (r"d[ée]ment(?:ent)?", r"d[ée]menti", r"n{AP}a\s+pas\s+reconnu", r"ni[ée]e?s?", r"nient", r"conteste(?:nt)?")
+DENIED: tuple[str, ...] = (
+    r"d[ée]ment(?:ent)?", r"d[ée]menti", r"n{AP}a\s+pas\s+reconnu", r"ni[ée]e?s?", r"nient", r"conteste(?:nt)?",
+)
 
 #: Control states, not changes: "X, contrôlé par Y", "sous le contrôle de Y", "tenu par Y",
 #: "aux mains des rebelles", "les quartiers rebelles", "la partie est, aux mains des rebelles".
 STATE_AGENT: tuple[str, ...] = (
-    r"contr[ôo]l[ée]e?s?\s+par", r"tenue?s?\s+par", r"sous\s+(?:le\s+)?contr[ôo]le\s+(?:de|d{AP}|du|des)", r"(?<!tomb[ée]\s)(?<!tomb[ée]es\s)aux\s+mains\s+(?:de|d{AP}|du|des)",
-    r"domin[ée]e?s?\s+par", r"fief\s+(?:de|d{AP}|du|des)", r"bastion\s+(?:de|d{AP}|du|des)",
+    r"contr[ôo]l[ée]e?s?\s+par", r"tenue?s?\s+par", r"sous\s+(?:le\s+)?contr[ôo]le\s+(?:de|d{AP}|du|des)",
+    r"(?<!tomb[ée]\s)(?<!tomb[ée]es\s)aux\s+mains\s+(?:de|d{AP}|du|des)", r"domin[ée]e?s?\s+par",
+    r"fief\s+(?:de|d{AP}|du|des)", r"bastion\s+(?:de|d{AP}|du|des)",
 )
 #: "quartiers rebelles", "secteurs insurgés", "zones gouvernementales": the adjective names the holder.
-STATE_ADJECTIVE: dict[str, str] = {
-    r"rebelles?": "rebels", r"insurg[ée]e?s": "rebels", r"gouvernementa(?:ux|les?)": "regime", r"prorégime": "regime",
-    r"loyalistes": "regime", r"kurdes?": "SDF/Kurdish forces", r"jihadistes": "HTS/jihadists",
+STATE_ADJECTIVE: dict[str, Actor] = {
+    r"rebelles?": Actor.REBELS, r"insurg[ée]e?s": Actor.REBELS, r"gouvernementa(?:ux|les?)": Actor.REGIME,
+    r"prorégime": Actor.REGIME, r"loyalistes": Actor.REGIME, r"kurdes?": Actor.SDF, r"jihadistes": Actor.HTS,
 }
-STATE_NOUNS: str = r"(?:quartiers?|secteurs?|zones?|r[ée]gions?|localit[ée]s?|villages?|partie|poches?|enclaves?|territoires?|bastions?|fiefs?)"
+STATE_NOUNS: str = (
+    r"(?:quartiers?|secteurs?|zones?|r[ée]gions?|localit[ée]s?|villages?|partie|poches?|enclaves?|territoires?"
+    r"|bastions?|fiefs?)"
+)
 
 #: A part of a city named by its direction: "les quartiers Est d'Alep", "la partie occidentale de X",
 #: "l'ouest de la ville de X". The holder of that part holds a point a few kilometres that way.

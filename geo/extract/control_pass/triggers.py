@@ -1,0 +1,344 @@
+"""Control-change triggers: the French tables of :mod:`geo.lang.fr.control`, compiled, and the place
+each trigger is tied to (the mention after "de" of a nominal form, before "tombée aux mains", after
+an active verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.lang.fr import control as fr
+from geo.model import Mention
+
+_I = re.IGNORECASE
+_AP = "['’]"
+_AUX = (
+    r"(?:a|ont|avoir|avait|avaient|aurait|auraient|ayant|s['’]est|se\s+sont|s['’][ée]taient|s['’][ée]tait|sont|est|[ée]taient|[ée]tait|"
+    r"ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avait\s+[ée]t[ée]|avaient\s+[ée]t[ée]|se\s+seraient|se\s+serait|auraient\s+[ée]t[ée])"
+)
+_ADV = r"(?:\s+(?!(?:et|mais|qui|que)\b)[\w’'\-]+){0,3}?"
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    """One non-capturing alternation of table fragments, ``{AP}`` made an apostrophe class."""
+    return "(?:" + "|".join(i.replace("{AP}", _AP) for i in items) + ")"
+
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        ("hands", re.compile(rf"\b{_alt(fr.HANDS)}", _I)),
+        ("loss", re.compile(rf"\b{_alt(fr.LOSS)}\b", _I)),
+        ("gain", re.compile(rf"\b{_AUX}{_ADV}\s+{_alt(fr.GAIN_PARTICIPLE)}", _I)),
+        ("gain", re.compile(rf"\b{_alt(fr.GAIN_FINITE)}\b", _I)),
+        (
+            "participial",
+            re.compile(
+                rf"(?<![\w’'])(?<!\bont\s)(?<!\ba\s){_alt(fr.PARTICIPIAL)}\b(?=(?:\s+[\w’'\-]+){{0,3}}?\s+(?:par|aux|au|à|a)\b)",
+                _I,
+            ),
+        ),
+        (
+            "nominal",
+            re.compile(
+                rf"\b(?:la|sa|leur|l{_AP}|de\s+la|apr[èe]s\s+la|depuis\s+la)\s*[\"«“]?\s*"
+                rf"(?P<noun>{_alt(fr.NOMINAL + fr.NOMINAL_PARTIAL)})\b[\"»”]?",
+                _I,
+            ),
+        ),
+        ("fromto", re.compile(rf"\b{fr.HANDS_FROM_TO.replace('{AP}', _AP)}", _I)),
+        (
+            "hold",
+            re.compile(rf"(?<!\bqui\s)(?<!\bqu['’]ils\s)\b{_alt(fr.HOLD_FINITE)}\b(?!\s+(?:toujours|encore))", _I),
+        ),
+        ("fell", re.compile(rf"\b{_alt(fr.FELL)}", _I)),
+    ]
+
+
+#: Characters that IGNORECASE equates with ASCII letters although str.lower does not: the guard stands aside.
+_ODD_CASE = ("\u0131", "\u017f", "\u0307")
+#: Lower-case substrings, one tuple per pattern of :func:`_patterns` (same order), one of which
+#: every match holds; tests/test_extract_rules.py checks them against the tables' examples.
+_STEMS: tuple[tuple[str, ...], ...] = (
+    ("tomb", "pass"),
+    ("perd", "retir", "quitt", "vacu", "abandon", "ploy"),
+    (
+        "pris",
+        "maître",
+        "maitre",
+        "expuls",
+        "arrach",
+        "repouss",
+        "resserr",
+        "irruption",
+        "hiss",
+        "bris",
+        "achev",
+        "conqu",
+        "empar",
+        "nétr",
+        "netr",
+        "entr",
+    ),
+    (
+        "repren",
+        "empar",
+        "conqu",
+        "encercl",
+        "assi",
+        "grignot",
+        "chass",
+        "expuls",
+        "log",
+        "captur",
+        "investi",
+        "nètr",
+        "nétr",
+        "netr",
+        "entr",
+        "resserr",
+        "bris",
+        "pren",
+        "contr",
+        "pu ",
+        "ussi",
+        "parven",
+        "permis",
+        "venai",
+        "vien",
+    ),
+    ("pris", "conqu", "arrach", "captur", "chass", "lib"),
+    ("prise", "chute", "conqu", "capture", "lib", "perte", "entr", "encerclement", "siège", "siege"),
+    ("mains",),
+    ("contr", "tien", "tenai"),
+    ("tomb", "rendu"),
+)
+
+
+@lru_cache(maxsize=1)
+def _stem_re() -> re.Pattern[str]:
+    stems = sorted({st for group in _STEMS for st in group}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(st) for st in stems))
+
+
+@lru_cache(maxsize=1)
+def _word_res() -> dict[str, re.Pattern[str]]:
+    return {
+        "partial": re.compile(_alt(fr.PARTIAL), _I),
+        "reversed": re.compile(rf"\b{_alt(fr.REVERSED)}", _I),
+        "claim": re.compile(rf"\b{_alt(fr.CLAIM)}", _I),
+        "denied": re.compile(rf"\b{_alt(fr.DENIED)}\b", _I),
+        "state_agent": re.compile(rf"\b{_alt(fr.STATE_AGENT)}\s*(?:l{_AP}|la\s+|les\s+|le\s+)?$", _I),
+        "state_adj": re.compile(
+            rf"\b{fr.STATE_NOUNS}\s+(?P<adj>{'|'.join(fr.STATE_ADJECTIVE)})\s+(?:de\s+|d{_AP}|du\s+)?(?:(?:la\s+)?(?:ville|province)\s+(?:de\s+|d{_AP}))?$",
+            _I,
+        ),
+    }
+
+
+@dataclass(slots=True)
+class ControlHit:
+    """A control-change trigger in a clause: offsets in the clause, its role and the tied place."""
+
+    start: int
+    end: int
+    role: str  # gain | loss | hands | participial | nominal
+    text: str
+    place: Mention | str | None = None  # the Mention the trigger governs, ANAPHOR, or None
+
+
+_GAP_AFTER = re.compile(
+    rf"^[\s,]*(?:\s*(?:le|la|les|l{_AP}|de|d{_AP}|du|des|à|au|aux|dans|sur|en|vers|hors|totalement|enti[èe]rement|compl[èe]tement|"
+    rf"aussi|encore|d[ée]j[àa]|notamment|ensuite|\w+di|dimanche|hier|ce|cette|matin|soir|nuit|partie|majeure|quasi-totalit[ée]|totalit[ée]|"
+    rf"contr[ôo]le|centre|ville|localit[ée]|village|villages|localit[ée]s|quartier|quartiers|secteur|secteurs|cit[ée]|bourgade|route|poste(?:-fronti[èe]re)?|"
+    rf"a[ée]roport|base|colline|mont|camp|champ|p[ée]trolier|militaire|strat[ée]gique|rebelle|voisin[es]*|plus|de\s+la\s+moiti[ée]|"
+    rf"\d+\s*%|\d+|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|fin|d[ée]but|mi-\w+|"
+    rf"d{_AP}abord|finalement|rapidement|importante?|grande?|petite?|\w+\s+(?=d[eu']))[\s,’']*)*$",
+    _I,
+)
+
+
+#: Stands for "the place in focus" when a trigger governs "la ville", "le camp" (placed from context).
+ANAPHOR = "anaphor"
+
+
+@lru_cache(maxsize=1)
+def _anaphor_after() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|[àa]\s+)?"
+        rf"{fr.ANAPHOR_NP.replace('{AP}', _AP)}",
+        _I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _anaphor_before() -> re.Pattern[str]:
+    return re.compile(rf"{fr.ANAPHOR_NP.replace('{AP}', _AP)}(?:\s+[\w’'\-]+){{0,3}}?[\s,]*$", _I)
+
+
+def find_control(clause: str, mentions: Sequence[Mention], clause_start: int) -> ControlHit | None:
+    """The first control-change trigger of a clause tied to a Syrian place (see :func:`find_controls`)."""
+    hits = find_controls(clause, mentions, clause_start)
+    return hits[0] if hits else None
+
+
+def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -> list[ControlHit]:
+    """Control-change triggers of a clause tied to a Syrian place, in text order, one per table.
+
+    ``mentions`` are the clause's resolved, non-metonymic mentions (document offsets);
+    ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
+    camp" ... gets ``place=ANAPHOR``: the caller places it from context.
+    """
+    low = clause.lower()
+    odd = any(ch in low for ch in _ODD_CASE)
+    present = set(_stem_re().findall(low))
+    if not present and not odd:
+        return []  # one pass: no stem of any table, no trigger
+    spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
+    found: list[ControlHit] = []
+    for (role, pattern), stems in zip(_patterns(), _STEMS, strict=True):
+        if not odd and present.isdisjoint(stems) and not any(st in low for st in stems):
+            continue  # cheap guard: every match of the pattern holds one of its stems
+        for m in pattern.finditer(clause):
+            place: Mention | str | None = _tied_place(clause, role, m, spans) if spans else None
+            if (
+                place is None
+                and role not in ("participial", "hold")
+                and (
+                    _anaphor_after().match(clause[m.end() :])
+                    if role != "fell"
+                    else _anaphor_before().search(clause, 0, m.start())
+                )
+            ):
+                place = ANAPHOR
+            if place is None or _not_a_verb(clause, role, m):
+                continue
+            if (
+                place == ANAPHOR
+                and role == "nominal"
+                and not re.search(r"\bpar\b", clause[m.end() : m.end() + 80], _I)
+                and not re.search(
+                    r"\b(?:revendiqu|annon[cç]|proclam|affirm|confirm)\w*\s+(?:\w+\s+){0,2}$",
+                    clause[max(0, m.start() - 40) : m.start()],
+                    _I,
+                )
+            ):
+                continue  # "la reconquête de la ville constitue ...": a restatement, no new fact
+            if role == "nominal" and (_nominal_not_capture(clause, m) or _CONDITIONAL.search(clause, m.end())):
+                continue
+            found.append(ControlHit(m.start(), m.end(), role, m.group(), place))
+            break
+    found.sort(key=lambda h: h.start)
+    out: list[ControlHit] = []
+    for h in found:  # overlapping triggers ("s'est emparé" read by two tables): the first wins
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
+
+
+#: A hypothetical capture: "la prise de X constituerait ...", "la chute de X signerait ...".
+_CONDITIONAL = re.compile(r"\b(?!(?:aurait|auraient|serait|seraient)\b)\w{3,}(?:erait|eraient|irait|iraient)\b", _I)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:le|du|au|son|leur|un|de|sous|en|des|les|ce|ses|leurs|points?|postes?)\s+$", _I)
+_WEAPON_BEFORE = re.compile(
+    r"\b(?:obus|roquettes?|missiles?|bombes?|barils?|projectiles?|drones?|avions?|h[ée]licopt[èe]res?|mortiers?)\b(?:\s+[\w’'\-]+){0,8}?\s*$",
+    _I,
+)
+
+
+def _not_a_verb(clause: str, role: str, m: re.Match[str]) -> bool:
+    """ "le contrôle de Damas" (a noun), "tient compte", "un obus est tombé": no capture."""
+    before = clause[max(0, m.start() - 60) : m.start()]
+    if role == "hold":
+        return bool(
+            _DETERMINER_BEFORE.search(before)
+            or re.match(r"\s+(?:[àa]\b|compte|lieu|t[êe]te|parole|bon)", clause[m.end() :], _I)
+        )
+    if role == "fell":
+        return bool(
+            _WEAPON_BEFORE.search(before)
+            or re.match(
+                r"(?:\s+[\w’']+){0,2}?\s+(?:sur|dans|sous|au\s+combat|[àa]\s+(?:court|terre))\b", clause[m.end() :], _I
+            )
+        )
+    return False
+
+
+def _nominal_not_capture(clause: str, m: re.Match[str]) -> bool:
+    """ "la reprise des combats", "la prise d'otages", "la chute de Bachar al-Assad": no place taken."""
+    if (
+        re.search(r"(?:^|\s)(?:à|a|vers|devant|jusqu['’]à)\s+l['’]\s*$", clause[max(0, m.start() - 8) : m.start() + 2])
+        and "entr" in m.group().lower()
+    ):
+        return True  # "à l'entrée de Nawa": at the gate of
+    after = clause[m.end() : m.end() + 25].lower()
+    return bool(
+        re.match(
+            r"\s*(?:des\s+(?:combats|bombardements|frappes|hostilit|n[ée]gociations|pourparlers)|d['’]otages|du\s+r[ée]gime|de\s+(?:position|parole|conscience))",
+            after,
+        )
+    )
+
+
+def _tied_place(
+    clause: str, role: str, m: re.Match[str], spans: list[tuple[int, int, Mention]]
+) -> Mention | None:
+    """The mention a trigger governs, by its role: before it, after it, or after its \"de\"."""
+    after = [
+        (s, e, x)
+        for s, e, x in spans
+        if s >= m.end() and s - m.end() <= 90 and _GAP_AFTER.match(_strip_agent(clause[m.end() : s]))
+    ]
+    before = [
+        (s, e, x)
+        for s, e, x in spans
+        if e <= m.start() and m.start() - e <= 60 and not re.search(r"[.;:]", clause[e : m.start()])
+    ]
+    if role in ("hands", "participial", "fell"):
+        if before and re.fullmatch(
+            r"[\s,]*(?:(?:qui|a|est|était|avait|été|sont|ont|ainsi|aussi|déjà|\w+di|dimanche|le|la|l['’]|en|\d+|\w+)[\s,]*){0,6}",
+            clause[before[-1][1] : m.start()],
+            _I,
+        ):
+            return before[-1][2]
+        return (
+            after[0][2]
+            if after and role == "hands" and re.match(r"\s*(?:de|d['’]|du)", clause[m.end() : after[0][0]])
+            else None
+        )
+    if role == "fromto":
+        return before[-1][2] if before else None
+    if role == "nominal":
+        return (
+            after[0][2]
+            if after and re.search(r"(?:de|d['’]|du|des|dans)\s*$", clause[m.end() : after[0][0]], _I)
+            else None
+        )
+    if after:
+        return after[0][2]
+    if role == "gain" and before and re.search(r"(?:encercl|assi[èée]g|resserr|contr[ôo]l)", m.group(), _I):
+        return None
+    return None
+
+
+def tied_after(clause: str, end: int, mentions: Sequence[Mention], clause_start: int) -> Mention | None:
+    """The first mention a trigger ending at ``end`` governs ("ont reconquis X", "s'est emparé de la ville de X")."""
+    for m in mentions:
+        s = m.start - clause_start
+        if s >= end and s - end <= 90 and _GAP_AFTER.match(_strip_agent(clause[end:s])):
+            return m
+        if s >= end:
+            return None
+    return None
+
+
+def _strip_agent(gap: str) -> str:
+    """Drop "par les rebelles", "dimanche par les troupes gouvernementales" from a gap before the place."""
+    return re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I)
+
+
