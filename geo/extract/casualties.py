@@ -10,7 +10,15 @@ from geo.extract.segment import may_hold
 from geo.lang.fr.cues import CHILD, CIVIL, EARLIER_TOLL, INJURED_AFTER, KILL_VERB, ONE, PART_GAP, VICTIM, WAR_TOLL
 from geo.model import Event
 
-__all__ = ["Casualties", "PeopleCount", "Tally", "apply_casualties", "is_war_toll", "read_casualties", "sentence_counts"]
+__all__ = [
+    "Casualties",
+    "PeopleCount",
+    "Tally",
+    "apply_casualties",
+    "is_war_toll",
+    "read_casualties",
+    "sentence_counts",
+]
 
 _I = re.IGNORECASE
 
@@ -53,30 +61,41 @@ def sentence_counts(text: str) -> list[Tally]:
         In text order; a list of people ("une femme et ses deux filles") is one :class:`PeopleCount`.
     """
     found = find_counts(text, skip_dates=True)
-    people: list[Tally] = [(s, e, PeopleCount(c.value)) for s, e, c in find_people(text)] if may_hold(text, (" et ",)) else []
+    people: list[Tally] = (
+        [(s, e, PeopleCount(c.value)) for s, e, c in find_people(text)] if may_hold(text, (" et ",)) else []
+    )
     if people:  # "une femme et ses deux filles": one count of 3 replaces the counts inside
         found = [t for t in found if not any(ps <= t[0] < pe for ps, pe, _p in people)] + people
-    ones = [(m.start(), m.end() - 1, Count(1, False, False)) for m in ONE.finditer(text)
-            if not any(s <= m.start() < e for s, e, _c in found)]
+    ones = [
+        (m.start(), m.end() - 1, Count(1, False, False))
+        for m in ONE.finditer(text)
+        if not any(s <= m.start() < e for s, e, _c in found)
+    ]
     return sorted(found + ones, key=lambda t: t[0]) if ones or people else found
 
 
 _INJURED_BEFORE = re.compile(r"\b(?:bless[ée]|blessant)\s+(?:au\s+moins\s+|plus\s+de\s+)?$", _I)
 _DISPLACED_AFTER = re.compile(
     r"^\s*d[ée]plac[ée]|^\s*(?:personnes|habitants|civils)\s+(?:ont\s+(?:\w+\s+)?(?:fui|[ée]t[ée]\s+d[ée]plac|quitt)"
-    r"|(?:\w+\s+){0,3}d[ée]plac[ée]es?)", _I)
+    r"|(?:\w+\s+){0,3}d[ée]plac[ée]es?)",
+    _I,
+)
 _DISPLACED_BEFORE = re.compile(r"(?:fuite|exode|d[ée]placement)\s+(?:de\s+|d['’])\s*$", _I)
 _DEAD_AFTER = re.compile(r"^\s*morts?\b", _I)
 _KILLED_BEFORE = re.compile(
-    r"(?:tu[ée]|tuant|ex[ée]cut[ée]|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|"
-    r"samedi|dimanche|hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore))?\s+$", _I)
+    r"(?:tu[ée]|tuant|ex[ée]cut[ée]|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi"
+    r"|vendredi|"
+    r"samedi|dimanche|hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore))?\s+$",
+    _I,
+)
 _SUBSET = re.compile(r"\bdont\s*$", _I)
 
 
 def _is_killed(text: str, before: str, after: str, e: int, has_kill_verb: bool) -> bool:
     """The count just read is of people killed: "12 morts", "ont tué 12", "12 civils ont été tués"."""
     return bool(_DEAD_AFTER.match(after)) or (
-        has_kill_verb and bool(_KILLED_BEFORE.search(before) or KILL_VERB.search(text[e : e + 80])))
+        has_kill_verb and bool(_KILLED_BEFORE.search(before) or KILL_VERB.search(text[e : e + 80]))
+    )
 
 
 def read_casualties(text: str, counts: list[Tally] | None = None) -> Casualties:
@@ -146,4 +165,11 @@ def is_war_toll(sent: str) -> bool:
     """A toll of the whole war ("la guerre a fait plus de 380.000 morts"): no event."""
     if not WAR_TOLL.search(sent):
         return False
-    return any(c.value >= 50_000 for _s, _e, c in sentence_counts(sent)) and bool(re.search(r"morts|mort\s+de|tu[ée]|d[ée]plac", sent, _I))
+    return any(c.value >= 50_000 for _s, _e, c in sentence_counts(sent)) and bool(
+        re.search(
+            r"morts|mort\s+de|tu[ée]"
+            r"|d[ée]plac",
+            sent,
+            _I,
+        )
+    )

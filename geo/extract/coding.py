@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.casualties import Casualties, apply_casualties
+from geo.extract.classify import KindHit, strike_subtype
 from geo.extract.control_pass import ControlHit, control_sides
-from geo.extract.detect import KindHit, strike_subtype
 from geo.extract.place import fill_foreign, fill_place, place_event
 from geo.extract.segment import Clause, Draft, Sentence
 from geo.extract.sides import (
@@ -52,13 +52,18 @@ class ClauseScope:
     whens: list[tuple[int, int, str]]
 
 
-def _sides(ev: Event, sc: ClauseScope, match: re.Match[str] | ControlHit | None, other: str | None) -> tuple[str | None, str | None]:
+def _sides(
+    ev: Event, sc: ClauseScope, match: re.Match[str] | ControlHit | None, other: str | None
+) -> tuple[str | None, str | None]:
     """(new, previous) controller as the clause names them, with "ils" the actor of the sentence before;
     else the clause's actor and other side."""
     ctext, prev_actor = sc.clause.text, sc.prev_actor[0]
     # a place named like an actor ("le sud de Damas") is no side of the change
-    actors = [x for x in sc.actors if not any(m.start <= sc.clause.start + x[0] < m.end and not m.metonymic and m.name
-                                              for m in sc.clause.mentions)]
+    actors = [
+        x
+        for x in sc.actors
+        if not any(m.start <= sc.clause.start + x[0] < m.end and not m.metonymic and m.name for m in sc.clause.mentions)
+    ]
     sc.actors = actors  # the clause's later events read the same sides
     if isinstance(match, ControlHit):
         new, prev = control_sides(ctext, match, actors, can_act)
@@ -80,7 +85,9 @@ def _sides(ev: Event, sc: ClauseScope, match: re.Match[str] | ControlHit | None,
     return ev.actor, other
 
 
-def _code_control_change(ev: Event, sc: ClauseScope, match: re.Match[str] | ControlHit | None, other: str | None) -> None:
+def _code_control_change(
+    ev: Event, sc: ClauseScope, match: re.Match[str] | ControlHit | None, other: str | None
+) -> None:
     """Who takes, who loses and how far the change holds."""
     ctext = sc.clause.text
     actor, side = _sides(ev, sc, match, other)
@@ -89,8 +96,11 @@ def _code_control_change(ev: Event, sc: ClauseScope, match: re.Match[str] | Cont
     if ev.previous_controller is None and _REBEL_PLACES.search(ctext):
         ev.previous_controller = Actor.REBELS
     at = 0 if match is None else (match.start if isinstance(match, ControlHit) else match.start())
-    if ev.new_controller is None and BARE_TROOPS.search(ctext[:at]) \
-            and sc.doc_actors.count(Actor.REGIME) >= max(1, sc.doc_actors.count(Actor.TURKEY)):
+    if (
+        ev.new_controller is None
+        and BARE_TROOPS.search(ctext[:at])
+        and sc.doc_actors.count(Actor.REGIME) >= max(1, sc.doc_actors.count(Actor.TURKEY))
+    ):
         ev.new_controller = Actor.REGIME  # "les troupes" in a dispatch about the regime's army
         if ev.previous_controller == Actor.REGIME:
             ev.previous_controller = None
@@ -150,9 +160,15 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     _code_kind(ev, sc, hit, other, with_strike)
     where = place_event(hit.kind, hit.match, clause, sc.sent_mentions, doc.text)
     ev.when = sc.whens[0][2] if sc.whens else None
-    draft = Draft(ev, clause, where.scope, bool(sc.whens),
-                  trigger_less=(hit.at is None and hit.kind in (EventKind.STRIKE, EventKind.CLASH)),
-                  mention=where.mention if where.foreign is None else None, toll_only=hit.toll_only)
+    draft = Draft(
+        ev,
+        clause,
+        where.scope,
+        bool(sc.whens),
+        trigger_less=(hit.at is None and hit.kind in (EventKind.STRIKE, EventKind.CLASH)),
+        mention=where.mention if where.foreign is None else None,
+        toll_only=hit.toll_only,
+    )
     if where.foreign is not None:
         fill_foreign(ev, where.foreign)
     else:

@@ -1,5 +1,5 @@
-"""One event per listed place ("ont repris A, B et C"), with tolls given place by place.
-"""
+"""One event per listed place ("ont repris A, B et C"), with tolls given place by place."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +31,11 @@ def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
     while lo > 0 and LIST_GAP.match(text[usable[lo - 1].end : usable[lo].start]) and same_level(usable[lo - 1]):
         lo -= 1
     hi = i
-    while hi + 1 < len(usable) and LIST_GAP.match(text[usable[hi].end : usable[hi + 1].start]) and same_level(usable[hi + 1]):
+    while (
+        hi + 1 < len(usable)
+        and LIST_GAP.match(text[usable[hi].end : usable[hi + 1].start])
+        and same_level(usable[hi + 1])
+    ):
         hi += 1
     out = usable[lo : hi + 1]
     names = [x.name for x in out]
@@ -45,7 +49,16 @@ def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None
     out: list[int | None] = []
     for x in places:
         window = text[max(0, x.start - 40) : x.start]
-        found = [c for s, e, c in find_counts(window) if re.fullmatch(r"\s*(?:[\w’'\-]+\s+)?(?:à|a|dans|sur)\s+(?:la\s+localit[ée]\s+d[e’']\s*)?", window[e:], _I)]
+        found = [
+            c
+            for s, e, c in find_counts(window)
+            if re.fullmatch(
+                r"\s*(?:[\w’'\-]+\s+)?(?:à|a|dans"
+                r"|sur)\s+(?:la\s+localit[ée]\s+d[e’']\s*)?",
+                window[e:],
+                _I,
+            )
+        ]
         if not found:
             return None
         out.append(found[-1].value)

@@ -18,6 +18,7 @@ never a military site only because it was named last). Country-level events ("en
 depuis la Syrie sur la ville turque de X") keeps ``place=X`` with no coordinates nor governorate,
 so it is never drawn nor counted inside Syria. Who reports ("selon Moscou") is not the actor.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -25,9 +26,9 @@ from dataclasses import dataclass, field
 
 from geo.extract.actors import find_actors
 from geo.extract.casualties import Tally, is_war_toll, read_casualties, sentence_counts
+from geo.extract.classify import clause_kinds
 from geo.extract.coding import ClauseScope, code_event
 from geo.extract.context import place_from_context
-from geo.extract.detect import clause_kinds
 from geo.extract.enumerations import expand_enumerations
 from geo.extract.fronts import front_observation
 from geo.extract.merge import fold_headline, link_reports, mark_totals, merge_across_sentences, merge_same_sentence
@@ -80,16 +81,35 @@ def _when(text: str) -> list[tuple[int, int, str]]:
     return find_when(text)
 
 
-def _code_clause(rd: _Reading, sent: Sentence, span: tuple[int, int], sent_mentions: list[Mention],
-                 counts: list[Tally], whens: list[tuple[int, int, str]]) -> list[Draft]:
+def _code_clause(
+    rd: _Reading,
+    sent: Sentence,
+    span: tuple[int, int],
+    *,
+    sent_mentions: list[Mention],
+    counts: list[Tally],
+    whens: list[tuple[int, int, str]],
+) -> list[Draft]:
     """The events of one clause: detection of their kinds, then the coding of each."""
     a, b = span
     ctext = sent.text[a:b]
-    clause = Clause(sent.start + a, sent.start + b, ctext, sent, mentions_in(sent_mentions, sent.start + a, sent.start + b))
+    clause = Clause(
+        sent.start + a, sent.start + b, ctext, sent, mentions_in(sent_mentions, sent.start + a, sent.start + b)
+    )
     cas = read_casualties(ctext, within(counts, a, b))
     hits = clause_kinds(ctext, clause, cas, rd.strike_before)
-    sc = ClauseScope(rd.doc, sent, clause, sent_mentions, rd.actors[sent.index], within(rd.actors[sent.index], a, b),
-                     rd.doc_actors, rd.prev_actor, cas, within(whens, a, b))
+    sc = ClauseScope(
+        rd.doc,
+        sent,
+        clause,
+        sent_mentions,
+        rd.actors[sent.index],
+        within(rd.actors[sent.index], a, b),
+        rd.doc_actors,
+        rd.prev_actor,
+        cas,
+        within(whens, a, b),
+    )
     with_strike = any(h.kind == EventKind.STRIKE for h in hits)
     return [code_event(sc, h, with_strike) for h in hits]
 
@@ -106,8 +126,12 @@ def _code_sentence(rd: _Reading, sent: Sentence) -> None:
         rd.prev_when = whens[0][2] if whens else rd.prev_when
         return
     counts = sentence_counts(stext)
-    found = [d for span in clause_spans(sent) for d in _code_clause(rd, sent, span, sent_mentions, counts, whens)]
-    found = expand_enumerations(merge_same_sentence(found, sent, text), text)
+    found = [
+        d
+        for span in clause_spans(sent)
+        for d in _code_clause(rd, sent, span, sent_mentions=sent_mentions, counts=counts, whens=whens)
+    ]
+    found = expand_enumerations(merge_same_sentence(found, text), text)
     rd.drafts.extend(found)
     rd.strike_before = rd.strike_before or any(d.event.kind == EventKind.STRIKE for d in found)
     sent_actors = rd.actors[sent.index]
@@ -150,9 +174,9 @@ def find_events(doc: Document, mentions: list[Mention]) -> tuple[list[Event], li
     rd = _Reading(doc, mentions, [m.start for m in mentions], actors, [x[2] for acts in actors for x in acts])
     for sent in sentences:
         _code_sentence(rd, sent)
-    events = merge_across_sentences(rd.drafts, sentences, text)
+    events = merge_across_sentences(rd.drafts, text)
     syrian = [m for m in mentions if not m.foreign and not m.metonymic and m.name]
-    place_from_context(events, rd.drafts, syrian, find_main_place(syrian), text, sentences)
+    place_from_context(events, rd.drafts, syrian=syrian, main=find_main_place(syrian), text=text, sentences=sentences)
     date_events(events, rd.fronts, doc, rd.lead_when)
     mark_totals(events, sentences)
     link_reports(events)

@@ -1,5 +1,5 @@
-"""Front observations: "les forces du régime sont à quatre kilomètres de X".
-"""
+"""Front observations: "les forces du régime sont à quatre kilomètres de X"."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +15,11 @@ def front_observation(doc: Document, sent: Sentence, fo: re.Match[str], mentions
     from geo.extract.numbers import parse_count
 
     num = fo.group("num")
-    cnt = parse_count(re.sub(r"^(?:moins\s+de|environ|pr[èe]s\s+de|quelque)\s+", "", num, flags=_I).replace(",", ".")) if num else None
+    cnt = (
+        parse_count(re.sub(r"^(?:moins\s+de|environ|pr[èe]s\s+de|quelque)\s+", "", num, flags=_I).replace(",", "."))
+        if num
+        else None
+    )
     dist: float | None = float(cnt.value) if cnt else None
     if dist is None:
         try:

@@ -1,6 +1,7 @@
 """Merging reports of one event: clauses of a sentence, a place or a toll given in the next sentence,
 running totals, event ids shared by the reports of one event, the headline fold.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,23 @@ from geo.model import Event
 _I = re.IGNORECASE
 
 
-def merge_same_sentence(drafts: list[Draft], sent: Sentence, text: str) -> list[Draft]:
+def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         twin = next((o for o in out if o.event.kind == d.event.kind), None)
         if twin is not None:
             a, b = twin.event, d.event
-            distinct = (a.when and b.when and a.when != b.when) or (a.killed is not None and b.killed is not None) or (
-                a.kind == "control_change" and a.place and b.place and a.place != b.place and d.clause is twin.clause)
+            distinct = (
+                (a.when and b.when and a.when != b.when)
+                or (a.killed is not None and b.killed is not None)
+                or (
+                    a.kind == "control_change"
+                    and a.place
+                    and b.place
+                    and a.place != b.place
+                    and d.clause is twin.clause
+                )
+            )
             if not distinct:
                 # merge b into a
                 a.start, a.end = min(a.start, b.start), max(a.end, b.end)
@@ -38,7 +48,7 @@ def merge_same_sentence(drafts: list[Draft], sent: Sentence, text: str) -> list[
     return out
 
 
-def merge_across_sentences(drafts: list[Draft], sentences: list[Sentence], text: str) -> list[Event]:
+def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
     out: list[Event] = []
     skip: set[int] = set()
     for i, d in enumerate(drafts):
@@ -52,17 +62,39 @@ def merge_across_sentences(drafts: list[Draft], sentences: list[Sentence], text:
             ne = n.event
             if ne.kind != ev.kind:
                 continue
-            vague = ev.place is None or (ev.geo_precision == 3 and d.place_from != "clause") or (ev.place and _is_country(ev))
-            if ev.kind == "strike" and vague and ne.place and ne.geo_precision in (1, 2) and ne.killed is None and not n.has_when:
+            vague = (
+                ev.place is None
+                or (ev.geo_precision == 3 and d.place_from != "clause")
+                or (ev.place and _is_country(ev))
+            )
+            if (
+                ev.kind == "strike"
+                and vague
+                and ne.place
+                and ne.geo_precision in (1, 2)
+                and ne.killed is None
+                and not n.has_when
+            ):
                 for f in ("place", "lat", "lon", "adm1", "adm1_pcode", "geo_precision"):
                     setattr(ev, f, getattr(ne, f))
                 d.place_from = "clause"
                 _extend(ev, ne, text)
                 skip.add(j)
                 break
-            if ev.kind in ("strike", "clash") and n.trigger_less and ev.killed is None and n.place_from == "none" and (
-                    not n.has_when or (ev.kind == "clash" and (ev.when is None or ev.cumulative == ne.cumulative)
-                    and not re.search(r"\bau\s+total\b", n.clause.text, _I))):
+            if (
+                ev.kind in ("strike", "clash")
+                and n.trigger_less
+                and ev.killed is None
+                and n.place_from == "none"
+                and (
+                    not n.has_when
+                    or (
+                        ev.kind == "clash"
+                        and (ev.when is None or ev.cumulative == ne.cumulative)
+                        and not re.search(r"\bau\s+total\b", n.clause.text, _I)
+                    )
+                )
+            ):
                 ev.killed, ev.killed_min, ev.killed_approx = ne.killed, ne.killed_min, ne.killed_approx
                 ev.children_killed = ev.children_killed or ne.children_killed
                 ev.when = ev.when or ne.when
@@ -79,7 +111,13 @@ def merge_across_sentences(drafts: list[Draft], sentences: list[Sentence], text:
 
 
 def _is_country(ev: Event) -> bool:
-    return ev.place == "Syria" or (ev.adm1 is None and ev.geo_precision == 3 and ev.place is not None and ev.lat is not None and abs(ev.lat - 35.0) < 1e-6)
+    return ev.place == "Syria" or (
+        ev.adm1 is None
+        and ev.geo_precision == 3
+        and ev.place is not None
+        and ev.lat is not None
+        and abs(ev.lat - 35.0) < 1e-6
+    )
 
 
 def _extend(ev: Event, other: Event, text: str) -> None:
@@ -92,8 +130,11 @@ def mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
         return
     lead_end = sentences[0].end
     # the smallest toll of a later strike, once (a lead event is never one of the later ones)
-    later = [o.killed for o in events if o.kind == "strike" and o.start >= lead_end and not o.cumulative
-             and o.killed is not None]
+    later = [
+        o.killed
+        for o in events
+        if o.kind == "strike" and o.start >= lead_end and not o.cumulative and o.killed is not None
+    ]
     least = min(later) if later else None
     for ev in events:
         if ev.kind != "strike" or ev.killed is None or ev.start >= lead_end or ev.cumulative:
@@ -121,8 +162,18 @@ def fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> 
         if ev.kind == "strike" and ev.start < line_end:
             body = [o for o in events if o is not ev and o.kind == "strike" and o.start >= line_end]
             twin = next((o for o in body if o.event_id == ev.event_id), None) or next(
-                (o for o in body if ev.place and (o.place == ev.place or (ev.geo_precision == 3 and o.adm1_pcode and o.adm1_pcode == ev.adm1_pcode)
-                                                  or ev.place == "Syria")), None)
+                (
+                    o
+                    for o in body
+                    if ev.place
+                    and (
+                        o.place == ev.place
+                        or (ev.geo_precision == 3 and o.adm1_pcode and o.adm1_pcode == ev.adm1_pcode)
+                        or ev.place == "Syria"
+                    )
+                ),
+                None,
+            )
             if twin is not None:
                 twin.sources = "; ".join(x for x in (twin.sources, f"{ev.source}#headline") if x)
                 continue
@@ -143,9 +194,15 @@ def link_reports(events: list[Event]) -> None:
             continue
         for g in groups:
             first = g[0]
-            if (first.kind == ev.kind and first.place == ev.place and first.cumulative == ev.cumulative
-                    and (first.date is None or ev.date is None or first.date == ev.date)
-                    and first.new_controller == ev.new_controller and first.status != "reversed" and ev.status != "reversed"):
+            if (
+                first.kind == ev.kind
+                and first.place == ev.place
+                and first.cumulative == ev.cumulative
+                and (first.date is None or ev.date is None or first.date == ev.date)
+                and first.new_controller == ev.new_controller
+                and first.status != "reversed"
+                and ev.status != "reversed"
+            ):
                 g.append(ev)
                 break
         else:

@@ -1,5 +1,5 @@
-"""Placing an event at the most specific Syrian place of its clause (else its sentence).
-"""
+"""Placing an event at the most specific Syrian place of its clause (else its sentence)."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +15,21 @@ from geo.vocab import EventKind
 _I = re.IGNORECASE
 
 
-SPECIFICITY = {"neighbourhood": 6, "camp": 6, "military site": 6, "village": 5, "town": 5, "city": 4, "road": 4,
-                "other": 4, "subdistrict": 3, "district": 2, "region": 2, "governorate": 1, "country": 0}
+SPECIFICITY = {
+    "neighbourhood": 6,
+    "camp": 6,
+    "military site": 6,
+    "village": 5,
+    "town": 5,
+    "city": 4,
+    "road": 4,
+    "other": 4,
+    "subdistrict": 3,
+    "district": 2,
+    "region": 2,
+    "governorate": 1,
+    "country": 0,
+}
 
 
 def best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, bool]:
@@ -34,7 +47,11 @@ def best_place(mentions: list[Mention], text: str) -> tuple[Mention | None, bool
     _country, near, _spec, _i, m = scored[0]
     if not near and m.kind in _BROAD_KINDS:
         # "près de Jisr al-Choughour, dans la province d'Idleb": near the town beats the whole governorate
-        finer = [t for t in scored if t[1] and t[4].kind not in _BROAD_KINDS and t[4].start < m.start and m.start - t[4].end < 60]
+        finer = [
+            t
+            for t in scored
+            if t[1] and t[4].kind not in _BROAD_KINDS and t[4].start < m.start and m.start - t[4].end < 60
+        ]
         if finer:
             return finer[0][4], True
     return m, near
@@ -44,8 +61,12 @@ _BROAD_KINDS = {"governorate", "region", "district", "country"}
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
-    """"(Maaret al-Noomane) Au moins huit civils ...": where the dispatch was filed, not the event."""
-    return text[max(0, m.start - 1) : m.start] == "(" and text[m.end : m.end + 1] == ")" and not text[: max(0, m.start - 1)].strip(" \n")[-1:].isalnum()
+    """ "(Maaret al-Noomane) Au moins huit civils ...": where the dispatch was filed, not the event."""
+    return (
+        text[max(0, m.start - 1) : m.start] == "("
+        and text[m.end : m.end + 1] == ")"
+        and not text[: max(0, m.start - 1)].strip(" \n")[-1:].isalnum()
+    )
 
 
 def _precision(m: Mention | None, near: bool, text: str) -> int | None:
@@ -53,11 +74,20 @@ def _precision(m: Mention | None, near: bool, text: str) -> int | None:
         return None
     if m.kind in {"governorate", "country", "region", "district"}:
         before = text[max(0, m.start - 50) : m.start]
-        if m.kind == "governorate" and re.search(r"(?:villages?|localit[ée]s?|quartiers?|secteurs?)\s+(?:\w+\s+)?(?:de|d['’])\s*$", before, _I):
+        if m.kind == "governorate" and re.search(
+            r"(?:villages?|localit[ée]s?|quartiers?|secteurs?)\s+(?:\w+\s+)?(?:de"
+            r"|d['’])\s*$",
+            before,
+            _I,
+        ):
             return 2
         return 3
-    if near or re.search(r"\b(?:r[ée]gion|environs|alentours|p[ée]riph[ée]rie|campagne|banlieue)\s+(?:de\s+|d['’]|du\s+)\s*$",
-                         text[max(0, m.start - 30) : m.start], _I):
+    if near or re.search(
+        r"\b(?:r[ée]gion|environs|alentours|p[ée]riph[ée]rie|campagne|banlieue)\s+(?:de\s+|d['’]"
+        r"|du\s+)\s*$",
+        text[max(0, m.start - 30) : m.start],
+        _I,
+    ):
         return 2  # "la région d'Afrine", "les environs de Qamichli": around the town
     return 1
 
@@ -93,7 +123,9 @@ def fill_foreign(ev: Event, m: Mention) -> None:
     ev.geo_precision = 3
 
 
-def displacement_place(clause_mentions: list[Mention], sent_mentions: list[Mention], text: str) -> tuple[Mention | None, bool, str]:
+def displacement_place(
+    clause_mentions: list[Mention], sent_mentions: list[Mention], text: str
+) -> tuple[Mention | None, bool, str]:
     """Place of a displacement: where people flee from; destinations only when nothing else is named.
 
     A place is a destination when a cue ("vers", "en direction de", "jusqu'à") stands between it and
@@ -115,7 +147,9 @@ def displacement_place(clause_mentions: list[Mention], sent_mentions: list[Menti
     return None, False, "sentence"
 
 
-def strike_place(clause_mentions: list[Mention], sent_mentions: list[Mention], text: str) -> tuple[Mention | None, bool, str, Mention | None]:
+def strike_place(
+    clause_mentions: list[Mention], sent_mentions: list[Mention], text: str
+) -> tuple[Mention | None, bool, str, Mention | None]:
     """Place of a strike: (mention, near, from, foreign target).
 
     Places the fire comes from ("depuis la Syrie") are skipped while another place is named; a
@@ -126,9 +160,18 @@ def strike_place(clause_mentions: list[Mention], sent_mentions: list[Mention], t
         m, near = best_place(landing, text)
         if m is not None and m.kind != "country":
             return m, near, scope, None
-        foreign = next((f for f in mentions if f.foreign and not f.metonymic and not _is_dateline(text, f)
-                        and FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])
-                        and not find_actors(text[f.start : f.end])), None)  # "Moscou", "Ankara": an actor, not a target
+        foreign = next(
+            (
+                f
+                for f in mentions
+                if f.foreign
+                and not f.metonymic
+                and not _is_dateline(text, f)
+                and FOREIGN_TARGET_BEFORE.search(text[max(0, f.start - 40) : f.start])
+                and not find_actors(text[f.start : f.end])
+            ),
+            None,
+        )  # "Moscou", "Ankara": an actor, not a target
         if foreign is not None:
             return None, False, scope, foreign
         if m is not None:
@@ -166,8 +209,9 @@ class Placing:
     foreign: Mention | None = None
 
 
-def place_event(kind: EventKind, match: re.Match[str] | ControlHit | None, clause: Clause,
-                sent_mentions: list[Mention], text: str) -> Placing:
+def place_event(
+    kind: EventKind, match: re.Match[str] | ControlHit | None, clause: Clause, sent_mentions: list[Mention], text: str
+) -> Placing:
     """The most specific place of an event's clause, else of its sentence.
 
     Strikes land where fire falls (:func:`strike_place`), displacements are placed where people flee

@@ -1,11 +1,12 @@
-"""Sentences and clauses of a dispatch, and the draft records that the event passes fill.
-"""
+"""Sentences and clauses of a dispatch, and the draft records that the event passes fill."""
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from geo.model import Event, Mention
@@ -13,7 +14,28 @@ from geo.model import Event, Mention
 _I = re.IGNORECASE
 
 
-_ABBREV = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "av", "cf", "ex", "env", "no", "n°", "gén", "gen", "col", "lt"}
+_ABBREV = {
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "dr",
+    "pr",
+    "st",
+    "ste",
+    "etc",
+    "av",
+    "cf",
+    "ex",
+    "env",
+    "no",
+    "n°",
+    "gén",
+    "gen",
+    "col",
+    "lt",
+}
 
 
 _END = re.compile(r"[.!?…]+[\"»”)]*(?=[\s\u00a0]+[\"«“(\-–]?[\s\u00a0]*[A-ZÀ-ÖØ-Þ0-9])")
@@ -126,19 +148,28 @@ def within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int,
     return [(s - a, e - a, x) for s, e, x in items if a <= s and e <= b]
 
 
+#: A clause boundary closer than this to either end of the sentence is no boundary.
+_MIN_CLAUSE = 10
+
+
 def clause_spans(sent: Sentence) -> list[tuple[int, int]]:
-    cuts = [0]
-    for m in _CLAUSE_BOUNDARY.finditer(sent.text):
-        if m.start() > 10 and len(sent.text) - m.start() > 10:
-            cuts.append(m.start())
-    cuts.append(len(sent.text))
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    """(start, end) of the clauses of a sentence, in sentence offsets: cut at "tandis que", "alors
+    que", ", et <jour>" and " où <...nombre>", never within 10 characters of either end."""
+    n = len(sent.text)
+    cuts = [
+        0,
+        *(m.start() for m in _CLAUSE_BOUNDARY.finditer(sent.text) if _MIN_CLAUSE < m.start() < n - _MIN_CLAUSE),
+        n,
+    ]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def is_heading(sent: str) -> bool:
     """Section headings ("- Raqa 'dans les prochaines semaines' -") and page furniture."""
     t = sent.strip()
-    return bool(re.match(r"^[-–—•*]\s.*\s[-–—]$", t)) or (len(t) < 60 and not re.search(r"[.!?»\"]$", t) and t[:1] in "-–—")
+    return bool(re.match(r"^[-–—•*]\s.*\s[-–—]$", t)) or (
+        len(t) < 60 and not re.search(r"[.!?»\"]$", t) and t[:1] in "-–—"
+    )
 
 
 #: Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not

@@ -1,9 +1,11 @@
 """Who acts in an event and who is the other side: the actor of a clause, the sides and status of a
 control change, co-acting sides.
 """
+
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from geo.extract.actors import find_actors
@@ -34,8 +36,9 @@ _I = re.IGNORECASE
 ActorSpan = tuple[int, int, str]
 
 
-def event_actor(clause: str, anchor: int | None, kind: str,
-           actors: list[tuple[int, int, str]] | None = None) -> tuple[str | None, str | None, str | None]:
+def event_actor(
+    clause: str, anchor: int | None, kind: str, actors: list[tuple[int, int, str]] | None = None
+) -> tuple[str | None, str | None, str | None]:
     """Return (actor, actor_text, other side) for a clause; ``anchor`` is the trigger offset."""
     if actors is None:
         actors = find_actors(clause)
@@ -116,8 +119,10 @@ def can_act(clause: str, start: int) -> bool:
 
 
 def pronoun_subject(clause: str, at: int) -> bool:
-    """"Elles ont délogé ...", "ils avaient repris": the subject is the actor of the sentence before."""
-    return bool(re.search(r"(?:^|[\s,;])(?:elles?|ils?)\s+(?:[\w’'\-]+\s+){0,3}$", clause[max(0, at - 40) : at], _I)) and not find_actors(clause[:at])
+    """ "Elles ont délogé ...", "ils avaient repris": the subject is the actor of the sentence before."""
+    return bool(
+        re.search(r"(?:^|[\s,;])(?:elles?|ils?)\s+(?:[\w’'\-]+\s+){0,3}$", clause[max(0, at - 40) : at], _I)
+    ) and not find_actors(clause[:at])
 
 
 def complete_sides(ev: Event, sentence_actors: list[str], doc_actors: list[str]) -> None:
@@ -128,19 +133,26 @@ def complete_sides(ev: Event, sentence_actors: list[str], doc_actors: list[str])
         ev.previous_controller = opponent(ev.new_controller, sentence_actors, doc_actors)
 
 
-def generic_jihadists(all_actors: list[list[tuple[int, int, str]]], sentences: list[Sentence]) -> list[list[tuple[int, int, str]]]:
+def generic_jihadists(
+    all_actors: list[list[tuple[int, int, str]]], sentences: list[Sentence]
+) -> list[list[tuple[int, int, str]]]:
     """In a dispatch about the Islamic State that names no HTS-type group, "les jihadistes" are IS."""
-    labels = [(x[2], sent.text[x[0] : x[1]]) for acts, sent in zip(all_actors, sentences) for x in acts]
+    labels = [(x[2], sent.text[x[0] : x[1]]) for acts, sent in zip(all_actors, sentences, strict=True) for x in acts]
     if not any(lab == "IS" for lab, _t in labels):
         return all_actors
     if any(lab == "HTS/jihadists" and not GENERIC_JIHADISTS.fullmatch(t.strip()) for lab, t in labels):
         return all_actors
-    return [[(s, e, "IS" if lab == "HTS/jihadists" and GENERIC_JIHADISTS.fullmatch(sent.text[s:e].strip()) else lab) for s, e, lab in acts]
-            for acts, sent in zip(all_actors, sentences)]
+    return [
+        [
+            (s, e, "IS" if lab == "HTS/jihadists" and GENERIC_JIHADISTS.fullmatch(sent.text[s:e].strip()) else lab)
+            for s, e, lab in acts
+        ]
+        for acts, sent in zip(all_actors, sentences, strict=True)
+    ]
 
 
 def co_actors(ev: Event) -> str | None:
-    """"regime + Russia" when the evidence names the event's actor together with another one."""
+    """ "regime + Russia" when the evidence names the event's actor together with another one."""
     if not ev.actor or not ev.actor_text or ev.kind in ("displacement", "clash"):
         return ev.actor  # in a clash, "A et B" are the two opposing sides (``actor`` and ``target``)
     found = find_actors(ev.evidence)
@@ -148,7 +160,7 @@ def co_actors(ev: Event) -> str | None:
     if i is None:
         return ev.actor
     labels = [ev.actor]
-    for prev_x, x in zip(found[i:], found[i + 1 :]):
+    for prev_x, x in pairwise(found[i:]):
         gap = ev.evidence[prev_x[1] : x[0]]
         if not (CO_ACTOR_GAP.match(gap) or _CO_SUBJECT.match(gap)):
             break
@@ -170,6 +182,8 @@ def change_status(clause: str, sentence: str, match: Any) -> str:
         return "reversed"
     if CLAIM.search(sentence) or st == "claimed":
         return "claimed"
-    if (match is not None and PARTIAL.search(match.group())) or re.search(r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I):
+    if (match is not None and PARTIAL.search(match.group())) or re.search(
+        r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I
+    ):
         return "partial"
     return "complete"

@@ -1,5 +1,5 @@
-"""Control states as the dispatch states them: "X, contrôlé par Y", "les quartiers rebelles de X".
-"""
+"""Control states as the dispatch states them: "X, contrôlé par Y", "les quartiers rebelles de X"."""
+
 from __future__ import annotations
 
 import re
@@ -16,8 +16,18 @@ from geo.model import ControlState, Document, Mention
 _I = re.IGNORECASE
 
 
-_PART_RES = [(re.compile(rf"\b{_fr_control.PART_NOUNS.replace('{AP}', AP)}\s*(?:{k.replace('{AP}', AP)})\s+(?:de\s+la\s+ville\s+)?(?:de\s+|d{AP}|du\s+)\s*$", _I),
-              re.sub(r"\W.*", "", k.split("|")[0]), v) for k, v in _fr_control.PART_DIRECTION.items()]
+_PART_RES = [
+    (
+        re.compile(
+            rf"\b{_fr_control.PART_NOUNS.replace('{AP}', AP)}\s*(?:{k.replace('{AP}', AP)})"
+            rf"\s+(?:de\s+la\s+ville\s+)?(?:de\s+|d{AP}|du\s+)\s*$",
+            _I,
+        ),
+        re.sub(r"\W.*", "", k.split("|")[0]),
+        v,
+    )
+    for k, v in _fr_control.PART_DIRECTION.items()
+]
 
 
 def _part_direction(before: str) -> tuple[str, tuple[float, float]] | None:
@@ -27,7 +37,20 @@ def _part_direction(before: str) -> tuple[str, tuple[float, float]] | None:
     return None
 
 
-_STATE_STEMS = ("contr", "tenu", "mains", "rebelle", "insurg", "gouvernementa", "kurde", "jihadiste", "fief", "bastion", "domin", "loyaliste")
+_STATE_STEMS = (
+    "contr",
+    "tenu",
+    "mains",
+    "rebelle",
+    "insurg",
+    "gouvernementa",
+    "kurde",
+    "jihadiste",
+    "fief",
+    "bastion",
+    "domin",
+    "loyaliste",
+)
 
 
 def find_control_states(doc: Document, mentions: list[Mention]) -> list[ControlState]:
@@ -50,20 +73,39 @@ def find_control_states(doc: Document, mentions: list[Mention]) -> list[ControlS
         sm = mentions_in(usable, sent.start, sent.end)
         if not sm:
             continue
-        for m, holder, s, e in find_states(sent.text, sm, sent.start, find_actors(sent.text)):
+        for m, claim, s, e in find_states(sent.text, sm, sent.start, find_actors(sent.text)):
             if m.kind in ("governorate", "region", "district"):
                 continue  # a whole governorate is never one controller's point
-            holder, _, part = holder.partition("|")
+            holder, _, part = claim.partition("|")
             place, lat, lon = m.name, m.lat, m.lon
             side = _part_direction(text[max(0, m.start - 50) : m.start])
             if side is not None and lat is not None and lon is not None:
                 # "les quartiers Est d'Alep sous contrôle des rebelles": a point in that part of the city
                 word, (dlat, dlon) = side
-                place, lat, lon, part = f"{m.name} ({word})", lat + dlat * _fr_control.PART_OFFSET_DEG, lon + dlon * _fr_control.PART_OFFSET_DEG, ""
-            elif re.search(r"\b(?:deux-tiers|moiti[ée]|partie|\d+\s*%|majorit[ée])\b", text[m.end : sent.start + e], _I):
+                place, lat, lon, part = (
+                    f"{m.name} ({word})",
+                    lat + dlat * _fr_control.PART_OFFSET_DEG,
+                    lon + dlon * _fr_control.PART_OFFSET_DEG,
+                    "",
+                )
+            elif re.search(
+                r"\b(?:deux-tiers|moiti[ée]|partie|\d+\s*%|majorit[ée])\b", text[m.end : sent.start + e], _I
+            ):
                 part = "partial"
-            out.append(ControlState(place=place, lat=lat, lon=lon, adm1_pcode=m.adm1_pcode, controller=holder,
-                                    status=part or "complete",
-                                    date=rd.date, date_precision=rd.precision, evidence=sent.text, source=doc.source,
-                                    start=sent.start + s, end=sent.start + e))
+            out.append(
+                ControlState(
+                    place=place,
+                    lat=lat,
+                    lon=lon,
+                    adm1_pcode=m.adm1_pcode,
+                    controller=holder,
+                    status=part or "complete",
+                    date=rd.date,
+                    date_precision=rd.precision,
+                    evidence=sent.text,
+                    source=doc.source,
+                    start=sent.start + s,
+                    end=sent.start + e,
+                )
+            )
     return out

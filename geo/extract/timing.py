@@ -13,8 +13,16 @@ __all__ = ["date_events", "when_from_context"]
 
 _I = re.IGNORECASE
 _FOLLOW_ON = re.compile(r"^\s*(?:Et|Elles|Ils|Elle|Il)\b")
-_TWO_DAYS = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+et\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", _I)
-_RUNNING = re.compile(r"\bchaque\s+jour\b|\bau\s+total\b|\bquotidien\w*|\ben\s+\S+\s+(?:jours|semaines|mois)\b|\bces\s+derniers\s+jours\b", _I)
+_TWO_DAYS = re.compile(
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+et\s+(?:lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche)\b",
+    _I,
+)
+_RUNNING = re.compile(
+    r"\bchaque\s+jour\b|\bau\s+total\b|\bquotidien\w*|\ben\s+\S+\s+(?:jours|semaines|mois)\b"
+    r"|\bces\s+derniers\s+jours\b",
+    _I,
+)
 _RUNNING_CHANGE = re.compile(r"\bces\s+derniers\s+jours\b|\bdepuis\b", _I)
 _RELATIVE_DAY = re.compile(r"veille|lendemain", _I)
 
@@ -33,7 +41,9 @@ def when_from_context(drafts: list[Draft], sent: Sentence, lead_when: str | None
                 ev.when = prev_when
         if ev.when and (is_cumulative_phrase(ev.when) or _TWO_DAYS.search(ev.when)):
             ev.cumulative = True
-        if _RUNNING.search(d.clause.text) and (ev.kind != EventKind.CONTROL_CHANGE or _RUNNING_CHANGE.search(d.clause.text)):
+        if _RUNNING.search(d.clause.text) and (
+            ev.kind != EventKind.CONTROL_CHANGE or _RUNNING_CHANGE.search(d.clause.text)
+        ):
             ev.cumulative = True
 
 
