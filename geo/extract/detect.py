@@ -176,11 +176,13 @@ def vac_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
 
 
 def clash_hit(clause: str) -> int | None:
-    for m in CLASH.finditer(clause) if may_hold(clause, _CLASH_STEMS) else ():
-        if CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]):
+    """Where a clash is named in a clause ("de violents combats", "ont lancé une offensive", "ont
+    repoussé une attaque"), None when none is."""
+    for c in CLASH.finditer(clause) if may_hold(clause, _CLASH_STEMS) else ():
+        if CLASH_NEG_BEFORE.search(clause[max(0, c.start() - 40) : c.start()]):
             continue
-        if CLASH_PRED.search(clause[max(0, m.start() - 40) : m.end() + 60]):
-            return m.start()
+        if CLASH_PRED.search(clause[max(0, c.start() - 40) : c.end() + 60]):
+            return c.start()
     m = OFFENSIVE.search(clause) if may_hold(clause, _OFFENSIVE_STEMS) else None
     if m and not NEG.search(clause[max(0, m.start() - 20) : m.start()]):
         return m.start()

@@ -8,11 +8,12 @@ from geo.extract.place import SPECIFICITY, fill_place
 from geo.extract.segment import Draft
 from geo.lang.fr.cues import LIST_GAP
 from geo.model import Mention
+from geo.vocab import EventKind
 
 _I = re.IGNORECASE
 
 
-_ENUM_KINDS = ("strike", "control_change")
+_ENUM_KINDS = (EventKind.STRIKE, EventKind.CONTROL_CHANGE)
 
 
 def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:

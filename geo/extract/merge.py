@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from gazetteer import profile
 from geo.extract.segment import Draft, Sentence
 from geo.model import Event
+from geo.vocab import ControlStatus, EventKind, GeoPrecision
 
 _I = re.IGNORECASE
 
@@ -22,7 +24,7 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
                 (a.when and b.when and a.when != b.when)
                 or (a.killed is not None and b.killed is not None)
                 or (
-                    a.kind == "control_change"
+                    a.kind == EventKind.CONTROL_CHANGE
                     and a.place
                     and b.place
                     and a.place != b.place
@@ -68,7 +70,7 @@ def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
                 or (ev.place and _is_country(ev))
             )
             if (
-                ev.kind == "strike"
+                ev.kind == EventKind.STRIKE
                 and vague
                 and ne.place
                 and ne.geo_precision in (1, 2)
@@ -82,14 +84,14 @@ def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
                 skip.add(j)
                 break
             if (
-                ev.kind in ("strike", "clash")
+                ev.kind in (EventKind.STRIKE, EventKind.CLASH)
                 and n.trigger_less
                 and ev.killed is None
                 and n.place_from == "none"
                 and (
                     not n.has_when
                     or (
-                        ev.kind == "clash"
+                        ev.kind == EventKind.CLASH
                         and (ev.when is None or ev.cumulative == ne.cumulative)
                         and not re.search(r"\bau\s+total\b", n.clause.text, _I)
                     )
@@ -110,13 +112,19 @@ def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
     return out
 
 
+#: Two latitudes closer than this (degrees) are the same point.
+_SAME_DEGREE = 1e-6
+
+
 def _is_country(ev: Event) -> bool:
-    return ev.place == "Syria" or (
+    """The event is placed at the country as a whole (its name, or its conventional point)."""
+    country = profile.active()
+    return ev.place == country.name or (
         ev.adm1 is None
-        and ev.geo_precision == 3
+        and ev.geo_precision == GeoPrecision.REGION
         and ev.place is not None
         and ev.lat is not None
-        and abs(ev.lat - 35.0) < 1e-6
+        and abs(ev.lat - country.point[0]) < _SAME_DEGREE
     )
 
 
@@ -133,11 +141,11 @@ def mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
     later = [
         o.killed
         for o in events
-        if o.kind == "strike" and o.start >= lead_end and not o.cumulative and o.killed is not None
+        if o.kind == EventKind.STRIKE and o.start >= lead_end and not o.cumulative and o.killed is not None
     ]
     least = min(later) if later else None
     for ev in events:
-        if ev.kind != "strike" or ev.killed is None or ev.start >= lead_end or ev.cumulative:
+        if ev.kind != EventKind.STRIKE or ev.killed is None or ev.start >= lead_end or ev.cumulative:
             continue
         if least is not None and least <= ev.killed:
             ev.is_total = True
@@ -159,8 +167,8 @@ def fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> 
         return events
     out = []
     for ev in events:
-        if ev.kind == "strike" and ev.start < line_end:
-            body = [o for o in events if o is not ev and o.kind == "strike" and o.start >= line_end]
+        if ev.kind == EventKind.STRIKE and ev.start < line_end:
+            body = [o for o in events if o is not ev and o.kind == EventKind.STRIKE and o.start >= line_end]
             twin = next((o for o in body if o.event_id == ev.event_id), None) or next(
                 (
                     o
@@ -200,8 +208,7 @@ def link_reports(events: list[Event]) -> None:
                 and first.cumulative == ev.cumulative
                 and (first.date is None or ev.date is None or first.date == ev.date)
                 and first.new_controller == ev.new_controller
-                and first.status != "reversed"
-                and ev.status != "reversed"
+                and ControlStatus.REVERSED not in (first.status, ev.status)
             ):
                 g.append(ev)
                 break

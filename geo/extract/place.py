@@ -133,15 +133,14 @@ def displacement_place(
     "ont fui la région d'Afrine, la plupart vers Tal Rifaat et les localités de Nubl et Zahraa".
     """
     for scope, mentions in (("clause", clause_mentions), ("sentence", sent_mentions)):
-        origin = []
-        for m in mentions:
-            window = re.split(r"[.;]", text[max(0, m.start - 120) : m.start])[-1]
-            if not DESTINATION_CUE.search(window):
-                origin.append(m)
+        origin = [
+            x
+            for x in mentions
+            if not DESTINATION_CUE.search(re.split(r"[.;]", text[max(0, x.start - 120) : x.start])[-1])
+        ]
         m, near = best_place(origin, text)
-        if m is not None:
-            return m, near, scope
-        m, near = best_place(mentions, text)
+        if m is None:
+            m, near = best_place(mentions, text)
         if m is not None:
             return m, near, scope
     return None, False, "sentence"

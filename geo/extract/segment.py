@@ -7,9 +7,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import TypeVar
 
 from geo.model import Event, Mention
+
+T = TypeVar("T")
 
 _I = re.IGNORECASE
 
@@ -143,7 +145,7 @@ def _start_of(m: Mention) -> int:
     return m.start
 
 
-def within(items: list[tuple[int, int, Any]], a: int, b: int) -> list[tuple[int, int, Any]]:
+def within(items: list[tuple[int, int, T]], a: int, b: int) -> list[tuple[int, int, T]]:
     """Items of a sentence that fall in the clause ``[a, b)``, with clause offsets."""
     return [(s - a, e - a, x) for s, e, x in items if a <= s and e <= b]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import Any
 
 from geo.extract.actors import find_actors
 from geo.extract.control_pass import (
@@ -29,6 +28,7 @@ from geo.lang.fr.cues import (
 )
 from geo.lang.fr.triggers import CLAIM, PARTIAL, REVERSED
 from geo.model import Event
+from geo.vocab import Actor, ControlStatus, EventKind
 
 _I = re.IGNORECASE
 
@@ -37,7 +37,7 @@ ActorSpan = tuple[int, int, str]
 
 
 def event_actor(
-    clause: str, anchor: int | None, kind: str, actors: list[tuple[int, int, str]] | None = None
+    clause: str, anchor: int | None, kind: str, actors: list[ActorSpan] | None = None
 ) -> tuple[str | None, str | None, str | None]:
     """Return (actor, actor_text, other side) for a clause; ``anchor`` is the trigger offset."""
     if actors is None:
@@ -49,7 +49,7 @@ def event_actor(
     named = None  # explicitly the agent: "attribuées aux jihadistes", "menés par", "bombardé par"
     for s, e, label in actors:
         before = clause[max(0, s - 50) : s]
-        if SUPPORT_CUE.search(before) and not (kind == "strike" and WEAPON_ACTOR.match(clause, s)):
+        if SUPPORT_CUE.search(before) and not (kind == EventKind.STRIKE and WEAPON_ACTOR.match(clause, s)):
             continue  # "soutenus par HTS", "appuyées par l'aviation russe": a backer, not the agent
         if AGENT_CUE.search(before):
             if named is None:
@@ -62,7 +62,7 @@ def event_actor(
         else:
             agents.append((s, e, label))
     pick = named
-    if anchor is not None and kind == "strike":
+    if anchor is not None and kind == EventKind.STRIKE:
         # "raids du régime", "raids aériens russes", "bombardements rebelles": the actor right after the trigger
         for s, e, label in agents:
             if anchor <= s <= anchor + 45:
@@ -76,7 +76,9 @@ def event_actor(
     return pick[2], clause[pick[0] : pick[1]], other
 
 
-def passive_control_sides(clause: str, match: Any, actors: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+def passive_control_sides(
+    clause: str, match: re.Match[str] | None, actors: list[ActorSpan]
+) -> tuple[str | None, str | None]:
     """(new, previous) controller of passive and "fell to" control changes, else (None, None).
 
     "X est tombé aux mains de Y" / "passé sous le contrôle de Y": Y takes X. "X a été repris(e) par
@@ -107,7 +109,7 @@ def passive_control_sides(clause: str, match: Any, actors: list[tuple[int, int, 
     return None, None
 
 
-def label_text(clause: str, actors: list[tuple[int, int, str]], label: str | None) -> str | None:
+def label_text(clause: str, actors: list[ActorSpan], label: str | None) -> str | None:
     x = next((x for x in actors if x[2] == label), None) if label else None
     return clause[x[0] : x[1]] if x else None
 
@@ -133,18 +135,16 @@ def complete_sides(ev: Event, sentence_actors: list[str], doc_actors: list[str])
         ev.previous_controller = opponent(ev.new_controller, sentence_actors, doc_actors)
 
 
-def generic_jihadists(
-    all_actors: list[list[tuple[int, int, str]]], sentences: list[Sentence]
-) -> list[list[tuple[int, int, str]]]:
+def generic_jihadists(all_actors: list[list[ActorSpan]], sentences: list[Sentence]) -> list[list[ActorSpan]]:
     """In a dispatch about the Islamic State that names no HTS-type group, "les jihadistes" are IS."""
     labels = [(x[2], sent.text[x[0] : x[1]]) for acts, sent in zip(all_actors, sentences, strict=True) for x in acts]
-    if not any(lab == "IS" for lab, _t in labels):
+    if not any(lab == Actor.IS for lab, _t in labels):
         return all_actors
-    if any(lab == "HTS/jihadists" and not GENERIC_JIHADISTS.fullmatch(t.strip()) for lab, t in labels):
+    if any(lab == Actor.HTS and not GENERIC_JIHADISTS.fullmatch(t.strip()) for lab, t in labels):
         return all_actors
     return [
         [
-            (s, e, "IS" if lab == "HTS/jihadists" and GENERIC_JIHADISTS.fullmatch(sent.text[s:e].strip()) else lab)
+            (s, e, Actor.IS if lab == Actor.HTS and GENERIC_JIHADISTS.fullmatch(sent.text[s:e].strip()) else lab)
             for s, e, lab in acts
         ]
         for acts, sent in zip(all_actors, sentences, strict=True)
@@ -153,7 +153,7 @@ def generic_jihadists(
 
 def co_actors(ev: Event) -> str | None:
     """ "regime + Russia" when the evidence names the event's actor together with another one."""
-    if not ev.actor or not ev.actor_text or ev.kind in ("displacement", "clash"):
+    if not ev.actor or not ev.actor_text or ev.kind in (EventKind.DISPLACEMENT, EventKind.CLASH):
         return ev.actor  # in a clash, "A et B" are the two opposing sides (``actor`` and ``target``)
     found = find_actors(ev.evidence)
     i = next((k for k, x in enumerate(found) if ev.evidence[x[0] : x[1]] == ev.actor_text and x[2] == ev.actor), None)
@@ -169,21 +169,23 @@ def co_actors(ev: Event) -> str | None:
     return " + ".join(labels)
 
 
-def change_status(clause: str, sentence: str, match: Any) -> str:
+def change_status(clause: str, sentence: str, match: re.Match[str] | ControlHit | None) -> str:
+    """How far a control change holds (:class:`geo.vocab.ControlStatus`): reversed or denied as the
+    sentence goes on, claimed by one side, partial ("sont entrés dans"), else complete."""
     if isinstance(match, ControlHit):
         after = sentence[sentence.find(clause) + match.end :] if clause in sentence else sentence
-        return control_status(clause, sentence, after) or "complete"
+        return control_status(clause, sentence, after) or ControlStatus.COMPLETE
     after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
     st = control_status(clause, sentence, after)
-    if st in ("reversed", "denied"):
+    if st in (ControlStatus.REVERSED, ControlStatus.DENIED):
         return st
     after = sentence[sentence.find(clause) + (match.end() if match else 0) :] if clause in sentence else sentence
     if REVERSED.search(after):
-        return "reversed"
-    if CLAIM.search(sentence) or st == "claimed":
-        return "claimed"
+        return ControlStatus.REVERSED
+    if CLAIM.search(sentence) or st == ControlStatus.CLAIMED:
+        return ControlStatus.CLAIMED
     if (match is not None and PARTIAL.search(match.group())) or re.search(
         r"\bune\s+partie\b|partiellement|en\s+partie", clause, _I
     ):
-        return "partial"
-    return "complete"
+        return ControlStatus.PARTIAL
+    return ControlStatus.COMPLETE
