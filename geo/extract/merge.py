@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from gazetteer import profile
+from geo.extract.place import PLACE_FIELDS
 from geo.extract.segment import Draft, Sentence
 from geo.model import Event
 from geo.vocab import ControlStatus, EventKind, GeoPrecision
@@ -39,7 +40,7 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
                     if getattr(a, f) in (None, False) and getattr(b, f) not in (None, False):
                         setattr(a, f, getattr(b, f))
                 if twin.place_from != "clause" and d.place_from == "clause":
-                    for f in ("place", "lat", "lon", "adm1", "adm1_pcode", "geo_precision"):
+                    for f in PLACE_FIELDS:
                         setattr(a, f, getattr(b, f))
                     twin.place_from = "clause"
                 if a.actor is None:
@@ -77,7 +78,7 @@ def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
                 and ne.killed is None
                 and not n.has_when
             ):
-                for f in ("place", "lat", "lon", "adm1", "adm1_pcode", "geo_precision"):
+                for f in PLACE_FIELDS:
                     setattr(ev, f, getattr(ne, f))
                 d.place_from = "clause"
                 _extend(ev, ne, text)

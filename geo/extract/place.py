@@ -92,8 +92,12 @@ def _precision(m: Mention | None, near: bool, text: str) -> int | None:
     return 1
 
 
+#: The fields of an event that say where it is (what :func:`fill_place` sets).
+PLACE_FIELDS = ("place", "place_id", "lat", "lon", "adm1", "adm1_pcode", "geo_precision")
+
+
 def fill_place(ev: Event, m: Mention | None, near: bool, text: str) -> None:
-    """Place an event at a Syrian mention.
+    """Place an event at a Syrian mention (its name, gazetteer id, point and governorate).
 
     An event placed only at the country ("en Syrie") keeps ``place="Syria"`` and
     ``geo_precision=3`` but no point and no governorate: a country centroid would be drawn as a
@@ -101,7 +105,7 @@ def fill_place(ev: Event, m: Mention | None, near: bool, text: str) -> None:
     """
     if m is None:
         return
-    ev.place = m.name
+    ev.place, ev.place_id = m.name, m.place_id
     ev.geo_precision = _precision(m, near, text)
     if m.kind == "country":
         ev.lat = ev.lon = None
@@ -117,7 +121,7 @@ def fill_foreign(ev: Event, m: Mention) -> None:
     The event is kept (it is part of the war) with ``place`` the foreign name, no coordinates, no
     governorate and ``geo_precision=3``: it is never mapped nor counted inside Syria.
     """
-    ev.place = m.name or m.surface
+    ev.place, ev.place_id = m.name or m.surface, m.place_id
     ev.lat = ev.lon = None
     ev.adm1 = ev.adm1_pcode = None
     ev.geo_precision = 3
