@@ -124,6 +124,8 @@ _DISPLACEMENT_STEMS = (
 
 
 def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
+    """(offset, trigger) of the first strike of a clause that is not negated nor planned and comes with
+    an action (a verb, a victim count, a target "sur ..."); None when there is none."""
     if ("«" in clause or '"' in clause or "“" in clause) and FIRST_PERSON.search(clause):
         return None
     if not may_hold(clause, _STRIKE_STEMS):
@@ -205,6 +207,8 @@ def clash_hit(clause: str) -> int | None:
 
 
 def control_hit(clause: str) -> re.Match[str] | None:
+    """The first control-change verb of a clause ("ont repris", "sont entrés dans") that is not negated,
+    planned, "à plusieurs reprises", a resumption ("les frappes ont repris") or a move "vers"."""
     if not may_hold(clause, _CONTROL_STEMS):
         return None
     for m in CONTROL.finditer(clause):
@@ -239,6 +243,7 @@ def control_hit(clause: str) -> re.Match[str] | None:
 
 
 def displacement_hit(clause: str, cas: Casualties) -> int | None:
+    """Offset of a displacement in a clause ("ont fui", "l'exode de"), None when there is none."""
     if not may_hold(clause, _DISPLACEMENT_STEMS):
         return None
     for m in DISPLACEMENT.finditer(clause):

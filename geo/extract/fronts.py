@@ -12,6 +12,8 @@ _I = re.IGNORECASE
 
 
 def front_observation(doc: Document, sent: Sentence, fo: re.Match[str], mentions: list[Mention]) -> FrontObservation:
+    """A front observation ("sont à quatre kilomètres de X"): the actor before, the place after, the
+    distance in km."""
     from geo.extract.numbers import parse_count
 
     num = fo.group("num")

@@ -16,6 +16,8 @@ _I = re.IGNORECASE
 
 
 def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
+    """Merge the events of one kind that clauses of one sentence code, unless their dates or tolls
+    differ (or two control changes name two places in one clause)."""
     out: list[Draft] = []
     for d in drafts:
         twin = next((o for o in out if o.event.kind == d.event.kind), None)
@@ -52,6 +54,8 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
 
 
 def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
+    """Join an event to the next sentence's event of its kind when that one only gives its place or its
+    toll; drop bare tolls that joined nothing. ``drafts`` is left aligned with the events returned."""
     out: list[Event] = []
     skip: set[int] = set()
     for i, d in enumerate(drafts):
@@ -135,6 +139,7 @@ def _extend(ev: Event, other: Event, text: str) -> None:
 
 
 def mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
+    """Mark a lead strike whose toll covers a later strike's as a total (``is_total``)."""
     if not sentences:
         return
     lead_end = sentences[0].end

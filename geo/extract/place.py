@@ -186,6 +186,8 @@ def strike_place(
 
 
 def find_main_place(syrian: list[Mention]) -> Mention | None:
+    """The place a document speaks of most (military sites, camps, roads and the country aside), else
+    the first one named."""
     from collections import Counter
 
     if not syrian:

@@ -127,6 +127,8 @@ _CLAUSE_BOUNDARY = re.compile(
 
 @dataclass(slots=True)
 class Clause:
+    """A clause of a sentence: offsets into ``doc.text``, its text, sentence and place mentions."""
+
     start: int  # offsets into doc.text
     end: int
     text: str
@@ -193,6 +195,9 @@ def _lowered(text: str) -> tuple[str, bool]:
 
 @dataclass(slots=True)
 class Draft:
+    """An event being coded, with how it was placed ("clause", "sentence", "context" or "none") and what
+    the merges need (a date of its own, no trigger, a bare toll)."""
+
     event: Event
     clause: Clause
     place_from: str  # "clause" | "sentence" | "context" | "none"

@@ -110,6 +110,7 @@ def passive_control_sides(
 
 
 def label_text(clause: str, actors: list[ActorSpan], label: str | None) -> str | None:
+    """The text of the first actor of ``label`` in a clause."""
     x = next((x for x in actors if x[2] == label), None) if label else None
     return clause[x[0] : x[1]] if x else None
 
