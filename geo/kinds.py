@@ -9,22 +9,10 @@ map: every kind names its map layer. ACLED's event and sub-event types follow th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+
+from geo.vocab import Actor, EventKind
 
 __all__ = ["EVENT_KINDS", "KINDS", "EventKind", "KindInfo", "acled_types", "kinds_on_layer"]
-
-
-class EventKind(str, Enum):
-    """Event kinds; the values are the strings written in every output file."""
-
-    STRIKE = "strike"
-    CLASH = "clash"
-    CONTROL_CHANGE = "control_change"
-    DISPLACEMENT = "displacement"
-    VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +30,9 @@ class KindInfo:
 KINDS: dict[EventKind, KindInfo] = {
     EventKind.STRIKE: KindInfo("Strike", "#d7301f", "strikes", "Explosions/Remote violence", "Air/drone strike", True),
     EventKind.CLASH: KindInfo("Clash", "#7a0177", "others", "Battles", "Armed clash", True),
-    EventKind.CONTROL_CHANGE: KindInfo("Control change", "#08519c", "changes", "Battles", "Non-state actor overtakes territory", False),
+    EventKind.CONTROL_CHANGE: KindInfo(
+        "Control change", "#08519c", "changes", "Battles", "Non-state actor overtakes territory", False
+    ),
     EventKind.DISPLACEMENT: KindInfo("Displacement", "#636363", "others", "Strategic developments", "Other", False),
     EventKind.VIOLENCE_AGAINST_CIVILIANS: KindInfo(
         "Violence against civilians", "#99000d", "others", "Violence against civilians", "Attack", True
@@ -63,10 +53,12 @@ _STRIKE_SUB = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
 }
-_GOVERNMENTS = {"regime", "government"}
+_GOVERNMENTS = {Actor.REGIME, "government"}
 
 
-def acled_types(kind: str, subtype: str | None = None, new_controller: str | None = None) -> tuple[str | None, str | None]:
+def acled_types(
+    kind: str, subtype: str | None = None, new_controller: str | None = None
+) -> tuple[str | None, str | None]:
     """(ACLED event type, sub-event type) of an event; (None, None) for an unknown kind."""
     try:
         info = KINDS[EventKind(kind)]

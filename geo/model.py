@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from geo.vocab import Actor, EventKind
+
 __all__ = [
     "ACTORS",
     "EVENT_KINDS",
@@ -19,23 +21,11 @@ __all__ = [
     "Mention",
 ]
 
-#: The event kinds of :mod:`geo.kinds` (the one registry), as the strings of the outputs.
-EVENT_KINDS: tuple[str, ...] = ("strike", "clash", "control_change", "displacement", "violence_against_civilians")
+#: The event kinds of :class:`geo.vocab.EventKind`, as the strings of the outputs.
+EVENT_KINDS: tuple[str, ...] = tuple(EventKind)
 
-#: Normalised actor labels (also the controller labels of the front-line model).
-ACTORS: tuple[str, ...] = (
-    "regime",
-    "Russia",
-    "coalition",
-    "Turkey",
-    "rebels",
-    "HTS/jihadists",
-    "IS",
-    "SDF/Kurdish forces",
-    "Iran/Hezbollah",
-    "Israel",
-    "unknown",
-)
+#: Normalised actor labels (:class:`geo.vocab.Actor`; the controllers are :class:`geo.vocab.Controller`).
+ACTORS: tuple[str, ...] = tuple(Actor)
 
 
 @dataclass(slots=True)

@@ -50,9 +50,9 @@ def test_span_index_answers_like_the_scan(raw: list[tuple[int, int]], a: int, wi
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.sampled_from("ab°1 .,é_\u0660-"), max_size=40), st.data())
 def test_last_word_matches_the_old_regex(text: str, data: st.DataObject) -> None:
-    from geo.extract.events import _last_word
+    from geo.extract.segment import last_word
 
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
     m = re.search(r"([\w°]+)$", text[lo:hi])
-    assert _last_word(text, lo, hi) == (m.group(1) if m else "")
+    assert last_word(text, lo, hi) == (m.group(1) if m else "")

@@ -200,12 +200,13 @@ def test_find_events_signature(gaz: Gazetteer) -> None:
     ],
 )
 def test_actor_not_taken_from_sources_or_backers(clause: str, actor: str | None) -> None:
-    from geo.extract.events import CONTROL, STRIKE, _actor
+    from geo.extract.sides import event_actor
+    from geo.lang.fr.triggers import CONTROL, STRIKE
 
     kind = "control_change" if CONTROL.search(clause) else "strike"
     rx = CONTROL if kind == "control_change" else STRIKE
     anchor = rx.search(clause).start()
-    assert _actor(clause, anchor, kind)[0] == actor
+    assert event_actor(clause, anchor, kind)[0] == actor
 
 
 @pytest.mark.parametrize(
