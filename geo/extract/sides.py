@@ -33,7 +33,7 @@ from geo.vocab import Actor, ControlStatus, EventKind
 _I = re.IGNORECASE
 
 #: An actor found in a text: (start, end, label), offsets into that text.
-ActorSpan = tuple[int, int, str]
+ActorSpan = tuple[int, int, Actor]
 
 
 def event_actor(

@@ -92,9 +92,9 @@ def extract_to_spool(
     from geo.read.reader import read_dispatches
 
     if use_spacy:
-        from geo.extract.mentions import _spacy_nlp
+        from geo.extract.mentions import spacy_nlp
 
-        _spacy_nlp()  # fail early with the install hint
+        spacy_nlp()  # fail early with the install hint
     with progress_bar(progress, desc="extract", unit="doc") as bar:
         for read in read_dispatches(inputs, errors=summary.errors):
             if strict:

@@ -167,7 +167,8 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
         m.add_child(points(changes, kind="change", name="Control changes"))
     observations = observation_features(front.get("front_observations"))
     if observations["features"]:
-        m.add_child(points(observations, kind="observation", name="Front observations", show=False))  # hook (maps): off by default
+        # Observations are many small crosses: off by default, one toggle away in the layer control.
+        m.add_child(points(observations, kind="observation", name="Front observations", show=False))
 
 
 def __getattr__(name: str) -> Any:

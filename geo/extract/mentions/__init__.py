@@ -39,6 +39,5 @@ from geo.extract.mentions.resolve import find_mentions, mention_hint
 from geo.extract.mentions.spacy_pass import spacy_nlp
 
 #: The former private name, still imported by geo/pipeline/job.py.
-_spacy_nlp = spacy_nlp
 
 __all__ = ["FEATURE_KINDS", "PhraseMatcher", "find_mentions", "mention_hint", "spacy_nlp"]

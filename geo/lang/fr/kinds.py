@@ -11,8 +11,11 @@ STRIKE_EXTRA: tuple[str, ...] = (
     r"pilonn(?:e|ent|ait|aient|ant|[ée]e?s?)", r"bombard(?:e|ent|ait|aient|ant)", r"barils?", r"bombes?",
     r"(?:armes?|attaques?|agents?)\s+chimiques?", r"gaz\s+toxiques?", r"salves?", r"projectiles?",
     # passive with no weapon named: "la localité a elle aussi été visée", "quatre écoles ont été frappées"
-    r"(?:a|ont|avait|avaient)\s+(?:(?:elle|elles|il|ils|aussi|également|egalement|d[ée]j[àa]|encore)\s+){0,3}[ée]t[ée]\s+(?:\w+\s+){0,2}?"
-    r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)",
+    (
+        r"(?:a|ont|avait|avaient)\s+(?:(?:elle|elles|il|ils|aussi|également|egalement|d[ée]j[àa]|encore)\s+){0,3}"
+        r"[ée]t[ée]\s+(?:\w+\s+){0,2}?"
+        r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)"
+    ),
 )
 
 #: "La faim frappe X", "le choléra frappe X", "la crise frappe X": the verb "frapper" with no weapon.
@@ -26,15 +29,23 @@ STRIKE_NOT_A_WEAPON: str = (
 VAC_TRIGGERS: tuple[str, ...] = (
     r"ex[ée]cut[ée]e?s?", r"sommairement", r"massacr[ée]e?s?",
     r"[ée]gorg\w+", r"d[ée]capit\w+", r"lynch\w+", r"abattu(?:e|es|s)?\s+(?:de\s+sang-froid|par\s+balles?)",
-    r"tu[ée]e?s?\s+par\s+balles?", r"(?:tu[ée]e?s?|assassin[ée]e?s?)\s+(?:\w+\s+){0,3}(?:chez\s+eux|[àa]\s+leur\s+domicile|dans\s+leurs?\s+maisons?)",
+    r"tu[ée]e?s?\s+par\s+balles?",
+    (
+        r"(?:tu[ée]e?s?|assassin[ée]e?s?)\s+(?:\w+\s+){0,3}"
+        r"(?:chez\s+eux|[àa]\s+leur\s+domicile|dans\s+leurs?\s+maisons?)"
+    ),
 )
 #: Verbal forms only ("ont enlevé", "ont été kidnappés"): a noun ("l'enlèvement d'un commerçant") is background.
 VAC_ABDUCTION: tuple[str, ...] = (
-    r"(?:ont|a|avaient|avait|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée]|sont|est)\s+(?:\w+\s+){0,2}?(?:enlev[ée]e?s?|kidnapp[ée]e?s?|pris\s+en\s+otages?)",
+    (
+        r"(?:ont|a|avaient|avait|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|avaient\s+[ée]t[ée]|sont|est)\s+(?:\w+\s+){0,2}?"
+        r"(?:enlev[ée]e?s?|kidnapp[ée]e?s?|pris\s+en\s+otages?)"
+    ),
 )
 #: Who kills civilians on the ground (not by a weapon from afar): "tués par les forces de sécurité".
 VAC_GROUND_AGENT: str = (
-    r"\btu[ée]e?s?\s+par\s+(?:les|des|la|l{AP})\s*(?:forces\s+de\s+s[ée]curit[ée]|milices?|miliciens|hommes\s+arm[ée]s|combattants|jihadistes|soldats|"
+    r"\btu[ée]e?s?\s+par\s+(?:les|des|la|l{AP})\s*"
+    r"(?:forces\s+de\s+s[ée]curit[ée]|milices?|miliciens|hommes\s+arm[ée]s|combattants|jihadistes|soldats|"
     r"membres|groupes\s+arm[ée]s|forces\s+(?:gouvernementales|du\s+r[ée]gime|loyalistes))"
 )
 
@@ -42,7 +53,9 @@ VAC_GROUND_AGENT: str = (
 #: "se sont battus toute la nuit", "résistaient encore", "de durs combats", "les combats se
 #: concentrent autour de X", "ont ouvert un nouveau front", "une offensive rebelle dans X".
 CLASH_EXTRA: tuple[str, ...] = (
-    r"s{AP}(?:est|sont|[ée]taient|[ée]tait)\s+(?:\w+\s+){0,2}?affront[ée]e?s?", r"s{AP}affront(?:ent|aient|ait|er)", r"affront(?:ant|aient)\b",
+    r"s{AP}(?:est|sont|[ée]taient|[ée]tait)\s+(?:\w+\s+){0,2}?affront[ée]e?s?",
+    r"s{AP}affront(?:ent|aient|ait|er)",
+    r"affront(?:ant|aient)\b",
     r"se\s+(?:sont\s+|seraient\s+|[ée]taient\s+)?(?:\w+\s+){0,2}?battu(?:e|es|s)?", r"se\s+batt(?:ent|aient|ait)",
     r"r[ée]sist(?:aient|ait|ent|[ée]|ant)\b", r"ouvert\s+un\s+(?:nouveau\s+)?front", r"lanc[ée]\w*\s+l{AP}assaut",
     r"(?:durs|violents|[âa]pres|acharn[ée]s|intenses|f[ée]roces|sanglants|nouveaux)\s+combats",
@@ -57,9 +70,12 @@ CLASH_EXTRA: tuple[str, ...] = (
 #: (:data:`DISPLACEMENT_PEOPLE`): armed men leaving a town is a control change.
 DISPLACEMENT_EXTRA: tuple[str, ...] = (
     r"fui(?:ent|yaient|yait|t)\b", r"(?:ont|avaient|a|avait)\s+(?:\w+\s+){0,2}?quitt[ée]", r"quitt(?:ent|aient)\b",
-    r"se\s+sont\s+vid[ée]s", r"vid[ée]e?s?\s+de\s+leurs\s+habitants", r"(?:ont|avaient|a|avait)\s+(?:[ée]t[ée]\s+)?[ée]vacu[ée]e?s?",
+    r"se\s+sont\s+vid[ée]s",
+    r"vid[ée]e?s?\s+de\s+leurs\s+habitants",
+    r"(?:ont|avaient|a|avait)\s+(?:[ée]t[ée]\s+)?[ée]vacu[ée]e?s?",
     r"franchi\s+la\s+fronti[èe]re", r"pris\s+la\s+route", r"parti(?:e|es|s)\s+en\s+masse", r"trouv[ée]\s+refuge",
-    r"se\s+r[ée]fugi\w*", r"d[ée]part\s+(?:croissant\s+)?d(?:e|es|{AP})\s*(?:familles|civils|habitants|milliers|centaines)",
+    r"se\s+r[ée]fugi\w*",
+    r"d[ée]part\s+(?:croissant\s+)?d(?:e|es|{AP})\s*(?:familles|civils|habitants|milliers|centaines)",
     r"[ée]vacuation\s+de\s+(?:milliers|centaines|dizaines|civils|habitants|familles)", r"afflu[ée]\w*\s+vers",
     r"(?:ont|avaient)\s+gagn[ée]", r"accueilli(?:e|es|s)\b",
 )
