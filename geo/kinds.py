@@ -53,7 +53,8 @@ _STRIKE_SUB = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
 }
-_GOVERNMENTS = {Actor.REGIME, "government"}
+#: Sides whose gains ACLED codes "Government regains territory" (the regime and its allies on the ground).
+_GOVERNMENTS = {Actor.REGIME, Actor.RUSSIA, Actor.IRAN, "government"}
 
 
 def acled_types(

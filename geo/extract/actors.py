@@ -71,7 +71,7 @@ def combined_pattern() -> tuple[re.Pattern[str], dict[str, Actor]]:
 
     Every pattern starts with ``\\b`` and a word character, so the alternation is put behind one
     shared ``\\b(?=\\w)``: positions that are not the start of a word fail once instead of once
-    per pattern (tests/test_actors.py checks the invariant). Returns the pattern and the actor of
+    per pattern (tests/unit/test_actors.py checks the invariant). Returns the pattern and the actor of
     each named group.
     """
     parts = []

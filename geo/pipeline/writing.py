@@ -126,6 +126,7 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
     from geo.render.webmap import make_map, save_map
     from geo.write.acled import csv_text, to_acled
     from geo.write.gpkg import GeoPackageAppender
+    from geo.write.qgis_project import write_qgis_project
 
     t0 = time.perf_counter()
     gpkg = GeoPackageAppender(outputs.path("events.gpkg"))
@@ -146,6 +147,7 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
         save_map(fmap, outputs.path("map.html"), offline=options.offline)
         bar.update()
         gpkg.close()
+        write_qgis_project(gpkg.path)  # events.qgz beside it: groups, styles and time settings QGIS keeps
         bar.update()
         write_rejects(outputs.path(REJECTS_NAME), summary.errors)
         atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))

@@ -25,7 +25,7 @@ __all__ = [
 CONTROLLERS: tuple[Controller, ...] = tuple(Controller)
 
 #: Fill colour per controller: the ONE palette of the web map, the front-line layers and the QGIS
-#: styles (``geo/write/styles/*.qml`` are checked against it by ``tests/test_styles.py``). The six
+#: styles (``geo/write/styles/*.qml`` are checked against it by ``tests/unit/test_styles.py``). The six
 #: controllers take six of the eight Okabe-Ito colours (Okabe & Ito 2008), chosen to stay distinct
 #: under protanopia, deuteranopia and tritanopia; "contested" is not an actor but a state, so it is
 #: a neutral grey drawn hatched (QGIS) or dashed (web map) rather than one more hue.

@@ -6,7 +6,7 @@ use; :func:`to_acled` gives our events its columns so they can be set beside ACL
 latitude, longitude, geo_precision, time_precision, fatalities, notes, source``.
 
 Event types come from the events' own ``acled_event_type`` / ``acled_sub_event_type`` fields when
-the extractor sets them; otherwise from the kind and subtype (:data:`KIND_TO_ACLED`), following
+the extractor sets them; otherwise from the kind and subtype (:func:`geo.kinds.acled_types`, the registry), following
 ACLED's codebook (2023): an air or drone strike is "Explosions/Remote violence" / "Air/drone
 strike", shelling and rockets "Shelling/artillery/missile attack", an explosive device "Remote
 explosive/landmine/IED", a clash "Battles" / "Armed clash", a change of control "Battles" /
@@ -23,35 +23,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from geo.kinds import acled_types
 from geo.values import text as _text
 from geo.vocab import Actor, EventKind
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["ACLED_COLUMNS", "KIND_TO_ACLED", "csv_text", "to_acled"]
+__all__ = ["ACLED_COLUMNS", "csv_text", "to_acled"]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "admin3",
     "location", "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "notes", "source",
 )
 
-_REMOTE = "Explosions/Remote violence"
-#: (kind, subtype) -> (event_type, sub_event_type); subtype None is the kind's default.
-KIND_TO_ACLED: dict[tuple[str, str | None], tuple[str, str]] = {
-    (EventKind.STRIKE, None): (_REMOTE, "Air/drone strike"),
-    (EventKind.STRIKE, "air"): (_REMOTE, "Air/drone strike"),
-    (EventKind.STRIKE, "drone"): (_REMOTE, "Air/drone strike"),
-    (EventKind.STRIKE, "barrel_bomb"): (_REMOTE, "Air/drone strike"),
-    (EventKind.STRIKE, "shelling"): (_REMOTE, "Shelling/artillery/missile attack"),
-    (EventKind.STRIKE, "rocket"): (_REMOTE, "Shelling/artillery/missile attack"),
-    (EventKind.STRIKE, "missile"): (_REMOTE, "Shelling/artillery/missile attack"),
-    (EventKind.STRIKE, "explosion"): (_REMOTE, "Remote explosive/landmine/IED"),
-    (EventKind.STRIKE, "suicide"): (_REMOTE, "Suicide bomb"),
-    (EventKind.CLASH, None): ("Battles", "Armed clash"),
-    (EventKind.DISPLACEMENT, None): ("Strategic developments", "Other"),
-}
-_REGIME_SIDE: set[str] = {Actor.REGIME, Actor.RUSSIA, Actor.IRAN}
 _ACTOR_NAMES: dict[str, str] = {
     Actor.REGIME: "Military Forces of Syria",
     Actor.RUSSIA: "Military Forces of Russia",
@@ -71,12 +56,9 @@ def _types(row: dict[str, Any]) -> tuple[str, str]:
     given = _text(row.get("acled_event_type"))
     if given:
         return given, _text(row.get("acled_sub_event_type")) or ""
-    kind, subtype = _text(row.get("kind")) or "", _text(row.get("subtype"))
-    if kind == EventKind.CONTROL_CHANGE:
-        new = _text(row.get("new_controller"))
-        subtype_text = "Government regains territory" if new in _REGIME_SIDE else "Non-state actor overtakes territory"
-        return "Battles", subtype_text
-    return KIND_TO_ACLED.get((kind, subtype)) or KIND_TO_ACLED.get((kind, None)) or ("Strategic developments", "Other")
+    event_type, sub_type = acled_types(_text(row.get("kind")) or "", _text(row.get("subtype")),
+                                       _text(row.get("new_controller")))
+    return event_type or "Strategic developments", sub_type or "Other"
 
 
 def _date(value: Any) -> str | None:

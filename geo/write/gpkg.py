@@ -134,9 +134,6 @@ class GeoPackageAppender:
         qml = {name: text for name in self._types if (text := default_style(name)) is not None}
         _write_styles(self.path, qml, self._spatial)
         write_gpkg_metadata(self.path)  # the gazetteer data in use and its licences
-        from geo.write.qgis_project import write_qgis_project  # hook (maps): events.qgz keeps styles + time
-
-        write_qgis_project(self.path)
         return self.path
 
 

@@ -62,7 +62,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 #: Characters that IGNORECASE equates with ASCII letters although str.lower does not: the guard stands aside.
 _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: Lower-case substrings, one tuple per pattern of :func:`_patterns` (same order), one of which
-#: every match holds; tests/test_extract_rules.py checks them against the tables' examples.
+#: every match holds; tests/unit/test_extract_rules.py checks them against the tables' examples.
 _STEMS: tuple[tuple[str, ...], ...] = (
     ("tomb", "pass"),
     ("perd", "retir", "quitt", "vacu", "abandon", "ploy"),

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 #: Organisation names: mentions inside these spans are dropped. (The leading lookahead holds every
-#: first character of the alternatives, so most positions fail once; tests/test_extract_guards.py.)
+#: first character of the alternatives, so most positions fail once; tests/unit/test_extract_guards.py.)
 #: "X Y Media Center" takes at most six capitalised words before "Media": unbounded, a long run of
 #: capitalised words made the search quadratic (found by benchmarks/fuzz_campaign.py).
 _ORGS = re.compile(

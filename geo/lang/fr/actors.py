@@ -97,7 +97,7 @@ STEMS: str = (
 
 
 #: The alternatives of :data:`STEMS` as lower-case substrings ("[ée]" spelled both ways, "\\bei\\b" apart; the
-#: redundant "antirégime", "prorégime" left out): tests/test_actors.py checks they stay in step.
+#: redundant "antirégime", "prorégime" left out): tests/unit/test_actors.py checks they stay in step.
 STEM_WORDS: tuple[str, ...] = (
     "r\u00e9gime", "regime", "arm\u00e9e", "armee", "forces", "troupes", "pouvoir", "gouvern", "loyal", "damas",
     "bachar", "russ", "moscou", "kremlin", "turc", "turq", "ankara", "kurd", "fds", "ypg", "pyd", "sdf", "unit\u00e9s",
