@@ -44,7 +44,7 @@ def _texts(folder: Path | None, repeat: int) -> list[str]:
 
 def _default_path(texts: list[str]) -> dict[str, float]:
     from gazetteer import Gazetteer
-    from geo.extract.document import extract_document
+    from geo import extract_document  # the public API: the same name before and after the house refactor
     from geo.model import Document
 
     gaz = Gazetteer.default()
