@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from gazetteer.normalize import fold
-from geo.vocab import Controller
+from geo.vocab import Actor, Controller
 
 __all__ = [
     "ACTOR_PALETTE",
@@ -30,22 +30,22 @@ CONTROLLERS: tuple[Controller, ...] = tuple(Controller)
 #: under protanopia, deuteranopia and tritanopia; "contested" is not an actor but a state, so it is
 #: a neutral grey drawn hatched (QGIS) or dashed (web map) rather than one more hue.
 PALETTE: dict[str, str] = {
-    "regime": "#d55e00",  # vermillion
-    "rebels": "#009e73",  # bluish green
-    "HTS/jihadists": "#56b4e9",  # sky blue
-    "IS": "#000000",  # black
-    "SDF/Kurdish forces": "#f0e442",  # yellow
-    "Turkey": "#0072b2",  # blue
-    "contested": "#7f7f7f",  # grey, hatched / dashed
+    Controller.REGIME: "#d55e00",  # vermillion
+    Controller.REBELS: "#009e73",  # bluish green
+    Controller.HTS: "#56b4e9",  # sky blue
+    Controller.IS: "#000000",  # black
+    Controller.SDF: "#f0e442",  # yellow
+    Controller.TURKEY: "#0072b2",  # blue
+    Controller.CONTESTED: "#7f7f7f",  # grey, hatched / dashed
 }
 
 #: Colour of actors that never control ground (strikes by Russia, the coalition...): Okabe-Ito's
 #: orange and three of Paul Tol's colour-blind-safe "muted" colours, none close to a controller's.
 _OTHER_ACTORS: dict[str, str] = {
-    "Russia": "#882255",  # wine
-    "coalition": "#e69f00",  # orange
-    "Iran/Hezbollah": "#999933",  # olive
-    "Israel": "#332288",  # indigo
+    Actor.RUSSIA: "#882255",  # wine
+    Actor.COALITION: "#e69f00",  # orange
+    Actor.IRAN: "#999933",  # olive
+    Actor.ISRAEL: "#332288",  # indigo
 }
 
 #: Events whose actor is not known.
@@ -53,18 +53,18 @@ UNKNOWN_COLOUR = "#bbbbbb"
 
 #: Every actor and controller label -> colour, in legend order (the web map's and QGIS's events).
 ACTOR_PALETTE: dict[str, str] = {
-    "regime": PALETTE["regime"],
-    "Russia": _OTHER_ACTORS["Russia"],
-    "rebels": PALETTE["rebels"],
-    "HTS/jihadists": PALETTE["HTS/jihadists"],
-    "IS": PALETTE["IS"],
-    "SDF/Kurdish forces": PALETTE["SDF/Kurdish forces"],
-    "Turkey": PALETTE["Turkey"],
-    "coalition": _OTHER_ACTORS["coalition"],
-    "Iran/Hezbollah": _OTHER_ACTORS["Iran/Hezbollah"],
-    "Israel": _OTHER_ACTORS["Israel"],
-    "contested": PALETTE["contested"],
-    "unknown": UNKNOWN_COLOUR,
+    Controller.REGIME: PALETTE[Controller.REGIME],
+    Actor.RUSSIA: _OTHER_ACTORS[Actor.RUSSIA],
+    Controller.REBELS: PALETTE[Controller.REBELS],
+    Controller.HTS: PALETTE[Controller.HTS],
+    Controller.IS: PALETTE[Controller.IS],
+    Controller.SDF: PALETTE[Controller.SDF],
+    Controller.TURKEY: PALETTE[Controller.TURKEY],
+    Actor.COALITION: _OTHER_ACTORS[Actor.COALITION],
+    Actor.IRAN: _OTHER_ACTORS[Actor.IRAN],
+    Actor.ISRAEL: _OTHER_ACTORS[Actor.ISRAEL],
+    Controller.CONTESTED: PALETTE[Controller.CONTESTED],
+    Actor.UNKNOWN: UNKNOWN_COLOUR,
 }
 
 #: How "contested" areas are drawn: outline dash pattern (web map) and hatch angle (QGIS).
@@ -73,99 +73,99 @@ CONTESTED_HATCH = {"dash": "6 4", "angle": 45}
 # Keys are accent-free, lower-case, single-spaced. Multi-word keys are matched as phrases.
 _ALIASES: dict[str, str] = {
     # regime side (Russia and Iran count as regime for control)
-    "regime": "regime",
-    "pro regime": "regime",
-    "proregime": "regime",
-    "regime forces": "regime",
-    "government": "regime",
-    "gouvernement": "regime",
-    "pro government": "regime",
-    "progouvernementales": "regime",
-    "progouvernementale": "regime",
-    "progouvernementaux": "regime",
-    "gouvernementales": "regime",
-    "loyalist": "regime",
-    "loyalists": "regime",
-    "loyalistes": "regime",
-    "syrian army": "regime",
-    "armee syrienne": "regime",
-    "saa": "regime",
-    "assad": "regime",
-    "damas": "regime",
-    "damascus": "regime",
-    "russia": "regime",
-    "russie": "regime",
-    "russian": "regime",
-    "russe": "regime",
-    "russes": "regime",
-    "iran": "regime",
-    "iran/hezbollah": "regime",
-    "hezbollah": "regime",
+    "regime": Controller.REGIME,
+    "pro regime": Controller.REGIME,
+    "proregime": Controller.REGIME,
+    "regime forces": Controller.REGIME,
+    "government": Controller.REGIME,
+    "gouvernement": Controller.REGIME,
+    "pro government": Controller.REGIME,
+    "progouvernementales": Controller.REGIME,
+    "progouvernementale": Controller.REGIME,
+    "progouvernementaux": Controller.REGIME,
+    "gouvernementales": Controller.REGIME,
+    "loyalist": Controller.REGIME,
+    "loyalists": Controller.REGIME,
+    "loyalistes": Controller.REGIME,
+    "syrian army": Controller.REGIME,
+    "armee syrienne": Controller.REGIME,
+    "saa": Controller.REGIME,
+    "assad": Controller.REGIME,
+    "damas": Controller.REGIME,
+    "damascus": Controller.REGIME,
+    "russia": Controller.REGIME,
+    "russie": Controller.REGIME,
+    "russian": Controller.REGIME,
+    "russe": Controller.REGIME,
+    "russes": Controller.REGIME,
+    "iran": Controller.REGIME,
+    "iran/hezbollah": Controller.REGIME,
+    "hezbollah": Controller.REGIME,
     # rebels
-    "rebels": "rebels",
-    "rebel": "rebels",
-    "rebelles": "rebels",
-    "rebelle": "rebels",
-    "opposition": "rebels",
-    "insurgents": "rebels",
-    "insurges": "rebels",
-    "fsa": "rebels",
-    "asl": "rebels",
-    "free syrian army": "rebels",
-    "armee syrienne libre": "rebels",
+    "rebels": Controller.REBELS,
+    "rebel": Controller.REBELS,
+    "rebelles": Controller.REBELS,
+    "rebelle": Controller.REBELS,
+    "opposition": Controller.REBELS,
+    "insurgents": Controller.REBELS,
+    "insurges": Controller.REBELS,
+    "fsa": Controller.REBELS,
+    "asl": Controller.REBELS,
+    "free syrian army": Controller.REBELS,
+    "armee syrienne libre": Controller.REBELS,
     # HTS / jihadists
-    "hts": "HTS/jihadists",
-    "hts/jihadists": "HTS/jihadists",
-    "jihadists": "HTS/jihadists",
-    "jihadist": "HTS/jihadists",
-    "jihadistes": "HTS/jihadists",
-    "djihadistes": "HTS/jihadists",
-    "hayat tahrir al cham": "HTS/jihadists",
-    "hayat tahrir al sham": "HTS/jihadists",
-    "tahrir al cham": "HTS/jihadists",
-    "al nosra": "HTS/jihadists",
-    "al nusra": "HTS/jihadists",
-    "fateh al cham": "HTS/jihadists",
-    "fateh al sham": "HTS/jihadists",
-    "al qaida": "HTS/jihadists",
-    "al qaeda": "HTS/jihadists",
+    "hts": Controller.HTS,
+    "hts/jihadists": Controller.HTS,
+    "jihadists": Controller.HTS,
+    "jihadist": Controller.HTS,
+    "jihadistes": Controller.HTS,
+    "djihadistes": Controller.HTS,
+    "hayat tahrir al cham": Controller.HTS,
+    "hayat tahrir al sham": Controller.HTS,
+    "tahrir al cham": Controller.HTS,
+    "al nosra": Controller.HTS,
+    "al nusra": Controller.HTS,
+    "fateh al cham": Controller.HTS,
+    "fateh al sham": Controller.HTS,
+    "al qaida": Controller.HTS,
+    "al qaeda": Controller.HTS,
     # Islamic State
-    "is": "IS",
-    "isis": "IS",
-    "isil": "IS",
-    "ei": "IS",
-    "daech": "IS",
-    "daesh": "IS",
-    "islamic state": "IS",
-    "etat islamique": "IS",
+    "is": Controller.IS,
+    "isis": Controller.IS,
+    "isil": Controller.IS,
+    "ei": Controller.IS,
+    "daech": Controller.IS,
+    "daesh": Controller.IS,
+    "islamic state": Controller.IS,
+    "etat islamique": Controller.IS,
     # SDF / Kurdish forces
-    "sdf": "SDF/Kurdish forces",
-    "fds": "SDF/Kurdish forces",
-    "ypg": "SDF/Kurdish forces",
-    "sdf/kurdish forces": "SDF/Kurdish forces",
-    "kurdish forces": "SDF/Kurdish forces",
-    "forces kurdes": "SDF/Kurdish forces",
-    "kurdes": "SDF/Kurdish forces",
-    "kurds": "SDF/Kurdish forces",
-    "kurdish": "SDF/Kurdish forces",
-    "syrian democratic forces": "SDF/Kurdish forces",
-    "forces democratiques syriennes": "SDF/Kurdish forces",
+    "sdf": Controller.SDF,
+    "fds": Controller.SDF,
+    "ypg": Controller.SDF,
+    "sdf/kurdish forces": Controller.SDF,
+    "kurdish forces": Controller.SDF,
+    "forces kurdes": Controller.SDF,
+    "kurdes": Controller.SDF,
+    "kurds": Controller.SDF,
+    "kurdish": Controller.SDF,
+    "syrian democratic forces": Controller.SDF,
+    "forces democratiques syriennes": Controller.SDF,
     # Turkey and allied factions
-    "turkey": "Turkey",
-    "turquie": "Turkey",
-    "turkish": "Turkey",
-    "turque": "Turkey",
-    "turques": "Turkey",
-    "armee turque": "Turkey",
-    "tsk": "Turkey",
-    "sna": "Turkey",
-    "syrian national army": "Turkey",
-    "armee nationale syrienne": "Turkey",
+    "turkey": Controller.TURKEY,
+    "turquie": Controller.TURKEY,
+    "turkish": Controller.TURKEY,
+    "turque": Controller.TURKEY,
+    "turques": Controller.TURKEY,
+    "armee turque": Controller.TURKEY,
+    "tsk": Controller.TURKEY,
+    "sna": Controller.TURKEY,
+    "syrian national army": Controller.TURKEY,
+    "armee nationale syrienne": Controller.TURKEY,
     # state
-    "contested": "contested",
-    "conteste": "contested",
-    "contestee": "contested",
-    "disputed": "contested",
+    "contested": Controller.CONTESTED,
+    "conteste": Controller.CONTESTED,
+    "contestee": Controller.CONTESTED,
+    "disputed": Controller.CONTESTED,
 }
 
 # Aliases too ambiguous inside free text ("is", "anti-Assad rebels"): exact match only.
