@@ -52,6 +52,10 @@ class ClauseScope:
     whens: list[tuple[int, int, str]]
 
 
+#: Sides that take ground (a strike force never inherits a fallen place).
+_GROUND = frozenset({Actor.REGIME, Actor.REBELS, Actor.HTS, Actor.IS, Actor.SDF, Actor.TURKEY})
+
+
 def _sides(
     ev: Event, sc: ClauseScope, match: re.Match[str] | ControlHit | None, other: str | None
 ) -> tuple[str | None, str | None]:
@@ -71,6 +75,8 @@ def _sides(
             new = prev_actor if prev_actor != prev else None
         if prev is None and match.role == "loss" and pronoun_subject(ctext, match.start):
             prev = prev_actor  # "ils avaient perdu X": the actor of the sentence before
+        if new is None and prev is None and match.role in ("fell", "nominal") and prev_actor in _GROUND:
+            new = prev_actor  # "X est tombée", "après la chute de X": the offensive told just before
         ev.actor, ev.actor_text = new, label_text(ctext, actors, new)
         return new, prev
     new, prev = passive_control_sides(ctext, match, actors)

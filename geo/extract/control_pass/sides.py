@@ -149,10 +149,22 @@ def opponent(side: str | None, clause_actors: Sequence[str], doc_actors: Sequenc
     else the document's most named one; None when the document names no other side."""
     if side is None:
         return None
-    for pool in (clause_actors, doc_actors):
-        counts = Counter(x for x in pool if x != side and x not in _AIR_ONLY and x != Actor.IRAN)
-        if counts:
-            return counts.most_common(1)[0][0]
+    allies = _ALLIES.get(side, frozenset())
+    for skip in (allies, frozenset()):  # an ally fighting alongside is the other side only when no enemy is named
+        for pool in (clause_actors, doc_actors):
+            counts = Counter(x for x in pool if x != side and x not in _AIR_ONLY and x != Actor.IRAN and x not in skip)
+            if counts:
+                return counts.most_common(1)[0][0]
     return None
+
+
+#: Sides that usually fight together: "les rebelles et leurs alliés jihadistes", "les factions proturques".
+_ALLIES: dict[str, frozenset[str]] = {
+    Actor.REBELS: frozenset({Actor.HTS, Actor.TURKEY}),
+    Actor.HTS: frozenset({Actor.REBELS}),
+    Actor.TURKEY: frozenset({Actor.REBELS}),
+    Actor.REGIME: frozenset({Actor.IRAN, Actor.RUSSIA}),
+    Actor.SDF: frozenset({Actor.COALITION}),
+}
 
 

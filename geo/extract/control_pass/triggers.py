@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.extract.control_pass.ties import DONT, FROM_PLACE, among_them, apposition_head
 from geo.lang.fr import control as fr
 from geo.model import Mention
 
@@ -111,7 +112,7 @@ _STEMS: tuple[tuple[str, ...], ...] = (
         "venai",
         "vien",
     ),
-    ("pris", "conqu", "arrach", "captur", "chass", "lib"),
+    ("pris", "conqu", "arrach", "captur", "chass", "lib", "expuls", "log"),
     ("prise", "chute", "conqu", "capture", "lib", "perte", "entr", "encerclement", "siège", "siege"),
     ("mains",),
     ("contr", "tien", "tenai"),
@@ -157,7 +158,9 @@ _GAP_AFTER = re.compile(
     rf"contr[ôo]le|centre|ville|localit[ée]|village|villages|localit[ée]s|quartier|quartiers|secteur|secteurs|cit[ée]|bourgade|route|poste(?:-fronti[èe]re)?|"
     rf"a[ée]roport|base|colline|mont|camp|champ|p[ée]trolier|militaire|strat[ée]gique|rebelle|voisin[es]*|plus|de\s+la\s+moiti[ée]|"
     rf"\d+\s*%|\d+|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|fin|d[ée]but|mi-\w+|"
-    rf"d{_AP}abord|finalement|rapidement|importante?|grande?|petite?|\w+\s+(?=d[eu']))[\s,’']*)*$",
+    rf"d{_AP}abord|finalement|rapidement|importante?|grande?|petite?|[ée]galement|toute?|selon\s+(?:elles?|eux|lui)|"
+    rf"depuis\s+(?:\w+di|dimanche|hier|la\s+veille|\d+)|quelques\s+(?:heures|jours|semaines)\s+(?:plus\s+t[ôo]t|auparavant)|"
+    rf"\w+\s+(?=d[eu']))[\s,’'\"«“»”]*)*$",
     _I,
 )
 
@@ -169,7 +172,7 @@ ANAPHOR = "anaphor"
 @lru_cache(maxsize=1)
 def _anaphor_after() -> re.Pattern[str]:
     return re.compile(
-        rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|[àa]\s+)?"
+        rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|hors\s+|[àa]\s+)?"
         rf"{fr.ANAPHOR_NP.replace('{AP}', _AP)}",
         _I,
     )
@@ -215,6 +218,8 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
                 )
             ):
                 place = ANAPHOR
+            elif place is None and role == "nominal" and _POSSESSIVE.match(m.group()):
+                place = ANAPHOR  # "sa reconquête par l'armée": the place in focus (kept only with its agent)
             if place is None or _not_a_verb(clause, role, m):
                 continue
             if (
@@ -239,6 +244,8 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
             out.append(h)
     return out
 
+
+_POSSESSIVE = re.compile(r"(?:sa|son|leur)\b", _I)
 
 #: A hypothetical capture: "la prise de X constituerait ...", "la chute de X signerait ...".
 _CONDITIONAL = re.compile(r"\b(?!(?:aurait|auraient|serait|seraient)\b)\w{3,}(?:erait|eraient|irait|iraient)\b", _I)
@@ -300,20 +307,12 @@ def _tied_place(
         if e <= m.start() and m.start() - e <= 60 and not re.search(r"[.;:]", clause[e : m.start()])
     ]
     if role in ("hands", "participial", "fell"):
-        if before and re.fullmatch(
-            r"[\s,]*(?:(?:qui|a|est|était|avait|été|sont|ont|ainsi|aussi|déjà|\w+di|dimanche|le|la|l['’]|en|\d+|\w+)[\s,]*){0,6}",
-            clause[before[-1][1] : m.start()],
-            _I,
-        ):
-            return before[-1][2]
-        return (
-            after[0][2]
-            if after and role == "hands" and re.match(r"\s*(?:de|d['’]|du)", clause[m.end() : after[0][0]])
-            else None
-        )
+        return _tied_before(clause, role, m, spans, before=before, after=after)
     if role == "fromto":
         return before[-1][2] if before else None
     if role == "nominal":
+        if before and DONT.fullmatch(clause[before[-1][1] : m.start()]):
+            return before[-1][2]  # "X, dont la reconquête par l'armée ...": the place before "dont"
         return (
             after[0][2]
             if after and re.search(r"(?:de|d['’]|du|des|dans)\s*$", clause[m.end() : after[0][0]], _I)
@@ -321,9 +320,36 @@ def _tied_place(
         )
     if after:
         return after[0][2]
-    if role == "gain" and before and re.search(r"(?:encercl|assi[èée]g|resserr|contr[ôo]l)", m.group(), _I):
-        return None
+    if role in ("gain", "loss"):
+        return among_them(clause, m.end(), spans)
     return None
+
+
+_Span = tuple[int, int, Mention]
+
+
+def _tied_before(
+    clause: str, role: str, m: re.Match[str], spans: list[_Span], *, before: list[_Span], after: list[_Span]
+) -> Mention | None:
+    """The place of "X, <apposition>, tombée", "X est tombée", "X, reprise par", "chassé de X par"."""
+    head = apposition_head(clause, m.start(), spans)
+    if head is not None:
+        return head
+    if role == "participial" and after and FROM_PLACE.match(clause[m.end() : after[0][0]]) and re.match(
+        fr.PARTICIPIAL_FROM, m.group(), _I
+    ):
+        return after[0][2]  # "l'EI chassé de X par les Kurdes": the place follows "de"
+    if before and re.fullmatch(
+        r"[\s,]*(?:(?:qui|a|est|était|avait|été|sont|ont|ainsi|aussi|déjà|\w+di|dimanche|le|la|l['’]|en|\d+|\w+)[\s,]*){0,6}",
+        clause[before[-1][1] : m.start()],
+        _I,
+    ):
+        return before[-1][2]
+    return (
+        after[0][2]
+        if after and role == "hands" and re.match(r"\s*(?:de|d['’]|du)", clause[m.end() : after[0][0]])
+        else None
+    )
 
 
 def tied_after(clause: str, end: int, mentions: Sequence[Mention], clause_start: int) -> Mention | None:

@@ -23,7 +23,7 @@ GAIN_FINITE: tuple[str, ...] = (
     r"entr(?:e|ent)\s+dans", r"resserr(?:e|ent)\s+l{AP}[ée]tau", r"bris(?:e|ent)\s+(?:le\s+si[èe]ge|l{AP}encerclement)",
     r"prenn?(?:d|ent|ait|aient)\s+(?:le\s+contr[ôo]le|pied|possession)",
     (r"contr[ôo]l(?:e|ent|ait|aient)\s+(?:d[ée]sormais|de\s+nouveau|[àa]\s+nouveau|maintenant|[àa]\s+pr[ée]sent"
-     r"|la\s+quasi-totalit[ée]|plus\s+de|\d+\s*%|presque)"),
+     r"|la\s+quasi-totalit[ée]|plus\s+de|\d+\s*%\s*|presque)"),
     # gerunds: "en prenant le contrôle de X", "en s'emparant de X"
     r"(?:re)?prenant\s+(?:le\s+contr[ôo]le|pied|possession)", r"s{AP}emparant", r"(?:re)?conqu[ée]rant",
     # infinitives after "pu", "réussi à", "parvenus à", "permis de", "venaient de"
@@ -61,7 +61,7 @@ HANDS_FROM_TO: str = r"pass[ée]e?s?\s+des\s+mains\s+(?:de|d{AP}|du|des)"
 
 #: Words that stand for a place named before: "de la ville", "du camp", "cette localité".
 ANAPHOR_NP: str = (
-    r"(?:la|le|l{AP}|cette|ce|cet|les|ces|leur|son|sa)\s*(?:ville|localit[ée]|cit[ée]|quartier|camp|secteur|enceinte|colline|base|a[ée]roport|"
+    r"(?:la|le|l{AP}|cette|ce|cet|les|ces|leur|son|sa|du|des|au)\s*(?:ville|localit[ée]|cit[ée]|quartier|camp|secteur|enceinte|colline|base|a[ée]roport|"
     r"bourgade|bourg|village|poche|enclave|prison|forteresse|citadelle|chef-lieu|oasis|m[ée]tropole|capitale|bastion|fief|centre-ville|"
     r"poste|passage|poste-fronti[èe]re|colline|mont|barrage|h[ôo]pital|mosqu[ée]e|aérodrome|caserne|garnison)\b"
 )
@@ -70,8 +70,10 @@ ANAPHOR_NP: str = (
 #: aux rebelles", "arrachée aux combattants kurdes", "reconquise par l'armée", "chassé de X par Y".
 PARTICIPIAL: tuple[str, ...] = (
     r"(?:re)?pris(?:es?)?", r"(?:re)?conquis(?:es?)?", r"arrach[ée]e?s?", r"captur[ée]e?s?", r"chass[ée]e?s?",
-    r"lib[ée]r[ée]e?s?",
+    r"lib[ée]r[ée]e?s?", r"expuls[ée]e?s?", r"d[ée]log[ée]e?s?",
 )
+#: Participles whose place follows "de": "l'EI chassé de X par les Kurdes", "délogés de X".
+PARTICIPIAL_FROM: str = r"(?:chass|expuls|d[ée]log)"
 
 #: "aux mains de", "sous le contrôle de", "entre les mains de": the actor that follows holds the place.
 HANDS: tuple[str, ...] = (
@@ -97,7 +99,8 @@ LOSS: tuple[str, ...] = (
     (r"(?:se\s+(?:sont|seraient|[ée]taient|retir\w+)|s{AP}(?:est|[ée]tait"
      r"|[ée]taient))\s+(?:\w+\s+){0,2}?retir[ée]e?s?"),
     r"se\s+retir(?:e|ent|aient|ait)", r"quitt(?:e|ent)",
-    r"(?:venai(?:t|ent)|vien(?:t|nent))\s+d[e']\s*(?:\w+\s+)?(?:perdre|abandonner|[ée]vacuer|quitter)",
+    (r"(?:venai(?:t|ent)|vien(?:t|nent))(?:\s+(?:aussi|encore|d[ée]j[àa]|[ée]galement|justement))?\s+d[e']\s*"
+     r"(?:\w+\s+)?(?:perdre|abandonner|[ée]vacuer|quitter)"),
     r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
     r"(?:ont|a|avaient|avait|se\s+sont|s{AP}est)\s+(?:\w+\s+){0,2}?red[ée]ploy[ée]e?s?",
     (r"(?:a|ont|avaient|avait)\s+(?:[ée]t[ée]\s+)?(?:d[ûu]|contraint\w*)\s+(?:d{AP}|de\s+)?(?:abandonner|quitter"
@@ -120,10 +123,9 @@ REVERSED: tuple[str, ...] = (
 
 #: One side's claim, or denied: "selon l'agence Amaq", "a affirmé l'armée", "ce que dément Damas".
 CLAIM: tuple[str, ...] = (
-    (r"selon\s+(?:l{AP}agence|les\s+m[ée]dias|la\s+t[ée]l[ée]vision|Sana|Amaq|l{AP}arm[ée]e|le\s+r[ée]gime"
-     r"|les\s+rebelles|Damas|Ankara|un\s+porte-parole)"),
+    r"selon\s+(?:l{AP}agence\s+Amaq|Amaq|le\s+r[ée]gime|les\s+rebelles|Damas|Ankara|un\s+porte-parole)",
     r"d[ée]ment", r"d[ée]menti", r"contest[ée]e?", r"revendiqu", r"affirm\w*\s+avoir", r"assur\w*\s+avoir",
-    r"dit\s+avoir", r"proclam", r"annonc\w*\s+(?:avoir|la\s+(?:prise|chute|reprise|lib[ée]ration))",
+    r"dit\s+avoir", r"disent\s+avoir",
 )
 DENIED: tuple[str, ...] = (
     r"d[ée]ment(?:ent)?", r"d[ée]menti", r"n{AP}a\s+pas\s+reconnu", r"ni[ée]e?s?", r"nient", r"conteste(?:nt)?",
@@ -157,3 +159,18 @@ PART_DIRECTION: dict[str, tuple[float, float]] = {
 PART_NOUNS: str = r"(?:quartiers?|partie|secteurs?|moiti[ée]|zones?|banlieues?|faubourgs?|l{AP})"
 #: Offset of a directional part from the city point, in degrees (about 3 km).
 PART_OFFSET_DEG: float = 0.03
+
+#: Words that open an apposition describing a place before its trigger: "X, petite ville du nord, est tombée",
+#: "X, principal point de passage, repris la veille", "X, ancien fief jihadiste et première ville tombée".
+APPOSITION_START: str = (
+    r"(?:un|une|l{AP}|le|la|ancien(?:ne)?|premi[èe]re?|derni[èe]re?|principale?|autre|seule?|petite?|grande?|ville"
+    r"|localit[ée]|bourgade|cit[ée]|village|quartier|bastion|fief|chef-lieu|poste|base|verrou)"
+)
+#: Words that end an apposition (a relative clause or a verb of its own): then it is no apposition.
+APPOSITION_BREAK: str = r"(?:qui|que|qu{AP}|dont|où|ont|sont|a|est|avait|avaient|selon)"
+#: "ont abandonné six quartiers, dont celui de X": the cue of a place named among those counted.
+AMONG: str = (
+    r",\s*(?:dont|notamment|parmi\s+lesquel\w+)\s+(?:(?:celui|celle|ceux|celles)\s+)?(?:(?:de|d{AP}|du|des)\s*)?"
+    r"(?:(?:la|le|l{AP})\s*)?(?:(?:ville|localit[ée]|village|quartier|secteur)\s+(?:de\s+|d{AP}))?"
+)
+

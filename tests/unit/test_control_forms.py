@@ -1,0 +1,116 @@
+"""Control-change forms of issue 11 (wave 2), each on sentences written for this test (never from a gold set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from geo.model import Document
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Any:
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def _changes(text: str, gaz: Any) -> list[Any]:
+    from geo.extract.document import extract_document
+
+    doc = extract_document(Document(id="t", source="t.txt", text=text, date="2019-08-05", date_precision="day"), gaz)
+    return [e for e in doc.events if e.kind == "control_change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "new", "previous"),
+    [
+        # "venaient aussi de perdre X": the subject loses, the other side gains
+        ("Les rebelles venaient aussi de perdre Kafr Nabl face à l'armée syrienne.", "Kafr Nabl", "regime", "rebels"),
+        # "Y chassé de X par Z": the place follows "de"
+        ("Syrie: l'EI chassé de Palmyre par l'armée syrienne", "Palmyra", "regime", "IS"),
+        # an apposition between the place and "tombée aux mains de"
+        ("Morek, petite ville du nord de Hama et dernier verrou rebelle, est tombée mardi aux mains de l'armée.",
+         "Morek", "regime", None),
+        # "dont celui de X" after a counted plural object
+        ("Les jihadistes ont abandonné plusieurs villages mardi devant l'avancée de l'armée, dont celui de Morek.",
+         "Morek", "regime", "HTS/jihadists"),
+        # the holder with an adverb between verb and place
+        ("Dans le nord, les forces kurdes tiennent depuis mercredi la localité de Tal Abyad.", "Tall Abyad",
+         "SDF/Kurdish forces", None),
+    ],
+)
+def test_control_change_forms(gaz: Any, text: str, place: str, new: str, previous: str | None) -> None:
+    evs = [e for e in _changes(text, gaz) if e.place == place]
+    assert evs, _changes(text, gaz)
+    assert evs[0].new_controller == new
+    if previous is not None:
+        assert evs[0].previous_controller == previous
+
+
+def test_apposition_head_is_the_place_not_the_landmark(gaz: Any) -> None:
+    evs = _changes("Kafr Nabl, bourgade à l'ouest de Maaret al-Noomane, s'est rendue mardi sans combattre.", gaz)
+    assert [e.place for e in evs] == ["Kafr Nabl"]
+
+
+def test_anaphor_with_du_and_percent(gaz: Any) -> None:
+    text = ("De violents combats ont opposé l'armée aux rebelles à Morek. "
+            "Samedi, l'armée syrienne contrôlait 80% du bourg, selon l'OSDH.")
+    (ev,) = _changes(text, gaz)
+    assert (ev.place, ev.new_controller, ev.status) == ("Morek", "regime", "partial")
+
+
+def test_pushed_out_of_the_anaphoric_place(gaz: Any) -> None:
+    text = ("L'EI a attaqué mardi la ville de Morek tenue par les rebelles. "
+            "Jeudi, les rebelles sont parvenus à repousser les jihadistes hors du bourg.")
+    evs = [e for e in _changes(text, gaz) if e.new_controller == "rebels"]
+    assert evs and evs[0].place == "Morek"
+
+
+def test_fall_after_a_delay_phrase(gaz: Any) -> None:
+    text = "Les rebelles se sont emparés de Saraqeb, après la chute quelques jours plus tôt de Morek."
+    assert {e.place for e in _changes(text, gaz)} == {"Saraqib", "Morek"}
+
+
+def test_nominal_after_dont_takes_the_place_before(gaz: Any) -> None:
+    text = "Les habitants sont rentrés à Morek, dont la reconquête la veille par l'armée syrienne a surpris."
+    (ev,) = _changes(text, gaz)
+    assert (ev.place, ev.new_controller) == ("Morek", "regime")
+
+
+def test_fallen_place_takes_the_offensive_of_the_sentence_before(gaz: Any) -> None:
+    text = "Les rebelles ont pris Saraqeb mardi. Mercredi, Morek est à son tour tombée."
+    evs = {e.place: e.new_controller for e in _changes(text, gaz)}
+    assert evs.get("Morek") == "rebels"
+
+
+def test_an_ally_is_not_the_loser(gaz: Any) -> None:
+    text = ("Appuyés par des jihadistes, les rebelles ont pris Morek mardi. "
+            "L'armée syrienne n'a pas commenté cette perte.")
+    evs = [e for e in _changes(text, gaz) if e.place == "Morek"]
+    assert evs and evs[0].previous_controller == "regime"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # official media relaying a capture: a report, not a contested claim
+        ("L'armée syrienne a repris Morek aux rebelles, selon la télévision d'Etat.", None),
+        ("L'armée a pris le contrôle de Morek, a annoncé l'agence officielle.", None),
+        # one side says it took the place
+        ("Les rebelles disent avoir pris Morek mardi.", "claimed"),
+        ("Morek a été prise par les rebelles, selon l'agence Amaq.", "claimed"),
+    ],
+)
+def test_report_versus_claim(text: str, status: str | None) -> None:
+    from geo.extract.control_pass import control_status
+
+    assert control_status(text, text, "") == status
+
+
+def test_possessive_nominal_with_its_agent_takes_the_place_in_focus(gaz: Any) -> None:
+    text = "Les rebelles ont tenu Morek pendant deux ans. Sa reconquête en mars par l'armée syrienne a surpris."
+    evs = [e for e in _changes(text, gaz) if e.new_controller == "regime"]
+    assert evs and evs[0].place == "Morek"
+    assert _changes("Les rebelles ont tenu Morek pendant deux ans. Sa chute reste un symbole.", gaz) == []
