@@ -6,8 +6,8 @@ import re
 
 from geo.extract.place import SPECIFICITY, fill_place
 from geo.extract.segment import Draft
-from geo.lang.fr.cues import LIST_GAP
-from geo.model import Mention
+from geo.lang.fr.cues import EACH_PLACE, LIST_GAP
+from geo.model import Event, Mention
 from geo.vocab import EventKind
 
 _I = re.IGNORECASE
@@ -16,9 +16,18 @@ _I = re.IGNORECASE
 _ENUM_KINDS = (EventKind.STRIKE, EventKind.CONTROL_CHANGE)
 
 
+def _listable(x: Mention) -> bool:
+    """A Syrian place that can stand in a list: resolved, or an unknown name the mention pass kept."""
+    return not x.foreign and not x.metonymic and x.kind != "country" and (x.name is not None or x.kind is None)
+
+
 def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
-    """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order."""
-    usable = [x for x in mentions if x.name and not x.foreign and not x.metonymic and x.kind != "country"]
+    """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order.
+
+    Unknown names in the list ("sur A et Tell Xyz") are kept; two names resolved to the same place
+    but written differently stay two places (the resolution, not the text, is in doubt).
+    """
+    usable = [x for x in mentions if _listable(x)]
     if m not in usable:
         return [m]
     i = usable.index(m)
@@ -26,7 +35,7 @@ def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
 
     def same_level(x: Mention) -> bool:
         sx = SPECIFICITY.get(x.kind or "other", 4)
-        return (sx == 1) == (spec == 1) and x.name != m.name
+        return (sx == 1) == (spec == 1) and _key(x) != _key(m)
 
     lo = i
     while lo > 0 and LIST_GAP.match(text[usable[lo - 1].end : usable[lo].start]) and same_level(usable[lo - 1]):
@@ -39,12 +48,30 @@ def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
     ):
         hi += 1
     out = usable[lo : hi + 1]
-    names = [x.name for x in out]
-    return out if len(set(names)) == len(names) else [m]
+    keys = [_key(x) for x in out]
+    return out if len(set(keys)) == len(keys) and any(x.name for x in out) else [m]
 
 
-def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None:
-    """Counts given place by place ("sept à A et trois à B"), or None when the toll is shared."""
+def _key(x: Mention) -> str:
+    from gazetteer.normalize import fold
+
+    return fold(x.surface)
+
+
+def _place_listed(ev: Event, x: Mention, anchor: Mention, text: str) -> None:
+    """Place a listed event; an unknown name takes the point of the resolved place it is listed with,
+    at precision 2 ("near"), as ACLED codes a village it cannot find."""
+    if x.name is not None:
+        fill_place(ev, x, False, text)
+        return
+    fill_place(ev, anchor, True, text)
+    ev.place, ev.place_id = x.surface, None
+    ev.geo_precision = max(2, ev.geo_precision or 2)
+
+
+def _per_place_toll(places: list[Mention], text: str, sentence: str) -> list[int | None] | None:
+    """Counts given place by place ("sept à A et trois à B", "deux dans chacune"), or None when the
+    toll is shared."""
     from geo.extract.numbers import find_counts
 
     out: list[int | None] = []
@@ -61,9 +88,18 @@ def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None
             )
         ]
         if not found:
-            return None
+            return _each_place(places, sentence)
         out.append(found[-1].value)
     return out
+
+
+def _each_place(places: list[Mention], sentence: str) -> list[int | None] | None:
+    """The same count for every listed place ("deux dans chacune de ces localités"), or None."""
+    from geo.extract.numbers import find_counts
+
+    m = EACH_PLACE.search(sentence)
+    found = find_counts(m.group(1)) if m else []
+    return [found[0][2].value] * len(places) if found else None
 
 
 def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
@@ -82,11 +118,11 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         places = _siblings(d.mention, d.clause.mentions, text)
         if len(places) < 2:
             continue
-        tolls = _per_place_toll(places, text) if d.event.killed is not None else None
+        tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None
         first = True
         for i, x in enumerate(places):
             ev = d.event if x is d.mention else replace(d.event)
-            fill_place(ev, x, False, text)
+            _place_listed(ev, x, d.mention, text)
             if d.event.killed is not None or ev.killed is not None:
                 ev.killed = tolls[i] if tolls else None
                 if tolls is None:

@@ -109,6 +109,22 @@ def test_toll_given_place_by_place(gaz: Any) -> None:
     assert [(e.place, e.killed) for e in evs] == [("Kafr Nabl", 7), ("Saraqib", 3)]
 
 
+
+def test_list_keeps_an_unknown_village_near_its_neighbour(gaz: Any) -> None:
+    evs = _events("Des barils d'explosifs ont frappé mardi Saraqeb et Tell Zorbabou, selon une ONG.", gaz, "strike")
+    assert [e.place for e in evs] == ["Saraqib", "Tell Zorbabou"]
+    assert evs[1].geo_precision == 2 and evs[1].lat == evs[0].lat  # ACLED: the nearest known place
+
+
+def test_list_with_directions_between_places(gaz: Any) -> None:
+    text = "Des obus se sont abattus samedi sur les localités de Kafr Nabl, au nord, et de Saraqeb, à l'est."
+    assert [e.place for e in _events(text, gaz, "strike")] == ["Kafr Nabl", "Saraqib"]
+
+
+def test_same_toll_in_each_listed_place(gaz: Any) -> None:
+    text = "Des roquettes ont tué six civils lundi à Kafr Nabl et à Saraqeb, trois dans chacune des deux villes."
+    assert [(e.place, e.killed) for e in _events(text, gaz, "strike")] == [("Kafr Nabl", 3), ("Saraqib", 3)]
+
 # --- casualties ---------------------------------------------------------------------------
 
 

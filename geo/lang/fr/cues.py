@@ -197,7 +197,9 @@ _NUM_WORD = (
 #: What may stand between two places of one list: "A, B et C", "A et de B", "sur A puis sur B",
 #: "les localités de A et de B", "sept à A et trois à B".
 LIST_GAP = re.compile(
-    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:(?:le\s+)?\d+\w*\s+\w+|fin\s+\w+|d[ée]but\s+\w+|mi-\w+)\s*)?"
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:(?:le\s+)?\d+\w*\s+\w+|fin\s+\w+|d[ée]but\s+\w+|mi-\w+"
+    rf"|(?:plus\s+)?(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)\s*)?"
+    rf"(?:\s*et\s+(?:dans\s+)?(?:ses|leurs|les)\s+(?:environs|alentours|abords))?"
     rf"(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
     rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
     rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
@@ -206,6 +208,11 @@ LIST_GAP = re.compile(
     _I,
 )
 
+
+#: A toll that each listed place shares alike: "deux dans chacune de ces localités", "trois morts dans chacun".
+EACH_PLACE = re.compile(
+    rf"\b({_NUM_WORD})\s+(?:(?:morts?|tu[ée]e?s?|victimes?)\s+)?(?:dans|à|pour)\s+chacun(?:e)?\b", _I
+)
 
 #: A sentence about a whole part of the country: "dans le nord-ouest du pays", "le nord-est syrien".
 MACRO_REGION = re.compile(
