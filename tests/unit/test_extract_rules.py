@@ -125,6 +125,26 @@ def test_same_toll_in_each_listed_place(gaz: Any) -> None:
     text = "Des roquettes ont tué six civils lundi à Kafr Nabl et à Saraqeb, trois dans chacune des deux villes."
     assert [(e.place, e.killed) for e in _events(text, gaz, "strike")] == [("Kafr Nabl", 3), ("Saraqib", 3)]
 
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # pluperfect explosion of a car bomb (background told in the past perfect is still an event)
+        ("La veille, une voiture piégée avait explosé devant un hôpital de Saraqeb.", "Saraqib"),
+        # an explosion heard: "a retenti"
+        ("Une forte explosion a retenti jeudi soir dans le quartier de Mezzeh.", "Mezzeh"),
+        # strikes that resumed
+        ("Les raids de l'aviation russe ont repris mercredi sur Kafr Nabl.", "Kafr Nabl"),
+    ],
+)
+def test_strike_verbs_of_explosions_and_resumption(gaz: Any, text: str, place: str) -> None:
+    assert [e.place for e in _events(text, gaz, "strike")] == [place]
+
+
+def test_a_place_taken_after_strikes_is_no_resumed_strike(gaz: Any) -> None:
+    evs = _events("Après des frappes russes, les rebelles ont repris Saraqeb lundi.", gaz)
+    assert [e.kind for e in evs] == ["control_change"]
+
 # --- casualties ---------------------------------------------------------------------------
 
 

@@ -34,7 +34,7 @@ STRIKE = re.compile(
     rf"|"
     rf"explosions?|voitures?\s+pi[ée]g[ée]es?|v[ée]hicules?\s+pi[ée]g[ée]s?|engins?\s+explosifs?|mines?\s+antipersonnel"
     rf"|"
-    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{AP}est)\s+fait\s+exploser|a\s+explos[ée]|"
+    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{AP}est)\s+fait\s+exploser|(?:a|avait|ont|avaient)\s+explos[ée]|"
     + "|".join(x.replace("{AP}", AP) for x in _fr_kinds.STRIKE_EXTRA)
     + r")\b",
     _I,
@@ -72,7 +72,8 @@ STRIKE_ACTION = re.compile(
     rf"|d[ée]truit\w*|endommag\w*|"
     rf"bless[ée]e?s?|blessant|s{AP}est\s+abattu\w*|s{AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de|"
     rf"men(?:ait|aient)|multipli\w*|ravag\w*|mis\s+hors\s+(?:service|d{AP}usage)|fait\s+usage|utilis\w*|pulv[ée]ris\w*|"
-    rf"d[ée]vast\w*|s{AP}abattent|tir[ée]e?s\s+(?:sur|contre))\b",
+    rf"d[ée]vast\w*|s{AP}abattent|tir[ée]e?s\s+(?:sur|contre)|(?:a|ont|avait|avaient)\s+(?:aussi\s+|encore\s+)?retenti"
+    rf"|explos[ée]e?s?)\b",
     _I,
 )
 
@@ -81,6 +82,12 @@ TARGET_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces"
     r"|cette|ce|cet|leurs?|ses|son|sa|d['’]autres|[A-ZÀ-Þ])",
     0,
+)
+
+
+#: Strikes that resumed: "les frappes (y) ont repris dimanche", "les raids reprennent" (the trigger is the subject).
+STRIKE_RESUMED = re.compile(
+    r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:y\s+)?(?:ont|avaient|a|avait)\s+repris\b|^\s*(?:y\s+)?reprenn?ent\b", _I
 )
 
 
