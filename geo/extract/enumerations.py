@@ -6,7 +6,7 @@ import re
 
 from geo.extract.place import SPECIFICITY, fill_place
 from geo.extract.segment import Draft
-from geo.lang.fr.cues import EACH_PLACE, LIST_GAP
+from geo.lang.fr.cues import EACH_PLACE, LIST_GAP, LOCATOR_BEFORE, TARGET_GAP
 from geo.model import Event, Mention
 from geo.vocab import EventKind
 
@@ -21,35 +21,54 @@ def _listable(x: Mention) -> bool:
     return not x.foreign and not x.metonymic and x.kind != "country" and (x.name is not None or x.kind is None)
 
 
-def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = False) -> list[Mention]:
     """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order.
 
     Unknown names in the list ("sur A et Tell Xyz") are kept; two names resolved to the same place
-    but written differently stay two places (the resolution, not the text, is in doubt).
+    but written differently stay two places (the resolution, not the text, is in doubt). With
+    ``targets`` (a strike), the places may also stand in noun phrases of their own ("l'aéroport de A,
+    les hauteurs de B et des positions aux abords de C"), and a governorate that only locates them
+    ("dans la campagne de Damas") is passed over.
     """
-    usable = [x for x in mentions if _listable(x)]
+    spec = SPECIFICITY.get(m.kind or "other", 4)
+    usable = [x for x in mentions if _listable(x) and not (targets and spec != 1 and _locator(x, text))]
     if m not in usable:
         return [m]
     i = usable.index(m)
-    spec = SPECIFICITY.get(m.kind or "other", 4)
 
     def same_level(x: Mention) -> bool:
         sx = SPECIFICITY.get(x.kind or "other", 4)
         return (sx == 1) == (spec == 1) and _key(x) != _key(m)
 
+    def listed(a: Mention, b: Mention) -> bool:
+        gap = text[a.end : b.start]
+        return bool(LIST_GAP.match(gap) or (targets and TARGET_GAP.match(gap) and not _within_city(a, b)))
+
     lo = i
-    while lo > 0 and LIST_GAP.match(text[usable[lo - 1].end : usable[lo].start]) and same_level(usable[lo - 1]):
+    while lo > 0 and listed(usable[lo - 1], usable[lo]) and same_level(usable[lo - 1]):
         lo -= 1
     hi = i
-    while (
-        hi + 1 < len(usable)
-        and LIST_GAP.match(text[usable[hi].end : usable[hi + 1].start])
-        and same_level(usable[hi + 1])
-    ):
+    while hi + 1 < len(usable) and listed(usable[hi], usable[hi + 1]) and same_level(usable[hi + 1]):
         hi += 1
     out = usable[lo : hi + 1]
     keys = [_key(x) for x in out]
     return out if len(set(keys)) == len(keys) and any(x.name for x in out) else [m]
+
+
+def _within_city(a: Mention, b: Mention) -> bool:
+    """A quarter and the city around it ("le quartier de A et le centre de Damas"): one target, the quarter."""
+    from gazetteer.distance import haversine_km
+
+    kinds = {a.kind, b.kind}
+    if "city" not in kinds or not kinds & {"neighbourhood", "camp", "military site"}:
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 15.0  # type: ignore[arg-type]
+
+
+def _locator(x: Mention, text: str) -> bool:
+    return x.kind == "governorate" and bool(LOCATOR_BEFORE.search(text[max(0, x.start - 40) : x.start]))
 
 
 def _key(x: Mention) -> str:
@@ -115,7 +134,7 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         out.append(d)
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
-        places = _siblings(d.mention, d.clause.mentions, text)
+        places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)
         if len(places) < 2:
             continue
         tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None

@@ -145,6 +145,26 @@ def test_a_place_taken_after_strikes_is_no_resumed_strike(gaz: Any) -> None:
     evs = _events("Après des frappes russes, les rebelles ont repris Saraqeb lundi.", gaz)
     assert [e.kind for e in evs] == ["control_change"]
 
+
+def test_strike_targets_in_noun_phrases_of_their_own(gaz: Any) -> None:
+    text = ("Dans la soirée, des frappes ont visé l'aéroport militaire de Mezzeh, les hauteurs de Qatana et des "
+            "positions de l'armée aux abords de Kisweh, dans la campagne de Damas, ainsi que des postes de police à Soueida.")
+    assert [e.place for e in _events(text, gaz, "strike")] == [
+        "Mezzeh military airport", "Qaţanā", "Al-Kiswah", "As-Suwayda"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a landmark at a distance is no target
+        "Un obus est tombé jeudi sur une école de Kafr Nabl, à 10 km de Maaret al-Noomane.",
+        # a quarter and the city around it: one target, the quarter
+        "Un enfant a été tué mardi par des tirs d'obus sur le quartier de Bab Touma et le centre de Damas.",
+    ],
+)
+def test_no_second_target_for_a_landmark_or_the_city_around(gaz: Any, text: str) -> None:
+    assert len(_events(text, gaz, "strike")) == 1
+
 # --- casualties ---------------------------------------------------------------------------
 
 

@@ -209,6 +209,26 @@ LIST_GAP = re.compile(
 )
 
 
+_DET = r"(?:les?|la|l['’]|une?|des|deux|trois|quatre|plusieurs|d['’]autres|ses|leurs?|son|sa)"
+_GAP_STOP = (
+    r"(?:qui|que|qu|où|dont|selon|après|avant|lorsque|quand|alors|tandis|mais|nord|sud|est|ouest|km|kilom[èe]tres?)"
+)
+
+#: Between two targets of one strike, each in its own noun phrase: "ont visé l'aéroport de A, les hauteurs de B
+#: et des positions aux abords de C, dans la campagne de D, ainsi que des postes à E". A relative clause, a
+#: source, a direction or a distance ("à l'ouest de", "à 10 km de") is no list: the place after it is a landmark.
+TARGET_GAP = re.compile(
+    r"^(?:\s*,\s*dans\s+la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*[\w’'\-]+(?:\s+[\w’'\-]+)?)?"
+    r"\s*(?:,\s*(?:et\s+|ainsi\s+qu['’]\s*|ainsi\s+que\s+)?|\s(?:et|ainsi\s+que)\s+|\sainsi\s+qu['’]\s*)"
+    r"(?:(?:à|dans|sur)\s+)?"
+    rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,7}}?"
+    r"(?:de|d['’]|du|à|aux\s+abords\s+de|près\s+de)\s*)?$",
+    _I,
+)
+
+#: A governorate named only to locate the places around it: "dans la campagne de Damas", "dans la province d'Idleb".
+LOCATOR_BEFORE = re.compile(r"\bdans\s+la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*$", _I)
+
 #: A toll that each listed place shares alike: "deux dans chacune de ces localités", "trois morts dans chacun".
 EACH_PLACE = re.compile(
     rf"\b({_NUM_WORD})\s+(?:(?:morts?|tu[ée]e?s?|victimes?)\s+)?(?:dans|à|pour)\s+chacun(?:e)?\b", _I
