@@ -165,6 +165,13 @@ def test_strike_targets_in_noun_phrases_of_their_own(gaz: Any) -> None:
 def test_no_second_target_for_a_landmark_or_the_city_around(gaz: Any, text: str) -> None:
     assert len(_events(text, gaz, "strike")) == 1
 
+
+def test_a_strike_named_again_with_a_demonstrative_is_the_same_strike(gaz: Any) -> None:
+    evs = _events("Des avions russes ont frappé mardi Saraqeb. Ces bombardements ont tué douze civils, selon une ONG.", gaz)
+    assert [(e.kind, e.place, e.killed) for e in evs] == [("strike", "Saraqib", 12)]
+    evs = _events("Des avions russes ont frappé mardi Saraqeb. Ces raids ont aussi touché Kafr Nabl.", gaz, "strike")
+    assert [e.place for e in evs] == ["Saraqib", "Kafr Nabl"]  # a place of its own: a second target
+
 # --- casualties ---------------------------------------------------------------------------
 
 

@@ -85,6 +85,13 @@ TARGET_AFTER = re.compile(
 )
 
 
+#: A strike named again with a demonstrative ("ces raids", "cette frappe", "ce type de bombardement"): the
+#: strike told before, not a new one, unless the clause names a place of its own.
+STRIKE_ANAPHOR = re.compile(
+    r"\b(?:ce|cet|cette|ces)\s+(?:(?:types?\s+de|nouvel(?:le)?s?|derni[eè]re?s?|m[êe]mes?)\s+)?$", _I
+)
+
+
 #: Strikes that resumed: "les frappes (y) ont repris dimanche", "les raids reprennent" (the trigger is the subject).
 STRIKE_RESUMED = re.compile(
     r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:y\s+)?(?:ont|avaient|a|avait)\s+repris\b|^\s*(?:y\s+)?reprenn?ent\b", _I
