@@ -172,6 +172,20 @@ def test_a_strike_named_again_with_a_demonstrative_is_the_same_strike(gaz: Any) 
     evs = _events("Des avions russes ont frappé mardi Saraqeb. Ces raids ont aussi touché Kafr Nabl.", gaz, "strike")
     assert [e.place for e in evs] == ["Saraqib", "Kafr Nabl"]  # a place of its own: a second target
 
+
+@pytest.mark.parametrize(
+    ("text", "strikes"),
+    [
+        # a campaign's toll, civilians only a part of it: no strike
+        ("Depuis le début de l'offensive le 2 mars, les combats et les bombardements ont fait au moins 500 morts, "
+         "dont 80 civils, selon l'OSDH.", 0),
+        # civilians counted first: the strikes' toll
+        ("Les bombardements et les combats ont tué mardi plus de 30 civils et des dizaines de combattants à Saraqeb.", 1),
+    ],
+)
+def test_campaign_toll_with_civilians_as_a_part_is_no_strike(gaz: Any, text: str, strikes: int) -> None:
+    assert len(_events(text, gaz, "strike")) == strikes
+
 # --- casualties ---------------------------------------------------------------------------
 
 
