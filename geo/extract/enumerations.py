@@ -6,7 +6,7 @@ import re
 
 from geo.extract.place import SPECIFICITY, fill_place
 from geo.extract.segment import Draft
-from geo.lang.fr.cues import EACH_PLACE, LIST_GAP, LOCATOR_BEFORE, TARGET_GAP
+from geo.lang.fr.cues import EACH_PLACE, LIST_GAP, LOCATOR_BEFORE, PLURAL_PLACES_BEFORE, TARGET_GAP
 from geo.model import Event, Mention
 from geo.vocab import EventKind
 
@@ -53,6 +53,22 @@ def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = Fa
     out = usable[lo : hi + 1]
     keys = [_key(x) for x in out]
     return out if len(set(keys)) == len(keys) and any(x.name for x in out) else [m]
+
+
+def _with_plural_lists(places: list[Mention], mentions: list[Mention], text: str) -> list[Mention]:
+    """Add to a strike's places the other lists of its clause that a plural place noun announces
+    ("... sur la province d'Idleb et sur des secteurs des provinces d'Alep, de Hama et de Lattaquié")."""
+    out = list(places)
+    for x in mentions:
+        if x in out or not _listable(x) or x.name is None:
+            continue
+        if not PLURAL_PLACES_BEFORE.search(text[max(0, x.start - 50) : x.start]):
+            continue
+        more = _siblings(x, mentions, text)
+        if len(more) >= 2:
+            keys = {_key(y) for y in out}
+            out += [y for y in more if _key(y) not in keys]
+    return out
 
 
 def _within_city(a: Mention, b: Mention) -> bool:
@@ -135,6 +151,8 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
         places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)
+        if d.event.kind == EventKind.STRIKE:
+            places = _with_plural_lists(places, d.clause.mentions, text)
         if len(places) < 2:
             continue
         tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None

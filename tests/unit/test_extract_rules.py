@@ -186,6 +186,17 @@ def test_a_strike_named_again_with_a_demonstrative_is_the_same_strike(gaz: Any) 
 def test_campaign_toll_with_civilians_as_a_part_is_no_strike(gaz: Any, text: str, strikes: int) -> None:
     assert len(_events(text, gaz, "strike")) == strikes
 
+
+def test_plural_place_noun_announces_more_targets(gaz: Any) -> None:
+    text = ("Le régime a intensifié ses bombardements sur la province d'Idleb, où domine HTS, "
+            "et sur des secteurs des provinces d'Alep, de Hama et de Lattaquié.")
+    assert len(_events(text, gaz, "strike")) == 4
+
+
+def test_strike_in_a_past_infinitive_and_feminine_participle(gaz: Any) -> None:
+    evs = _events("Mardi, les rebelles sont entrés dans Saraqeb après l'avoir bombardée pendant deux jours.", gaz)
+    assert sorted(e.kind for e in evs) == ["control_change", "strike"]
+
 # --- casualties ---------------------------------------------------------------------------
 
 

@@ -229,6 +229,14 @@ TARGET_GAP = re.compile(
 #: A governorate named only to locate the places around it: "dans la campagne de Damas", "dans la province d'Idleb".
 LOCATOR_BEFORE = re.compile(r"\bdans\s+la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*$", _I)
 
+#: A list of targets announced by a plural place noun: "sur des secteurs des provinces d'A, de B et de C",
+#: "visant les villages de A et de B".
+PLURAL_PLACES_BEFORE = re.compile(
+    r"\b(?:des|les|plusieurs|deux|trois|quatre)\s+(?:[\w’'\-]+\s+){0,2}?(?:provinces|localit[ée]s|villages|quartiers"
+    r"|villes|bourgs|camps)\s+(?:de\s+|d['’]|du\s+)\s*$",
+    _I,
+)
+
 #: A toll that each listed place shares alike: "deux dans chacune de ces localités", "trois morts dans chacun".
 EACH_PLACE = re.compile(
     rf"\b({_NUM_WORD})\s+(?:(?:morts?|tu[ée]e?s?|victimes?)\s+)?(?:dans|à|pour)\s+chacun(?:e)?\b", _I

@@ -30,7 +30,7 @@ STRIKE = re.compile(
     rf"tirs?\s+(?:de\s+roquettes?|d{AP}obus|d{AP}artillerie|de\s+missiles?|de\s+mortiers?)|obus|roquettes?|missiles?|"
     rf"drones?|pilonnages?|bombardiers|avions?\s+(?:du\s+r[ée]gime|militaires|russes|de\s+guerre|syriens|turcs"
     rf"|isra[ée]liens|de\s+la\s+coalition)|"
-    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?"
+    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait|avoir)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)e?s?"
     rf"|"
     rf"explosions?|voitures?\s+pi[ée]g[ée]es?|v[ée]hicules?\s+pi[ée]g[ée]s?|engins?\s+explosifs?|mines?\s+antipersonnel"
     rf"|"
