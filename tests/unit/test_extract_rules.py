@@ -197,6 +197,12 @@ def test_strike_in_a_past_infinitive_and_feminine_participle(gaz: Any) -> None:
     evs = _events("Mardi, les rebelles sont entrés dans Saraqeb après l'avoir bombardée pendant deux jours.", gaz)
     assert sorted(e.kind for e in evs) == ["control_change", "strike"]
 
+
+def test_targets_across_a_locating_governorate_with_a_direction(gaz: Any) -> None:
+    text = ("Dimanche, les rebelles ont riposté en pilonnant des positions à Kafr Nabl et Hish, dans le sud de la "
+            "province d'Idleb, ainsi qu'à Saraqeb et à Binnish, selon l'ONG.")
+    assert [e.place for e in _events(text, gaz, "strike")] == ["Kafr Nabl", "Hish", "Saraqib", "Binnish"]
+
 # --- casualties ---------------------------------------------------------------------------
 
 

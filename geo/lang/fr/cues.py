@@ -218,7 +218,8 @@ _GAP_STOP = (
 #: et des positions aux abords de C, dans la campagne de D, ainsi que des postes à E". A relative clause, a
 #: source, a direction or a distance ("à l'ouest de", "à 10 km de") is no list: the place after it is a landmark.
 TARGET_GAP = re.compile(
-    r"^(?:\s*,\s*dans\s+la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*[\w’'\-]+(?:\s+[\w’'\-]+)?)?"
+    r"^(?:\s*,\s*dans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?"
+    r"la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*[\w’'\-]+(?:\s+[\w’'\-]+)?)?"
     r"\s*(?:,\s*(?:et\s+|ainsi\s+qu['’]\s*|ainsi\s+que\s+)?|\s(?:et|ainsi\s+que)\s+|\sainsi\s+qu['’]\s*)"
     r"(?:(?:à|dans|sur)\s+)?"
     rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,7}}?"
@@ -227,7 +228,11 @@ TARGET_GAP = re.compile(
 )
 
 #: A governorate named only to locate the places around it: "dans la campagne de Damas", "dans la province d'Idleb".
-LOCATOR_BEFORE = re.compile(r"\bdans\s+la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*$", _I)
+LOCATOR_BEFORE = re.compile(
+    r"\bdans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?la\s+(?:province|campagne"
+    r"|r[ée]gion)\s+(?:de\s+|d['’])\s*$",
+    _I,
+)
 
 #: A list of targets announced by a plural place noun: "sur des secteurs des provinces d'A, de B et de C",
 #: "visant les villages de A et de B".
