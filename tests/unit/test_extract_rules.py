@@ -203,6 +203,13 @@ def test_targets_across_a_locating_governorate_with_a_direction(gaz: Any) -> Non
             "province d'Idleb, ainsi qu'à Saraqeb et à Binnish, selon l'ONG.")
     assert [e.place for e in _events(text, gaz, "strike")] == ["Kafr Nabl", "Hish", "Saraqib", "Binnish"]
 
+
+def test_two_strike_clauses_on_two_distant_places_are_two_strikes(gaz: Any) -> None:
+    text = "Des raids russes ont frappé mercredi Atareb, tandis que l'artillerie pilonnait Saraqeb."
+    assert [e.place for e in _events(text, gaz, "strike")] == ["Al-Atarib", "Saraqib"]
+    text = "Un raid a frappé mercredi Saraqeb, tuant cinq civils, et des obus ont touché le marché de la ville."
+    assert len(_events(text, gaz, "strike")) == 1
+
 # --- casualties ---------------------------------------------------------------------------
 
 
