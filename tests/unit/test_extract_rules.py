@@ -210,6 +210,11 @@ def test_two_strike_clauses_on_two_distant_places_are_two_strikes(gaz: Any) -> N
     text = "Un raid a frappé mercredi Saraqeb, tuant cinq civils, et des obus ont touché le marché de la ville."
     assert len(_events(text, gaz, "strike")) == 1
 
+
+def test_strike_target_named_after_a_long_agent(gaz: Any) -> None:
+    text = "Après des frappes de l'aviation du régime et de son allié russe sur la colline de Tell Kurdi, l'armée a avancé."
+    assert len(_events(text, gaz, "strike")) == 1
+
 # --- casualties ---------------------------------------------------------------------------
 
 

@@ -79,7 +79,7 @@ STRIKE_ACTION = re.compile(
 
 
 TARGET_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces"
+    r"^[^.;]{0,70}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces"
     r"|cette|ce|cet|leurs?|ses|son|sa|d['’]autres|[A-ZÀ-Þ])",
     0,
 )
