@@ -215,6 +215,12 @@ def test_strike_target_named_after_a_long_agent(gaz: Any) -> None:
     text = "Après des frappes de l'aviation du régime et de son allié russe sur la colline de Tell Kurdi, l'armée a avancé."
     assert len(_events(text, gaz, "strike")) == 1
 
+
+def test_a_definite_strike_opening_its_sentence_is_the_strike_before(gaz: Any) -> None:
+    text = ("Des avions russes ont bombardé lundi Kafr Nabl. Les raids, attribués par l'opposition à Moscou, "
+            "ont aussi fait plusieurs blessés graves, selon des secouristes.")
+    assert len(_events(text, gaz, "strike")) == 1
+
 # --- casualties ---------------------------------------------------------------------------
 
 

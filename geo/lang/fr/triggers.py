@@ -88,7 +88,9 @@ TARGET_AFTER = re.compile(
 #: A strike named again with a demonstrative ("ces raids", "cette frappe", "ce type de bombardement"): the
 #: strike told before, not a new one, unless the clause names a place of its own.
 STRIKE_ANAPHOR = re.compile(
-    r"\b(?:ce|cet|cette|ces)\s+(?:(?:types?\s+de|nouvel(?:le)?s?|derni[eè]re?s?|m[êe]mes?)\s+)?$", _I
+    r"\b(?:ce|cet|cette|ces)\s+(?:(?:types?\s+de|nouvel(?:le)?s?|derni[eè]re?s?|m[êe]mes?)\s+)?$"
+    r"|^\W*(?:les|le|la|l['’])\s*$",  # a definite strike opening its sentence: "Les raids, imputés à Damas, ..."
+    _I,
 )
 
 
