@@ -12,7 +12,6 @@ from geo.extract.detect import clash_hit, control_hit, control_hits_fr, displace
 from geo.extract.segment import Clause
 from geo.lang.fr.triggers import (
     AGGREGATE_TOLL,
-    CIVILIAN_TOLL,
     EARLIER_TOLL_ANY,
     FIGHT_BACKGROUND,
     IED,
@@ -28,6 +27,7 @@ __all__ = ["KindHit", "clause_kinds", "strike_subtype"]
 _I = re.IGNORECASE
 _BILAN = re.compile(r"\bbilan\b", _I)
 _OFFENSIVE_WORD = re.compile(r"\boffensive\b", _I)
+_CIVILIANS_NEXT = re.compile(r"\s*(?:de\s+|d['’])?(?:personnes\s+)?civil(?:e|s|es)?\b", _I)
 
 
 _GROUND_SIDES = frozenset({Actor.REBELS, Actor.HTS, Actor.IS, Actor.SDF})
@@ -113,9 +113,18 @@ def _toll_kinds(ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, s
         return [
             KindHit(EventKind.STRIKE, None, toll_only=True)
         ]  # "Le bilan s'élève à sept morts": joins the strike before
-    if cas.civilian and clash_at is not None and _OFFENSIVE_WORD.search(ctext):
+    if cas.civilian and clash_at is not None and _OFFENSIVE_WORD.search(ctext) and _civilians_first(ctext):
         return [KindHit(EventKind.STRIKE, None)]
     return []
+
+
+def _civilians_first(ctext: str) -> bool:
+    """The toll counts civilians first ("ont tué 300 civils et des dizaines de combattants"), not as a part
+    of a larger total ("ont fait 704 morts, dont 110 civils"): a strike's toll, not a campaign's."""
+    from geo.extract.numbers import find_counts
+
+    counts = find_counts(ctext, skip_dates=True)
+    return bool(counts) and bool(_CIVILIANS_NEXT.match(ctext[counts[0][1] :]))
 
 
 def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: bool) -> list[KindHit]:
@@ -143,7 +152,7 @@ def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: boo
     disp_at = displacement_hit(ctext, cas)
     if clash_at is not None and ctrls and FIGHT_BACKGROUND.search(ctext[max(0, clash_at - 40) : clash_at]):
         clash_at = None
-    if hit and AGGREGATE_TOLL.search(ctext) and cas.killed and not CIVILIAN_TOLL.search(ctext):
+    if hit and AGGREGATE_TOLL.search(ctext) and cas.killed and not _civilians_first(ctext):
         hit = None  # "les combats et les bombardements ont tué 311 jihadistes": a campaign's toll, not one strike
     vac = vac_hit(ctext, cas) if not hit else None
     if vac is not None:

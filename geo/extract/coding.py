@@ -22,7 +22,7 @@ from geo.extract.sides import (
     pronoun_subject,
 )
 from geo.lang.fr.cues import BARE_TROOPS, PRONOUN_START
-from geo.lang.fr.triggers import ABDUCTION
+from geo.lang.fr.triggers import ABDUCTION, STRIKE_ANAPHOR
 from geo.model import Document, Event, Mention
 from geo.vocab import Actor, EventKind
 
@@ -138,6 +138,14 @@ def _code_kind(ev: Event, sc: ClauseScope, hit: KindHit, other: str | None, with
         ev.killed = None
 
 
+def _told_before(ctext: str, hit: KindHit) -> bool:
+    """A strike named again with a demonstrative ("ces raids ont tué 15 civils"): it only adds to the
+    strike told just before (its toll), never makes a second record."""
+    return hit.kind == EventKind.STRIKE and hit.at is not None and bool(
+        STRIKE_ANAPHOR.search(ctext[max(0, hit.at - 30) : hit.at])
+    )
+
+
 def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     """Code one event of a clause.
 
@@ -166,14 +174,15 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     _code_kind(ev, sc, hit, other, with_strike)
     where = place_event(hit.kind, hit.match, clause, sc.sent_mentions, doc.text)
     ev.when = sc.whens[0][2] if sc.whens else None
+    again = _told_before(ctext, hit) and where.scope != "clause" and not sc.whens
     draft = Draft(
         ev,
         clause,
         where.scope,
         bool(sc.whens),
-        trigger_less=(hit.at is None and hit.kind in (EventKind.STRIKE, EventKind.CLASH)),
+        trigger_less=(hit.at is None and hit.kind in (EventKind.STRIKE, EventKind.CLASH)) or again,
         mention=where.mention if where.foreign is None else None,
-        toll_only=hit.toll_only,
+        toll_only=hit.toll_only or again,
     )
     if where.foreign is not None:
         fill_foreign(ev, where.foreign)

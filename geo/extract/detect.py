@@ -32,6 +32,7 @@ from geo.lang.fr.triggers import (
     STRIKE_ACTION,
     STRIKE_NEG_AFTER,
     STRIKE_NEG_BEFORE,
+    STRIKE_RESUMED,
     TARGET_AFTER,
     VAC,
     VAC_AGENT,
@@ -148,6 +149,7 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
             or cas.killed is not None
             or TARGET_AFTER.match(after)
             or VERB_TRIGGER.search(m.group())
+            or STRIKE_RESUMED.match(after)
         ):
             return m.start(), m.group()
     return None

@@ -6,8 +6,8 @@ import re
 
 from geo.extract.place import SPECIFICITY, fill_place
 from geo.extract.segment import Draft
-from geo.lang.fr.cues import LIST_GAP
-from geo.model import Mention
+from geo.lang.fr.cues import EACH_PLACE, LIST_GAP, LOCATOR_BEFORE, PLURAL_PLACES_BEFORE, TARGET_GAP
+from geo.model import Event, Mention
 from geo.vocab import EventKind
 
 _I = re.IGNORECASE
@@ -16,35 +16,97 @@ _I = re.IGNORECASE
 _ENUM_KINDS = (EventKind.STRIKE, EventKind.CONTROL_CHANGE)
 
 
-def _siblings(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
-    """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order."""
-    usable = [x for x in mentions if x.name and not x.foreign and not x.metonymic and x.kind != "country"]
+def _listable(x: Mention) -> bool:
+    """A Syrian place that can stand in a list: resolved, or an unknown name the mention pass kept."""
+    return not x.foreign and not x.metonymic and x.kind != "country" and (x.name is not None or x.kind is None)
+
+
+def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = False) -> list[Mention]:
+    """The places listed with ``m`` in its clause ("sur A, B et C"), ``m`` included, in text order.
+
+    Unknown names in the list ("sur A et Tell Xyz") are kept; two names resolved to the same place
+    but written differently stay two places (the resolution, not the text, is in doubt). With
+    ``targets`` (a strike), the places may also stand in noun phrases of their own ("l'aéroport de A,
+    les hauteurs de B et des positions aux abords de C"), and a governorate that only locates them
+    ("dans la campagne de Damas") is passed over.
+    """
+    spec = SPECIFICITY.get(m.kind or "other", 4)
+    usable = [x for x in mentions if _listable(x) and not (targets and spec != 1 and _locator(x, text))]
     if m not in usable:
         return [m]
     i = usable.index(m)
-    spec = SPECIFICITY.get(m.kind or "other", 4)
 
     def same_level(x: Mention) -> bool:
         sx = SPECIFICITY.get(x.kind or "other", 4)
-        return (sx == 1) == (spec == 1) and x.name != m.name
+        return (sx == 1) == (spec == 1) and _key(x) != _key(m)
+
+    def listed(a: Mention, b: Mention) -> bool:
+        gap = text[a.end : b.start]
+        return bool(LIST_GAP.match(gap) or (targets and TARGET_GAP.match(gap) and not _within_city(a, b)))
 
     lo = i
-    while lo > 0 and LIST_GAP.match(text[usable[lo - 1].end : usable[lo].start]) and same_level(usable[lo - 1]):
+    while lo > 0 and listed(usable[lo - 1], usable[lo]) and same_level(usable[lo - 1]):
         lo -= 1
     hi = i
-    while (
-        hi + 1 < len(usable)
-        and LIST_GAP.match(text[usable[hi].end : usable[hi + 1].start])
-        and same_level(usable[hi + 1])
-    ):
+    while hi + 1 < len(usable) and listed(usable[hi], usable[hi + 1]) and same_level(usable[hi + 1]):
         hi += 1
     out = usable[lo : hi + 1]
-    names = [x.name for x in out]
-    return out if len(set(names)) == len(names) else [m]
+    keys = [_key(x) for x in out]
+    return out if len(set(keys)) == len(keys) and any(x.name for x in out) else [m]
 
 
-def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None:
-    """Counts given place by place ("sept à A et trois à B"), or None when the toll is shared."""
+def _with_plural_lists(places: list[Mention], mentions: list[Mention], text: str) -> list[Mention]:
+    """Add to a strike's places the other lists of its clause that a plural place noun announces
+    ("... sur la province d'Idleb et sur des secteurs des provinces d'Alep, de Hama et de Lattaquié")."""
+    out = list(places)
+    for x in mentions:
+        if x in out or not _listable(x) or x.name is None:
+            continue
+        if not PLURAL_PLACES_BEFORE.search(text[max(0, x.start - 50) : x.start]):
+            continue
+        more = _siblings(x, mentions, text)
+        if len(more) >= 2:
+            keys = {_key(y) for y in out}
+            out += [y for y in more if _key(y) not in keys]
+    return out
+
+
+def _within_city(a: Mention, b: Mention) -> bool:
+    """A quarter and the city around it ("le quartier de A et le centre de Damas"): one target, the quarter."""
+    from gazetteer.distance import haversine_km
+
+    kinds = {a.kind, b.kind}
+    if "city" not in kinds or not kinds & {"neighbourhood", "camp", "military site"}:
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 15.0  # type: ignore[arg-type]
+
+
+def _locator(x: Mention, text: str) -> bool:
+    return x.kind == "governorate" and bool(LOCATOR_BEFORE.search(text[max(0, x.start - 40) : x.start]))
+
+
+def _key(x: Mention) -> str:
+    from gazetteer.normalize import fold
+
+    return fold(x.surface)
+
+
+def _place_listed(ev: Event, x: Mention, anchor: Mention, text: str) -> None:
+    """Place a listed event; an unknown name takes the point of the resolved place it is listed with,
+    at precision 2 ("near"), as ACLED codes a village it cannot find."""
+    if x.name is not None:
+        fill_place(ev, x, False, text)
+        return
+    fill_place(ev, anchor, True, text)
+    ev.place, ev.place_id = x.surface, None
+    ev.geo_precision = max(2, ev.geo_precision or 2)
+
+
+def _per_place_toll(places: list[Mention], text: str, sentence: str) -> list[int | None] | None:
+    """Counts given place by place ("sept à A et trois à B", "deux dans chacune"), or None when the
+    toll is shared."""
     from geo.extract.numbers import find_counts
 
     out: list[int | None] = []
@@ -61,9 +123,18 @@ def _per_place_toll(places: list[Mention], text: str) -> list[int | None] | None
             )
         ]
         if not found:
-            return None
+            return _each_place(places, sentence)
         out.append(found[-1].value)
     return out
+
+
+def _each_place(places: list[Mention], sentence: str) -> list[int | None] | None:
+    """The same count for every listed place ("deux dans chacune de ces localités"), or None."""
+    from geo.extract.numbers import find_counts
+
+    m = EACH_PLACE.search(sentence)
+    found = find_counts(m.group(1)) if m else []
+    return [found[0][2].value] * len(places) if found else None
 
 
 def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
@@ -79,14 +150,16 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         out.append(d)
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
-        places = _siblings(d.mention, d.clause.mentions, text)
+        places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)
+        if d.event.kind == EventKind.STRIKE:
+            places = _with_plural_lists(places, d.clause.mentions, text)
         if len(places) < 2:
             continue
-        tolls = _per_place_toll(places, text) if d.event.killed is not None else None
+        tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None
         first = True
         for i, x in enumerate(places):
             ev = d.event if x is d.mention else replace(d.event)
-            fill_place(ev, x, False, text)
+            _place_listed(ev, x, d.mention, text)
             if d.event.killed is not None or ev.killed is not None:
                 ev.killed = tolls[i] if tolls else None
                 if tolls is None:

@@ -33,6 +33,7 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
                     and a.place != b.place
                     and d.clause is twin.clause
                 )
+                or _two_targets(twin, d)
             )
             if not distinct:
                 # merge b into a
@@ -51,6 +52,23 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
         out.append(d)
     # a clause without its own place takes the sentence's (already done), keep order
     return out
+
+
+#: Two strikes of one sentence farther apart than this (km), each with its trigger and place, are two strikes.
+_APART_KM = 10.0
+
+
+def _two_targets(a: Draft, b: Draft) -> bool:
+    """Two clauses of one sentence, each with a strike verb and a place of its own, far apart ("des raids ont
+    frappé A, tandis que l'artillerie pilonnait B"): two strikes, not one told twice."""
+    from gazetteer.distance import haversine_km
+
+    x, y = a.event, b.event
+    if x.kind != EventKind.STRIKE or a.trigger_less or b.trigger_less or a.clause is b.clause:
+        return False
+    if a.place_from != "clause" or b.place_from != "clause" or None in (x.lat, x.lon, y.lat, y.lon):
+        return False
+    return haversine_km(x.lat, x.lon, y.lat, y.lon) > _APART_KM  # type: ignore[arg-type]
 
 
 def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:

@@ -36,11 +36,12 @@ def test_all_dev3_documents_scored(result: dict[str, Any]) -> None:
     assert result["documents"] == 75
 
 
-# measured (2026-12, end of issue 11): strike 0.84/0.67, clash 0.82/0.34, control change 0.79/0.63,
-# displacement 0.85/0.64, violence against civilians 0.50/0.40; control change 0.82/0.73 (wave 2, control pass)
+# measured (2026-12, end of issue 11): strike 0.84/0.67 (0.87/0.77 after the strikes work of wave 2), clash 0.82/0.34,
+# control change 0.79/0.63 (0.82/0.73 after the control-pass work of wave 2), displacement 0.85/0.64,
+# violence against civilians 0.50/0.40
 @pytest.mark.parametrize(
     ("kind", "precision", "recall"),
-    [("strike", 0.80, 0.64), ("clash", 0.78, 0.31), ("control_change", 0.79, 0.71), ("displacement", 0.81, 0.60),
+    [("strike", 0.85, 0.75), ("clash", 0.78, 0.31), ("control_change", 0.79, 0.71), ("displacement", 0.81, 0.60),
      ("violence_against_civilians", 0.45, 0.35)],
 )
 def test_dev3_event_floors(result: dict[str, Any], kind: str, precision: float, recall: float) -> None:
@@ -49,8 +50,8 @@ def test_dev3_event_floors(result: dict[str, Any], kind: str, precision: float, 
 
 
 def test_dev3_casualties_and_control_floors(result: dict[str, Any]) -> None:
-    # measured: killed exact 0.89; gaining side 0.87, previous controller 0.84, status 0.86 (wave 2, control pass)
-    assert result["casualties"]["accuracy"] >= 0.87
+    # measured: killed exact 0.92 (wave 2); gaining side 0.87, previous controller 0.84, status 0.86 (wave 2)
+    assert result["casualties"]["accuracy"] >= 0.90
     c = result["control"]
     assert c["new_controller_right"] >= 0.85 and c["previous_controller_right"] >= 0.82 and c["status_right"] >= 0.84, c
 

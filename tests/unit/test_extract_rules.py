@@ -109,6 +109,118 @@ def test_toll_given_place_by_place(gaz: Any) -> None:
     assert [(e.place, e.killed) for e in evs] == [("Kafr Nabl", 7), ("Saraqib", 3)]
 
 
+
+def test_list_keeps_an_unknown_village_near_its_neighbour(gaz: Any) -> None:
+    evs = _events("Des barils d'explosifs ont frappé mardi Saraqeb et Tell Zorbabou, selon une ONG.", gaz, "strike")
+    assert [e.place for e in evs] == ["Saraqib", "Tell Zorbabou"]
+    assert evs[1].geo_precision == 2 and evs[1].lat == evs[0].lat  # ACLED: the nearest known place
+
+
+def test_list_with_directions_between_places(gaz: Any) -> None:
+    text = "Des obus se sont abattus samedi sur les localités de Kafr Nabl, au nord, et de Saraqeb, à l'est."
+    assert [e.place for e in _events(text, gaz, "strike")] == ["Kafr Nabl", "Saraqib"]
+
+
+def test_same_toll_in_each_listed_place(gaz: Any) -> None:
+    text = "Des roquettes ont tué six civils lundi à Kafr Nabl et à Saraqeb, trois dans chacune des deux villes."
+    assert [(e.place, e.killed) for e in _events(text, gaz, "strike")] == [("Kafr Nabl", 3), ("Saraqib", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # pluperfect explosion of a car bomb (background told in the past perfect is still an event)
+        ("La veille, une voiture piégée avait explosé devant un hôpital de Saraqeb.", "Saraqib"),
+        # an explosion heard: "a retenti"
+        ("Une forte explosion a retenti jeudi soir dans le quartier de Mezzeh.", "Mezzeh"),
+        # strikes that resumed
+        ("Les raids de l'aviation russe ont repris mercredi sur Kafr Nabl.", "Kafr Nabl"),
+    ],
+)
+def test_strike_verbs_of_explosions_and_resumption(gaz: Any, text: str, place: str) -> None:
+    assert [e.place for e in _events(text, gaz, "strike")] == [place]
+
+
+def test_a_place_taken_after_strikes_is_no_resumed_strike(gaz: Any) -> None:
+    evs = _events("Après des frappes russes, les rebelles ont repris Saraqeb lundi.", gaz)
+    assert [e.kind for e in evs] == ["control_change"]
+
+
+def test_strike_targets_in_noun_phrases_of_their_own(gaz: Any) -> None:
+    text = ("Dans la soirée, des frappes ont visé l'aéroport militaire de Mezzeh, les hauteurs de Qatana et des "
+            "positions de l'armée aux abords de Kisweh, dans la campagne de Damas, ainsi que des postes de police à Soueida.")
+    assert [e.place for e in _events(text, gaz, "strike")] == [
+        "Mezzeh military airport", "Qaţanā", "Al-Kiswah", "As-Suwayda"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a landmark at a distance is no target
+        "Un obus est tombé jeudi sur une école de Kafr Nabl, à 10 km de Maaret al-Noomane.",
+        # a quarter and the city around it: one target, the quarter
+        "Un enfant a été tué mardi par des tirs d'obus sur le quartier de Bab Touma et le centre de Damas.",
+    ],
+)
+def test_no_second_target_for_a_landmark_or_the_city_around(gaz: Any, text: str) -> None:
+    assert len(_events(text, gaz, "strike")) == 1
+
+
+def test_a_strike_named_again_with_a_demonstrative_is_the_same_strike(gaz: Any) -> None:
+    evs = _events("Des avions russes ont frappé mardi Saraqeb. Ces bombardements ont tué douze civils, selon une ONG.", gaz)
+    assert [(e.kind, e.place, e.killed) for e in evs] == [("strike", "Saraqib", 12)]
+    evs = _events("Des avions russes ont frappé mardi Saraqeb. Ces raids ont aussi touché Kafr Nabl.", gaz, "strike")
+    assert [e.place for e in evs] == ["Saraqib", "Kafr Nabl"]  # a place of its own: a second target
+
+
+@pytest.mark.parametrize(
+    ("text", "strikes"),
+    [
+        # a campaign's toll, civilians only a part of it: no strike
+        ("Depuis le début de l'offensive le 2 mars, les combats et les bombardements ont fait au moins 500 morts, "
+         "dont 80 civils, selon l'OSDH.", 0),
+        # civilians counted first: the strikes' toll
+        ("Les bombardements et les combats ont tué mardi plus de 30 civils et des dizaines de combattants à Saraqeb.", 1),
+    ],
+)
+def test_campaign_toll_with_civilians_as_a_part_is_no_strike(gaz: Any, text: str, strikes: int) -> None:
+    assert len(_events(text, gaz, "strike")) == strikes
+
+
+def test_plural_place_noun_announces_more_targets(gaz: Any) -> None:
+    text = ("Le régime a intensifié ses bombardements sur la province d'Idleb, où domine HTS, "
+            "et sur des secteurs des provinces d'Alep, de Hama et de Lattaquié.")
+    assert len(_events(text, gaz, "strike")) == 4
+
+
+def test_strike_in_a_past_infinitive_and_feminine_participle(gaz: Any) -> None:
+    evs = _events("Mardi, les rebelles sont entrés dans Saraqeb après l'avoir bombardée pendant deux jours.", gaz)
+    assert sorted(e.kind for e in evs) == ["control_change", "strike"]
+
+
+def test_targets_across_a_locating_governorate_with_a_direction(gaz: Any) -> None:
+    text = ("Dimanche, les rebelles ont riposté en pilonnant des positions à Kafr Nabl et Hish, dans le sud de la "
+            "province d'Idleb, ainsi qu'à Saraqeb et à Binnish, selon l'ONG.")
+    assert [e.place for e in _events(text, gaz, "strike")] == ["Kafr Nabl", "Hish", "Saraqib", "Binnish"]
+
+
+def test_two_strike_clauses_on_two_distant_places_are_two_strikes(gaz: Any) -> None:
+    text = "Des raids russes ont frappé mercredi Atareb, tandis que l'artillerie pilonnait Saraqeb."
+    assert [e.place for e in _events(text, gaz, "strike")] == ["Al-Atarib", "Saraqib"]
+    text = "Un raid a frappé mercredi Saraqeb, tuant cinq civils, et des obus ont touché le marché de la ville."
+    assert len(_events(text, gaz, "strike")) == 1
+
+
+def test_strike_target_named_after_a_long_agent(gaz: Any) -> None:
+    text = "Après des frappes de l'aviation du régime et de son allié russe sur la colline de Tell Kurdi, l'armée a avancé."
+    assert len(_events(text, gaz, "strike")) == 1
+
+
+def test_a_definite_strike_opening_its_sentence_is_the_strike_before(gaz: Any) -> None:
+    text = ("Des avions russes ont bombardé lundi Kafr Nabl. Les raids, attribués par l'opposition à Moscou, "
+            "ont aussi fait plusieurs blessés graves, selon des secouristes.")
+    assert len(_events(text, gaz, "strike")) == 1
+
 # --- casualties ---------------------------------------------------------------------------
 
 

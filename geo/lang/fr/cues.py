@@ -197,7 +197,9 @@ _NUM_WORD = (
 #: What may stand between two places of one list: "A, B et C", "A et de B", "sur A puis sur B",
 #: "les localités de A et de B", "sept à A et trois à B".
 LIST_GAP = re.compile(
-    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:(?:le\s+)?\d+\w*\s+\w+|fin\s+\w+|d[ée]but\s+\w+|mi-\w+)\s*)?"
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*(?:(?:le\s+)?\d+\w*\s+\w+|fin\s+\w+|d[ée]but\s+\w+|mi-\w+"
+    rf"|(?:plus\s+)?(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)\s*)?"
+    rf"(?:\s*et\s+(?:dans\s+)?(?:ses|leurs|les)\s+(?:environs|alentours|abords))?"
     rf"(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
     rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
     rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
@@ -206,6 +208,44 @@ LIST_GAP = re.compile(
     _I,
 )
 
+
+_DET = r"(?:les?|la|l['’]|une?|des|deux|trois|quatre|plusieurs|d['’]autres|ses|leurs?|son|sa)"
+_GAP_STOP = (
+    r"(?:qui|que|qu|où|dont|selon|après|avant|lorsque|quand|alors|tandis|mais|nord|sud|est|ouest|km|kilom[èe]tres?)"
+)
+
+#: Between two targets of one strike, each in its own noun phrase: "ont visé l'aéroport de A, les hauteurs de B
+#: et des positions aux abords de C, dans la campagne de D, ainsi que des postes à E". A relative clause, a
+#: source, a direction or a distance ("à l'ouest de", "à 10 km de") is no list: the place after it is a landmark.
+TARGET_GAP = re.compile(
+    r"^(?:\s*,\s*dans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?"
+    r"la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*[\w’'\-]+(?:\s+[\w’'\-]+)?)?"
+    r"\s*(?:,\s*(?:et\s+|ainsi\s+qu['’]\s*|ainsi\s+que\s+)?|\s(?:et|ainsi\s+que)\s+|\sainsi\s+qu['’]\s*)"
+    r"(?:(?:à|dans|sur)\s+)?"
+    rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,7}}?"
+    r"(?:de|d['’]|du|à|aux\s+abords\s+de|près\s+de)\s*)?$",
+    _I,
+)
+
+#: A governorate named only to locate the places around it: "dans la campagne de Damas", "dans la province d'Idleb".
+LOCATOR_BEFORE = re.compile(
+    r"\bdans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?la\s+(?:province|campagne"
+    r"|r[ée]gion)\s+(?:de\s+|d['’])\s*$",
+    _I,
+)
+
+#: A list of targets announced by a plural place noun: "sur des secteurs des provinces d'A, de B et de C",
+#: "visant les villages de A et de B".
+PLURAL_PLACES_BEFORE = re.compile(
+    r"\b(?:des|les|plusieurs|deux|trois|quatre)\s+(?:[\w’'\-]+\s+){0,2}?(?:provinces|localit[ée]s|villages|quartiers"
+    r"|villes|bourgs|camps)\s+(?:de\s+|d['’]|du\s+)\s*$",
+    _I,
+)
+
+#: A toll that each listed place shares alike: "deux dans chacune de ces localités", "trois morts dans chacun".
+EACH_PLACE = re.compile(
+    rf"\b({_NUM_WORD})\s+(?:(?:morts?|tu[ée]e?s?|victimes?)\s+)?(?:dans|à|pour)\s+chacun(?:e)?\b", _I
+)
 
 #: A sentence about a whole part of the country: "dans le nord-ouest du pays", "le nord-est syrien".
 MACRO_REGION = re.compile(

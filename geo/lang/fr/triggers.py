@@ -30,11 +30,11 @@ STRIKE = re.compile(
     rf"tirs?\s+(?:de\s+roquettes?|d{AP}obus|d{AP}artillerie|de\s+missiles?|de\s+mortiers?)|obus|roquettes?|missiles?|"
     rf"drones?|pilonnages?|bombardiers|avions?\s+(?:du\s+r[ée]gime|militaires|russes|de\s+guerre|syriens|turcs"
     rf"|isra[ée]liens|de\s+la\s+coalition)|"
-    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)s?"
+    rf"h[ée]licopt[èe]res|(?:ont|a|avaient|avait|avoir)\s+(?:\w+\s+){{0,2}}?(?:bombard[ée]|pilonn[ée]|frapp[ée])(?<!frappe)e?s?"
     rf"|"
     rf"explosions?|voitures?\s+pi[ée]g[ée]es?|v[ée]hicules?\s+pi[ée]g[ée]s?|engins?\s+explosifs?|mines?\s+antipersonnel"
     rf"|"
-    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{AP}est)\s+fait\s+exploser|a\s+explos[ée]|"
+    rf"attentats?(?:[\s-]+suicides?)?|kamikazes?|(?:se\s+sont|s{AP}est)\s+fait\s+exploser|(?:a|avait|ont|avaient)\s+explos[ée]|"
     + "|".join(x.replace("{AP}", AP) for x in _fr_kinds.STRIKE_EXTRA)
     + r")\b",
     _I,
@@ -72,15 +72,31 @@ STRIKE_ACTION = re.compile(
     rf"|d[ée]truit\w*|endommag\w*|"
     rf"bless[ée]e?s?|blessant|s{AP}est\s+abattu\w*|s{AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de|"
     rf"men(?:ait|aient)|multipli\w*|ravag\w*|mis\s+hors\s+(?:service|d{AP}usage)|fait\s+usage|utilis\w*|pulv[ée]ris\w*|"
-    rf"d[ée]vast\w*|s{AP}abattent|tir[ée]e?s\s+(?:sur|contre))\b",
+    rf"d[ée]vast\w*|s{AP}abattent|tir[ée]e?s\s+(?:sur|contre)|(?:a|ont|avait|avaient)\s+(?:aussi\s+|encore\s+)?retenti"
+    rf"|explos[ée]e?s?)\b",
     _I,
 )
 
 
 TARGET_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces"
+    r"^[^.;]{0,70}?\b(?:sur|contre)\s+(?:le|la|les|l['’]|un|une|des|deux|trois|plusieurs|ces"
     r"|cette|ce|cet|leurs?|ses|son|sa|d['’]autres|[A-ZÀ-Þ])",
     0,
+)
+
+
+#: A strike named again with a demonstrative ("ces raids", "cette frappe", "ce type de bombardement"): the
+#: strike told before, not a new one, unless the clause names a place of its own.
+STRIKE_ANAPHOR = re.compile(
+    r"\b(?:ce|cet|cette|ces)\s+(?:(?:types?\s+de|nouvel(?:le)?s?|derni[eè]re?s?|m[êe]mes?)\s+)?$"
+    r"|^\W*(?:les|le|la|l['’])\s*$",  # a definite strike opening its sentence: "Les raids, imputés à Damas, ..."
+    _I,
+)
+
+
+#: Strikes that resumed: "les frappes (y) ont repris dimanche", "les raids reprennent" (the trigger is the subject).
+STRIKE_RESUMED = re.compile(
+    r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:y\s+)?(?:ont|avaient|a|avait)\s+repris\b|^\s*(?:y\s+)?reprenn?ent\b", _I
 )
 
 
