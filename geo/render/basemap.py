@@ -45,6 +45,7 @@ def _layers(neighbours: str, rivers: str) -> dict[str, Any]:
         out["river_labels"] = [{"name": str(p["name"]), "lat": float(p["lat"]), "lon": float(p["lon"])}
                                for p in water.get("labels", [])]
         out["river_attribution"] = str(water.get("attribution_short") or water.get("attribution") or "")
+        out["river_source"] = str(water.get("attribution") or "")
     return out
 
 

@@ -104,6 +104,11 @@ def test_project_opens_in_qgis_time_aware(tmp_path: Path, run_out: Path) -> None
     assert 0 < layers["events"]["in_range"] == on_first < total
     assert report["time_range"][0].startswith(first[:10]) and report["time_range"][1] > last[:10]
     assert report["order"][0] == "events" and report["order"][-1] == "governorates"
+    # the shipped rivers: a plain line layer above the governorates, labelled, not temporal
+    rivers = layers["rivers"]
+    assert rivers["wkb"] == "MultiLineString" and rivers["features"] > 20 and rivers["labels"]
+    assert not rivers["temporal"] and "rivers" in report["visible"]
+    assert report["order"].index("rivers") < report["order"].index("governorates")
     assert "front_observations" not in report["visible"] and "events" in report["visible"]
     assert report["render"]["errors"] == [] and png.stat().st_size > 0
     whole = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(moved / "events.qgz"), "1900-01-01", "2100-01-01"],
