@@ -45,6 +45,8 @@ class CountryProfile:
     neighbours: str
     #: Every name of the country a text may use (optional in the file; default ``name``, ``name_fr``).
     names: tuple[str, ...] = ()
+    #: Main rivers under ``geo/data`` for the offline basemap (optional in the file; ``""``: none).
+    rivers: str = ""
 
     @property
     def lat_lon_box(self) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -71,6 +73,7 @@ def load_profile(code_or_path: str | Path) -> CountryProfile:
             adm1_table=str(raw["adm1_table"]), adm1_boundaries=str(raw["adm1_boundaries"]),
             neighbours=str(raw["neighbours"]),
             names=tuple(str(n) for n in raw.get("names") or (raw["name"], raw["name_fr"])),
+            rivers=str(raw.get("rivers") or ""),
         )  # fmt: skip
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not JSON ({exc})") from None

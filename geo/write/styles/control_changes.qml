@@ -1,7 +1,7 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<!-- conflictmap control changes: points coloured by the new controller (to_controller). Palette: geo/_controllers.py PALETTE. Temporal: shown from their date on (accumulating). -->
+<!-- conflictmap control changes: points coloured by the new controller (to_controller). Palette: geo/_controllers.py PALETTE. Temporal: shown only in the time window that holds their date (not accumulated: a month step shows that month's changes). -->
 <qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" labelsEnabled="1">
-  <temporal enabled="1" mode="1" startField="date" endField="" accumulate="1" fixedDuration="0" durationUnit="min" durationField="" startExpression="" endExpression="" limitMode="0">
+  <temporal enabled="1" mode="4" startField="date" endField="" accumulate="0" fixedDuration="0" durationUnit="d" durationField="" startExpression="to_datetime(&quot;date&quot;)" endExpression="to_datetime(&quot;date&quot;) + make_interval(days:=1)" limitMode="0">
     <fixedRange>
       <start></start>
       <end></end>
