@@ -99,8 +99,11 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
 
+_ARTICLE_HEAD = re.compile(r"^(?:al|el|ad|as|ar|at|ach)-", re.IGNORECASE)
+
+
 def _is_capitalised(surface: str) -> bool:
-    core = re.sub(r"^(?:al|el|ad|as|ar|at|ach)-", "", surface, flags=re.IGNORECASE)
+    core = _ARTICLE_HEAD.sub("", surface) if "-" in surface else surface
     return bool(core) and core[0].isupper() and not (len(core) <= 5 and core.isupper() and core.isalpha())
 
 
