@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["ARTICLES", "fold", "normalize", "skeleton"]
 
@@ -116,7 +117,34 @@ def fold(text: str) -> str:
     >>> fold("Khan Cheikhoun, l’Euphrate")
     'khan cheikhoun  l euphrate'
     """
-    return text.translate(_TABLE)
+    table, special = _latin1_table()
+    fast = text.encode("latin-1", "replace").translate(table).decode("latin-1")
+    marks = [m.start() for m in special.finditer(text)]
+    if not marks:
+        return fast
+    parts: list[str] = []  # the few characters the byte table cannot fold (’, «, Arabic ...), one by one
+    prev = 0
+    for i in marks:
+        parts += (fast[prev:i], _TABLE[ord(text[i])])
+        prev = i + 1
+    parts.append(fast[prev:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _latin1_table() -> tuple[bytes, re.Pattern[str]]:
+    """``fold`` as a byte table over Latin-1 (``bytes.translate`` runs in C, ``str.translate`` with a
+    dict looks every character up), and the characters it cannot fold: those past Latin-1 and the
+    few Latin-1 ones whose fold is not Latin-1 ("µ" folds to Greek "μ")."""
+    table = bytearray(256)
+    odd = []
+    for code in range(256):
+        folded = _TABLE[code]
+        if ord(folded) < 256:
+            table[code] = ord(folded)
+        else:
+            odd.append(re.escape(chr(code)))
+    return bytes(table), re.compile("[" + "".join(odd) + "\u0100-\U0010ffff]")
 
 
 def normalize(name: str) -> str:

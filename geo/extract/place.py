@@ -69,25 +69,24 @@ def _is_dateline(text: str, m: Mention) -> bool:
     )
 
 
+#: How a window ends (lower-cased, trailing spaces stripped) when the two patterns below match there.
+_DE_TAILS = ("de", "du", "d'", "d’")
+_SMALL_BEFORE = re.compile(r"(?:villages?|localit[ée]s?|quartiers?|secteurs?)\s+(?:\w+\s+)?(?:de|d['’])\s*$", _I)
+_AROUND_BEFORE = re.compile(
+    r"\b(?:r[ée]gion|environs|alentours|p[ée]riph[ée]rie|campagne|banlieue)\s+(?:de\s+|d['’]|du\s+)\s*$", _I
+)
+
+
 def _precision(m: Mention | None, near: bool, text: str) -> int | None:
     if m is None:
         return None
     if m.kind in {"governorate", "country", "region", "district"}:
         before = text[max(0, m.start - 50) : m.start]
-        if m.kind == "governorate" and re.search(
-            r"(?:villages?|localit[ée]s?|quartiers?|secteurs?)\s+(?:\w+\s+)?(?:de"
-            r"|d['’])\s*$",
-            before,
-            _I,
-        ):
+        if m.kind == "governorate" and before.rstrip().lower().endswith(_DE_TAILS) and _SMALL_BEFORE.search(before):
             return 2
         return 3
-    if near or re.search(
-        r"\b(?:r[ée]gion|environs|alentours|p[ée]riph[ée]rie|campagne|banlieue)\s+(?:de\s+|d['’]"
-        r"|du\s+)\s*$",
-        text[max(0, m.start - 30) : m.start],
-        _I,
-    ):
+    around = text[max(0, m.start - 30) : m.start]
+    if near or (around.rstrip().lower().endswith(_DE_TAILS) and _AROUND_BEFORE.search(around)):
         return 2  # "la région d'Afrine", "les environs de Qamichli": around the town
     return 1
 

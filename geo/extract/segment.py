@@ -44,6 +44,10 @@ _END = re.compile(r"[.!?…]+[\"»”)]*(?=[\s\u00a0]+[\"«“(\-–]?[\s\u00a0]
 
 
 DATE_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+_LINE = re.compile(r"[^\n]+")
+_ANY_WORD = re.compile(r"\w")
+_HEADING = re.compile(r"^[-–—•*]\s.*\s[-–—]$")
+_CLOSED = re.compile(r"[.!?»\"]$")
 
 
 @dataclass(slots=True)
@@ -75,7 +79,7 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
     """
     out: list[Sentence] = []
     para = 0
-    for line in re.finditer(r"[^\n]+", text[lo:]):
+    for line in _LINE.finditer(text[lo:]):
         ls, le = line.start() + lo, line.end() + lo
         if not text[ls:le].strip():
             continue
@@ -113,7 +117,7 @@ def _push(out: list[Sentence], text: str, a: int, b: int, para: int) -> None:
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    if b > a and re.search(r"\w", text[a:b]):
+    if b > a and _ANY_WORD.search(text, a, b):
         out.append(Sentence(a, b, text[a:b], para))
 
 
@@ -171,9 +175,9 @@ def clause_spans(sent: Sentence) -> list[tuple[int, int]]:
 def is_heading(sent: str) -> bool:
     """Section headings ("- Raqa 'dans les prochaines semaines' -") and page furniture."""
     t = sent.strip()
-    return bool(re.match(r"^[-–—•*]\s.*\s[-–—]$", t)) or (
-        len(t) < 60 and not re.search(r"[.!?»\"]$", t) and t[:1] in "-–—"
-    )
+    if t[:1] not in "-–—•*":
+        return False  # both tests below need a dash or a bullet first (or nothing at all)
+    return bool(_HEADING.match(t)) or (len(t) < 60 and not _CLOSED.search(t) and t[:1] in "-–—")
 
 
 #: Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not

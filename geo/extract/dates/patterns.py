@@ -107,9 +107,12 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
 
 
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
 def _clean(phrase: str) -> str:
     """The phrase with its runs of spaces made one space."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", phrase).strip()
+    return _SPACES.sub(" ", phrase).strip()
 
 
 def _norm(phrase: str) -> str:

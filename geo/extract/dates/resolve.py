@@ -277,11 +277,11 @@ def _relative(p: str, doc: _DocDate, base: dt.date | None) -> ResolvedDate:
     if day is None:
         return doc.fallback()
     target = WEEKDAYS[weekdays[-1]]
-    if re.search(r"\bprochain", p):
+    if _NEXT.search(p):
         delta = (target - day.weekday()) % 7 or 7
     else:
         delta = -((day.weekday() - target) % 7)
-        if re.search(r"\bdernier", p) and delta == 0:
+        if _LAST.search(p) and delta == 0:
             delta = -7
     moved = _shift(day, delta)
     if moved is None:
@@ -289,18 +289,23 @@ def _relative(p: str, doc: _DocDate, base: dt.date | None) -> ResolvedDate:
     return ResolvedDate(moved.isoformat(), DatePrecision.DAY)
 
 
+_NEXT = re.compile(r"\bprochain")
+_LAST = re.compile(r"\bdernier")
+#: Relative-day phrases and their day offsets, tried in this order.
+_RELATIVE = (
+    (re.compile(r"l'avant-veille|avant-hier"), -2),
+    (re.compile(r"\bla veille\b|\bhier\b|la nuit derni[èe]re"), -1),
+    (re.compile(r"surlendemain"), 2),
+    (re.compile(r"lendemain"), 1),
+    (re.compile(r"aujourd'hui|\bce (?:matin|soir)\b|cet après-midi|cette nuit"), 0),
+)
+
+
 def _relative_offset(p: str) -> int | None:
     """Day offset of a relative-day phrase, or None."""
-    if re.search(r"l'avant-veille|avant-hier", p):
-        return -2
-    if re.search(r"\bla veille\b|\bhier\b|la nuit derni[èe]re", p):
-        return -1
-    if re.search(r"surlendemain", p):
-        return 2
-    if re.search(r"lendemain", p):
-        return 1
-    if re.search(r"aujourd'hui|\bce (?:matin|soir)\b|cet après-midi|cette nuit", p):
-        return 0
+    for pattern, offset in _RELATIVE:
+        if pattern.search(p):
+            return offset
     return None
 
 

@@ -7,9 +7,10 @@ import re
 from gazetteer.normalize import fold
 from geo.extract.mentions.candidate import _Cand, _Scan, _text_start
 from geo.extract.mentions.cue_names import cue_candidates
-from geo.extract.mentions.filters import _FIRST_NAMES, _ORGS
+from geo.extract.mentions.filters import _FIRST_NAMES, _ORGS, FIRST_NAME_STARTS, ORG_STARTS
 from geo.extract.mentions.matcher import index_candidates
 from geo.extract.protocols import ExtractionGazetteer
+from geo.extract.scan import finditer
 from geo.lang.fr.places import RIVER_NAMES
 
 #: Rivers ("l'Euphrate", "le fleuve Barada"): recognised with ``kind="river"`` and no point.
@@ -20,8 +21,8 @@ def _candidates(text: str, gazetteer: ExtractionGazetteer) -> list[_Cand]:
     """Every candidate of ``text`` in text order (see :mod:`geo.extract.mentions`)."""
     scan = _Scan(
         text, fold(text), _text_start(text),
-        orgs=[(m.start(), m.end()) for m in _ORGS.finditer(text)],
-        persons=[(m.start(), m.end()) for m in _FIRST_NAMES.finditer(text)],
+        orgs=[m.span() for m in finditer(_ORGS, ORG_STARTS, text)],
+        persons=[m.span() for m in finditer(_FIRST_NAMES, FIRST_NAME_STARTS, text)],
     )
     cands = index_candidates(scan, gazetteer)
     _add_rivers(text, scan.lo, cands)

@@ -68,6 +68,8 @@ _CITY_BEFORE = re.compile(
     r"rues?)\b[^.;,()]{0,30}?(?:\bde\s+|\bd['’]\s*|\bdu\s+)$",
     re.IGNORECASE,
 )
+#: How the window ends (lower-cased, trailing spaces stripped) when ``_CITY_BEFORE`` or ``_GOV_BEFORE`` matches.
+_DE_TAILS = ("de", "du", "d'", "d’")
 _GOV_BEFORE = re.compile(
     r"(?:\bcelles?|\bcampagnes?(?:\s+\w+)?)\s+(?:de\s+|d['’]\s*)$",
     re.IGNORECASE,
@@ -104,6 +106,8 @@ def _kind_context(text: str, c: _Cand) -> str | None:
     if _CITY_AFTER.match(text, c.end):
         return "city"
     before = text[max(0, c.start - 60) : c.start]
+    if not before.rstrip().lower().endswith(_DE_TAILS):
+        return None  # both patterns below end with "de", "du" or "d'" (and spaces)
     if _CITY_BEFORE.search(before):
         return "city"
     m = _GOV_BEFORE.search(before)

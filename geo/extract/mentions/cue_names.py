@@ -25,6 +25,7 @@ from geo.extract.mentions.cues import (
     _may_be_prep,
 )
 from geo.extract.mentions.filters import _dateline_caps, _is_capitalised, _overlaps, _plausible_person_free
+from geo.extract.scan import finditer, word_start
 from geo.lang.fr.places import (
     ARTICLES,
     DEMONYMS,
@@ -38,6 +39,9 @@ from geo.lang.fr.places import (
 
 _TOKEN = re.compile(r"\w+")
 _NAME_RX = re.compile(_NAME)
+_CODE_STARTS = re.compile(word_start("A-Z"))
+#: Where a name can begin (:func:`geo.extract.scan.finditer`): a capital, or a glued article ("al-", "el-").
+_NAME_STARTS = re.compile(r"[A-ZÀ-ÖØ-Þae](?:(?<=[A-ZÀ-ÖØ-Þ])|(?<=a)(?=(?:l|d|s|r|t|ch)-)|(?<=e)(?=l-))")
 
 #: A capitalised preposition or article that opens a sentence before a name ("A Jeb el-Koussa", "Dans Alep").
 _LEAD_WORD = re.compile(r"(?:A|À|Au|Aux|En|Dans|Sur|Vers|Depuis|Pour|Le|La|Les|Entre)[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
@@ -95,7 +99,7 @@ def cue_candidates(scan: _Scan, cands: dict[tuple[int, int], _Cand]) -> None:
     for s_, e_ in cands:
         covered[s_:e_] = b"\x01" * (e_ - s_)
     ends = _Ends(cands)
-    found = list(_NAME_RX.finditer(text, lo)) + list(_CODE.finditer(text, lo))
+    found = finditer(_NAME_RX, _NAME_STARTS, text, lo) + finditer(_CODE, _CODE_STARTS, text, lo)
     found.sort(key=lambda m: m.start())
     for m in found:
         start = m.start()

@@ -11,6 +11,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from geo.extract.scan import finditer, word_start
+
 #: Organisation names: mentions inside these spans are dropped. (The leading lookahead holds every
 #: first character of the alternatives, so most positions fail once; tests/unit/test_extract_guards.py.)
 #: "X Y Media Center" takes at most six capitalised words before "Media": unbounded, a long run of
@@ -30,6 +32,12 @@ _ORGS = re.compile(
     r"Arm[ée]e\s+(?:de\s+l['’]|du\s+|des\s+|de\s+)[A-ZÉ][\w\-]+|Conseil\s+militaire\s+(?:de\s+|d['’])[A-ZÉ][\w\-]+(?:\s+[A-ZÉ][\w\-]+)?"
     r")",
 )
+#: Where a match of ``_ORGS`` can begin (:func:`geo.extract.scan.finditer`): a capital, "al-Nosra", or
+#: the start of one of its lower-case words ("agence", "radio" ...).
+ORG_STARTS = re.compile(
+    r"[A-ZÉacjqrst](?:(?<=[A-ZÉ])|(?<=a)(?=l-Nosra)|(?<!\w.)(?:(?<=a)(?=gence)|(?<=t)(?=[ée]l[ée]vision)"
+    r"|(?<=c)(?=ha[iî]ne)|(?<=j)(?=ournal)|(?<=q)(?=uotidien)|(?<=s)(?=ite)|(?<=r)(?=adio)))"
+)
 #: Person cues: a capitalised name right after these is a person.
 _PERSON_CUE = re.compile(
     r"(?:\bM\.|\bMme|\bDr|\bpr[ée]sident(?:e)?(?:\s+\w+)?|\bporte-parole(?:\s+\w+)*?|\bministre(?:\s+\w+)*?|\bchef\s+(?:de\s+\w+\s+)?|"
@@ -43,6 +51,8 @@ _FIRST_NAMES = re.compile(
     r"Vladimir|Recep|Tayyip|Donald|Barack|Emmanuel|Sergueï|Serguei|John|Ashton|Dmitri|Ibrahim|Staffan|Geir|Stephane|St[ée]phane|Antonio)"
     r"(?:\s+(?:al-|el-|ben\s+|bin\s+)?[A-Z][\w\-]+)+"
 )
+
+FIRST_NAME_STARTS = re.compile(word_start("ABDEGHIJMORSTV"))
 
 
 #: A name in a dateline: "DAMAS, 3 mars (AFP) -", "HOMS (Syrie) -".
@@ -88,8 +98,8 @@ class _Spans(list[tuple[int, int]]):
 
 
 def _blocked_spans(text: str) -> _Spans:
-    spans = [(m.start(), m.end()) for m in _ORGS.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _FIRST_NAMES.finditer(text)]
+    spans = [m.span() for m in finditer(_ORGS, ORG_STARTS, text)]
+    spans += [m.span() for m in finditer(_FIRST_NAMES, FIRST_NAME_STARTS, text)]
     return _Spans(spans)
 
 
@@ -99,8 +109,11 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
 
+_ARTICLE_HEAD = re.compile(r"^(?:al|el|ad|as|ar|at|ach)-", re.IGNORECASE)
+
+
 def _is_capitalised(surface: str) -> bool:
-    core = re.sub(r"^(?:al|el|ad|as|ar|at|ach)-", "", surface, flags=re.IGNORECASE)
+    core = _ARTICLE_HEAD.sub("", surface) if "-" in surface else surface
     return bool(core) and core[0].isupper() and not (len(core) <= 5 and core.isupper() and core.isalpha())
 
 

@@ -13,12 +13,15 @@ from gazetteer.normalize import fold, normalize
 from geo.lang.fr.places import ARTICLES, DEMONYMS, GLUED_HEADS, NAME_PREFIXES, STOP_WORDS
 
 _TOKEN = re.compile(r"\w+")
+_GLUED_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"'’]))(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]t|[Aa]ch|[Aa]n|[Ee]z|[Ee]s)-$")
 
 
 def _extend_article(text: str, start: int, end: int) -> tuple[int, int]:
     """Include an Arabic article glued by a hyphen before the match ("Al-" + "Tamaanah")."""
     window = text[max(0, start - 5) : start]
-    m = re.search(r"(?:^|(?<=[\s(«\"'’]))(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]t|[Aa]ch|[Aa]n|[Ee]z|[Ee]s)-$", window)
+    if not window.endswith(("-", "-\n")):
+        return start, end  # the article's hyphen ends the window ("$" also stands before a final newline)
+    m = _GLUED_BEFORE.search(window)
     if m:
         start -= len(window) - m.start()
     return start, end

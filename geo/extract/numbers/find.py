@@ -66,6 +66,7 @@ _YEAR_CUE_BEFORE = re.compile(
     r"|\bmi-|\bl['’]an|\bété|\bhiver|\bprintemps|\bautomne|\bet|\bà|\bau)\s*$",
     re.IGNORECASE,
 )
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+)")
 
 
@@ -146,7 +147,7 @@ def _is_date_like(text: str, start: int, end: int) -> bool:
         if a <= start < b or a < end <= b:
             return True
     raw = text[start:end]
-    if re.fullmatch(r"(?:19|20)\d\d", raw):
+    if _YEAR_LIKE.fullmatch(raw):
         if _YEAR_CUE_BEFORE.search(text[max(0, start - 20):start]):
             return True
         nxt = _NEXT_WORD.match(text, end)
