@@ -50,10 +50,11 @@ def test_dev3_event_floors(result: dict[str, Any], kind: str, precision: float, 
 
 
 def test_dev3_casualties_and_control_floors(result: dict[str, Any]) -> None:
-    # measured: killed exact 0.92 (wave 2); gaining side 0.87, previous controller 0.84, status 0.86 (wave 2)
+    # measured: killed exact 0.92 (wave 2); gaining side 0.87, previous controller 0.84, status 0.86 (wave 2),
+    # status 0.91 once official media relaying a capture is a report, not a claim (w2-control2)
     assert result["casualties"]["accuracy"] >= 0.90
     c = result["control"]
-    assert c["new_controller_right"] >= 0.85 and c["previous_controller_right"] >= 0.82 and c["status_right"] >= 0.84, c
+    assert c["new_controller_right"] >= 0.85 and c["previous_controller_right"] >= 0.82 and c["status_right"] >= 0.89, c
 
 
 def test_dev3_mention_floors(result: dict[str, Any]) -> None:

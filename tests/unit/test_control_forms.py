@@ -114,3 +114,20 @@ def test_possessive_nominal_with_its_agent_takes_the_place_in_focus(gaz: Any) ->
     evs = [e for e in _changes(text, gaz) if e.new_controller == "regime"]
     assert evs and evs[0].place == "Morek"
     assert _changes("Les rebelles ont tenu Morek pendant deux ans. Sa chute reste un symbole.", gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the older (regex) path agrees with the tables: official media relaying a capture is a report
+        ("Le quartier de Bab Amr, à Homs, a été repris jeudi par l'armée, a annoncé la télévision d'Etat.", "complete"),
+        ("Les soldats ont repris Morek mardi, selon l'agence officielle Sana.", "complete"),
+        ("L'armée a repris Morek mardi, selon la télévision syrienne.", "complete"),
+        # one side's word stays a claim
+        ("Les rebelles affirment avoir repris Morek mardi.", "claimed"),
+        ("L'armée a repris Morek, selon le régime, ce que les rebelles n'ont pas reconnu.", "claimed"),
+    ],
+)
+def test_official_media_report_is_not_a_claim_on_either_path(gaz: Any, text: str, status: str) -> None:
+    evs = _changes(text, gaz)
+    assert evs and evs[0].status == status, [(e.place, e.status) for e in evs]
