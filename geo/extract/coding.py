@@ -173,7 +173,7 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     ev.actor, ev.actor_text = actor, actor_text
     _code_kind(ev, sc, hit, other, with_strike)
     where = place_event(hit.kind, hit.match, clause, sc.sent_mentions, doc.text)
-    ev.when = sc.whens[0][2] if sc.whens else None
+    ev.when = _own_when(sc.whens, hit)
     again = _told_before(ctext, hit) and where.scope != "clause" and not sc.whens
     draft = Draft(
         ev,
@@ -194,3 +194,13 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     ev.start = clause.start + (len(ctext) - len(ctext.lstrip(" ,;")))
     ev.end = ev.start + len(ev.evidence)
     return draft
+
+
+def _own_when(whens: list[tuple[int, int, str]], hit: KindHit) -> str | None:
+    """The clause's date of the event: one inside its trigger ("tombée le 8 janvier aux mains de") is
+    its own, else the clause's first."""
+    if hit.at is not None and hit.trigger:
+        own = [w for w in whens if hit.at <= w[0] < hit.at + len(hit.trigger)]
+        if own:
+            return own[0][2]
+    return whens[0][2] if whens else None

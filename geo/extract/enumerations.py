@@ -6,7 +6,16 @@ import re
 
 from geo.extract.place import SPECIFICITY, fill_place
 from geo.extract.segment import Draft
-from geo.lang.fr.cues import EACH_PLACE, LIST_GAP, LOCATOR_BEFORE, PLURAL_PLACES_BEFORE, TARGET_GAP
+from geo.lang.fr.cues import (
+    EACH_PLACE,
+    ELLIPSIS_FIRST,
+    ELLIPSIS_NEXT,
+    ITEM_DATE_AFTER,
+    LIST_GAP,
+    LOCATOR_BEFORE,
+    PLURAL_PLACES_BEFORE,
+    TARGET_GAP,
+)
 from geo.model import Event, Mention
 from geo.vocab import EventKind
 
@@ -53,6 +62,31 @@ def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = Fa
     out = usable[lo : hi + 1]
     keys = [_key(x) for x in out]
     return out if len(set(keys)) == len(keys) and any(x.name for x in out) else [m]
+
+
+def _elliptic(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """The places of an elliptic list of changes that starts at ``m``, the verb said once and each
+    place with its own date ("X est tombée fin mars, Y le 25 avril, puis Z le 28 mai"), ``m`` first."""
+    usable = [x for x in mentions if _listable(x) and x.start >= m.start]
+    if not usable or usable[0] is not m or len(usable) < 2 or not ELLIPSIS_FIRST.match(text[m.end : usable[1].start]):
+        return [m]
+    out = usable[:2]
+    for x in usable[2:]:
+        if not ELLIPSIS_NEXT.match(text[out[-1].end : x.start]):
+            break
+        out.append(x)
+    keys = [_key(x) for x in out]
+    return out if len(set(keys)) == len(keys) else [m]
+
+
+def _item_dates(places: list[Mention], text: str, elliptic: bool) -> list[str | None]:
+    """The date each listed place carries right after its name (", le 3 mai"), when every place has
+    one (the first of an elliptic list has its own after the verb); else no per-place date."""
+    found = [ITEM_DATE_AFTER.match(text[x.end : x.end + 40]) for x in places]
+    dates = [f.group(1) if f else None for f in found]
+    if elliptic:
+        return [None, *dates[1:]] if all(dates[1:]) else [None] * len(places)
+    return dates if all(dates) else [None] * len(places)
 
 
 def _with_plural_lists(places: list[Mention], mentions: list[Mention], text: str) -> list[Mention]:
@@ -151,15 +185,22 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
         places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)
+        elliptic = False
         if d.event.kind == EventKind.STRIKE:
             places = _with_plural_lists(places, d.clause.mentions, text)
+        elif len(places) < 2:
+            places = _elliptic(d.mention, d.clause.mentions, text)
+            elliptic = len(places) > 1
         if len(places) < 2:
             continue
+        control = d.event.kind == EventKind.CONTROL_CHANGE
+        dates = _item_dates(places, text, elliptic) if control else [None] * len(places)
         tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None
         first = True
         for i, x in enumerate(places):
             ev = d.event if x is d.mention else replace(d.event)
             _place_listed(ev, x, d.mention, text)
+            ev.when = dates[i] or ev.when
             if d.event.killed is not None or ev.killed is not None:
                 ev.killed = tolls[i] if tolls else None
                 if tolls is None:

@@ -34,6 +34,7 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
                     and d.clause is twin.clause
                 )
                 or _two_targets(twin, d)
+                or _two_changes(a, b)
             )
             if not distinct:
                 # merge b into a
@@ -52,6 +53,18 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
         out.append(d)
     # a clause without its own place takes the sentence's (already done), keep order
     return out
+
+
+def _two_changes(a: Event, b: Event) -> bool:
+    """Two control changes of one sentence won by two sides ("ont repris X, tombée en mars aux mains de
+    Y"): the place changed hands twice, two events."""
+    return (
+        a.kind == EventKind.CONTROL_CHANGE
+        and b.kind == EventKind.CONTROL_CHANGE
+        and a.new_controller is not None
+        and b.new_controller is not None
+        and a.new_controller != b.new_controller
+    )
 
 
 #: Two strikes of one sentence farther apart than this (km), each with its trigger and place, are two strikes.

@@ -131,3 +131,36 @@ def test_possessive_nominal_with_its_agent_takes_the_place_in_focus(gaz: Any) ->
 def test_official_media_report_is_not_a_claim_on_either_path(gaz: Any, text: str, status: str) -> None:
     evs = _changes(text, gaz)
     assert evs and evs[0].status == status, [(e.place, e.status) for e in evs]
+
+
+def test_a_place_taken_back_after_its_fall_is_two_changes(gaz: Any) -> None:
+    # "ont repris X, tombée <date> aux mains de Y": two changes of one place, each with its winner
+    text = "Les rebelles ont repris jeudi la ville de Kafr Nabl, tombée le 3 janvier aux mains de l'armée, selon l'OSDH."
+    evs = sorted((e.new_controller, e.when) for e in _changes(text, gaz) if e.place == "Kafr Nabl")
+    assert evs == [("rebels", "jeudi"), ("regime", "le 3 janvier")]
+
+
+def test_one_side_told_twice_in_a_sentence_stays_one_change(gaz: Any) -> None:
+    text = "L'armée a repris Morek mardi, et les soldats ont pris le contrôle de la ville, selon l'OSDH."
+    assert len([e for e in _changes(text, gaz) if e.place == "Morek"]) == 1
+
+
+def test_elliptic_list_of_falls_each_with_its_date(gaz: Any) -> None:
+    # the verb said once, each place with its own date: one change per place
+    text = ("Dans la province d'Idleb, Maaret al-Noomane est tombée début mars, Kafr Nabl le 12 avril, "
+            "puis Saraqeb le 20 mai, après une offensive rapide.")
+    got = [(e.place, e.when) for e in _changes(text, gaz)]
+    assert got == [("Maarat al-Numan", "début mars"), ("Kafr Nabl", "le 12 avril"), ("Saraqib", "le 20 mai")]
+
+
+def test_listed_places_keep_their_own_dates(gaz: Any) -> None:
+    text = "Depuis début mai, les soldats ont repris Kafr Nabl, le 3 mai, puis Morek, mi-mai."
+    assert [(e.place, e.when) for e in _changes(text, gaz)] == [("Kafr Nabl", "le 3 mai"), ("Morek", "mi-mai")]
+    # one date for the whole list: every place keeps it
+    text = "L'armée a repris Kafr Nabl et Morek le 3 mai."
+    assert [e.when for e in _changes(text, gaz)] == ["le 3 mai", "le 3 mai"]
+
+
+def test_a_strike_then_a_date_is_no_elliptic_list(gaz: Any) -> None:
+    text = "Kafr Nabl a été bombardée le 3 mai, Morek le 4 mai."
+    assert _changes(text, gaz) == []

@@ -209,6 +209,26 @@ LIST_GAP = re.compile(
 )
 
 
+_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+#: A date that an item of an elliptic list carries ("le 25 avril", "fin mars", "mi-mai", "en juin").
+_ITEM_DATE = (
+    rf"(?:le\s+\d{{1,2}}(?:er)?\s+{_MONTH}|(?:fin|d[ée]but)\s+{_MONTH}|mi-{_MONTH}|en\s+{_MONTH})(?:\s+\d{{4}})?"
+)
+#: An elliptic list of changes, each place with its own date, the verb said once: "X est tombée fin
+#: mars, Y le 25 avril, puis Z le 28 mai". ``ELLIPSIS_FIRST`` joins the first place (its verb and
+#: date) to the second, ``ELLIPSIS_NEXT`` a place and its date to the next.
+ELLIPSIS_FIRST = re.compile(
+    rf"^\s+(?:(?:est|sont|a|ont|avait|avaient|[ée]t[ée]|[ée]tait|[ée]taient)\s+){{1,2}}[\w’'-]+\s+{_ITEM_DATE}\s*,\s*"
+    rf"(?:puis\s+|et\s+|enfin\s+)?(?:la\s+|le\s+|l['’]\s*)?$",
+    _I,
+)
+ELLIPSIS_NEXT = re.compile(
+    rf"^\s*,?\s+{_ITEM_DATE}\s*(?:,\s*(?:puis\s+|et\s+|enfin\s+)?|\s+(?:puis|et)\s+)(?:la\s+|le\s+|l['’]\s*)?$", _I
+)
+#: The date an item of a list carries right after its name (", le 3 mai", " fin mars").
+ITEM_DATE_AFTER = re.compile(rf"^\s*,?\s+({_ITEM_DATE})\b", _I)
+
+
 _DET = r"(?:les?|la|l['’]|une?|des|deux|trois|quatre|plusieurs|d['’]autres|ses|leurs?|son|sa)"
 _GAP_STOP = (
     r"(?:qui|que|qu|où|dont|selon|après|avant|lorsque|quand|alors|tandis|mais|nord|sud|est|ouest|km|kilom[èe]tres?)"
