@@ -164,3 +164,9 @@ def test_listed_places_keep_their_own_dates(gaz: Any) -> None:
 def test_a_strike_then_a_date_is_no_elliptic_list(gaz: Any) -> None:
     text = "Kafr Nabl a été bombardée le 3 mai, Morek le 4 mai."
     assert _changes(text, gaz) == []
+
+
+def test_a_place_after_a_dated_list_item_is_still_a_place(gaz: Any) -> None:
+    # "X, le 19 novembre, puis Y": the date between the items does not break the list
+    text = "Les troupes ont reconquis Qara, le 19 novembre, puis Deir Attiya, fin novembre."
+    assert [(e.place, e.when) for e in _changes(text, gaz)] == [("Qara", "le 19 novembre"), ("Deir Atiyah", "fin novembre")]

@@ -76,6 +76,8 @@ _LIST_INTRO = re.compile(
 )
 #: What joins the items of a list of places: "X, Y et Z", "X et de Y", "X, au sud, et de Y".
 _LIST_JOIN = re.compile(
+    r"(?:\s*,\s*(?:le\s+\d{1,2}(?:er)?|fin|d[ée]but|mi-)\s*(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre"
+    r"|octobre|novembre|d[ée]cembre))?"
     r"(?:\s*,\s*(?:et\s+|ou\s+|puis\s+)?|\s+(?:et|ou|puis)\s+|\s*,\s*(?:au|[àa]\s+l['’])\s*(?:nord|sud|est|ouest)(?:-\w+)?\s*,\s*"
     r"(?:et|ou|puis)\s+)(?:(?:de|du|des|[àa]|sur|vers|dans|entre)\s+|d['’]\s*)?(?:la\s+|le\s+|les\s+|l['’]\s*)?$",
     re.IGNORECASE,
