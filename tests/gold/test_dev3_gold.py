@@ -37,8 +37,8 @@ def test_all_dev3_documents_scored(result: dict[str, Any]) -> None:
 
 
 # measured (2026-12, end of issue 11): strike 0.84/0.67 (0.87/0.77 after the strikes work of wave 2), clash 0.82/0.34,
-# control change 0.79/0.63 (0.82/0.73 after the control-pass work of wave 2, 0.82/0.76 with elliptic and dated lists and
-# a place changing hands twice in one sentence), displacement 0.85/0.64,
+# control change 0.79/0.63 (0.82/0.73 after the control-pass work of wave 2, 0.82/0.76 with elliptic and dated
+# lists and a place changing hands twice in one sentence), displacement 0.85/0.64,
 # violence against civilians 0.50/0.40
 @pytest.mark.parametrize(
     ("kind", "precision", "recall"),
