@@ -33,6 +33,7 @@ from geo.lang.fr.places import (
     MONTHS,
     NAME_PREFIXES,
     NOT_PLACES,
+    PLACE_ONLY_PREFIXES,
     STOP_WORDS,
     WEEKDAYS,
 )
@@ -165,13 +166,14 @@ def _cue_name(scan: _Scan, start: int, end: int, ends: _Ends) -> _Cand | None:
     if surface.isupper() and not _dateline_caps(text, start, end, scan.lo):
         return None  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
     tail = before.rstrip()
-    if not tail or tail[-1] in _NO_CUE_END:
+    place_prefix = core[0] in PLACE_ONLY_PREFIXES and len(core) > 1  # "Deir Attiya" needs no cue
+    if (not tail or tail[-1] in _NO_CUE_END) and not place_prefix:
         return None  # a sentence start, a heading, a quote: no cue ends with this
     kind_hint, near = _hint(text, start)
-    word = "," if tail[-1] == "," else _last_word(tail)
+    word = "," if tail[-1:] == "," else _last_word(tail)
     listed = word in _JOIN_LAST_WORDS and ends.listed(before, start)
     cue, site = _cue(before, word, kind_hint, near, listed)
-    if not cue:
+    if not cue and not place_prefix:
         return None
     if _overlaps(start, end, scan.orgs) or not _plausible_person_free(text, start, end):
         return None
