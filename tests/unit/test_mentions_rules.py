@@ -109,6 +109,32 @@ def test_kunya_is_not_a_place_without_a_cue(gaz: Gazetteer) -> None:
     assert not any(k.startswith(("Abou", "Cheikh")) for k in got), got.keys()
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les FDS ont repris aux jihadistes Al-Zahriyé, leur premier quartier dans la ville.", "Al-Zahriyé"),
+        ("Les avions ont frappé deux fois Souq Tawil, un quartier du centre.", "Souq Tawil"),
+        ("Un autre passage, Al-Mouchrifa, avait fermé en mai.", "Al-Mouchrifa"),
+    ],
+)
+def test_place_apposition_is_a_cue(text: str, name: str, gaz: Gazetteer) -> None:
+    """ "X, un quartier ..." and "un passage, X," make X a place without a preposition before it."""
+    got = _by_surface(text, gaz)
+    assert name in got, got.keys()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon un habitant de la ville, Moustafa Hamdi, les raids ont repris.",  # a person after "de la ville,"
+        "Mi-novembre, la ville de Zoumrine était encore tenue par l'armée.",  # a date, not a name
+    ],
+)
+def test_apposition_not_places(text: str, gaz: Gazetteer) -> None:
+    got = _by_surface(text, gaz)
+    assert not any(k.startswith(("Moustafa", "Mi-")) for k in got), got.keys()
+
+
 def test_place_after_a_locative_de_is_not_an_actor(gaz: Gazetteer) -> None:
     """ "un dispensaire aux abords de X avaient été ...": X locates the building, it is no actor."""
     text = "Une école de Maarzaf et un dispensaire aux abords de Hass avaient été détruits par des raids."
