@@ -168,10 +168,10 @@ def _cue_name(scan: _Scan, start: int, end: int, ends: _Ends) -> _Cand | None:
     if surface.isupper() and not _dateline_caps(text, start, end, scan.lo):
         return None  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
     tail = before.rstrip()
-    # "Deir Attiya" needs no cue, nor "X, un village voisin"
-    place_prefix = (core[0] in PLACE_ONLY_PREFIXES and len(core) > 1) or _apposition(before, text[end : end + 60])
-    if (not tail or tail[-1] in _NO_CUE_END) and not place_prefix:
+    appos = _apposition(before, text[end : end + 60])  # "X, un village voisin" needs no cue
+    if (not tail or tail[-1] in _NO_CUE_END) and not appos:
         return None  # a sentence start, a heading, a quote: no cue ends with this
+    place_prefix = appos or (core[0] in PLACE_ONLY_PREFIXES and len(core) > 1)  # "puis Deir Attiya"
     kind_hint, near = _hint(text, start)
     word = "," if tail[-1:] == "," else _last_word(tail)
     listed = word in _JOIN_LAST_WORDS and ends.listed(before, start)
