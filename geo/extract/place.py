@@ -158,7 +158,7 @@ def strike_place(
     foreign place named as the target wins over the country or nothing (see :func:`fill_foreign`).
     """
     for scope, mentions in (("clause", clause_mentions), ("sentence", sent_mentions)):
-        landing = [m for m in mentions if not ORIGIN_BEFORE.search(text[max(0, m.start - 30) : m.start])]
+        landing = [m for m in mentions if not ORIGIN_BEFORE.search(text[max(0, m.start - 45) : m.start])]
         m, near = best_place(landing, text)
         if m is not None and m.kind != "country":
             return m, near, scope, None

@@ -42,7 +42,7 @@ def test_all_dev3_documents_scored(result: dict[str, Any]) -> None:
 # violence against civilians 0.50/0.40
 @pytest.mark.parametrize(
     ("kind", "precision", "recall"),
-    [("strike", 0.85, 0.75), ("clash", 0.78, 0.31), ("control_change", 0.80, 0.75), ("displacement", 0.81, 0.60),
+    [("strike", 0.85, 0.76), ("clash", 0.78, 0.31), ("control_change", 0.80, 0.75), ("displacement", 0.81, 0.60),
      ("violence_against_civilians", 0.45, 0.35)],
 )
 def test_dev3_event_floors(result: dict[str, Any], kind: str, precision: float, recall: float) -> None:

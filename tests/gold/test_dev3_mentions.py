@@ -4,7 +4,9 @@ Scored with :func:`geo.evaluate.evaluate` (span overlap; correct when resolved w
 point, or to the right governorate for a governorate; gold mentions without a point, "not found" or
 "n/a", count once detected). The floors sit just below the figures measured when the mention rules of
 issue 11 were written (README "Accuracy", dev3 column): precision 0.955, recall 0.946, F1 0.950,
-resolved right of detected 0.956, foreign places recognised 0.988 with none mapped inside Syria.
+resolved right of detected 0.956, foreign places recognised 0.988 with none mapped inside Syria
+(wave 2, place-only prefixes, place appositions and locative "de": precision 0.955, recall 0.953, F1 0.954,
+resolved right 0.956).
 dev3 is a development set: these floors guard against regressions, they do not promise these figures
 on unseen text. Skips without ``../shared``.
 """
@@ -38,10 +40,10 @@ def test_all_dev3_documents_scored(result: dict[str, Any]) -> None:
 def test_dev3_mention_floors(result: dict[str, Any]) -> None:
     m = result["mentions"]
     assert m["precision"] >= 0.945
-    assert m["recall"] >= 0.935
-    assert m["f1"] >= 0.94
+    assert m["recall"] >= 0.945
+    assert m["f1"] >= 0.945
     assert m["resolved_right"] >= 0.945
-    assert m["span_recall"] >= 0.98
+    assert m["span_recall"] >= 0.99
 
 
 def test_dev3_foreign_places(result: dict[str, Any]) -> None:

@@ -318,3 +318,10 @@ def test_displacement_to_a_named_place_only_keeps_the_destination(gaz: Gazetteer
     doc = _doc("Des milliers de familles ont été déplacées en direction de Sarmada, selon l'ONU.", gaz)
     (ev,) = [e for e in doc.events if e.kind == "displacement"]
     assert ev.place == "Sarmada"
+
+
+def test_fire_origin_after_a_generic_place_word(gaz: Gazetteer) -> None:
+    # "depuis la localité de X": X is where the fire comes from, even with the generic word between
+    doc = _doc("Des roquettes lancées depuis la localité de Hass ont touché lundi la ville d'Ariha, blessant trois civils.", gaz)
+    (ev,) = [e for e in doc.events if e.kind == "strike"]
+    assert ev.place == "Ariha"

@@ -73,6 +73,75 @@ def test_list_of_unknown_villages_after_a_cue(gaz: Gazetteer) -> None:
         assert name in got
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les soldats ont reconquis Qousseir, puis Deir Moukharram, fin mars.", "Deir Moukharram"),
+        ("Les rebelles en ont perdu un mardi, Beit al-Zouhouri, selon l'ONG.", "Beit al-Zouhouri"),
+        ("Selon l'ONG, Khirbet Zoumrane est tombée aux mains des insurgés.", "Khirbet Zoumrane"),
+        ("Les combats se sont étendus jusqu'à Kafr Zaytané et Tell Moussaf jeudi.", "Tell Moussaf"),
+    ],
+)
+def test_place_only_prefix_needs_no_cue(text: str, name: str, gaz: Gazetteer) -> None:
+    """Deir, Beit, Kafr, Tell, Khirbet, Maarat ... open only place names: no cue is needed."""
+    got = _by_surface(text, gaz)
+    assert name in got, got.keys()
+    assert not got[name][0].metonymic
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le quartier de Cheikh Nassouh a été bombardé dimanche.", "Cheikh Nassouh"),
+        ("Des barils sont tombés sur Ard al-Mazraa, selon des secouristes.", "Ard al-Mazraa"),
+    ],
+)
+def test_cheikh_and_ard_names_are_whole(text: str, name: str, gaz: Gazetteer) -> None:
+    """A generic first word (Cheikh, Ard) before a name stays part of the name."""
+    got = _by_surface(text, gaz)
+    assert name in got, got.keys()
+
+
+def test_kunya_is_not_a_place_without_a_cue(gaz: Gazetteer) -> None:
+    """Abou and Cheikh also open persons' names: without a cue they are not places."""
+    got = _by_surface("Abou Mohammad Jaouad a affirmé que Cheikh Ibrahim Sallam était parti.", gaz)
+    assert not any(k.startswith(("Abou", "Cheikh")) for k in got), got.keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les FDS ont repris aux jihadistes Al-Zahriyé, leur premier quartier dans la ville.", "Al-Zahriyé"),
+        ("Les avions ont frappé deux fois Souq Tawil, un quartier du centre.", "Souq Tawil"),
+        ("Un autre passage, Al-Mouchrifa, avait fermé en mai.", "Al-Mouchrifa"),
+    ],
+)
+def test_place_apposition_is_a_cue(text: str, name: str, gaz: Gazetteer) -> None:
+    """ "X, un quartier ..." and "un passage, X," make X a place without a preposition before it."""
+    got = _by_surface(text, gaz)
+    assert name in got, got.keys()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon un habitant de la ville, Moustafa Hamdi, les raids ont repris.",  # a person after "de la ville,"
+        "Mi-novembre, la ville de Zoumrine était encore tenue par l'armée.",  # a date, not a name
+    ],
+)
+def test_apposition_not_places(text: str, gaz: Gazetteer) -> None:
+    got = _by_surface(text, gaz)
+    assert not any(k.startswith(("Moustafa", "Mi-")) for k in got), got.keys()
+
+
+def test_place_after_a_locative_de_is_not_an_actor(gaz: Gazetteer) -> None:
+    """ "un dispensaire aux abords de X avaient été ...": X locates the building, it is no actor."""
+    text = "Une école de Maarzaf et un dispensaire aux abords de Hass avaient été détruits par des raids."
+    got = _by_surface(text, gaz)
+    assert "Hass" in got
+    assert not got["Hass"][0].metonymic
+
+
 def test_unresolved_report_lists_cue_names_with_candidates(gaz: Gazetteer) -> None:
     text = "Un raid a frappé le village de Kafr Moussabé, et trois civils ont été tués à Kafr Moussabé."
     doc = Document(id="t", source="t.txt", text=text)

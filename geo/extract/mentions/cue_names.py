@@ -21,6 +21,7 @@ from geo.extract.mentions.cues import (
     _OBJECT_CUE,
     _PREP_CUE,
     _SITE_CUE,
+    _apposition,
     _hint,
     _may_be_prep,
 )
@@ -33,6 +34,7 @@ from geo.lang.fr.places import (
     MONTHS,
     NAME_PREFIXES,
     NOT_PLACES,
+    PLACE_ONLY_PREFIXES,
     STOP_WORDS,
     WEEKDAYS,
 )
@@ -128,7 +130,8 @@ def _name_tokens_ok(toks: list[str]) -> list[str] | None:
     """The name's words without inner articles, or None when they cannot be a place name."""
     core = [t for i, t in enumerate(toks) if not (t in ARTICLES and i < len(toks) - 1)]
     glued = len(core) < len(toks)
-    if not core or core[0] in DEMONYMS or (len(toks) == 1 and len(toks[0]) < 3):
+    if not core or core[0] in DEMONYMS or (len(toks) == 1 and len(toks[0]) < 3) \
+            or any(t in MONTHS or t in WEEKDAYS for t in core):  # "Mi-octobre", "Lundi-matin"
         return None
     if core[0] in STOP_WORDS:
         prefixed = core[0] in NAME_PREFIXES and len(core) > 1
@@ -165,13 +168,15 @@ def _cue_name(scan: _Scan, start: int, end: int, ends: _Ends) -> _Cand | None:
     if surface.isupper() and not _dateline_caps(text, start, end, scan.lo):
         return None  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
     tail = before.rstrip()
-    if not tail or tail[-1] in _NO_CUE_END:
+    appos = _apposition(before, text[end : end + 60])  # "X, un village voisin" needs no cue
+    if (not tail or tail[-1] in _NO_CUE_END) and not appos:
         return None  # a sentence start, a heading, a quote: no cue ends with this
+    place_prefix = appos or (core[0] in PLACE_ONLY_PREFIXES and len(core) > 1)  # "puis Deir Attiya"
     kind_hint, near = _hint(text, start)
-    word = "," if tail[-1] == "," else _last_word(tail)
+    word = "," if tail[-1:] == "," else _last_word(tail)
     listed = word in _JOIN_LAST_WORDS and ends.listed(before, start)
     cue, site = _cue(before, word, kind_hint, near, listed)
-    if not cue:
+    if not cue and not place_prefix:
         return None
     if _overlaps(start, end, scan.orgs) or not _plausible_person_free(text, start, end):
         return None

@@ -158,3 +158,30 @@ def _hint(text: str, start: int) -> tuple[str | None, bool]:
     """The generic-word hint of the name at ``start``: (``"governorate"|"city"|"small"|None``, near)."""
     return _hint_before(text[max(0, start - 60) : start])
 
+
+
+#: Place words of an apposition ("Al-Jamarek, un poste-frontière", "un premier passage, Al-Jamarek,").
+_APPOS_NOUN = (
+    r"(?:quartier|village|localit[ée]|ville|bourgade|hameau|faubourg|secteur|poste-fronti[èe]re|poste\s+fronti[èe]re|"
+    r"passage|point\s+de\s+passage|camp|colline|mont)s?"
+)
+#: "X, leur premier quartier", "X, un village voisin": the name is a place by the apposition that follows it.
+_APPOS_AFTER = re.compile(
+    r"^\s*,\s*(?:un|une|le|la|l['’]|leur|son|sa|ce|cet|cette)\s*"
+    r"(?:(?:premier|premi[èe]re|dernier|derni[èe]re|grand|grande|petit|petite|ancien|ancienne|autre|nouveau|nouvelle|"
+    r"important|importante|vaste)\s+)?" + _APPOS_NOUN + r"\b",
+    re.IGNORECASE,
+)
+#: "un premier passage, X, était tombé": the name follows a place word between commas.
+_APPOS_BEFORE = re.compile(
+    r"(?<![Dd]e )(?<![Dd]u )(?<![Dd]es )(?<![àa] )\b(?:un|une|le|la|l['’]|leur|son|sa|ce|cet|cette)\s*"
+    r"(?:(?:premier|premi[èe]re|dernier|derni[èe]re|autre|seul|seule)\s+)?" + _APPOS_NOUN + r"\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
+def _apposition(before: str, after: str) -> bool:
+    """True when a place apposition comes with the name: "X, un village ..." or "un passage, X, ..."."""
+    if _APPOS_AFTER.match(after):
+        return True
+    return after.lstrip().startswith(",") and _APPOS_BEFORE.search(before) is not None

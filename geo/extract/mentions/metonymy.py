@@ -59,6 +59,12 @@ _PREP_BEFORE = re.compile(
 _AND_ACTOR_AFTER = re.compile(r"^\s+et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+(?:ont|y\s+ont|avaient|se\s+sont)\b")
 _AND_BEFORE = re.compile(r"\b(?:et|de)\s+(?:la\s+|l['’]|le\s+)?$")
 _VERB_AFTER = re.compile(r"^\s+(?:ont|y\s+ont|avaient|se\s+sont)\b")
+#: "un hôpital aux abords de X avaient été ...": "de" after a place word locates, it does not name an actor.
+_LOCATIVE_DE = re.compile(
+    r"\b(?:abords|environs|alentours|p[ée]riph[ée]rie|proximit[ée]|pr[èe]s|banlieue|entr[ée]e|sortie|village|ville|"
+    r"localit[ée]|quartier|r[ée]gion|province|secteur|campagne|centre|nord|sud|est|ouest|hauteurs)\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str | None) -> bool:
@@ -76,7 +82,7 @@ def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str |
     if _AND_ACTOR_AFTER.match(after) and not _PLACE_PREP.search(before):
         return True
     if _AND_BEFORE.search(before) and _VERB_AFTER.match(after) \
-            and not _PLACE_PREP_LIST.search(before):
+            and not _PLACE_PREP_LIST.search(before) and not _LOCATIVE_DE.search(before):
         return True
     if _METONYMIC_AFTER.match(after) and not _LOCATIVE_BEFORE.search(before) and not _PREP_BEFORE.search(before) \
             and not _PLACE_PREP_LIST.search(before):

@@ -148,7 +148,8 @@ EXPELLED = re.compile(r"chass|d[ée]log", _I)
 #: Where fire comes from, not where it lands: "tirés depuis la Syrie", "en provenance d'Idleb".
 ORIGIN_BEFORE = re.compile(
     rf"\b(?:depuis|[àa]\s+partir\s+d[eu']?|en\s+provenance\s+d[eu']?|lanc[ée]e?s\s+d[eu']?"
-    rf"|tir[ée]e?s\s+d[eu']?)\s*(?:la\s+|le\s+|les\s+|l{AP}|d{AP})?\s*$",
+    rf"|tir[ée]e?s\s+d[eu']?)\s*(?:la\s+|le\s+|les\s+|l{AP}|d{AP})?\s*"
+    rf"(?:(?:village|ville|localit[ée]|quartier|r[ée]gion|province|secteur|zone|base|colline)s?\s+(?:de\s+|d{AP}))?$",
     _I,
 )
 

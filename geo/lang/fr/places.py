@@ -56,7 +56,16 @@ NAME_PREFIXES: frozenset[str] = frozenset({
     "abou", "abu", "aboul", "abul", "tal", "tall", "tell", "kafr", "kfar", "kafar", "deir", "dayr", "beit", "bayt",
     "beyt", "ain", "ayn", "jabal", "jebel", "djebel", "wadi", "oued", "khirbet", "khirbat", "qalaat", "qalat", "kalaat",
     "ras", "bab", "jisr", "khan", "maaret", "maarat", "qasr", "bir", "mazraat", "umm", "oum", "souq", "marj", "nahr",
-    "tulul", "qariyat", "rasm", "bani", "beni", "jeb", "jubb", "hay", "tallet", "mazraa",
+    "tulul", "qariyat", "rasm", "bani", "beni", "jeb", "jubb", "hay", "tallet", "mazraa", "cheikh", "sheikh", "ard",
+})  # fmt: skip
+
+#: Name prefixes that open only place names (never a person's kunya like "Abou", "Oum", "Cheikh"): a
+#: capitalised name that opens with one and has a second word is a place without any cue
+#: ("puis Deir Attiya", "l'armée en a repris un, Beit Sahem").
+PLACE_ONLY_PREFIXES: frozenset[str] = frozenset({
+    "tal", "tall", "tell", "tallet", "kafr", "kfar", "kafar", "deir", "dayr", "beit", "bayt", "beyt", "ain", "ayn",
+    "jabal", "jebel", "djebel", "wadi", "oued", "khirbet", "khirbat", "qalaat", "qalat", "kalaat", "maaret", "maarat",
+    "mazraat", "mazraa", "jisr", "qasr", "marj", "tulul", "qariyat",
 })  # fmt: skip
 
 #: Demonyms and adjectives of nationality, never places.
