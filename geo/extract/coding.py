@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from geo.extract.casualties import Casualties, apply_casualties
 from geo.extract.classify import KindHit, strike_subtype
 from geo.extract.control_pass import ControlHit, control_sides
-from geo.extract.place import fill_foreign, fill_place, place_event
+from geo.extract.place import fill_foreign, fill_place, fill_unknown, place_event
 from geo.extract.segment import Clause, Draft, Sentence
 from geo.extract.sides import (
     ActorSpan,
@@ -186,6 +186,8 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     )
     if where.foreign is not None:
         fill_foreign(ev, where.foreign)
+    elif where.mention is not None and where.mention.name is None:
+        fill_unknown(ev, where.mention, sc.sent_mentions, doc.text)
     else:
         fill_place(ev, where.mention, where.near, doc.text)
         if where.mention is None:

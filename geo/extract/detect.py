@@ -8,7 +8,7 @@ import re
 
 from geo.extract.actors import find_actors
 from geo.extract.casualties import Casualties
-from geo.extract.control_pass import ControlHit, find_controls
+from geo.extract.control_pass import ControlHit, control_place, find_controls
 from geo.extract.segment import Clause, may_hold
 from geo.extract.sides import can_act
 from geo.lang.fr.triggers import (
@@ -285,7 +285,7 @@ def displacement_hit(clause: str, cas: Casualties) -> int | None:
 
 def control_hits_fr(clause: str, c: Clause) -> list[ControlHit]:
     """Every control change of a clause from the French tables, each tied to its place."""
-    usable = [m for m in c.mentions if not m.foreign and not m.metonymic and m.name]
+    usable = [m for m in c.mentions if control_place(m)]
     return [h for h in find_controls(clause, usable, c.start) if _keep_control_hit(clause, h)]
 
 

@@ -61,7 +61,8 @@ def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = Fa
         hi += 1
     out = usable[lo : hi + 1]
     keys = [_key(x) for x in out]
-    return out if len(set(keys)) == len(keys) and any(x.name for x in out) else [m]
+    known = any(x.name for x in out) or m.name is None  # a change tied to an unknown name lists unknown names
+    return out if len(set(keys)) == len(keys) and known else [m]
 
 
 def _elliptic(m: Mention, mentions: list[Mention], text: str) -> list[Mention]:
@@ -133,7 +134,8 @@ def _place_listed(ev: Event, x: Mention, anchor: Mention, text: str) -> None:
     if x.name is not None:
         fill_place(ev, x, False, text)
         return
-    fill_place(ev, anchor, True, text)
+    if anchor.name is not None:  # else the event keeps the point its unknown anchor was given
+        fill_place(ev, anchor, True, text)
     ev.place, ev.place_id = x.surface, None
     ev.geo_precision = max(2, ev.geo_precision or 2)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.actors import find_actors
-from geo.extract.control_pass import ANAPHOR, ControlHit, tied_after
+from geo.extract.control_pass import ANAPHOR, ControlHit, control_place, tied_after
 from geo.extract.segment import Clause
 from geo.lang.fr.cues import DESTINATION_CUE, FOREIGN_TARGET_BEFORE, ORIGIN_BEFORE
 from geo.model import Event, Mention
@@ -112,6 +112,15 @@ def fill_place(ev: Event, m: Mention | None, near: bool, text: str) -> None:
         return
     ev.lat, ev.lon = m.lat, m.lon
     ev.adm1, ev.adm1_pcode = m.adm1, m.adm1_pcode
+
+
+def fill_unknown(ev: Event, m: Mention, sent_mentions: list[Mention], text: str) -> None:
+    """Place an event tied to a name the gazetteer lacks: the name, at the point of the most specific
+    place its sentence names (precision 2, as ACLED codes a village it cannot find), else without a point."""
+    anchor, _near = best_place([x for x in sent_mentions if x.kind != "country"], text)
+    fill_place(ev, anchor, True, text)
+    ev.place, ev.place_id = m.surface, None
+    ev.geo_precision = max(2, ev.geo_precision or 2)
 
 
 def fill_foreign(ev: Event, m: Mention) -> None:
@@ -232,7 +241,7 @@ def place_event(
     if isinstance(match, ControlHit) and isinstance(match.place, Mention):
         return Placing(match.place, False, "clause")
     if isinstance(match, re.Match):
-        usable = [x for x in clause.mentions if x.name and not x.foreign and not x.metonymic]
+        usable = [x for x in clause.mentions if control_place(x)]
         tied = tied_after(clause.text, match.end(), usable, clause.start)
         if tied:
             return Placing(tied, False, "clause")

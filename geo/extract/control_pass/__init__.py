@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from geo.extract.control_pass.sides import _CO_SUBJECT, _subject_head, control_sides, opponent
 from geo.extract.control_pass.states import control_status, find_states
+from geo.extract.control_pass.ties import control_place
 from geo.extract.control_pass.triggers import ANAPHOR, ControlHit, find_control, find_controls, tied_after
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "_CO_SUBJECT",
     "ControlHit",
     "_subject_head",
+    "control_place",
     "control_sides",
     "control_status",
     "find_control",

@@ -10,9 +10,15 @@ import re
 from geo.lang.fr import control as fr
 from geo.model import Mention
 
-__all__ = ["DONT", "FROM_PLACE", "among_them", "apposition_head"]
+__all__ = ["DONT", "FROM_PLACE", "among_them", "apposition_head", "control_place"]
 
 _I = re.IGNORECASE
+
+
+def control_place(m: Mention) -> bool:
+    """A Syrian place a control change can be tied to: resolved, or an unknown name the mention pass kept
+    ("ont repris le village de Khirbet Xyz": the change is told even when the gazetteer lacks the village)."""
+    return not m.foreign and not m.metonymic and (m.name is not None or (m.kind is None and m.surface[:1].isupper()))
 
 FROM_PLACE = re.compile(
     r"\s*(?:de|d['’]|du|des)\s*(?:(?:la\s+)?(?:ville|localit[ée]|village|quartier)\s+(?:de\s+|d['’]))?$", _I

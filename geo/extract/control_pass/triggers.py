@@ -364,7 +364,31 @@ def tied_after(clause: str, end: int, mentions: Sequence[Mention], clause_start:
 
 
 def _strip_agent(gap: str) -> str:
-    """Drop "par les rebelles", "dimanche par les troupes gouvernementales" from a gap before the place."""
-    return re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I)
+    """Drop "par les rebelles", "dimanche par les troupes gouvernementales" from a gap before the place,
+    and the side that lost it ("repris à l'EI les villages de", "pris au groupe Etat islamique (EI)")."""
+    return _strip_loser(re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I))
+
+
+_TO_SIDE = re.compile(r"(?:^|\s)(?:à|au|aux)\s+(?:l['’]|la\s+|les\s+|le\s+)?$", _I)
+
+
+def _strip_loser(gap: str) -> str:
+    """Drop "à l'EI", "aux forces kurdes", "au groupe Etat islamique (EI)": the side a place was taken from."""
+    if not re.search(r"(?:^|\s)(?:à|au|aux)\s", gap, _I):
+        return gap
+    from geo.extract.actors import find_actors
+
+    acts = find_actors(gap)
+    for i, (s, e, _label) in enumerate(acts):
+        pre = _TO_SIDE.search(gap, 0, s)
+        if pre is None:
+            continue
+        for s2, e2, _l2 in acts[i + 1 :]:  # "l'Etat islamique (EI)": one side named twice
+            if not re.fullmatch(r"[\s(]*", gap[e:s2]):
+                break
+            e = e2
+        close = re.match(r"\s*\)", gap[e:])
+        return gap[: pre.start()] + " " + gap[e + (close.end() if close else 0) :]
+    return gap
 
 
