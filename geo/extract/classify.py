@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.casualties import Casualties
-from geo.extract.control_pass import ControlHit
+from geo.extract.control_pass import ANAPHOR, ControlHit
 from geo.extract.detect import clash_hit, control_hit, control_hits_fr, displacement_hit, strike_hit, vac_hit
 from geo.extract.segment import Clause
 from geo.lang.fr.triggers import (
@@ -84,9 +84,11 @@ def _control_matches(ctext: str, clause: Clause) -> list[re.Match[str] | Control
         h
         for h in fr_hits
         if h.start >= first_end
-        and isinstance(h.place, Mention)
-        and (not isinstance(first_place, Mention) or h.place.name != first_place.name)
-    ][:1]
+        and (
+            (isinstance(h.place, Mention) and (not isinstance(first_place, Mention) or h.place.name != first_place.name))
+            or (h.place == ANAPHOR and h.role == "nominal" and isinstance(first_place, Mention))
+        )
+    ][:1]  # "sont entrés dans X, après la reconquête de cette ville par Y": an earlier change of the same place
     return [ctrl, *more]
 
 

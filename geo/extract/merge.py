@@ -31,7 +31,7 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
                     and a.place
                     and b.place
                     and a.place != b.place
-                    and d.clause is twin.clause
+                    and (d.clause is twin.clause or (d.place_from == twin.place_from == "clause"))
                 )
                 or _two_targets(twin, d)
                 or _two_changes(a, b)

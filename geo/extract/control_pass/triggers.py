@@ -34,7 +34,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("hands", re.compile(rf"\b{_alt(fr.HANDS)}", _I)),
         ("loss", re.compile(rf"\b{_alt(fr.LOSS)}\b", _I)),
-        ("gain", re.compile(rf"\b{_AUX}{_ADV}\s+{_alt(fr.GAIN_PARTICIPLE)}", _I)),
+        # "avaient contre-attaqué et repris X": a capture coordinated with another participle
+        ("gain", re.compile(rf"\b{_AUX}{_ADV}(?:\s+[\w’'\-]+[ée]s?\s+et)?\s+{_alt(fr.GAIN_PARTICIPLE)}", _I)),
         ("gain", re.compile(rf"\b{_alt(fr.GAIN_FINITE)}\b", _I)),
         (
             "participial",
@@ -172,7 +173,8 @@ ANAPHOR = "anaphor"
 @lru_cache(maxsize=1)
 def _anaphor_after() -> re.Pattern[str]:
     return re.compile(
-        rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|hors\s+|[àa]\s+)?"
+        rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:(?:de\s+)?{fr.PART_OF.replace('{AP}', _AP)})?"
+        rf"(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|hors\s+|[àa]\s+)?"
         rf"{fr.ANAPHOR_NP.replace('{AP}', _AP)}",
         _I,
     )

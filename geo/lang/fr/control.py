@@ -66,6 +66,14 @@ ANAPHOR_NP: str = (
     r"poste|passage|poste-fronti[èe]re|colline|mont|barrage|h[ôo]pital|mosqu[ée]e|aérodrome|caserne|garnison)\b"
 )
 
+#: A part of the place a trigger governs, before it: "plus de 40 % de la localité", "la majeure partie des
+#: quartiers de cette ville", "l'essentiel de la colline".
+PART_OF: str = (
+    r"(?:(?:plus\s+de\s+|pr[èe]s\s+de\s+|environ\s+|quelque\s+)?\d+\s*%|la\s+(?:majeure\s+|plus\s+grande\s+)?partie"
+    r"|l{AP}essentiel|la\s+(?:quasi-)?totalit[ée]|une\s+(?:grande\s+|bonne\s+)?partie)"
+    r"(?:\s+(?:des|de\s+ses|de\s+leurs)\s+(?:quartiers|secteurs|positions))?\s+"
+)
+
 #: Participles without auxiliary that take an agent or a loser after them: "repris la veille
 #: aux rebelles", "arrachée aux combattants kurdes", "reconquise par l'armée", "chassé de X par Y".
 PARTICIPIAL: tuple[str, ...] = (

@@ -173,7 +173,7 @@ _CONTROL_INF = (
 
 
 CONTROL = re.compile(
-    rf"\b{_AUX}{_ADV}\s+{_CONTROL_VERB}\b"
+    rf"\b{_AUX}{_ADV}(?:\s+[\w’'\-]+[ée]s?\s+et)?\s+{_CONTROL_VERB}\b"
     rf"|\b(?:r[ée]ussi|parvenus?|parvenues?|permis)\s+(?:à|de|d{AP})\s*{_CONTROL_INF}",
     _I,
 )
