@@ -71,7 +71,7 @@ def _sides(
     sc.actors = actors  # the clause's later events read the same sides
     if isinstance(match, ControlHit):
         new, prev = control_sides(ctext, match, actors, can_act)
-        if new is None and match.role in ("gain", "nominal") and pronoun_subject(ctext, match.start):
+        if new is None and match.role in ("gain", "nominal", "hold") and pronoun_subject(ctext, match.start):
             new = prev_actor if prev_actor != prev else None
         if prev is None and match.role == "loss" and pronoun_subject(ctext, match.start):
             prev = prev_actor  # "ils avaient perdu X": the actor of the sentence before

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from geo.extract.actors import find_actors
 from geo.extract.control_pass import ANAPHOR, ControlHit, control_place, tied_after
 from geo.extract.segment import Clause
+from geo.lang.fr.control import WHERE_CLAUSE
 from geo.lang.fr.cues import DESTINATION_CUE, FOREIGN_TARGET_BEFORE, ORIGIN_BEFORE
 from geo.model import Event, Mention
 from geo.vocab import EventKind
@@ -237,6 +238,10 @@ def place_event(
     if kind == EventKind.DISPLACEMENT:
         return Placing(*displacement_place(clause.mentions, sent_mentions, text))
     if isinstance(match, ControlHit) and match.place == ANAPHOR:
+        if re.match(WHERE_CLAUSE, clause.text, _I):  # "à Alep, où l'armée contrôle ...": the place before "où"
+            before = [x for x in sent_mentions if x.end <= clause.start and control_place(x)]
+            if before:
+                return Placing(before[-1], False, "clause")
         return Placing(None, False, "none")
     if isinstance(match, ControlHit) and isinstance(match.place, Mention):
         return Placing(match.place, False, "clause")

@@ -117,7 +117,7 @@ _STEMS: tuple[tuple[str, ...], ...] = (
     ("prise", "chute", "conqu", "capture", "lib", "perte", "entr", "encerclement", "siège", "siege"),
     ("mains",),
     ("contr", "tien", "tenai"),
-    ("tomb", "rendu"),
+    ("tomb", "rendu", "contr"),
 )
 
 
@@ -220,6 +220,8 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
                 )
             ):
                 place = ANAPHOR
+            elif place is None and role != "participial" and re.match(fr.WHERE_CLAUSE, clause, _I):
+                place = ANAPHOR  # "..., où l'armée contrôle désormais X %": the place before "où" (see place_event)
             elif place is None and role == "nominal" and _POSSESSIVE.match(m.group()):
                 place = ANAPHOR  # "sa reconquête par l'armée": the place in focus (kept only with its agent)
             if place is None or _not_a_verb(clause, role, m):
@@ -367,7 +369,9 @@ def tied_after(clause: str, end: int, mentions: Sequence[Mention], clause_start:
 
 def _strip_agent(gap: str) -> str:
     """Drop "par les rebelles", "dimanche par les troupes gouvernementales" from a gap before the place,
-    and the side that lost it ("repris à l'EI les villages de", "pris au groupe Etat islamique (EI)")."""
+    the side that lost it ("repris à l'EI les villages de", "pris au groupe Etat islamique (EI)") and who
+    laid a siege ("le siège imposé depuis trois ans par l'EI à")."""
+    gap = re.sub(r"\bimpos[ée]e?s?\s+[^,.;:]{0,90}?(?=\s(?:[àa]|au|aux)\s)", " ", gap, flags=_I)
     return _strip_loser(re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I))
 
 

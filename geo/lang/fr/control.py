@@ -23,14 +23,14 @@ GAIN_FINITE: tuple[str, ...] = (
     r"entr(?:e|ent)\s+dans", r"resserr(?:e|ent)\s+l{AP}[ée]tau", r"bris(?:e|ent)\s+(?:le\s+si[èe]ge|l{AP}encerclement)",
     r"prenn?(?:d|ent|ait|aient)\s+(?:le\s+contr[ôo]le|pied|possession)",
     (r"contr[ôo]l(?:e|ent|ait|aient)\s+(?:d[ée]sormais|de\s+nouveau|[àa]\s+nouveau|maintenant|[àa]\s+pr[ée]sent"
-     r"|la\s+quasi-totalit[ée]|plus\s+de|\d+\s*%\s*|presque)"),
+     r"|la\s+quasi-totalit[ée]|plus\s+de|[\"«“]?\s*\d+\s*%[\"»”]?\s*|presque)"),
     # gerunds: "en prenant le contrôle de X", "en s'emparant de X"
     r"(?:re)?prenant\s+(?:le\s+contr[ôo]le|pied|possession)", r"s{AP}emparant", r"(?:re)?conqu[ée]rant",
     # infinitives after "pu", "réussi à", "parvenus à", "permis de", "venaient de"
     (r"(?:pu|r[ée]ussi\s+[àa]|parvenue?s?\s+[àa]|permis\s+(?:[àa]\s+(?:\w+\s+){1,3})?d[e']|venai(?:t|ent)\s+d[e']"
      r"|vien(?:t|nent)\s+d[e'])\s*"
      r"(?:(?:re)?prendre|s{AP}emparer|(?:re)?conqu[ée]rir|chasser|expulser|d[ée]loger|repousser|p[ée]n[ée]trer"
-     r"|entrer)"),
+     r"|entrer|avancer\s+dans)"),
 )
 
 #: Past participles used after an auxiliary (``a``, ``ont``, ``avaient``, ``s'est`` ...) that the
@@ -38,7 +38,7 @@ GAIN_FINITE: tuple[str, ...] = (
 GAIN_PARTICIPLE: tuple[str, ...] = (
     r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?",
     r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors", r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption",
-    r"hiss[ée]\s+(?:le|son)\s+drapeau", r"bris[ée]\s+l{AP}encerclement", r"achev[ée]\s+la\s+prise",
+    r"hiss[ée]\s+(?:le|son)\s+drapeau", r"bris[ée]\s+(?:\w+\s+)?(?:l{AP}encerclement|le\s+si[èe]ge)", r"achev[ée]\s+la\s+prise",
     (r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te|route|direction"
      r"|rel[èe]ve)))"),
     r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",
@@ -54,6 +54,9 @@ FELL: tuple[str, ...] = (
     (r"(?:est|sont|[ée]tait|[ée]taient|a\s+[ée]t[ée]"
      r"|avait\s+[ée]t[ée])\s+(?:[\w’']+\s+){0,3}?tomb[ée]e?s?\b(?!\s+(?:sur|dans|sous|[àa]\s+(?:court|terre)))"),
     r"tomb(?:e|ent)\b(?!\s+(?:sur|dans|sous))", r"s{AP}est\s+(?:[\w’']+\s+){0,2}?rendue?",
+    # "la ville est « presque entièrement sous contrôle »": held, the holder told before (never "sous contrôle de Y")
+    (r"(?:est|sont|[ée]tait|[ée]taient)\s+(?:[\w’'\"«»“”]+\s+){0,3}?sous\s+contr[ôo]le\b[\"»”]?"
+     r"(?!\s*(?:de|d{AP}|du|des|turc|russe|kurde|du\s+r[ée]gime)\b)"),
 )
 
 #: "passées des mains des FDS à celles des groupes proturcs": from the first actor to the second.
@@ -69,10 +72,13 @@ ANAPHOR_NP: str = (
 #: A part of the place a trigger governs, before it: "plus de 40 % de la localité", "la majeure partie des
 #: quartiers de cette ville", "l'essentiel de la colline".
 PART_OF: str = (
-    r"(?:(?:plus\s+de\s+|pr[èe]s\s+de\s+|environ\s+|quelque\s+)?\d+\s*%|la\s+(?:majeure\s+|plus\s+grande\s+)?partie"
-    r"|l{AP}essentiel|la\s+(?:quasi-)?totalit[ée]|une\s+(?:grande\s+|bonne\s+)?partie)"
+    r"(?:(?:plus\s+de\s+|pr[èe]s\s+de\s+|environ\s+|quelque\s+)?[\"«“]?\s*\d+\s*%|la\s+(?:majeure\s+|plus\s+grande\s+)?partie"
+    r"|l{AP}essentiel|la\s+(?:quasi-)?totalit[ée]|une\s+(?:grande\s+|bonne\s+)?partie)[\"»”]?"
     r"(?:\s+(?:des|de\s+ses|de\s+leurs)\s+(?:quartiers|secteurs|positions))?\s+"
 )
+
+#: A clause on the place named just before it: "à Alep, où le régime contrôle désormais 93 % des quartiers".
+WHERE_CLAUSE: str = r"^[\s,]*o[ùu]\s"
 
 #: Participles without auxiliary that take an agent or a loser after them: "repris la veille
 #: aux rebelles", "arrachée aux combattants kurdes", "reconquise par l'armée", "chassé de X par Y".

@@ -162,7 +162,7 @@ _CONTROL_VERB = (
     r"tomb[ée]e?s?(?:\s+(?!(?:et|mais|qui|que)\b)[\w’']+){0,4}?\s+(?:aux|entre\s+les)\s+mains"
     r"|pass[ée]e?s?(?:\s+[\w’']+){0,3}?\s+sous\s+(?:le\s+)?contr[ôo]le|"
     r"perc[ée]|bris[ée]\s+le\s+si[èe]ge|reprise?s?|conquise?s?|entrée?s?(?:\s+[\w’']+){0,3}?\s+dans|"
-    r"ouvert\s+(?:une?|le|la)\s+(?:voie|route|passage|corridor|br[èe]che)|regagn[ée])"
+    r"ouvert\s+(?:une?|le|la)\s+(?:voie|route|passage|corridor|br[èe]che)(?!\s+[àa]\s)|regagn[ée])"
 ).replace("{AP}", AP)
 
 
