@@ -85,8 +85,11 @@ def _control_matches(ctext: str, clause: Clause) -> list[re.Match[str] | Control
         for h in fr_hits
         if h.start >= first_end
         and (
-            (isinstance(h.place, Mention) and (not isinstance(first_place, Mention) or h.place.name != first_place.name))
-            or (h.place == ANAPHOR and h.role == "nominal" and isinstance(first_place, Mention))
+            (
+                isinstance(h.place, Mention)
+                and (not isinstance(first_place, Mention) or h.place.name != first_place.name)
+            )
+            or (h.place == ANAPHOR and h.role == "nominal" and first_place != ANAPHOR)
         )
     ][:1]  # "sont entrés dans X, après la reconquête de cette ville par Y": an earlier change of the same place
     return [ctrl, *more]

@@ -10,7 +10,7 @@ import re
 from geo.lang.fr import control as fr
 from geo.model import Mention
 
-__all__ = ["DONT", "FROM_PLACE", "among_them", "apposition_head", "control_place"]
+__all__ = ["DONT", "FROM_PLACE", "among_them", "apposition_head", "control_place", "strip_agent"]
 
 _I = re.IGNORECASE
 
@@ -57,3 +57,37 @@ def among_them(clause: str, end: int, spans: list[tuple[int, int, Mention]]) -> 
     if nxt is not None and _AMONG.fullmatch(clause, end, nxt[0]):
         return nxt[1]
     return None
+
+
+def strip_agent(gap: str) -> str:
+    """Drop "par les rebelles", "dimanche par les troupes gouvernementales" from a gap before the place,
+    the side that lost it ("repris à l'EI les villages de", "pris au groupe Etat islamique (EI)") and who
+    laid a siege ("le siège imposé depuis trois ans par l'EI à")."""
+    gap = re.sub(r"\bimpos[ée]e?s?\s+[^,.;:]{0,90}?(?=\s(?:[àa]|au|aux)\s)", " ", gap, flags=_I)
+    return _strip_loser(re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I))
+
+
+_TO_SIDE = re.compile(r"(?:^|\s)(?:à|au|aux)\s+(?:l['’]|la\s+|les\s+|le\s+)?$", _I)
+
+
+def _strip_loser(gap: str) -> str:
+    """Drop "à l'EI", "aux forces kurdes", "au groupe Etat islamique (EI)": the side a place was taken from."""
+    if not re.search(r"(?:^|\s)(?:à|au|aux)\s", gap, _I):
+        return gap
+    from geo.extract.actors import find_actors
+
+    acts = find_actors(gap)
+    for i, (s, e, _label) in enumerate(acts):
+        pre = _TO_SIDE.search(gap, 0, s)
+        if pre is None:
+            continue
+        end = e
+        for s2, e2, _l2 in acts[i + 1 :]:  # "l'Etat islamique (EI)": one side named twice
+            if not re.fullmatch(r"[\s(]*", gap[end:s2]):
+                break
+            end = e2
+        close = re.match(r"\s*\)", gap[end:])
+        return gap[: pre.start()] + " " + gap[end + (close.end() if close else 0) :]
+    return gap
+
+

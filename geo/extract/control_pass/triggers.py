@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.extract.control_pass.ties import DONT, FROM_PLACE, among_them, apposition_head
+from geo.extract.control_pass.ties import DONT, FROM_PLACE, among_them, apposition_head, strip_agent
 from geo.lang.fr import control as fr
 from geo.model import Mention
 
@@ -303,7 +303,7 @@ def _tied_place(
     after = [
         (s, e, x)
         for s, e, x in spans
-        if s >= m.end() and s - m.end() <= 90 and _GAP_AFTER.match(_strip_agent(clause[m.end() : s]))
+        if s >= m.end() and s - m.end() <= 90 and _GAP_AFTER.match(strip_agent(clause[m.end() : s]))
     ]
     before = [
         (s, e, x)
@@ -360,41 +360,8 @@ def tied_after(clause: str, end: int, mentions: Sequence[Mention], clause_start:
     """The first mention a trigger ending at ``end`` governs ("ont reconquis X", "s'est emparé de la ville de X")."""
     for m in mentions:
         s = m.start - clause_start
-        if s >= end and s - end <= 90 and _GAP_AFTER.match(_strip_agent(clause[end:s])):
+        if s >= end and s - end <= 90 and _GAP_AFTER.match(strip_agent(clause[end:s])):
             return m
         if s >= end:
             return None
     return None
-
-
-def _strip_agent(gap: str) -> str:
-    """Drop "par les rebelles", "dimanche par les troupes gouvernementales" from a gap before the place,
-    the side that lost it ("repris à l'EI les villages de", "pris au groupe Etat islamique (EI)") and who
-    laid a siege ("le siège imposé depuis trois ans par l'EI à")."""
-    gap = re.sub(r"\bimpos[ée]e?s?\s+[^,.;:]{0,90}?(?=\s(?:[àa]|au|aux)\s)", " ", gap, flags=_I)
-    return _strip_loser(re.sub(r"\bpar\s+(?:[\w’'\-]+\s+){1,6}?(?=de\s|d['’]|du\s)", " ", gap, flags=_I))
-
-
-_TO_SIDE = re.compile(r"(?:^|\s)(?:à|au|aux)\s+(?:l['’]|la\s+|les\s+|le\s+)?$", _I)
-
-
-def _strip_loser(gap: str) -> str:
-    """Drop "à l'EI", "aux forces kurdes", "au groupe Etat islamique (EI)": the side a place was taken from."""
-    if not re.search(r"(?:^|\s)(?:à|au|aux)\s", gap, _I):
-        return gap
-    from geo.extract.actors import find_actors
-
-    acts = find_actors(gap)
-    for i, (s, e, _label) in enumerate(acts):
-        pre = _TO_SIDE.search(gap, 0, s)
-        if pre is None:
-            continue
-        for s2, e2, _l2 in acts[i + 1 :]:  # "l'Etat islamique (EI)": one side named twice
-            if not re.fullmatch(r"[\s(]*", gap[e:s2]):
-                break
-            e = e2
-        close = re.match(r"\s*\)", gap[e:])
-        return gap[: pre.start()] + " " + gap[e + (close.end() if close else 0) :]
-    return gap
-
-

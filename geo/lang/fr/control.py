@@ -38,7 +38,8 @@ GAIN_FINITE: tuple[str, ...] = (
 GAIN_PARTICIPLE: tuple[str, ...] = (
     r"pris\s+pied", r"rendue?s?\s+ma[îi]tres?", r"expuls[ée]e?s?", r"arrach[ée]e?s?",
     r"repouss[ée]e?s?\s+(?:\w+\s+){0,3}hors", r"resserr[ée]\s+l{AP}[ée]tau", r"fait\s+irruption",
-    r"hiss[ée]\s+(?:le|son)\s+drapeau", r"bris[ée]\s+(?:\w+\s+)?(?:l{AP}encerclement|le\s+si[èe]ge)", r"achev[ée]\s+la\s+prise",
+    r"hiss[ée]\s+(?:le|son)\s+drapeau", r"bris[ée]\s+(?:\w+\s+)?(?:l{AP}encerclement|le\s+si[èe]ge)",
+    r"achev[ée]\s+la\s+prise",
     (r"pris(?!\s+(?:part|soin|fin|acte|note|position|la\s+(?:fuite|parole|d[ée]cision|t[êe]te|route|direction"
      r"|rel[èe]ve)))"),
     r"(?:re)?conquise?s?", r"empar[ée]e?s?", r"p[ée]n[ée]tr[ée]e?s?\s+(?:\w+\s+){0,2}?dans",

@@ -1,0 +1,104 @@
+"""Control-change forms of issue 11 (wave 3), each on sentences written for this test (never from a gold set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from geo.model import Document
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Any:
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def _changes(text: str, gaz: Any) -> list[Any]:
+    from geo.extract.document import extract_document
+
+    doc = extract_document(Document(id="t", source="t.txt", text=text, date="2018-03-11", date_precision="day"), gaz)
+    return [e for e in doc.events if e.kind == "control_change"]
+
+
+def test_unknown_villages_taken_from_a_side(gaz: Any) -> None:
+    # names the gazetteer lacks, the side they were taken from between verb and places
+    evs = _changes("Mardi, les troupes du régime ont repris à l'EI les hameaux de Khirbet Zaouqal et de "
+                   "Khirbet Oumm Ghazal, au sud de Raqa.", gaz)
+    assert {e.place for e in evs} >= {"Khirbet Zaouqal", "Khirbet Oumm Ghazal"}, evs
+    assert all(e.new_controller == "regime" and e.previous_controller == "IS" for e in evs)
+
+
+def test_side_named_with_its_acronym_between_verb_and_place(gaz: Any) -> None:
+    (ev,) = _changes("Les FDS ont annoncé lundi avoir pris au groupe Etat islamique (EI) Tabqa, sur l'Euphrate.", gaz)
+    assert (ev.place, ev.new_controller, ev.previous_controller) == ("Tabqa", "SDF/Kurdish forces", "IS")
+
+
+def test_two_places_of_one_sentence_in_two_clauses(gaz: Any) -> None:
+    text = ("La ville de Morek est tombée dimanche, tandis que Kafr Zita, bourgade au nord de Hama, "
+            "s'est rendue sans combat.")
+    assert [e.place for e in _changes(text, gaz)] == ["Morek", "Kafr Zita"]
+
+
+def test_earlier_change_of_the_same_place_by_a_nominal(gaz: Any) -> None:
+    text = ("L'armée est entrée mardi dans Maaret al-Noomane, dix jours après la prise de cette ville par les "
+            "rebelles, selon l'OSDH.")
+    sides = sorted((e.new_controller or "") for e in _changes(text, gaz))
+    assert sides == ["rebels", "regime"], _changes(text, gaz)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of the place told before, coordinated with another participle
+        "Les jihadistes ont contre-attaqué et repris samedi plus de 30% de la localité, selon l'OSDH.",
+        # "se sont rendus maîtres de la majeure partie des quartiers de cette ville"
+        "Jeudi, les rebelles se sont rendus maîtres de la majeure partie des quartiers de cette ville.",
+        # held, with no holder named: the side told before
+        "Le ministre a assuré que la ville était « presque entièrement sous contrôle ».",
+        # a quoted percentage
+        "Selon des militants, l'armée contrôlait \"80%\" du secteur dimanche soir.",
+    ],
+)
+def test_changes_of_the_place_in_focus(gaz: Any, text: str) -> None:
+    lead = "Les forces gouvernementales et les rebelles se disputent Morek depuis des semaines. "
+    evs = _changes(lead + text, gaz)
+    assert [e.place for e in evs] == ["Morek"], evs
+
+
+def test_pronoun_subject_holds(gaz: Any) -> None:
+    text = "Les FDS ont pris Tabqa mardi. Elles contrôlent également le quartier de Wadi al-Qarnoun, au nord."
+    evs = [e for e in _changes(text, gaz) if e.place == "Wadi al-Qarnoun"]
+    assert evs and evs[0].new_controller == "SDF/Kurdish forces", _changes(text, gaz)
+
+
+def test_where_clause_takes_the_place_before(gaz: Any) -> None:
+    text = "Les renforts ont été envoyés à Alep, où l'armée contrôle désormais 85% des quartiers de l'est."
+    evs = _changes(text, gaz)
+    assert [(e.place, e.new_controller) for e in evs] == [("Aleppo", "regime")], evs
+
+
+def test_siege_broken_at_a_place(gaz: Any) -> None:
+    text = "Les troupes syriennes ont brisé dimanche le siège imposé depuis deux ans par les rebelles à Nubl."
+    evs = _changes(text, gaz)
+    assert [(e.place, e.new_controller) for e in evs] == [("Nubl", "regime")], evs
+
+
+def test_advance_into_a_village(gaz: Any) -> None:
+    text = "Les soldats venaient d'avancer dans le village voisin de Morek, d'après l'ONG."
+    assert [e.place for e in _changes(text, gaz)] == ["Morek"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ouvrir la voie à": paved the way, nothing taken
+        "Un attentat près de Morek avait ouvert la voie à un premier assaut des rebelles.",
+        # "sous contrôle de Y" is a state, and "la situation est sous contrôle" names no place
+        "Selon les autorités, la situation est sous contrôle à Morek.",
+    ],
+)
+def test_no_change(gaz: Any, text: str) -> None:
+    assert _changes(text, gaz) == []
