@@ -29,7 +29,9 @@ from geo.vocab import Actor, EventKind
 __all__ = ["ClauseScope", "code_event"]
 
 _I = re.IGNORECASE
-_REBEL_PLACES = re.compile(r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?)\s+rebelles\b", _I)
+_REBEL_PLACES = re.compile(
+    r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?|bastions?|fiefs?|verrous?)\s+rebelles?\b", _I
+)
 _PASSIVE = re.compile(r"\b(?:[ée]t[ée]|[êe]tre)\b", _I)
 
 

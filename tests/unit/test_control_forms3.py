@@ -102,3 +102,28 @@ def test_advance_into_a_village(gaz: Any) -> None:
 )
 def test_no_change(gaz: Any, text: str) -> None:
     assert _changes(text, gaz) == []
+
+
+def test_participle_qualifying_a_noun_is_no_capture(gaz: Any) -> None:
+    # the auxiliary belongs to "fui"; "reconquises" qualifies "régions", and no place is named
+    text = "Près de Morek, la moitié des habitants a fui d'autres régions reconquises par le régime."
+    assert _changes(text, gaz) == []
+
+
+def test_place_named_as_an_example_after_a_participle(gaz: Any) -> None:
+    text = "Les déplacés venaient de secteurs repris par l'armée, comme Kafr Nabl, au printemps."
+    evs = _changes(text, gaz)
+    assert [(e.place, e.new_controller) for e in evs] == [("Kafr Nabl", "regime")], evs
+
+
+def test_anaphoric_subject_not_the_place_of_its_apposition(gaz: Any) -> None:
+    text = ("Les rebelles assiègent Morek depuis des mois. La localité, située entre Kafr Zita et Latamné, "
+            "avait été arrachée en mars à l'armée par les rebelles.")
+    evs = [e for e in _changes(text, gaz) if e.place in ("Kafr Zita", "Latamné", "Latamneh")]
+    assert evs == []
+
+
+def test_rebel_stronghold_retaken_with_a_date(gaz: Any) -> None:
+    text = "L'armée espère répéter son succès à Morek, autre bastion rebelle du nord de Hama repris après deux mois de siège."
+    evs = _changes(text, gaz)
+    assert [(e.place, e.new_controller, e.previous_controller) for e in evs] == [("Morek", "regime", "rebels")], evs

@@ -40,7 +40,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "participial",
             re.compile(
-                rf"(?<![\w’'])(?<!\bont\s)(?<!\ba\s){_alt(fr.PARTICIPIAL)}\b(?=(?:\s+[\w’'\-]+){{0,3}}?\s+(?:par|aux|au|à|a)\b)",
+                rf"(?<![\w’'])(?<!\bont\s)(?<!\ba\s){_alt(fr.PARTICIPIAL)}\b"
+                rf"(?=(?:\s+[\w’'\-]+){{0,3}}?\s+(?:par|aux|au|à|a)\b|\s+{fr.PARTICIPIAL_WHEN})",
                 _I,
             ),
         ),
@@ -210,6 +211,7 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
             continue  # cheap guard: every match of the pattern holds one of its stems
         for m in pattern.finditer(clause):
             place: Mention | str | None = _tied_place(clause, role, m, spans) if spans else None
+            place = _subject_anaphor(clause, role, m.start(), place, clause_start)
             if (
                 place is None
                 and role not in ("participial", "hold")
@@ -247,6 +249,24 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
         if not out or h.start >= out[-1].end:
             out.append(h)
     return out
+
+
+@lru_cache(maxsize=1)
+def _subject_start() -> re.Pattern[str]:
+    return re.compile(rf"^\s*{fr.ANAPHOR_NP.replace('{AP}', _AP)}\s*,", _I)
+
+
+def _subject_anaphor(
+    clause: str, role: str, at: int, place: Mention | str | None, clause_start: int
+) -> Mention | str | None:
+    """ "La localité, située au croisement de X et de Y, avait été arrachée ...": the subject is the place in
+    focus, not a place of the apposition that describes it."""
+    if role not in ("participial", "fell", "hands") or place == ANAPHOR:
+        return place
+    subj = _subject_start().match(clause, 0, at)
+    if subj is None or (isinstance(place, Mention) and place.start - clause_start < subj.end()):
+        return place
+    return ANAPHOR
 
 
 _POSSESSIVE = re.compile(r"(?:sa|son|leur)\b", _I)
@@ -332,6 +352,11 @@ def _tied_place(
 _Span = tuple[int, int, Mention]
 
 
+@lru_cache(maxsize=1)
+def _such_as() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+par\s+[^,.;]{{1,40}}?)?{fr.SUCH_AS.replace('{AP}', _AP)}", _I)
+
+
 def _tied_before(
     clause: str, role: str, m: re.Match[str], spans: list[_Span], *, before: list[_Span], after: list[_Span]
 ) -> Mention | None:
@@ -343,6 +368,9 @@ def _tied_before(
         fr.PARTICIPIAL_FROM, m.group(), _I
     ):
         return after[0][2]  # "l'EI chassé de X par les Kurdes": the place follows "de"
+    nxt = next(((s, x) for s, _e, x in spans if s >= m.end()), None)
+    if role == "participial" and nxt and _such_as().fullmatch(clause, m.end(), nxt[0]):
+        return nxt[1]  # "d'autres régions reprises par le régime, comme X"
     if before and re.fullmatch(
         r"[\s,]*(?:(?:qui|a|est|était|avait|été|sont|ont|ainsi|aussi|déjà|\w+di|dimanche|le|la|l['’]|en|\d+|\w+)[\s,]*){0,6}",
         clause[before[-1][1] : m.start()],

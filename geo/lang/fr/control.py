@@ -87,6 +87,15 @@ PARTICIPIAL: tuple[str, ...] = (
     r"(?:re)?pris(?:es?)?", r"(?:re)?conquis(?:es?)?", r"arrach[ée]e?s?", r"captur[ée]e?s?", r"chass[ée]e?s?",
     r"lib[ée]r[ée]e?s?", r"expuls[ée]e?s?", r"d[ée]log[ée]e?s?",
 )
+#: When, right after such a participle, instead of its agent: "X, bastion rebelle repris après un an de siège".
+PARTICIPIAL_WHEN: str = (
+    r"(?:apr[èe]s\s+(?:un|une|deux|trois|quatre|cinq|six|des|plusieurs|\d+)\b|en\s+(?:\d{4}|janvier|f[ée]vrier|mars|avril|mai"
+    r"|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b|la\s+veille\b|le\s+\d{1,2}(?:er)?\s)"
+)
+#: "d'autres régions reprises par le régime, comme la Ghouta": the place named as an example after a participle.
+SUCH_AS: str = (
+    r"\s*,\s*(?:comme|notamment|tel(?:le)?s?\s+que)\s+(?:la\s+|le\s+|l{AP}|les\s+|celles?\s+de\s+|ceux\s+de\s+)?"
+)
 #: Participles whose place follows "de": "l'EI chassé de X par les Kurdes", "délogés de X".
 PARTICIPIAL_FROM: str = r"(?:chass|expuls|d[ée]log)"
 

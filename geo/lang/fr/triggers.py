@@ -22,6 +22,11 @@ _AUX = (
 
 
 _ADV = r"(?:\s+(?!(?:et|mais|qui|que)\b)[\w’'\-]+){0,3}?"
+#: Words between the auxiliary and a capture participle: no determiner ("a fui d'autres régions reconquises par
+#: le régime": the participle qualifies the noun, the auxiliary is another verb's).
+_CONTROL_ADV = (
+    r"(?:\s+(?!(?:et|mais|qui|que|des|les|ces|plusieurs|d['’]autres|certaines?|nombreu\w+)\b)[\w’'\-]+){0,3}?"
+)
 
 
 STRIKE = re.compile(
@@ -173,7 +178,7 @@ _CONTROL_INF = (
 
 
 CONTROL = re.compile(
-    rf"\b{_AUX}{_ADV}(?:\s+[\w’'\-]+[ée]s?\s+et)?\s+{_CONTROL_VERB}\b"
+    rf"\b{_AUX}{_CONTROL_ADV}(?:\s+[\w’'\-]+[ée]s?\s+et)?\s+{_CONTROL_VERB}\b"
     rf"|\b(?:r[ée]ussi|parvenus?|parvenues?|permis)\s+(?:à|de|d{AP})\s*{_CONTROL_INF}",
     _I,
 )
