@@ -124,6 +124,7 @@ def test_anaphoric_subject_not_the_place_of_its_apposition(gaz: Any) -> None:
 
 
 def test_rebel_stronghold_retaken_with_a_date(gaz: Any) -> None:
-    text = "L'armée espère répéter son succès à Morek, autre bastion rebelle du nord de Hama repris après deux mois de siège."
+    text = ("L'armée espère répéter son succès à Morek, autre bastion rebelle du nord de Hama repris après deux "
+            "mois de siège.")
     evs = _changes(text, gaz)
     assert [(e.place, e.new_controller, e.previous_controller) for e in evs] == [("Morek", "regime", "rebels")], evs
