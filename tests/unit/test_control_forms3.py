@@ -128,3 +128,15 @@ def test_rebel_stronghold_retaken_with_a_date(gaz: Any) -> None:
             "mois de siège.")
     evs = _changes(text, gaz)
     assert [(e.place, e.new_controller, e.previous_controller) for e in evs] == [("Morek", "regime", "rebels")], evs
+
+
+def test_quarter_located_in_its_city_is_one_change(gaz: Any) -> None:
+    text = "Le quartier de Bab Amr, à Homs, a été repris mardi par l'armée syrienne, selon la télévision d'Etat."
+    assert [e.place for e in _changes(text, gaz)] == ["Baba Amr"]
+
+
+def test_reported_clause_subject_acts(gaz: Any) -> None:
+    # "a assuré que des groupes rebelles ...": the reporter is the OSDH, the rebels act
+    text = "Samedi, l'OSDH a assuré que des groupes rebelles contrôlaient plus de 80% de la province de Deraa."
+    evs = _changes(text, gaz)
+    assert [e.new_controller for e in evs] == ["rebels"], evs

@@ -134,7 +134,7 @@ SOURCE_CUE = re.compile(
     rf"expliqu|ajout|soulign|accus|d[ée]menti|confirm)\w*|affirment|affirme|indique|indiquent|annonce|annoncent"
     rf"|rapporte|rapportent|"
     rf"assure|assurent|accuse|accusent|d[ée]clare|d[ée]clarent|a-t-\w+\s+(?:\w+\s+)?)"
-    rf"\s+(?:[\w’'\-]+\s+){{0,4}}?(?:l{AP}|la\s+|les\s+|le\s+|des\s+|du\s+)?$",
+    rf"\s+(?:(?!que\b|qu{AP})[\w’'\-]+\s+){{0,4}}?(?:l{AP}|la\s+|les\s+|le\s+|des\s+|du\s+)?$",
     _I,
 )
 
