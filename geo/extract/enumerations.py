@@ -194,7 +194,7 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
             places = _elliptic(d.mention, d.clause.mentions, text)
             elliptic = len(places) > 1
         else:  # "le quartier de A, à Homs, a été repris": the city only locates its quarter
-            places = [x for x in places if x.kind != "city" or not any(_within_city(y, x) for y in places if y is not x)]
+            places = [x for x in places if x.kind != "city" or not any(_within_city(y, x) for y in places if y != x)]
         if len(places) < 2:
             continue
         control = d.event.kind == EventKind.CONTROL_CHANGE
