@@ -11,6 +11,7 @@ from geo.extract.casualties import Casualties
 from geo.extract.control_pass import ControlHit, control_place, find_controls
 from geo.extract.segment import Clause, may_hold
 from geo.extract.sides import can_act, pronoun_subject
+from geo.lang.fr.cues import BARE_TROOPS
 from geo.lang.fr.triggers import (
     ABDUCTION,
     ATTACK,
@@ -298,7 +299,7 @@ def _keep_control_hit(clause: str, hit: ControlHit) -> bool:
 def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
     if hit.role == "hold" and not any(
         can_act(clause, x[0]) and x[1] <= hit.start for x in find_actors(clause[: hit.start])
-    ) and not pronoun_subject(clause, hit.start):
+    ) and not pronoun_subject(clause, hit.start) and not BARE_TROOPS.search(clause[: hit.start]):
         return None  # "la ville contrôle": holding is a change only with an armed subject (or "elles", that side)
     if hit.role == "loss" and DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
         return None  # "des civils avaient quitté X": people leaving (displacement), not a side losing a place

@@ -140,3 +140,16 @@ def test_reported_clause_subject_acts(gaz: Any) -> None:
     text = "Samedi, l'OSDH a assuré que des groupes rebelles contrôlaient plus de 80% de la province de Deraa."
     evs = _changes(text, gaz)
     assert [e.new_controller for e in evs] == ["rebels"], evs
+
+
+def test_bare_troops_hold(gaz: Any) -> None:
+    text = "Selon la télévision d'Etat, les troupes contrôlent désormais toute la région de Morek."
+    evs = _changes(text, gaz)
+    assert [e.place for e in evs] == ["Morek"], evs
+
+
+def test_counted_places_taken_by_the_side_inside_the_trigger(gaz: Any) -> None:
+    text = ("L'offensive dans la province de Deraa se poursuit. Lancée il y a dix jours, elle a permis au régime "
+            "de reprendre une vingtaine de localités.")
+    evs = _changes(text, gaz)
+    assert [(e.adm1, e.new_controller) for e in evs] == [("Dar'a", "regime")], evs

@@ -42,6 +42,7 @@ class _Around:
     after: list[_Found]
     agent: _Found | None
     loser: _Found | None
+    inside: _Found | None = None
 
 
 def control_sides(
@@ -62,7 +63,8 @@ def control_sides(
     loser = next((x for x in after if _LOSER.search(clause[max(b - 12, x[0] - 30) : x[0]])), None)
     if loser is None and re.search(r"chass|expuls|d[ée]log|repouss", hit.text, _I):
         loser = next((x for x in after if x[0] - b <= 25), None)
-    around = _Around(clause, hit, subj, after, agent, loser)
+    inside = next((x for x in cands if a <= x[0] and x[1] <= b), None)
+    around = _Around(clause, hit, subj, after, agent, loser, inside)
     if hit.role in ("fromto", "fell", "hold", "hands", "participial"):
         new, prev = _sides_after(around)
     else:
@@ -113,7 +115,8 @@ def _sides_of_subject(w: _Around) -> tuple[str | None, str | None]:
         other = next((x for x in w.after if x[2] != prev), None)
         new = other[2] if other and _PAR.search(clause[max(b, other[0] - 40) : other[0]]) else None
     else:
-        new = subj[-1][2] if subj else None
+        # "l'offensive a permis au régime de reprendre X": the side named inside the trigger gains
+        new = w.inside[2] if w.inside else (subj[-1][2] if subj else None)
         prev = w.loser[2] if w.loser and (new is None or w.loser[2] != new) else None
         if prev is None:
             gone = next((x for x in w.after if _WITHDRAWAL_OF.search(clause[max(b, x[0] - 45) : x[0]])), None)

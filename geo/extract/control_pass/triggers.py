@@ -176,7 +176,7 @@ def _anaphor_after() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[\w’']+\s+){{0,2}}?(?:(?:de\s+)?{fr.PART_OF.replace('{AP}', _AP)})?"
         rf"(?:de\s+|d{_AP}|du\s+|dans\s+|hors\s+(?:de\s+|du\s+|d{_AP})|hors\s+|[àa]\s+)?"
-        rf"{fr.ANAPHOR_NP.replace('{AP}', _AP)}",
+        rf"(?:{fr.ANAPHOR_NP.replace('{AP}', _AP)}|{fr.COUNTED_PLACES})",
         _I,
     )
 

@@ -27,7 +27,7 @@ GAIN_FINITE: tuple[str, ...] = (
     # gerunds: "en prenant le contrôle de X", "en s'emparant de X"
     r"(?:re)?prenant\s+(?:le\s+contr[ôo]le|pied|possession)", r"s{AP}emparant", r"(?:re)?conqu[ée]rant",
     # infinitives after "pu", "réussi à", "parvenus à", "permis de", "venaient de"
-    (r"(?:pu|r[ée]ussi\s+[àa]|parvenue?s?\s+[àa]|permis\s+(?:[àa]\s+(?:\w+\s+){1,3})?d[e']|venai(?:t|ent)\s+d[e']"
+    (r"(?:pu|r[ée]ussi\s+[àa]|parvenue?s?\s+[àa]|permis\s+(?:(?:[àa]|aux?)\s+(?:[\w’']+\s+){1,3})?d[e']|venai(?:t|ent)\s+d[e']"
      r"|vien(?:t|nent)\s+d[e'])\s*"
      r"(?:(?:re)?prendre|s{AP}emparer|(?:re)?conqu[ée]rir|chasser|expulser|d[ée]loger|repousser|p[ée]n[ée]trer"
      r"|entrer|avancer\s+dans)"),
@@ -68,6 +68,14 @@ ANAPHOR_NP: str = (
     r"(?:la|le|l{AP}|cette|ce|cet|les|ces|leur|son|sa|du|des|au)\s*(?:ville|localit[ée]|cit[ée]|quartier|camp|secteur|enceinte|colline|base|a[ée]roport|"
     r"bourgade|bourg|village|poche|enclave|prison|forteresse|citadelle|chef-lieu|oasis|m[ée]tropole|capitale|bastion|fief|centre-ville|"
     r"poste|passage|poste-fronti[èe]re|colline|mont|barrage|h[ôo]pital|mosqu[ée]e|aérodrome|caserne|garnison)\b"
+)
+
+#: Places counted, not named: "une trentaine de localités", "plusieurs villages" (placed from context, as the
+#: region the paragraph speaks of).
+COUNTED_PLACES: str = (
+    r"(?:une\s+(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)\s+de|plusieurs|quelques"
+    r"|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|de\s+nombreu(?:x|ses))\s+"
+    r"(?:autres\s+)?(?:localit[ée]s|villages|hameaux|bourgades|quartiers)\b"
 )
 
 #: A part of the place a trigger governs, before it: "plus de 40 % de la localité", "la majeure partie des
