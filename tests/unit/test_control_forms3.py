@@ -153,3 +153,11 @@ def test_counted_places_taken_by_the_side_inside_the_trigger(gaz: Any) -> None:
             "de reprendre une vingtaine de localités.")
     evs = _changes(text, gaz)
     assert [(e.adm1, e.new_controller) for e in evs] == [("Dar'a", "regime")], evs
+
+
+def test_driven_out_of_the_place_in_focus_then_back(gaz: Any) -> None:
+    text = ("Les jihadistes sont entrés lundi dans Morek. Ils en ont ensuite été chassés dans la nuit par l'armée, "
+            "avant d'y revenir mercredi.")
+    evs = _changes(text, gaz)
+    out = [e for e in evs if e.previous_controller == "HTS/jihadists"]
+    assert out and out[0].place == "Morek" and out[0].new_controller == "regime" and out[0].status == "reversed", evs

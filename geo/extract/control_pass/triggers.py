@@ -68,7 +68,7 @@ _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: every match holds; tests/unit/test_extract_rules.py checks them against the tables' examples.
 _STEMS: tuple[tuple[str, ...], ...] = (
     ("tomb", "pass"),
-    ("perd", "retir", "quitt", "vacu", "abandon", "ploy"),
+    ("perd", "retir", "quitt", "vacu", "abandon", "ploy", "chass", "repouss", "log", "expuls"),
     (
         "pris",
         "maître",
@@ -222,6 +222,8 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
                 )
             ):
                 place = ANAPHOR
+            elif place is None and role == "loss" and re.match(r"(?:en|y)\s", m.group(), _I):
+                place = ANAPHOR  # "ils en ont été chassés": the place in focus
             elif place is None and role != "participial" and re.match(fr.WHERE_CLAUSE, clause, _I):
                 place = ANAPHOR  # "..., où l'armée contrôle désormais X %": the place before "où" (see place_event)
             elif place is None and role == "nominal" and _POSSESSIVE.match(m.group()):

@@ -131,6 +131,9 @@ LOSS: tuple[str, ...] = (
     (r"(?:se\s+(?:sont|seraient|[ée]taient|retir\w+)|s{AP}(?:est|[ée]tait"
      r"|[ée]taient))\s+(?:\w+\s+){0,2}?retir[ée]e?s?"),
     r"se\s+retir(?:e|ent|aient|ait)", r"quitt(?:e|ent)",
+    # "ils en avaient été chassés", "ils y ont été délogés": driven out of the place in focus
+    (r"(?:en|y)\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+){0,2}?[ée]t[ée]\s+(?:\w+\s+)?"
+     r"(?:chass|repouss|d[ée]log|expuls)[ée]e?s?"),
     (r"(?:venai(?:t|ent)|vien(?:t|nent))(?:\s+(?:aussi|encore|d[ée]j[àa]|[ée]galement|justement))?\s+d[e']\s*"
      r"(?:\w+\s+)?(?:perdre|abandonner|[ée]vacuer|quitter)"),
     r"(?:a|ont|avaient|avait)\s+(?:\w+\s+){0,2}?(?:quitt[ée]|[ée]vacu[ée]|abandonn[ée])",
@@ -151,6 +154,7 @@ REVERSED: tuple[str, ...] = (
     r"avant\s+d{AP}(?:en\s+|y\s+)?[êe]tre\s+(?:chass|repouss|d[ée]log|expuls)",
     r"repouss[ée]e?s\s+(?:\w+\s+){0,3}(?:hors|par)", r"bri[èe]vement", r"temporairement", r"reperdu\w*",
     r"perdu\s+(?:[àa]\s+nouveau|de\s+nouveau)", r"avant\s+de\s+(?:la|le|les)\s+perdre",
+    r"avant\s+d{AP}y\s+(?:revenir|retourner|reprendre\s+pied)",
 )
 
 #: One side's claim, or denied: "selon l'agence Amaq", "a affirmé l'armée", "ce que dément Damas".
