@@ -39,8 +39,10 @@ from geo.lang.fr.triggers import (
     VAC_AGENT,
     VERB_TRIGGER,
 )
+from geo.model import Mention
 
 _I = re.IGNORECASE
+PROVINCE_AFTER = re.compile(r"\s*(?:la\s+)?(?:province|gouvernorat)\s+(?:de|d['’])", _I)
 
 
 #: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
@@ -228,6 +230,8 @@ def control_hit(clause: str) -> re.Match[str] | None:
             continue  # "a promis à plusieurs reprises": not a recapture
         if re.search(r"repris$", m.group(), _I) and RESUMED_SUBJECT.search(clause[max(0, m.start() - 40) : m.start()]):
             continue  # "les bombardements ont repris": the strikes resumed, nobody took a place
+        if re.search(r"\b(?:entr|p[ée]n[èée]tr)", m.group(), _I) and PROVINCE_AFTER.match(clause, m.end()):
+            continue  # "sont entrées dans la province de X": moving into a province, no place taken
         if re.search(r"(?:avanc|progress)[ée]s?$", m.group(), _I) and re.match(
             r"\s+(?:\w+\s+){0,2}?vers\b", clause[m.end() :]
         ):
@@ -301,6 +305,12 @@ def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
         can_act(clause, x[0]) and x[1] <= hit.start for x in find_actors(clause[: hit.start])
     ) and not pronoun_subject(clause, hit.start) and not BARE_TROOPS.search(clause[: hit.start]):
         return None  # "la ville contrôle": holding is a change only with an armed subject (or "elles", that side)
+    if (
+        isinstance(hit.place, Mention)
+        and hit.place.kind == "governorate"
+        and re.search(r"\b(?:entr|p[ée]n[èée]tr)", hit.text, _I)
+    ):
+        return None  # "sont entrées dans la province de X": troops moving into a province take no place
     if hit.role == "loss" and DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
         return None  # "des civils avaient quitté X": people leaving (displacement), not a side losing a place
     before = clause[max(0, hit.start - 25) : hit.start]

@@ -161,3 +161,8 @@ def test_driven_out_of_the_place_in_focus_then_back(gaz: Any) -> None:
     evs = _changes(text, gaz)
     out = [e for e in evs if e.previous_controller == "HTS/jihadists"]
     assert out and out[0].place == "Morek" and out[0].new_controller == "regime" and out[0].status == "reversed", evs
+
+
+def test_moving_into_a_province_takes_no_place(gaz: Any) -> None:
+    text = "Les troupes du régime sont entrées jeudi dans la province de Raqa, venant de celle d'Alep."
+    assert _changes(text, gaz) == []
