@@ -55,6 +55,13 @@ SCALE = 10_000
 #: From this many events the popup-only data is packed (gzip + base64, see :func:`pack_popups`).
 PACK_FROM = 1_000
 
+#: The event columns read row by row (the others are left out before rows are made).
+_ROW_COLUMNS = (
+    "kind", "subtype", "actor", "actor_text", "new_controller", "previous_controller", "status", "target",
+    "date_precision", "killed", "killed_min", "killed_approx", "children_killed", "injured", "displaced",
+    "cumulative", "is_total", "geo_precision", "place", "adm1_name", "adm1", "adm1_gaz", "evidence", "source",
+)
+
 #: The popup-only columns and tables: needed on click, not to draw or filter.
 _POPUP_COLUMNS = ("e", "s", "x")
 _POPUP_TABLES = ("evidence", "source", "extra")
@@ -145,7 +152,7 @@ def encode_rows(events: gpd.GeoDataFrame, tables: Mapping[str, Any], *, actor_ke
     or the spooled tables of :mod:`geo.render.eventstream`), so chunks encoded one after the other
     give the columns of their concatenation.
     """
-    rows = events.drop(columns=events.geometry.name).to_dict("records")
+    rows = events[[c for c in _ROW_COLUMNS if c in events.columns]].to_dict("records")
     geom = events.geometry
     n = len(rows)
     cols: dict[str, list[Any]] = {

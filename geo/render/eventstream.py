@@ -55,6 +55,12 @@ class _SpoolFile:
         self._fh.write(("," if self.count else "") + _json_items(values))
         self.count += len(values)
 
+    def write_item(self, item: str) -> None:
+        """Append one item already as JSON text (:func:`_json_items`)."""
+        if self._fh is not None:
+            self._fh.write(("," if self.count else "") + item)
+            self.count += 1
+
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
@@ -78,11 +84,12 @@ class _SpooledTable:
         self._pos: dict[bytes, int] = {}
 
     def index(self, value: Any) -> int:
-        key = hashlib.blake2b(json.dumps(value, ensure_ascii=False).encode("utf-8"), digest_size=16).digest()
+        item = _json_items([value])
+        key = hashlib.blake2b(item.encode("utf-8"), digest_size=16).digest()
         pos = self._pos.get(key)
         if pos is None:
             pos = self._pos[key] = len(self._pos)
-            self.file.extend([value])
+            self.file.write_item(item)
         return pos
 
 
