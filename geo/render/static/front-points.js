@@ -2,7 +2,8 @@
 // crosses) of conflictmap (geo.render.frontslider), added to `group`. Popups and tooltips are text
 // nodes (`popup`, from front-popup.js, is declared in the same scope), built when they open: a
 // page with thousands of points builds no DOM for them at load. Change markers share one canvas
-// renderer; observations (off by default) are only made when their layer is first shown.
+// renderer; observations (off by default) are only read and made when their layer is first shown.
+// `data()` returns the layer's FeatureCollection (cmFrontData, front-popup.js).
 function cmFrontPoints(group, data, kind) {
   var renderer = L.canvas({padding: 0.5});
   function changeMarker(p, ll) {
@@ -42,7 +43,7 @@ function cmFrontPoints(group, data, kind) {
   function build() {
     if (built) { return; }
     built = true;
-    data.features.forEach(function (f) {
+    data().features.forEach(function (f) {
       var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
       (kind === "change" ? changeMarker : observationMarker)(f.properties, ll).addTo(group);
     });
