@@ -35,13 +35,32 @@ from geo.values import text as _text
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["KIND_LABELS", "PACK_FROM", "SCALE", "event_columns", "mention_columns", "pack_popups", "unpack_popups"]
+__all__ = [
+    "COLUMN_ORDER",
+    "KIND_LABELS",
+    "PACK_FROM",
+    "SCALE",
+    "TABLE_ORDER",
+    "encode_rows",
+    "event_columns",
+    "mention_columns",
+    "new_tables",
+    "pack_popups",
+    "unpack_popups",
+]
 
 #: Coordinates are stored as integers: degrees times this (1e-4 degree is about 11 m).
 SCALE = 10_000
 
 #: From this many events the popup-only data is packed (gzip + base64, see :func:`pack_popups`).
 PACK_FROM = 1_000
+
+#: The event columns read row by row (the others are left out before rows are made).
+_ROW_COLUMNS = (
+    "kind", "subtype", "actor", "actor_text", "new_controller", "previous_controller", "status", "target",
+    "date_precision", "killed", "killed_min", "killed_approx", "children_killed", "injured", "displaced",
+    "cumulative", "is_total", "geo_precision", "place", "adm1_name", "adm1", "adm1_gaz", "evidence", "source",
+)
 
 #: The popup-only columns and tables: needed on click, not to draw or filter.
 _POPUP_COLUMNS = ("e", "s", "x")
@@ -125,6 +144,67 @@ def _extra_rows(row: Mapping[str, Any]) -> list[list[str]]:
     return rows
 
 
+def encode_rows(events: gpd.GeoDataFrame, tables: Mapping[str, Any], *, actor_key: Any) -> dict[str, list[Any]]:
+    """The columns of ``events`` (located, EPSG:4326), values of repeated text looked up in ``tables``.
+
+    ``tables`` maps ``actor``, ``kind``, ``dp``, ``place``, ``evidence``, ``source`` and ``extra`` to
+    objects whose ``index(value)`` gives the position of a value, adding it when new (:class:`_Table`
+    or the spooled tables of :mod:`geo.render.eventstream`), so chunks encoded one after the other
+    give the columns of their concatenation.
+    """
+    rows = events[[c for c in _ROW_COLUMNS if c in events.columns]].to_dict("records")
+    geom = events.geometry
+    n = len(rows)
+    cols: dict[str, list[Any]] = {
+        "lat": [round(float(y) * SCALE) for y in geom.y] if n else [],
+        "lon": [round(float(x) * SCALE) for x in geom.x] if n else [],
+        "day": _days(events["date"]) if "date" in events.columns and n else [None] * n,
+    }
+    cols.update({k: [] for k in ("dp", "k", "a", "n_killed", "f", "g", "p", "e", "s", "x")})
+    actors, kinds, places, precisions = (tables[k] for k in ("actor", "kind", "place", "dp"))
+    evidence, sources, extras = (tables[k] for k in ("evidence", "source", "extra"))
+    for row in rows:
+        kind = _text(row.get("kind")) or "event"
+        change = kind == "control_change"
+        label = actor_key(row.get("new_controller") if change else row.get("actor"))
+        cols["a"].append(actors.index(label))
+        cols["k"].append(kinds.index([kind, _text(row.get("subtype")) or ""]))
+        cols["dp"].append(precisions.index(_text(row.get("date_precision")) or "day"))
+        cols["n_killed"].append(_int(row.get("killed")))
+        cols["f"].append(_flags(row, change=change))
+        precision = _int(row.get("geo_precision"))
+        cols["g"].append(precision if precision in (1, 2, 3) else 0)
+        adm1 = _text(row.get("adm1_name")) or _text(row.get("adm1")) or _text(row.get("adm1_gaz"))
+        cols["p"].append(places.index([_text(row.get("place")) or "", adm1 or ""]))
+        text = _text(row.get("evidence"))
+        cols["e"].append(evidence.index(text) if text else None)
+        source = _text(row.get("source"))
+        cols["s"].append(sources.index(source) if source else None)
+        cols["x"].append(extras.index(_extra_rows(row)))
+    return cols
+
+
+def _flags(row: Mapping[str, Any], *, change: bool) -> int:
+    flags = (1 if _flag(row.get("killed_min")) else 0) | (2 if _flag(row.get("killed_approx")) else 0)
+    flags |= 4 if (_flag(row.get("cumulative")) or _flag(row.get("is_total"))) else 0
+    return flags | (8 if change else 0)
+
+
+def new_tables() -> dict[str, _Table]:
+    """Empty tables for :func:`encode_rows` (the date precisions ``day``, ``month``, ``year`` first)."""
+    tables = {k: _Table() for k in TABLE_ORDER}
+    for label in ("day", "month", "year"):
+        tables["dp"].index(label)
+    return tables
+
+
+#: The tables of the page data, in the order they are written.
+TABLE_ORDER = ("actor", "kind", "dp", "place", "evidence", "source", "extra")
+
+#: The columns of the page data, in the order they are written (``day_min``/``day_max`` after them).
+COLUMN_ORDER = ("lat", "lon", "day", "dp", "k", "a", "n_killed", "f", "g", "p", "e", "s", "x")
+
+
 def event_columns(
     events: gpd.GeoDataFrame,
     *,
@@ -147,59 +227,22 @@ def event_columns(
     dict
         JSON-ready data for ``cm.setEvents``.
     """
-    rows = events.drop(columns=events.geometry.name).to_dict("records")
-    geom = events.geometry
-    n = len(rows)
-    lat = [round(float(y) * SCALE) for y in geom.y] if n else []
-    lon = [round(float(x) * SCALE) for x in geom.x] if n else []
-    days = _days(events["date"]) if "date" in events.columns and n else [None] * n
-    actors, kinds, places, evidence, sources, extras, precisions = (_Table() for _ in range(7))
-    for label in ("day", "month", "year"):
-        precisions.index(label)
-    cols: dict[str, list[Any]] = {k: [] for k in ("dp", "k", "a", "n_killed", "f", "g", "p", "e", "s", "x")}
-    for row in rows:
-        kind = _text(row.get("kind")) or "event"
-        change = kind == "control_change"
-        label = actor_key(row.get("new_controller") if change else row.get("actor"))
-        cols["a"].append(actors.index(label))
-        cols["k"].append(kinds.index([kind, _text(row.get("subtype")) or ""]))
-        cols["dp"].append(precisions.index(_text(row.get("date_precision")) or "day"))
-        killed = _int(row.get("killed"))
-        cols["n_killed"].append(killed)
-        flags = (1 if _flag(row.get("killed_min")) else 0) | (2 if _flag(row.get("killed_approx")) else 0)
-        flags |= 4 if (_flag(row.get("cumulative")) or _flag(row.get("is_total"))) else 0
-        flags |= 8 if change else 0
-        cols["f"].append(flags)
-        precision = _int(row.get("geo_precision"))
-        cols["g"].append(precision if precision in (1, 2, 3) else 0)
-        adm1 = _text(row.get("adm1_name")) or _text(row.get("adm1")) or _text(row.get("adm1_gaz"))
-        cols["p"].append(places.index([_text(row.get("place")) or "", adm1 or ""]))
-        text = _text(row.get("evidence"))
-        cols["e"].append(evidence.index(text) if text else None)
-        source = _text(row.get("source"))
-        cols["s"].append(sources.index(source) if source else None)
-        cols["x"].append(extras.index(_extra_rows(row)))
-    known = [d for d in days if d is not None]
+    tables = new_tables()
+    cols = encode_rows(events, tables, actor_key=actor_key)
+    known = [d for d in cols["day"] if d is not None]
+    actors = tables["actor"].values
     data = {
         "scale": SCALE,
-        "lat": lat,
-        "lon": lon,
-        "day": days,
-        **cols,
+        **{k: cols[k] for k in COLUMN_ORDER},
         "day_min": min(known) if known else None,
         "day_max": max(known) if known else None,
         "tables": {
-            "actor": actors.values,
-            "colour": [actor_colour(a) for a in actors.values],
-            "kind": kinds.values,
-            "dp": precisions.values,
-            "place": places.values,
-            "evidence": evidence.values,
-            "source": sources.values,
-            "extra": extras.values,
+            "actor": actors,
+            "colour": [actor_colour(a) for a in actors],
+            **{k: tables[k].values for k in TABLE_ORDER if k != "actor"},
         },
     }
-    return pack_popups(data) if n >= PACK_FROM else data
+    return pack_popups(data) if len(events) >= PACK_FROM else data
 
 
 def mention_columns(mentions: gpd.GeoDataFrame) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import profile
@@ -47,13 +48,15 @@ def boundaries(governorates: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None
     return load_boundaries(1)
 
 
-def view_bounds(polygons: gpd.GeoDataFrame | None, located: gpd.GeoDataFrame) -> list[list[float]]:
-    """The opening view, ``[[south, west], [north, east]]``: the polygons, else the events (padded),
-    else the country's bounds (:func:`gazetteer.profile.active`)."""
+def view_bounds(polygons: gpd.GeoDataFrame | None,
+                located: Sequence[float] | None) -> list[list[float]]:
+    """The opening view, ``[[south, west], [north, east]]``: the polygons, else the events' bounds
+    ``located`` (``(west, south, east, north)``, padded), else the country's bounds
+    (:func:`gazetteer.profile.active`)."""
     if polygons is not None and len(polygons):
         w, s, e, n = polygons.total_bounds
-    elif len(located):
-        w, s, e, n = located.total_bounds
+    elif located is not None:
+        w, s, e, n = located
         pad = 0.2
         w, s, e, n = w - pad, s - pad, e + pad, n + pad
     else:

@@ -3,10 +3,12 @@
 :class:`FrontSlider` embeds every snapshot's GeoJSON in the page and switches them with a plain
 ``<input type="range">``; :class:`FrontPoints` draws control changes or front observations. Their
 code is ``geo/render/static/front-slider.js``, ``front-points.js`` and ``front-popup.js`` (styles in
-``front-slider.css``), inlined in the page; the Python side only hands them one JSON configuration
-(:func:`geo.render.html.script_json`), so no dispatch text is ever part of a template. Both classes
-subclass folium's ``Layer``: they are built on first use (module ``__getattr__``) so that importing
-this module stays light.
+``front-slider.css``), inlined in the page; the Python side only hands them one JSON data block each
+(``<script type="application/json">``, packed by :func:`geo.render.packjson.pack`, escaped by
+:func:`geo.render.html.script_json`; ``JSON.parse`` reads it much faster than a script literal, and
+the observations, off by default, are read only when shown), so no dispatch text is ever part of a
+template. Both classes subclass folium's ``Layer``: they are built on first use (module
+``__getattr__``) so that importing this module stays light.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from geo.render.assets import asset_text, script_asset
 from geo.render.html import safe_layer_class, script_json
-from geo.render.packjson import packed_script
+from geo.render.packjson import pack
 from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE, UNKNOWN_COLOUR
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
@@ -27,20 +29,25 @@ FRONT_LINE_COLOUR = "#8b0000"
 _SLIDER_TEMPLATE = """
 {% macro header(this, kwargs) %}<style>
 {{ this.css }}</style>{% endmacro %}
+{% macro html(this, kwargs) %}<script type="application/json" id="{{ this.get_name() }}-data">
+{{- this.config_json }}</script>{% endmacro %}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.layerGroup();
 (function () {
 {{ this.source }}
-cmFrontSlider({{ this.get_name() }}, {{ this._parent.get_name() }}, {{ this.config_json }});
+cmFrontSlider({{ this.get_name() }}, {{ this._parent.get_name() }}, cmFrontData("{{ this.get_name() }}-data"));
 })();
 {% endmacro %}
 """
 _POINTS_TEMPLATE = """
+{% macro html(this, kwargs) %}<script type="application/json" id="{{ this.get_name() }}-data">
+{{- this.features_json }}</script>{% endmacro %}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup();
 (function () {
 {{ this.source }}
-cmFrontPoints({{ this.get_name() }}, {{ this.features_json }}, {{ this.kind_json }});
+cmFrontPoints({{ this.get_name() }}, function () { return cmFrontData("{{ this.get_name() }}-data"); },
+              {{ this.kind_json }});
 })();
 {% endmacro %}
 """
@@ -113,7 +120,7 @@ def _make_slider_class() -> type:
                 raise ValueError("FrontSlider needs at least one snapshot")
             self.snapshots = list(snapshots)
             self.dates = [s["date"] for s in self.snapshots]
-            self.config_json = packed_script(slider_config(self.snapshots, intervals, show=show))
+            self.config_json = script_json(pack(slider_config(self.snapshots, intervals, show=show)))
             self.css = asset_text("front-slider.css")
             self.source = script_asset("unpack.js", "front-popup.js", "front-slider.js")
 
@@ -134,7 +141,7 @@ def _make_points_class() -> type:
             super().__init__(name=name, overlay=True, control=True, show=show)
             self._name = "FrontPoints"
             self.features = features
-            self.features_json = packed_script(features)
+            self.features_json = script_json(pack(features))
             self.kind_json = script_json(kind)
             self.source = script_asset("unpack.js", "front-popup.js", "front-points.js")
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.render.assets import asset_text, script_asset
 from geo.render.html import page_of, raw_element, safe_layer_class, safe_macro, script_json
+from geo.vocab import EventKind
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -22,12 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "TOWN_RANKS",
     "TOWN_ZOOMS",
+    "add_event_layers",
     "add_page_head",
     "basemap",
     "canvas_layer",
     "data_element",
     "js_layer",
     "library",
+    "nonempty",
     "ready",
     "tile_layer",
     "town_data",
@@ -64,15 +67,20 @@ def library() -> Any:
                       source=script_asset("leaflet-heat.js", "unpack.js", "cm-map.js"))
 
 
-def data_element(fmap: folium.Map, events: dict[str, Any], mentions: dict[str, Any] | None,
+def data_element(fmap: folium.Map, events: str, mentions: dict[str, Any] | None,
                  towns: dict[str, Any] | None) -> Any:
     """The page's data as ``<script type="application/json">`` blocks (``JSON.parse`` is much faster
-    than a script literal of the same size) and the script that hands them to the page script."""
+    than a script literal of the same size) and the script that hands them to the page script.
+
+    ``events`` is JSON text already safe in a ``<script>`` (:func:`geo.render.html.script_json`), or
+    the placeholder that :func:`geo.render.webmap.save_map` replaces with the spooled data.
+    """
     blocks = {"cm-data-events": events, "cm-data-mentions": mentions, "cm-data-towns": towns}
     for key, value in blocks.items():
         if value is not None:
+            body = value if isinstance(value, str) else script_json(value)
             page_of(fmap).html.add_child(
-                raw_element(f'<script type="application/json" id="{key}">{script_json(value)}</script>'), name=key
+                raw_element(f'<script type="application/json" id="{key}">{body}</script>'), name=key
             )
     return safe_macro("CmData", _call("cmReadData({{ this.zooms }});"),
                       source=script_asset("page-data.js"), zooms=script_json(list(TOWN_ZOOMS)))
@@ -158,3 +166,35 @@ def ready() -> Any:
             "window.__cmScriptsDone = true;{% endmacro %}"
         ),
     )
+
+
+def add_event_layers(fmap: folium.Map, present: set[str], mentions: gpd.GeoDataFrame | None, *,
+                     changes_drawn: bool) -> None:
+    """The canvas layers of the events by kind group, the heat map of strikes and the place mentions.
+
+    Control changes get their own layer unless the front layers already draw them.
+    """
+    from geo.kinds import kinds_on_layer  # the one kind registry: a new kind is never left off the map
+
+    groups = (("Strikes", "cm-strike", kinds_on_layer("strikes")),
+              ("Clashes, displacement, violence against civilians", "cm-other", kinds_on_layer("others")))
+    for name, cls, group in groups:
+        if name == "Strikes" or present & set(group):
+            fmap.add_child(canvas_layer(name, cls, group), name=cls)
+    if EventKind.STRIKE in present:
+        strikes = script_json([EventKind.STRIKE])
+        heat = js_layer("Heat map (strikes)", f"new cm.HeatLayer({{kinds: {strikes}}})", show=False)
+        fmap.add_child(heat, name="conflictmap_heat")
+    changes = kinds_on_layer("changes")
+    if present & set(changes) and not changes_drawn:
+        fmap.add_child(canvas_layer("Control changes", "cm-change", changes), name="cm-change")
+    if mentions is not None and len(mentions):
+        layer = js_layer("Place mentions", "new cm.CanvasLayer({mode: \"mention\", cls: \"cm-mention\"})",
+                     show=False)
+        fmap.add_child(layer, name="cm-mention")
+
+
+def nonempty(front: Mapping[str, Any] | None, key: str) -> bool:
+    """Whether ``front`` has a non-empty layer ``key``."""
+    layer = None if not front else front.get(key)
+    return layer is not None and len(layer) > 0

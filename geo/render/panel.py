@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import folium
     import geopandas as gpd
 
+    from geo.render.eventstream import EventSummary
+
 __all__ = ["add_panel", "date_span", "date_text", "radius"]
 
 _DATE_FORMATS = {"year": "%Y", "month": "%Y-%m"}
@@ -97,9 +99,8 @@ def _panel_template() -> string.Template:
 def add_panel(
     fmap: folium.Map,
     title: str | None,
-    events: gpd.GeoDataFrame,
-    located: gpd.GeoDataFrame,
-    data: Mapping[str, Any],
+    summary: EventSummary,
+    actors: Sequence[str],
     *,
     colours: Mapping[str, str],
     kinds: list[str],
@@ -114,10 +115,10 @@ def add_panel(
         The map.
     title : str, optional
         The title (untrusted text); by default "<country>: events reported in dispatches".
-    events, located : geopandas.GeoDataFrame
-        Every event and those drawn (the counts and the date range).
-    data : Mapping
-        The events' columnar data (:func:`geo.render.eventdata.event_columns`): its actor table.
+    summary : geo.render.eventstream.EventSummary
+        Every event and those drawn: the counts and the date range.
+    actors : sequence of str
+        The actor table of the events' columnar data (:func:`geo.render.eventdata.event_columns`).
     colours : Mapping of str to str
         The actor palette, in legend order.
     kinds : list of str
@@ -125,17 +126,17 @@ def add_panel(
     choropleth, front : bool
         Whether the killed-per-governorate legend and the front-line note are shown.
     """
-    actor_rows, kind_rows = _filter_rows(data["tables"]["actor"], colours, kinds)
+    actor_rows, kind_rows = _filter_rows(list(actors), colours, kinds)
     sizes = "".join(
         f'<span class="cm-size" style="width:{2 * radius(k)}px;height:{2 * radius(k)}px"></span>{k}&nbsp;'
         for k in (1, 10, 100)
     )
-    n_missing = len(events) - len(located)
+    n_missing = summary.n_events - summary.n_located
     markup = _panel_template().substitute(
         heading=html_text(text(title)) or f"{html_text(profile.active().name)}: events reported in dispatches",
-        dates=html_text(date_span(events)),
-        n_located=len(located),
-        n_events=len(events),
+        dates=html_text(summary.dates),
+        n_located=summary.n_located,
+        n_events=summary.n_events,
         front_note=_FRONT_NOTE if front else "",
         actor_rows=actor_rows,
         kind_rows=kind_rows,

@@ -24,12 +24,12 @@ from __future__ import annotations
 import functools
 import html
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import profile
-from gazetteer.atomic import atomic_write_text
+from gazetteer.atomic import atomic_path, atomic_write_text
 from gazetteer.errors import InputError
 from geo.render import pagelayers
 from geo.render.choropleth import add_choropleth, with_aggregates
@@ -44,12 +44,16 @@ if TYPE_CHECKING:  # pragma: no cover
     import folium
     import geopandas as gpd
 
+    from geo.render.eventstream import EventSummary
+
 __all__ = [
     "ACTOR_COLORS",
+    "EVENTS_PLACEHOLDER",
     "TILES",
     "UNKNOWN_COLOR",
     "actor_color",
     "make_map",
+    "make_map_from_chunks",
     "save_map",
 ]
 
@@ -68,6 +72,8 @@ TILES: dict[str, dict[str, Any]] = {
         "name": "OpenStreetMap tiles (online)",
     },
 }
+#: Stands for the events' data in a page built from chunks until :func:`save_map` streams it in.
+EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
 _TILE_ALIASES = {"osm": "osm", "openstreetmap": "osm"}
 _ACTOR_KEYS = {k.casefold(): k for k in ACTOR_COLORS}
 
@@ -142,42 +148,121 @@ def make_map(
     InputError
         If ``events`` is not a GeoDataFrame or has no ``kind`` column, or ``tiles`` is unknown.
     """
-    import folium
+    from geo.render.eventdata import event_columns
+    from geo.render.eventstream import EventSummary
 
-    from geo.render.attribution import add_map_attribution
-    from geo.render.eventdata import KIND_LABELS, event_columns
+    events = _checked(events)
+    located = events[has_point(events)]
+    summary = EventSummary()
+    summary.add(events, located)
+    data = event_columns(located, actor_colour=actor_color, actor_key=_actor_key)
+    gov = None if governorates is None or not len(governorates) else with_aggregates(governorates, events)
+    fmap = _assemble(summary, script_json(data), data["tables"]["actor"], mentions=mentions, governorates=gov,
+                     front=front, title=title, tiles=None if offline else tiles, towns=towns)
+    fmap._repr_html_ = functools.partial(_notebook_html, fmap)  # type: ignore[method-assign]
+    return fmap
 
+
+def _checked(events: Any) -> gpd.GeoDataFrame:
     events = in_wgs84(events, "events")
     if "kind" not in events.columns:
         raise InputError(f"events has no 'kind' column (columns: {', '.join(map(str, events.columns))})")
-    tile_spec = _tile_spec(tiles) if not offline else None
-    located = events[has_point(events)]
+    return events
+
+
+def _assemble(summary: EventSummary, events_json: str, actors: list[str], *,
+              mentions: gpd.GeoDataFrame | None, governorates: gpd.GeoDataFrame | None,
+              front: Mapping[str, gpd.GeoDataFrame] | None, title: str | None, tiles: str | None,
+              towns: bool) -> folium.Map:
+    """The page around the events' data (``events_json``): layers, panel, attribution, view."""
+    import folium
+
+    from geo.render.attribution import add_map_attribution
+    from geo.render.eventdata import KIND_LABELS
+
+    tile_spec = _tile_spec(tiles)
     polygons = boundaries(governorates)
     located_mentions = None if mentions is None else _located(in_wgs84(mentions, "mentions"))
-
     fmap = _new_map()
-    data = event_columns(located, actor_colour=actor_color, actor_key=_actor_key)
-    _add_base(fmap, data, located_mentions, polygons, towns=towns, tile_spec=tile_spec)
+    _add_base(fmap, events_json, located_mentions, polygons, towns=towns, tile_spec=tile_spec)
     front_drawn = bool(front)
     if front:
         from geo.render.frontmap import add_front_layers
 
-        add_front_layers(fmap, front, offline=offline)
+        add_front_layers(fmap, front, offline=tile_spec is None)
     has_choropleth = governorates is not None and len(governorates) > 0
     if governorates is not None and has_choropleth:
-        add_choropleth(fmap, with_aggregates(governorates, events), show=not front_drawn)
-    present = set(located["kind"].astype("string").dropna())
-    _add_event_layers(fmap, present, located_mentions,
-                      changes_drawn=front_drawn and _nonempty(front, "control_changes"))
-    add_panel(fmap, title, events, located, data, colours=ACTOR_COLORS,
+        add_choropleth(fmap, governorates, show=not front_drawn)
+    present = summary.kinds
+    pagelayers.add_event_layers(fmap, present, located_mentions,
+                      changes_drawn=front_drawn and pagelayers.nonempty(front, "control_changes"))
+    add_panel(fmap, title, summary, actors, colours=ACTOR_COLORS,
               kinds=[k for k in KIND_LABELS if k in present] or [EventKind.STRIKE],
               choropleth=has_choropleth, front=front_drawn)
     add_map_attribution(fmap)  # the installed data's licences (conflictmap data)
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
-    fmap.fit_bounds(view_bounds(polygons, located), padding_top_left=(250, 0))
+    fmap.fit_bounds(view_bounds(polygons, summary.bounds), padding_top_left=(250, 0))
     fmap.add_child(pagelayers.ready(), name="conflictmap_ready")
     fmap._conflictmap_tiles = tile_spec  # type: ignore[attr-defined]
     # Jupyter shows a map through _repr_html_; folium's own loads Leaflet and jQuery from CDNs.
+    return fmap
+
+
+def make_map_from_chunks(
+    chunks: Callable[[], Iterable[gpd.GeoDataFrame]],
+    *,
+    mentions: gpd.GeoDataFrame | None = None,
+    governorates: gpd.GeoDataFrame | None = None,
+    front: Mapping[str, gpd.GeoDataFrame] | None = None,
+    title: str | None = None,
+    offline: bool = True,
+    tiles: str | None = None,
+    towns: bool = True,
+) -> folium.Map:
+    """Build the map of :func:`make_map` from chunks of events, never holding all of them.
+
+    One pass over ``chunks()`` encodes the events into a temporary folder
+    (:class:`geo.render.eventstream.EventSpool`) and counts what the panel needs; the page holds a
+    placeholder that :func:`save_map` replaces with the spooled data, streamed. The page drawn is
+    the one :func:`make_map` draws for the concatenated chunks.
+
+    Parameters
+    ----------
+    chunks : callable
+        Returns an iterable of events GeoDataFrames (the columns of :func:`make_map`'s ``events``).
+    mentions, governorates, front, title, offline, tiles, towns
+        As for :func:`make_map`. Governorates without aggregates get them from the events' few
+        aggregate columns, kept for that (give aggregated governorates to keep memory flat).
+
+    Returns
+    -------
+    folium.Map
+        Save it with :func:`save_map` (the temporary folder goes when the map is garbage-collected).
+    """
+    import weakref
+
+    from geo.render.eventstream import EventSpool, EventSummary
+
+    gov = None if governorates is None or not len(governorates) else in_wgs84(governorates, "governorates")
+    need_aggregates = gov is not None and "killed" not in gov.columns
+    summary = EventSummary(keep_aggregates=need_aggregates)
+    spool = EventSpool(actor_colour=actor_color, actor_key=_actor_key)
+    try:
+        for chunk in chunks():
+            events = _checked(chunk)
+            located = events[has_point(events)]
+            summary.add(events, located)
+            spool.add(located)
+        if need_aggregates and gov is not None:
+            frame = summary.aggregate_frame()
+            gov = gov if frame is None else with_aggregates(gov, frame)
+        fmap = _assemble(summary, EVENTS_PLACEHOLDER, spool.actors, mentions=mentions, governorates=gov,
+                         front=front, title=title, tiles=None if offline else tiles, towns=towns)
+    except BaseException:
+        spool.close()
+        raise
+    fmap._conflictmap_events = spool  # type: ignore[attr-defined]
+    weakref.finalize(fmap, spool.close)
     fmap._repr_html_ = functools.partial(_notebook_html, fmap)  # type: ignore[method-assign]
     return fmap
 
@@ -206,7 +291,7 @@ def _new_map() -> folium.Map:
     return fmap
 
 
-def _add_base(fmap: folium.Map, data: dict[str, Any], mentions: gpd.GeoDataFrame | None,
+def _add_base(fmap: folium.Map, data: str, mentions: gpd.GeoDataFrame | None,
               polygons: gpd.GeoDataFrame | None, *, towns: bool, tile_spec: Mapping[str, Any] | None) -> None:
     """The data blocks, the offline basemap, the town labels and the opt-in online tiles."""
     from geo.render.eventdata import mention_columns
@@ -221,37 +306,6 @@ def _add_base(fmap: folium.Map, data: dict[str, Any], mentions: gpd.GeoDataFrame
                        name="conflictmap_towns")
     if tile_spec is not None:
         fmap.add_child(pagelayers.tile_layer(tile_spec), name="conflictmap_tiles")
-
-
-def _add_event_layers(fmap: folium.Map, present: set[str], mentions: gpd.GeoDataFrame | None, *,
-                      changes_drawn: bool) -> None:
-    """The canvas layers of the events by kind group, the heat map of strikes and the place mentions.
-
-    Control changes get their own layer unless the front layers already draw them.
-    """
-    from geo.kinds import kinds_on_layer  # the one kind registry: a new kind is never left off the map
-
-    groups = (("Strikes", "cm-strike", kinds_on_layer("strikes")),
-              ("Clashes, displacement, violence against civilians", "cm-other", kinds_on_layer("others")))
-    for name, cls, group in groups:
-        if name == "Strikes" or present & set(group):
-            fmap.add_child(pagelayers.canvas_layer(name, cls, group), name=cls)
-    if EventKind.STRIKE in present:
-        strikes = script_json([EventKind.STRIKE])
-        heat = pagelayers.js_layer("Heat map (strikes)", f"new cm.HeatLayer({{kinds: {strikes}}})", show=False)
-        fmap.add_child(heat, name="conflictmap_heat")
-    changes = kinds_on_layer("changes")
-    if present & set(changes) and not changes_drawn:
-        fmap.add_child(pagelayers.canvas_layer("Control changes", "cm-change", changes), name="cm-change")
-    if mentions is not None and len(mentions):
-        layer = pagelayers.js_layer("Place mentions", "new cm.CanvasLayer({mode: \"mention\", cls: \"cm-mention\"})",
-                                    show=False)
-        fmap.add_child(layer, name="cm-mention")
-
-
-def _nonempty(front: Mapping[str, Any] | None, key: str) -> bool:
-    layer = None if not front else front.get(key)
-    return layer is not None and len(layer) > 0
 
 
 def _tile_spec(tiles: str | None) -> dict[str, Any] | None:
@@ -269,6 +323,9 @@ def _notebook_html(fmap: folium.Map, **_kwargs: Any) -> str:
 
     spec = getattr(fmap, "_conflictmap_tiles", None)
     page = make_self_contained(fmap.get_root().render(), allowed=[spec["url"]] if spec else ())
+    spool = getattr(fmap, "_conflictmap_events", None)
+    if spool is not None:
+        page = page.replace(EVENTS_PLACEHOLDER, spool.text(), 1)
     return (
         '<div style="width:100%"><iframe srcdoc="' + html.escape(page, quote=True) + '" '
         'style="width:100%; height:560px; border:0" sandbox="allow-scripts"></iframe></div>'
@@ -306,5 +363,17 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Tru
     spec = getattr(m, "_conflictmap_tiles", None)
     allowed = [spec["url"]] if spec and not offline else []
     page = make_self_contained(m.get_root().render(), allowed=allowed)
-    atomic_write_text(out, page)
+    spool = getattr(m, "_conflictmap_events", None)
+    if spool is None:
+        atomic_write_text(out, page)
+        return out
+    from geo.render.offline import check_offline
+
+    head, tail = page.split(EVENTS_PLACEHOLDER, 1)
+    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        fh.write(head)
+        for piece in spool.pieces():  # the events' data, streamed from the spool (checked piece by piece)
+            check_offline(piece, allowed=allowed)
+            fh.write(piece)
+        fh.write(tail)
     return out

@@ -54,10 +54,17 @@ def _render(front, *, with_front=True):
     return m.get_root().render()
 
 
+def _data_block(page: str, name: str) -> dict:
+    """The packed JSON data block of the front layer ``name`` (a ``<script type="application/json">``)."""
+    match = re.search(r'<script type="application/json" id="' + name + r'-data">(.*?)</script>', page, flags=re.S)
+    assert match, f"data of {name} not found in the page"
+    return unpack(json.loads(match.group(1)))
+
+
 def _embedded_snapshots(page: str) -> list[dict]:
-    match = re.search(r"cmFrontSlider\(\w+, \w+, cm\.unpack\((\{.*?\})\)\);\n", page)
+    match = re.search(r'cmFrontSlider\(\w+, \w+, cmFrontData\("(\w+)-data"\)\);\n', page)
     assert match, "snapshot data not found in the page"
-    return unpack(json.loads(match.group(1)))["snapshots"]
+    return _data_block(page, match.group(1))["snapshots"]
 
 
 def test_one_snapshot_per_date(front):
@@ -91,9 +98,9 @@ def test_dispatch_text_is_escaped(front):
 
 def test_change_markers_coloured_by_new_controller(front):
     page = _render(front)
-    changes = re.search(r'cmFrontPoints\((\w+), cm\.unpack\((\{.*?\})\), "change"\);\n', page)
+    changes = re.search(r'cmFrontPoints\((\w+), function \(\) \{[^}]*\},\s*"change"\);\n', page)
     assert changes, "control-change layer not found"
-    feats = unpack(json.loads(changes.group(2)))["features"]
+    feats = _data_block(page, changes.group(1))["features"]
     assert [(f["properties"]["place"], f["properties"]["colour"], f["properties"]["status"]) for f in feats] == [
         ("Khan Shaykhun", "#d55e00", "complete"), ("Al-Habit", "#d55e00", "claimed")]
 

@@ -7,6 +7,9 @@ function cmFrontSlider(group, map, o) {
   var colours = o.colours;
   var intervals = o.intervals;
   function colour(c) { return colours[c] || o.unknownColour; }
+  // the localities are many small circles: one canvas for all of them; popups are built on opening
+  var renderer = L.canvas({padding: 0.5});
+  var shown = null;
   var box = L.DomUtil.create("div", "cm-front-slider");
   var title = document.createElement("div");
   title.textContent = o.title + " ";
@@ -51,6 +54,8 @@ function cmFrontSlider(group, map, o) {
   function show(i, day) {
     var s = snaps[i];
     day = day || s.date;
+    if (shown === i + "|" + day) { return; }  // the same snapshot and day: nothing to redraw
+    shown = i + "|" + day;
     group.clearLayers();
     L.geoJSON(s.areas, {
       style: function (f) {
@@ -60,15 +65,19 @@ function cmFrontSlider(group, map, o) {
                 fillOpacity: contested ? 0.3 : 0.35, dashArray: contested ? o.contestedDash : null};
       },
       onEachFeature: function (f, layer) {
-        layer.bindPopup(popup(null, [["controller", f.properties.controller], ["date", s.date],
-          ["area (km²)", Math.round(f.properties.area_km2)], ["localities", f.properties.n_localities]]));
+        layer.bindPopup(function () {
+          return popup(null, [["controller", f.properties.controller], ["date", s.date],
+            ["area (km²)", Math.round(f.properties.area_km2)], ["localities", f.properties.n_localities]]);
+        });
       }
     }).addTo(group);
     L.geoJSON(s.lines, {
       style: function () { return {color: o.lineColour, weight: 4, opacity: 0.9}; },
       onEachFeature: function (f, layer) {
-        layer.bindPopup(popup(null, [["front line", f.properties.side_a + " / " + f.properties.side_b],
-          ["date", s.date], ["length (km)", Math.round(f.properties.length_km * 10) / 10]]));
+        layer.bindPopup(function () {
+          return popup(null, [["front line", f.properties.side_a + " / " + f.properties.side_b],
+            ["date", s.date], ["length (km)", Math.round(f.properties.length_km * 10) / 10]]);
+        });
       }
     }).addTo(group);
     var points = s.points;
@@ -80,14 +89,16 @@ function cmFrontSlider(group, map, o) {
     }
     L.geoJSON(points, {
       pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, {radius: 3, weight: 1, color: "#222",
+        return L.circleMarker(latlng, {radius: 3, weight: 1, color: "#222", renderer: renderer,
           fillColor: colour(f.properties.controller), fillOpacity: 0.95});
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindPopup(popup(null, [["place", p.place], ["controller", p.controller],
-          ["since", p.observed || p.valid_from], ["until", p.valid_to], ["status", p.status],
-          ["confidence", p.confidence], ["evidence", p.evidence], ["source", p.source]]));
+        layer.bindPopup(function () {
+          return popup(null, [["place", p.place], ["controller", p.controller],
+            ["since", p.observed || p.valid_from], ["until", p.valid_to], ["status", p.status],
+            ["confidence", p.confidence], ["evidence", p.evidence], ["source", p.source]]);
+        });
       }
     }).addTo(group);
     label.textContent = day;
