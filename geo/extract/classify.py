@@ -27,6 +27,8 @@ __all__ = ["KindHit", "clause_kinds", "strike_subtype"]
 _I = re.IGNORECASE
 _BILAN = re.compile(r"\bbilan\b", _I)
 _OFFENSIVE_WORD = re.compile(r"\boffensive\b", _I)
+#: A toll that points back at the strike told before: "quatre combattants y ont également été tués".
+_SAME_STRIKE = re.compile(r"\by\s+(?:ont|a|avaient|avait|sont|est)\b|\b(?:[ée]galement|aussi)\b", _I)
 _CIVILIANS_NEXT = re.compile(r"\s*(?:de\s+|d['’])?(?:personnes\s+)?civil(?:e|s|es)?\b", _I)
 
 
@@ -48,7 +50,7 @@ def strike_subtype(trigger: str, clause: str, actor: str | None) -> str:
     for key, sub in _WEAPONS:
         if key in t:
             return sub
-    if any(key in t for key in ("obus", "artillerie", "pilonn", "mortier")):
+    if any(key in t for key in ("obus", "artillerie", "pilonn", "mortier", "tir")):
         return "shelling"
     if "bombard" in t and (actor in _GROUND_SIDES or not _AIR.search(clause)):
         return "shelling"  # rebels have no aircraft: their "bombardements" are shelling
@@ -90,13 +92,21 @@ def _control_matches(ctext: str, clause: Clause) -> list[re.Match[str] | Control
     return [ctrl, *more]
 
 
-def _toll_kinds(ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, strike_before: bool) -> list[KindHit]:
+#: Kinds after which a toll with no trigger of its own belongs to the fighting or the killings told
+#: before ("Plus de 300 civils ont également péri" after a battle), not to a strike.
+_GROUND_KINDS = frozenset({EventKind.CLASH, EventKind.VIOLENCE_AGAINST_CIVILIANS})
+
+
+def _toll_kinds(
+    ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, strike_before: bool, *, last: EventKind | None
+) -> list[KindHit]:
     """A strike coded from a toll alone (no trigger): civilians killed, another report of the strike
-    told before, a bare toll sentence, civilians killed in an offensive."""
+    told before, a bare toll sentence, civilians killed in an offensive. ``last`` is the kind of the
+    event told last before the sentence: after fighting or killings on the ground, a toll is theirs."""
     if not cas.killed:
         return []
     bilan = _BILAN.search(ctext)
-    if cas.civilian and clash_at is None and not bilan and not WAR_WIDE.search(ctext):
+    if cas.civilian and clash_at is None and not bilan and not WAR_WIDE.search(ctext) and last not in _GROUND_KINDS:
         return [KindHit(EventKind.STRIKE, None)]
     if (
         clash_at is None
@@ -105,6 +115,7 @@ def _toll_kinds(ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, s
         and not WAR_WIDE.search(ctext)
         and not EARLIER_TOLL_ANY.search(ctext)
         and strike_before
+        and last not in _GROUND_KINDS
     ):
         return [
             KindHit(EventKind.STRIKE, None)
@@ -127,7 +138,9 @@ def _civilians_first(ctext: str) -> bool:
     return bool(counts) and bool(_CIVILIANS_NEXT.match(ctext[counts[0][1] :]))
 
 
-def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: bool) -> list[KindHit]:
+def clause_kinds(
+    ctext: str, clause: Clause, cas: Casualties, strike_before: bool, last: EventKind | None = None
+) -> list[KindHit]:
     """The events a clause codes, in kind order: violence against civilians or a strike, a clash,
     control changes, a displacement.
 
@@ -141,6 +154,8 @@ def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: boo
         Its casualties (:func:`geo.extract.casualties.read_casualties`).
     strike_before : bool
         A strike was coded earlier in the document (a later toll report may restate it).
+    last : EventKind, optional
+        The kind of the event told last in the sentences before (a toll with no trigger joins it).
 
     Returns
     -------
@@ -160,11 +175,19 @@ def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: boo
     elif hit:
         kinds = [KindHit(EventKind.STRIKE, hit[0], hit[1])]
     else:
-        kinds = _toll_kinds(ctext, cas, clash_at, bool(ctrls), strike_before)
+        kinds = _toll_kinds(ctext, cas, clash_at, bool(ctrls), strike_before, last=last)
     if clash_at is not None:
         kinds.append(KindHit(EventKind.CLASH, clash_at))
     elif not kinds and not ctrls and cas.killed and not cas.civilian and not _BILAN.search(ctext):
-        kinds.append(KindHit(EventKind.CLASH, None))  # "120 combattants des FDS et 90 rebelles ont été tués"
+        # "120 combattants des FDS et 90 rebelles ont été tués"; right after a strike, "quatre combattants y
+        # ont également été tués" are its victims
+        after_strike = (
+            last == EventKind.STRIKE
+            and cas.killed_sides is None
+            and bool(_SAME_STRIKE.search(ctext))
+            and not WAR_WIDE.search(ctext)
+        )
+        kinds.append(KindHit(EventKind.STRIKE if after_strike else EventKind.CLASH, None))
     for c in ctrls:
         at, text = (c.start, c.text) if isinstance(c, ControlHit) else (c.start(), c.group())
         kinds.append(KindHit(EventKind.CONTROL_CHANGE, at, text, c))

@@ -191,14 +191,17 @@ def mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
 def fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> list[Event]:
     """A headline that restates an event of the body is the same event told twice: one record.
 
-    The headline is the first line when it is short and has no final full stop. A headline strike
+    The headline is the first line (after page furniture) when it is short and has no final full stop. A headline strike
     joins the body's strike of the same ``event_id``, or the first body strike in the headline's
     place (or inside the headline's governorate); the body record keeps its own toll and gains the
     headline's span in ``sources``. Other kinds keep their headline record.
     """
+    debris = 0
+    while debris + 1 < len(sentences) and _furniture(sentences[debris]):
+        debris += 1  # "Publicité", "Partager": page furniture above the headline
     if not sentences:
         return events
-    first = sentences[0]
+    first = sentences[debris]
     line_end = text.find("\n", first.start)
     if line_end == -1 or first.end < line_end or len(first.text) > 160 or first.text.rstrip().endswith("."):
         return events
@@ -224,6 +227,16 @@ def fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> 
                 continue
         out.append(ev)
     return out
+
+
+#: A line of page furniture has at most this many words ("Publicité", "Lire aussi", "Partager sur Facebook").
+_FURNITURE_WORDS = 3
+
+
+def _furniture(sent: Sentence) -> bool:
+    """A sentence that is a short line of its own with no full stop: page furniture, not the headline."""
+    t = sent.text.strip()
+    return len(t.split()) <= _FURNITURE_WORDS and not t.endswith(".") and "\n" not in t
 
 
 def link_reports(events: list[Event]) -> None:

@@ -54,7 +54,7 @@ VAC_AGENT = re.compile(_fr_kinds.VAC_GROUND_AGENT.replace("{AP}", AP), _I)
 
 
 STRIKE_NEG_BEFORE = re.compile(
-    r"(?:cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
+    r"(?:[ée]changes?\s+de|\bl['’]une?\s+des|cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
     r"malgr[ée]|menace\w*|risque\w*|[ée]viter|protection\s+contre|pause\s+dans)(?:\s+[\w’']+){0,4}\s*$",
     _I,
 )

@@ -1,0 +1,116 @@
+"""Strike rules of wave 3 (issue 11), each checked on sentences written for this test (never from a gold set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from geo.model import Document
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Any:
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def _strikes(text: str, gaz: Any) -> list[Any]:
+    from geo.extract.document import extract_document
+
+    doc = extract_document(Document(id="t", source="t.txt", text=text, date="2019-06-04", date_precision="day"), gaz)
+    return [e for e in doc.events if e.kind == "strike"]
+
+
+def test_bare_tirs_with_targets_are_strikes(gaz: Any) -> None:
+    evs = _strikes("Les tirs ont repris mardi à l'aube, visant surtout les villages de Binnich et de Taftanaz.", gaz)
+    assert {e.place for e in evs} >= {"Binnish", "Taftanaz"}
+    assert {e.subtype for e in evs} == {"shelling"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des échanges de tirs ont eu lieu lundi soir à Saraqeb entre deux groupes rebelles.",
+        "Un passant a été blessé par des tirs de snipers à Saraqeb, selon des témoins.",
+    ],
+)
+def test_gunfire_is_no_strike(gaz: Any, text: str) -> None:
+    assert _strikes(text, gaz) == []
+
+
+def test_toll_after_fighting_is_not_a_strike(gaz: Any) -> None:
+    text = (
+        "De violents combats opposent depuis lundi les rebelles à l'armée autour de Saraqeb. "
+        "Plus de 40 civils ont également péri, selon une ONG."
+    )
+    assert _strikes(text, gaz) == []
+
+
+def test_toll_after_a_strike_stays_a_strike(gaz: Any) -> None:
+    text = "Des raids aériens ont frappé lundi la ville de Saraqeb. Plus de 20 civils ont péri, selon une ONG."
+    (ev,) = _strikes(text, gaz)
+    assert ev.killed == 20
+
+
+def test_first_toll_since_revised_is_no_new_toll(gaz: Any) -> None:
+    text = "Des frappes ont tué 12 personnes lundi à Binnich, selon une ONG, qui avait d'abord fait état de huit morts."
+    (ev,) = _strikes(text, gaz)
+    assert ev.killed == 12
+
+
+def test_people_already_counted_are_no_new_toll(gaz: Any) -> None:
+    text = (
+        "Des frappes ont tué neuf civils mardi à Taftanaz, selon une ONG. "
+        "Selon son directeur, l'un des neuf morts était un secouriste."
+    )
+    assert [e.killed for e in _strikes(text, gaz)] == [9]
+
+
+def test_other_victims_are_a_new_count(gaz: Any) -> None:
+    text = (
+        "Des frappes ont tué six civils mardi dans la province d'Idleb. Deux sont morts à Binnich. "
+        "Les quatre autres victimes ont péri à Taftanaz, d'après l'ONG."
+    )
+    assert 4 in [e.killed for e in _strikes(text, gaz)]
+
+
+def test_headline_under_page_furniture_is_folded(gaz: Any) -> None:
+    text = (
+        "Partager\n\nSyrie: 14 civils tués dans des raids sur Saraqeb\n\n"
+        "Au moins 14 civils ont été tués lundi dans des raids aériens sur Saraqeb, selon une ONG."
+    )
+    (ev,) = _strikes(text, gaz)
+    assert ev.killed == 14 and "#headline" in (ev.sources or "")
+
+
+def test_one_of_the_most_violent_raids_is_no_new_strike(gaz: Any) -> None:
+    text = (
+        "Des frappes ont tué samedi soir onze personnes à Binnich. "
+        "« C'est l'un des raids les plus meurtriers » de l'année, a dit un secouriste."
+    )
+    assert [e.killed for e in _strikes(text, gaz)] == [11]
+
+
+def test_this_raid_since_the_war_began_is_the_raid_told_before(gaz: Any) -> None:
+    text = (
+        "Des avions ont bombardé lundi un marché de Saraqeb, tuant 30 personnes. Plus de 100 personnes ont été "
+        "blessées dans ce raid, l'un des plus meurtriers depuis le début de la guerre, selon l'ONG."
+    )
+    (ev,) = _strikes(text, gaz)
+    assert ev.killed == 30
+
+
+def test_people_nouns_add_up(gaz: Any) -> None:
+    (ev,) = _strikes("Mardi, deux enseignants et une écolière ont péri quand un obus s'est abattu sur Binnich.", gaz)
+    assert ev.killed == 3
+
+
+def test_fighters_killed_there_too_belong_to_the_strike(gaz: Any) -> None:
+    text = (
+        "A Taftanaz, douze civils ont péri dimanche dans des bombardements de l'armée, selon une ONG. "
+        "Trois combattants y ont également été tués."
+    )
+    evs = _strikes(text, gaz)
+    assert [e.killed for e in evs] == [12, 3]
