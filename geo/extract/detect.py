@@ -30,6 +30,8 @@ from geo.lang.fr.triggers import (
     RESUMED_SUBJECT,
     STRIKE,
     STRIKE_ACTION,
+    STRIKE_AGENT_BEFORE,
+    STRIKE_DATED_AFTER,
     STRIKE_NEG_AFTER,
     STRIKE_NEG_BEFORE,
     STRIKE_RESUMED,
@@ -150,6 +152,8 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
             or TARGET_AFTER.match(after)
             or VERB_TRIGGER.search(m.group())
             or STRIKE_RESUMED.match(after)
+            or STRIKE_AGENT_BEFORE.search(before)
+            or STRIKE_DATED_AFTER.match(after)
         ):
             return m.start(), m.group()
     return None

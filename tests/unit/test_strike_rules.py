@@ -114,3 +114,44 @@ def test_fighters_killed_there_too_belong_to_the_strike(gaz: Any) -> None:
     )
     evs = _strikes(text, gaz)
     assert [e.killed for e in evs] == [12, 3]
+
+
+def test_strikes_resumed_there_stay_in_the_place_in_focus(gaz: Any) -> None:
+    text = (
+        "Des raids aériens ont tué six civils lundi à Binnich, selon une ONG. Les frappes y ont repris mardi. "
+        "Les rebelles tirent régulièrement des obus sur Saraqeb."
+    )
+    places = [e.place for e in _strikes(text, gaz)]
+    assert places == ["Binnish", "Binnish", "Saraqib"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les jihadistes en ont été repoussés dans la nuit par des frappes de l'aviation russe à Saraqeb.",
+        "L'hôpital de Saraqeb avait déjà fermé après un raid aérien le 12 mars.",
+    ],
+)
+def test_strike_as_agent_or_dated_is_a_strike(gaz: Any, text: str) -> None:
+    assert [e.place for e in _strikes(text, gaz)] == ["Saraqib"]
+
+
+def test_two_weapons_in_one_sentence_are_two_strikes(gaz: Any) -> None:
+    text = (
+        "Jeudi, des hélicoptères ont bombardé des hommes armés à Binnich, "
+        "tandis que l'artillerie pilonnait une localité voisine."
+    )
+    evs = _strikes(text, gaz)
+    assert [e.subtype for e in evs] == ["air", "shelling"]
+    assert evs[0].event_id != evs[1].event_id
+
+
+def test_directional_parts_of_two_provinces_are_listed(gaz: Any) -> None:
+    text = "Des bombardements aériens ont visé lundi le sud de la province d'Idleb et le nord de celle de Hama."
+    assert {e.place for e in _strikes(text, gaz)} == {"Idleb", "Hama"}
+
+
+def test_a_place_east_of_a_city_is_no_list(gaz: Any) -> None:
+    text = "Un obus s'est abattu mardi sur le quartier de Jobar, dans l'est de Damas, tuant trois personnes."
+    (ev,) = _strikes(text, gaz)
+    assert ev.killed == 3

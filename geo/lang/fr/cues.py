@@ -214,7 +214,8 @@ LIST_GAP = re.compile(
     rf"(?:\s*et\s+(?:dans\s+)?(?:ses|leurs|les)\s+(?:environs|alentours|abords))?"
     rf"(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
     rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
-    rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
+    rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin"
+    rf"|(?<=le\s)(?:nord|sud|ouest)(?:-(?:est|ouest))?)\s*)*"
     rf"(?:(?:localit[ée]s?|villages?|quartiers?|villes?|secteurs?|provinces?|bourgs?|bourgades?|r[ée]gions?)\s+(?:de\s+"
     rf"|d['’]|du\s+)?)?$",
     _I,

@@ -100,6 +100,20 @@ STRIKE_RESUMED = re.compile(
 )
 
 
+#: A strike as the agent of a passive or the cause of a loss: "repoussés par des frappes russes", "sous les bombes".
+STRIKE_AGENT_BEFORE = re.compile(
+    r"\b(?:par|sous)\s+(?:des|les|de\s+(?:nouvelles|nouveaux|violentes|violents|multiples)|d['’]intenses)\s*$", _I
+)
+
+
+#: A strike dated to the day after its name: "après un raid israélien le 10 juin 2022", "une frappe le 3 mai".
+STRIKE_DATED_AFTER = re.compile(
+    r"^(?:\s+[\w’'\-]+){0,3}?\s+le\s+\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t"
+    r"|septembre|octobre|novembre|d[ée]cembre)\b",
+    _I,
+)
+
+
 #: A strike verb is its own action: "l'armée pilonne X", "bombardaient les abords de X", "a été visée".
 VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant)$|^(?:a|ont|avait|avaient)\s", _I)
 
