@@ -176,7 +176,12 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     where = place_event(hit.kind, hit.match, clause, sc.sent_mentions, doc.text)
     ev.when = _own_when(sc.whens, hit)
     # "ce raid, l'un des plus meurtriers depuis le début de la guerre": a span since is not the raid's date
-    again = _told_before(ctext, hit) and where.scope != "clause" and all(_SINCE.match(w[2]) for w in sc.whens)
+    again = (
+        _told_before(ctext, hit)
+        and where.scope != "clause"
+        and all(_SINCE.match(w[2]) for w in sc.whens)
+        and not any(m.name is None and not m.foreign for m in clause.mentions)  # a place the gazetteer lacks
+    )
     draft = Draft(
         ev,
         clause,

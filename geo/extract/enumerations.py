@@ -171,6 +171,38 @@ def _each_place(places: list[Mention], sentence: str) -> list[int | None] | None
     return [found[0][2].value] * len(places) if found else None
 
 
+def _unknown_targets(d: Draft, text: str) -> list[Mention]:
+    """The unknown names a strike clause with no known place gives as its targets ("les raids ont touché le
+    site de A et deux positions dans le secteur de B", "ceux de A et de B"), listed together, in text order."""
+    usable = [x for x in d.clause.mentions if _listable(x)]
+    first = next((i for i, x in enumerate(usable) if x.name is None), None)
+    if first is None:
+        return []
+    out = [usable[first]]
+    for x in usable[first + 1 :]:
+        gap = text[out[-1].end : x.start]
+        if x.name is not None or not (LIST_GAP.match(gap) or TARGET_GAP.match(gap)):
+            break
+        out.append(x)
+    keys = [_key(x) for x in out]
+    return out if len(set(keys)) == len(keys) else out[:1]
+
+
+def _name_unknown_targets(d: Draft, text: str, out: list[Draft]) -> None:
+    """Name a strike that has no known place after the unknown places its clause targets, one event per name;
+    :func:`geo.extract.context.place_from_context` then puts each near the place in focus (``place_from``
+    "unknown"), as ACLED codes a village it cannot find."""
+    from dataclasses import replace
+
+    for i, x in enumerate(_unknown_targets(d, text)):
+        ev = d.event if i == 0 else replace(d.event)
+        ev.place = x.surface
+        if i == 0:
+            d.place_from, d.mention = "unknown", x
+        else:
+            out.append(replace(d, event=ev, mention=x, place_from="unknown"))
+
+
 def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
     """One event per listed place for strikes and control changes ("ont repris A, B et C").
 
@@ -182,6 +214,9 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
+        if d.event.kind == EventKind.STRIKE and d.place_from == "none" and not d.trigger_less:
+            _name_unknown_targets(d, text, out)
+            continue
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
         places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)

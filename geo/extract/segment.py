@@ -204,7 +204,7 @@ class Draft:
 
     event: Event
     clause: Clause
-    place_from: str  # "clause" | "sentence" | "context" | "none"
+    place_from: str  # "clause" | "sentence" | "context" | "none" | "unknown" (a name the gazetteer lacks)
     has_when: bool
     trigger_less: bool = False
     mention: Mention | None = None

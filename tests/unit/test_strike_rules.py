@@ -155,3 +155,14 @@ def test_a_place_east_of_a_city_is_no_list(gaz: Any) -> None:
     text = "Un obus s'est abattu mardi sur le quartier de Jobar, dans l'est de Damas, tuant trois personnes."
     (ev,) = _strikes(text, gaz)
     assert ev.killed == 3
+
+
+def test_unknown_targets_are_named_near_the_place_in_focus(gaz: Any) -> None:
+    text = (
+        "Des frappes ont tué huit personnes dimanche soir près de Saraqeb. "
+        "Les raids ont aussi touché le site de Tell Zouwayqa et deux positions dans le secteur de Kherbet Mazloum."
+    )
+    evs = _strikes(text, gaz)
+    unknown = [e for e in evs if e.place in ("Tell Zouwayqa", "Kherbet Mazloum")]
+    assert [e.place for e in unknown] == ["Tell Zouwayqa", "Kherbet Mazloum"]
+    assert all(e.lat is not None and e.geo_precision >= 2 and e.place_id is None for e in unknown)
