@@ -14,7 +14,9 @@ from geo.lang.fr.triggers import (
     AGGREGATE_TOLL,
     EARLIER_TOLL_ANY,
     FIGHT_BACKGROUND,
+    GROUND_ATTACK,
     IED,
+    OWN_LOSSES,
     TOLL_REPORT,
     TOLL_SENTENCE,
     WAR_WIDE,
@@ -106,14 +108,24 @@ def _toll_kinds(
     if not cas.killed:
         return []
     bilan = _BILAN.search(ctext)
-    if cas.civilian and clash_at is None and not bilan and not WAR_WIDE.search(ctext) and last not in _GROUND_KINDS:
+    if (
+        cas.civilian
+        and clash_at is None
+        and not bilan
+        and not WAR_WIDE.search(ctext)
+        and not OWN_LOSSES.search(ctext)
+        and not (GROUND_ATTACK.search(ctext) and not _civilians_first(ctext))
+        and last not in _GROUND_KINDS
+    ):
         return [KindHit(EventKind.STRIKE, None)]
     if (
         clash_at is None
         and not ctrl
         and TOLL_REPORT.search(ctext)
         and not WAR_WIDE.search(ctext)
-        and not EARLIER_TOLL_ANY.search(ctext)
+        and not _earlier_toll_first(ctext)
+        and not (cas.killed_sides and not cas.civilian)  # "37 assaillants et 34 loyalistes": both sides' fighters
+        and not GROUND_ATTACK.search(ctext)
         and strike_before
         and last not in _GROUND_KINDS
     ):
@@ -127,6 +139,18 @@ def _toll_kinds(
     if cas.civilian and clash_at is not None and _OFFENSIVE_WORD.search(ctext) and _civilians_first(ctext):
         return [KindHit(EventKind.STRIKE, None)]
     return []
+
+
+def _earlier_toll_first(ctext: str) -> bool:
+    """The clause's toll is an earlier, superseded one ("Un précédent bilan faisait état de huit morts"); a
+    new toll compared with the earlier one after it ("14 morts, contre cinq dans un premier bilan") is not."""
+    from geo.extract.numbers import find_counts
+
+    m = EARLIER_TOLL_ANY.search(ctext)
+    if m is None:
+        return False
+    counts = find_counts(ctext, skip_dates=True)
+    return not counts or m.start() < counts[0][0]
 
 
 def _civilians_first(ctext: str) -> bool:

@@ -39,6 +39,7 @@ from geo.lang.fr.triggers import (
     VAC,
     VAC_AGENT,
     VERB_TRIGGER,
+    WAR_LONG,
 )
 
 _I = re.IGNORECASE
@@ -140,6 +141,8 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
         _I,
     ):
         return None  # "La faim frappe Madaya": no weapon, no strike
+    if cas.killed is None and WAR_LONG.search(clause):
+        return None  # "Israël a multiplié les frappes en Syrie depuis 2011": a trend of the war, not an event
     for m in STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]
         after = clause[m.end() :]

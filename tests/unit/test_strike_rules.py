@@ -166,3 +166,29 @@ def test_unknown_targets_are_named_near_the_place_in_focus(gaz: Any) -> None:
     unknown = [e for e in evs if e.place in ("Tell Zouwayqa", "Kherbet Mazloum")]
     assert [e.place for e in unknown] == ["Tell Zouwayqa", "Kherbet Mazloum"]
     assert all(e.lat is not None and e.geo_precision >= 2 and e.place_id is None for e in unknown)
+
+
+def test_new_toll_compared_with_a_first_one_is_a_toll_report(gaz: Any) -> None:
+    text = (
+        "Des frappes aériennes ont touché lundi Saraqeb, selon une ONG. Le directeur de l'hôpital a de son côté fait "
+        "état mardi matin de 14 morts et de 40 blessés, contre cinq morts dans un premier bilan."
+    )
+    assert 14 in [e.killed for e in _strikes(text, gaz)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des raids ont frappé Saraqeb lundi. L'aviation a multiplié les frappes dans le pays depuis 2015, selon l'ONG.",
+        "Des raids ont frappé Saraqeb lundi. L'armée déplore par ailleurs 12 morts dans ses rangs.",
+        "Des raids ont frappé Saraqeb lundi. Selon un bilan, 20 assaillants et 15 soldats ont péri depuis mardi.",
+        "Des raids ont frappé Saraqeb lundi. La contre-attaque a fait cinq morts, selon un groupe rebelle.",
+    ],
+)
+def test_trends_and_fighters_tolls_add_no_strike(gaz: Any, text: str) -> None:
+    assert len(_strikes(text, gaz)) == 1
+
+
+def test_civilians_killed_during_an_assault_are_a_strike(gaz: Any) -> None:
+    text = "A Saraqeb, neuf civils ont péri vendredi, au deuxième jour de l'assaut lancé par l'armée, selon une ONG."
+    assert [e.killed for e in _strikes(text, gaz)] == [9]

@@ -24,7 +24,7 @@ KILL_VERB = re.compile(
 
 VICTIM = re.compile(
     r"^\s*(?:de\s+|d['’])?(?:autres?\s+)?(?:civils?|personnes?|morts?|enfants?|femmes?|combattants?|soldats?|membres?"
-    r"|militaires?|rebelles?|enseignante?s?|[ée]coli[eè]re?s?|[ée]tudiante?s?|professeurs?|"
+    r"|militaires?|rebelles?|assaillants?|loyalistes?|miliciens?|enseignante?s?|[ée]coli[eè]re?s?|[ée]tudiante?s?|professeurs?|"
     r"d?jihadistes?|insurg[ée]s?|policiers?|secouristes?|habitants?|victimes?|tu[ée]s?|bless[ée]s?|d[ée]plac[ée]s?|"
     r"r[ée]fugi[ée]s?|hommes?|villageois|[ée]l[èe]ves?|patients?|m[ée]decins?|gar[çc]ons?|filles?|b[ée]b[ée]s?|"
     r"infirmi[eè]re?s?|journalistes?|ouvriers?|agriculteurs?|passants?|fid[èe]les|manifestants?|d['’]entre\s+(?:eux"

@@ -267,6 +267,23 @@ TOLL_REPORT = re.compile(
 )
 
 
+#: Strikes told over the whole war ("Israël a multiplié les frappes en Syrie depuis 2011"): a trend, not an event.
+WAR_LONG = re.compile(
+    r"\bdepuis\s+(?:le\s+d[ée]but\s+(?:de\s+la\s+guerre|du\s+conflit|de\s+la\s+r[ée]volte|du\s+soul[èe]vement)"
+    r"|des\s+ann[ée]es|plusieurs\s+ann[ée]es)"
+    r"|\bmultipli\w*\s+(?:les|ses|leurs)\s+(?:frappes|raids|bombardements|attaques)\b[^.;]{0,40}?\bdepuis\s+(?:19|20)\d\d\b",
+    _I,
+)
+
+
+#: A side's own losses ("déplore 46 morts dans ses rangs", "les pertes du régime"): fighters, not a strike's victims.
+OWN_LOSSES = re.compile(r"\bdans\s+(?:ses|leurs|nos)\s+rangs\b|\bpertes\b", _I)
+
+
+#: Fighting named by its noun ("la contre-attaque a fait six morts"): a toll of a clash, not of a strike.
+GROUND_ATTACK = re.compile(r"\b(?:contre-attaques?|contre-offensives?|assauts?|offensives?|embuscades?)\b", _I)
+
+
 #: A toll of a whole battle, war or campaign, with no strike named: not one strike.
 WAR_WIDE = re.compile(
     r"\b(?:combats|bataille|guerre|conflit|affrontements|violences|op[ée]rations|offensive|s[ée]isme|tremblement)\b"
