@@ -192,3 +192,11 @@ def test_trends_and_fighters_tolls_add_no_strike(gaz: Any, text: str) -> None:
 def test_civilians_killed_during_an_assault_are_a_strike(gaz: Any) -> None:
     text = "A Saraqeb, neuf civils ont péri vendredi, au deuxième jour de l'assaut lancé par l'armée, selon une ONG."
     assert [e.killed for e in _strikes(text, gaz)] == [9]
+
+
+def test_other_victims_in_a_second_clause_are_a_second_toll(gaz: Any) -> None:
+    text = (
+        "Mardi, trois élèves ont péri quand un obus s'est abattu sur leur école à Binnich, "
+        "et deux autres civils ont été tués dans des quartiers résidentiels."
+    )
+    assert [e.killed for e in _strikes(text, gaz)] == [3, 2]
