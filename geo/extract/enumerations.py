@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.place import SPECIFICITY, fill_place
+from geo.extract.place import SPECIFICITY, fill_foreign, fill_place
 from geo.extract.segment import Draft
 from geo.lang.fr.cues import (
     EACH_PLACE,
@@ -203,6 +203,39 @@ def _name_unknown_targets(d: Draft, text: str, out: list[Draft]) -> None:
             out.append(replace(d, event=ev, mention=x, place_from="unknown"))
 
 
+_AND = re.compile(r"\b(?:et|ainsi\s+que)\b|^\s*,\s*$", _I)
+
+
+def _foreign_gap(gap: str) -> bool:
+    """Two foreign places listed ("de A et de B", "A, B"), not one locating the other ("A, dans la B libanaise")."""
+    return bool(LIST_GAP.match(gap) and _AND.search(gap))
+
+
+def _foreign_list(d: Draft, text: str, out: list[Draft]) -> None:
+    """One strike per foreign place listed with the foreign place a strike hit ("sur les provinces
+    frontalières de A et de B"): each kept unmapped, as :func:`geo.extract.place.fill_foreign` keeps it."""
+    from dataclasses import replace
+
+    foreign = [x for x in d.clause.mentions if x.foreign and not x.metonymic]
+    at = next((i for i, x in enumerate(foreign) if (x.name or x.surface) == d.event.place), None)
+    if at is None:
+        return
+    lo = hi = at
+    while lo > 0 and _foreign_gap(text[foreign[lo - 1].end : foreign[lo].start]):
+        lo -= 1
+    while hi + 1 < len(foreign) and _foreign_gap(text[foreign[hi].end : foreign[hi + 1].start]):
+        hi += 1
+    for x in foreign[lo : hi + 1]:
+        if x is not foreign[at] and (x.name or x.surface) != d.event.place:
+            ev = replace(d.event)
+            fill_foreign(ev, x)
+            if d.event.killed is not None:
+                ev.killed, ev.killed_min, ev.killed_approx, ev.children_killed = None, False, False, None
+            out.append(replace(d, event=ev))
+    if hi > lo and d.event.killed is not None:  # a toll shared by the list stays on none of its places
+        d.event.killed, d.event.killed_min, d.event.killed_approx, d.event.children_killed = None, False, False, None
+
+
 def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
     """One event per listed place for strikes and control changes ("ont repris A, B et C").
 
@@ -216,6 +249,9 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         out.append(d)
         if d.event.kind == EventKind.STRIKE and d.place_from == "none" and not d.trigger_less:
             _name_unknown_targets(d, text, out)
+            continue
+        if d.event.kind == EventKind.STRIKE and d.mention is None and d.event.place and d.event.lat is None:
+            _foreign_list(d, text, out)
             continue
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue

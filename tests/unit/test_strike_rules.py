@@ -200,3 +200,15 @@ def test_other_victims_in_a_second_clause_are_a_second_toll(gaz: Any) -> None:
         "et deux autres civils ont été tués dans des quartiers résidentiels."
     )
     assert [e.killed for e in _strikes(text, gaz)] == [3, 2]
+
+
+def test_listed_foreign_places_are_one_unmapped_strike_each(gaz: Any) -> None:
+    text = "Des obus tirés depuis la Syrie sont tombés mardi sur les villes turques de Kilis et de Gaziantep."
+    evs = _strikes(text, gaz)
+    assert sorted(e.place for e in evs) == ["Gaziantep", "Kilis"]
+    assert all(e.lat is None and e.adm1_pcode is None for e in evs)
+
+
+def test_a_foreign_place_located_in_its_region_is_no_list(gaz: Any) -> None:
+    evs = _strikes("L'aviation syrienne pilonne Ersal, dans la Békaa libanaise, depuis lundi.", gaz)
+    assert len(evs) == 1
