@@ -7,7 +7,18 @@ from dataclasses import dataclass
 
 from geo.extract.numbers import Count, find_counts, find_people
 from geo.extract.segment import may_hold
-from geo.lang.fr.cues import CHILD, CIVIL, EARLIER_TOLL, INJURED_AFTER, KILL_VERB, ONE, PART_GAP, VICTIM, WAR_TOLL
+from geo.lang.fr.cues import (
+    CHILD,
+    CIVIL,
+    EARLIER_TOLL,
+    INJURED_AFTER,
+    KILL_VERB,
+    ONE,
+    PART_GAP,
+    TOLD_BEFORE,
+    VICTIM,
+    WAR_TOLL,
+)
 from geo.model import Event
 
 __all__ = [
@@ -85,10 +96,19 @@ _DEAD_AFTER = re.compile(r"^\s*morts?\b", _I)
 _KILLED_BEFORE = re.compile(
     r"(?:tu[ée]|tuant|ex[ée]cut[ée]|co[ûu]t[ée]\s+la\s+vie\s+[àa]|mort\s+de|fait)(?:\s+(?:lundi|mardi|mercredi|jeudi"
     r"|vendredi|"
-    r"samedi|dimanche|hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore))?\s+$",
+    r"samedi|dimanche|hier|aujourd['’]hui|ce\s+\w+|cette\s+\w+|dans\s+la\s+\w+|au\s+moins|encore)"
+    r"(?:\s+(?:matin|soir|après-midi|apr[èe]s-midi))?)?\s+$",
     _I,
 )
 _SUBSET = re.compile(r"\bdont\s*$", _I)
+
+
+_OTHERS = re.compile(r"^\s*autres?\b", _I)
+
+
+def _told_before(before: str, after: str) -> bool:
+    """The count names people already counted ("l'un des sept morts"), not others ("les quatre autres victimes")."""
+    return bool(TOLD_BEFORE.search(before)) and not _OTHERS.match(after)
 
 
 def _is_killed(text: str, before: str, after: str, e: int, has_kill_verb: bool) -> bool:
@@ -125,7 +145,7 @@ def read_casualties(text: str, counts: list[Tally] | None = None) -> Casualties:
             after = " personnes" + after  # the phrase names the victims itself
         if _SUBSET.search(before):
             subset = True
-        if EARLIER_TOLL.search(before) or not VICTIM.match(after):
+        if EARLIER_TOLL.search(before) or _told_before(before, after) or not VICTIM.match(after):
             continue
         if INJURED_AFTER.match(after) or _INJURED_BEFORE.search(before):
             if out.injured is None:

@@ -14,7 +14,9 @@ from geo.lang.fr.triggers import (
     AGGREGATE_TOLL,
     EARLIER_TOLL_ANY,
     FIGHT_BACKGROUND,
+    GROUND_ATTACK,
     IED,
+    OWN_LOSSES,
     TOLL_REPORT,
     TOLL_SENTENCE,
     WAR_WIDE,
@@ -27,6 +29,8 @@ __all__ = ["KindHit", "clause_kinds", "strike_subtype"]
 _I = re.IGNORECASE
 _BILAN = re.compile(r"\bbilan\b", _I)
 _OFFENSIVE_WORD = re.compile(r"\boffensive\b", _I)
+#: A toll that points back at the strike told before: "quatre combattants y ont également été tués".
+_SAME_STRIKE = re.compile(r"\by\s+(?:ont|a|avaient|avait|sont|est)\b|\b(?:[ée]galement|aussi)\b", _I)
 _CIVILIANS_NEXT = re.compile(r"\s*(?:de\s+|d['’])?(?:personnes\s+)?civil(?:e|s|es)?\b", _I)
 
 
@@ -48,7 +52,7 @@ def strike_subtype(trigger: str, clause: str, actor: str | None) -> str:
     for key, sub in _WEAPONS:
         if key in t:
             return sub
-    if any(key in t for key in ("obus", "artillerie", "pilonn", "mortier")):
+    if any(key in t for key in ("obus", "artillerie", "pilonn", "mortier", "tir")):
         return "shelling"
     if "bombard" in t and (actor in _GROUND_SIDES or not _AIR.search(clause)):
         return "shelling"  # rebels have no aircraft: their "bombardements" are shelling
@@ -95,21 +99,40 @@ def _control_matches(ctext: str, clause: Clause) -> list[re.Match[str] | Control
     return [ctrl, *more]
 
 
-def _toll_kinds(ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, strike_before: bool) -> list[KindHit]:
+#: Kinds after which a toll with no trigger of its own belongs to the fighting or the killings told
+#: before ("Plus de 300 civils ont également péri" after a battle), not to a strike.
+_GROUND_KINDS = frozenset({EventKind.CLASH, EventKind.VIOLENCE_AGAINST_CIVILIANS})
+
+
+def _toll_kinds(
+    ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, strike_before: bool, *, last: EventKind | None
+) -> list[KindHit]:
     """A strike coded from a toll alone (no trigger): civilians killed, another report of the strike
-    told before, a bare toll sentence, civilians killed in an offensive."""
+    told before, a bare toll sentence, civilians killed in an offensive. ``last`` is the kind of the
+    event told last before the sentence: after fighting or killings on the ground, a toll is theirs."""
     if not cas.killed:
         return []
     bilan = _BILAN.search(ctext)
-    if cas.civilian and clash_at is None and not bilan and not WAR_WIDE.search(ctext):
+    if (
+        cas.civilian
+        and clash_at is None
+        and not bilan
+        and not WAR_WIDE.search(ctext)
+        and not OWN_LOSSES.search(ctext)
+        and not (GROUND_ATTACK.search(ctext) and not _civilians_first(ctext))
+        and last not in _GROUND_KINDS
+    ):
         return [KindHit(EventKind.STRIKE, None)]
     if (
         clash_at is None
         and not ctrl
         and TOLL_REPORT.search(ctext)
         and not WAR_WIDE.search(ctext)
-        and not EARLIER_TOLL_ANY.search(ctext)
+        and not _earlier_toll_first(ctext)
+        and not (cas.killed_sides and not cas.civilian)  # "37 assaillants et 34 loyalistes": both sides' fighters
+        and not GROUND_ATTACK.search(ctext)
         and strike_before
+        and last not in _GROUND_KINDS
     ):
         return [
             KindHit(EventKind.STRIKE, None)
@@ -123,6 +146,18 @@ def _toll_kinds(ctext: str, cas: Casualties, clash_at: int | None, ctrl: bool, s
     return []
 
 
+def _earlier_toll_first(ctext: str) -> bool:
+    """The clause's toll is an earlier, superseded one ("Un précédent bilan faisait état de huit morts"); a
+    new toll compared with the earlier one after it ("14 morts, contre cinq dans un premier bilan") is not."""
+    from geo.extract.numbers import find_counts
+
+    m = EARLIER_TOLL_ANY.search(ctext)
+    if m is None:
+        return False
+    counts = find_counts(ctext, skip_dates=True)
+    return not counts or m.start() < counts[0][0]
+
+
 def _civilians_first(ctext: str) -> bool:
     """The toll counts civilians first ("ont tué 300 civils et des dizaines de combattants"), not as a part
     of a larger total ("ont fait 704 morts, dont 110 civils"): a strike's toll, not a campaign's."""
@@ -132,7 +167,9 @@ def _civilians_first(ctext: str) -> bool:
     return bool(counts) and bool(_CIVILIANS_NEXT.match(ctext[counts[0][1] :]))
 
 
-def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: bool) -> list[KindHit]:
+def clause_kinds(
+    ctext: str, clause: Clause, cas: Casualties, strike_before: bool, last: EventKind | None = None
+) -> list[KindHit]:
     """The events a clause codes, in kind order: violence against civilians or a strike, a clash,
     control changes, a displacement.
 
@@ -146,6 +183,8 @@ def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: boo
         Its casualties (:func:`geo.extract.casualties.read_casualties`).
     strike_before : bool
         A strike was coded earlier in the document (a later toll report may restate it).
+    last : EventKind, optional
+        The kind of the event told last in the sentences before (a toll with no trigger joins it).
 
     Returns
     -------
@@ -165,11 +204,19 @@ def clause_kinds(ctext: str, clause: Clause, cas: Casualties, strike_before: boo
     elif hit:
         kinds = [KindHit(EventKind.STRIKE, hit[0], hit[1])]
     else:
-        kinds = _toll_kinds(ctext, cas, clash_at, bool(ctrls), strike_before)
+        kinds = _toll_kinds(ctext, cas, clash_at, bool(ctrls), strike_before, last=last)
     if clash_at is not None:
         kinds.append(KindHit(EventKind.CLASH, clash_at))
     elif not kinds and not ctrls and cas.killed and not cas.civilian and not _BILAN.search(ctext):
-        kinds.append(KindHit(EventKind.CLASH, None))  # "120 combattants des FDS et 90 rebelles ont été tués"
+        # "120 combattants des FDS et 90 rebelles ont été tués"; right after a strike, "quatre combattants y
+        # ont également été tués" are its victims
+        after_strike = (
+            last == EventKind.STRIKE
+            and cas.killed_sides is None
+            and bool(_SAME_STRIKE.search(ctext))
+            and not WAR_WIDE.search(ctext)
+        )
+        kinds.append(KindHit(EventKind.STRIKE if after_strike else EventKind.CLASH, None))
     for c in ctrls:
         at, text = (c.start, c.text) if isinstance(c, ControlHit) else (c.start(), c.group())
         kinds.append(KindHit(EventKind.CONTROL_CHANGE, at, text, c))

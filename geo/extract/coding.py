@@ -33,6 +33,7 @@ _REBEL_PLACES = re.compile(
     r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?|bastions?|fiefs?|verrous?)\s+rebelles?\b", _I
 )
 _PASSIVE = re.compile(r"\b(?:[ée]t[ée]|[êe]tre)\b", _I)
+_SINCE = re.compile(r"\s*depuis\b", _I)
 
 
 @dataclass(slots=True)
@@ -176,7 +177,13 @@ def code_event(sc: ClauseScope, hit: KindHit, with_strike: bool) -> Draft:
     _code_kind(ev, sc, hit, other, with_strike)
     where = place_event(hit.kind, hit.match, clause, sc.sent_mentions, doc.text)
     ev.when = _own_when(sc.whens, hit)
-    again = _told_before(ctext, hit) and where.scope != "clause" and not sc.whens
+    # "ce raid, l'un des plus meurtriers depuis le début de la guerre": a span since is not the raid's date
+    again = (
+        _told_before(ctext, hit)
+        and where.scope != "clause"
+        and all(_SINCE.match(w[2]) for w in sc.whens)
+        and not any(m.name is None and not m.foreign for m in clause.mentions)  # a place the gazetteer lacks
+    )
     draft = Draft(
         ev,
         clause,

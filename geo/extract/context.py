@@ -115,6 +115,18 @@ def _broad_place(d: Draft, ctx: _Context, macro: bool) -> Mention | None:
     return main
 
 
+def _near_focus(ev: Event, d: Draft, ctx: _Context) -> None:
+    """An event at a place the gazetteer does not know keeps its name and takes the point of the place in
+    focus (else the paragraph's region, else the main place), at precision 2 or coarser."""
+    name = ev.place
+    focus = ctx.focus(d.clause.start)
+    target = focus if focus is not None and focus.kind not in NOT_A_FOCUS else _broad_place(d, ctx, False)
+    if target is not None:
+        fill_place(ev, target, True, ctx.text)
+        ev.geo_precision = max(GeoPrecision.NEAR, ev.geo_precision or GeoPrecision.NEAR)
+    ev.place, ev.place_id = name, None
+
+
 def place_from_context(
     events: list[Event],
     drafts: list[Draft],
@@ -135,6 +147,9 @@ def place_from_context(
     """
     ctx = _Context.of(syrian, main, text, sentences)
     for ev, d in zip(events, drafts, strict=False):
+        if d.place_from == "unknown" and ev.lat is None:
+            _near_focus(ev, d, ctx)
+            continue
         if ev.place is not None or _by_anaphor(ev, d, ctx):
             continue
         macro = bool(MACRO_REGION.search(d.clause.text))

@@ -31,6 +31,8 @@ from geo.lang.fr.triggers import (
     RESUMED_SUBJECT,
     STRIKE,
     STRIKE_ACTION,
+    STRIKE_AGENT_BEFORE,
+    STRIKE_DATED_AFTER,
     STRIKE_NEG_AFTER,
     STRIKE_NEG_BEFORE,
     STRIKE_RESUMED,
@@ -38,6 +40,7 @@ from geo.lang.fr.triggers import (
     VAC,
     VAC_AGENT,
     VERB_TRIGGER,
+    WAR_LONG,
 )
 from geo.model import Mention
 
@@ -141,6 +144,8 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
         _I,
     ):
         return None  # "La faim frappe Madaya": no weapon, no strike
+    if cas.killed is None and WAR_LONG.search(clause):
+        return None  # "Israël a multiplié les frappes en Syrie depuis 2011": a trend of the war, not an event
     for m in STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]
         after = clause[m.end() :]
@@ -153,6 +158,8 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
             or TARGET_AFTER.match(after)
             or VERB_TRIGGER.search(m.group())
             or STRIKE_RESUMED.match(after)
+            or STRIKE_AGENT_BEFORE.search(before)
+            or STRIKE_DATED_AFTER.match(after)
         ):
             return m.start(), m.group()
     return None

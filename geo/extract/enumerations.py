@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.place import SPECIFICITY, fill_place
+from geo.extract.place import SPECIFICITY, fill_foreign, fill_place
 from geo.extract.segment import Draft
 from geo.lang.fr.cues import (
     EACH_PLACE,
@@ -173,6 +173,71 @@ def _each_place(places: list[Mention], sentence: str) -> list[int | None] | None
     return [found[0][2].value] * len(places) if found else None
 
 
+def _unknown_targets(d: Draft, text: str) -> list[Mention]:
+    """The unknown names a strike clause with no known place gives as its targets ("les raids ont touché le
+    site de A et deux positions dans le secteur de B", "ceux de A et de B"), listed together, in text order."""
+    usable = [x for x in d.clause.mentions if _listable(x)]
+    first = next((i for i, x in enumerate(usable) if x.name is None), None)
+    if first is None:
+        return []
+    out = [usable[first]]
+    for x in usable[first + 1 :]:
+        gap = text[out[-1].end : x.start]
+        if x.name is not None or not (LIST_GAP.match(gap) or TARGET_GAP.match(gap)):
+            break
+        out.append(x)
+    keys = [_key(x) for x in out]
+    return out if len(set(keys)) == len(keys) else out[:1]
+
+
+def _name_unknown_targets(d: Draft, text: str, out: list[Draft]) -> None:
+    """Name a strike that has no known place after the unknown places its clause targets, one event per name;
+    :func:`geo.extract.context.place_from_context` then puts each near the place in focus (``place_from``
+    "unknown"), as ACLED codes a village it cannot find."""
+    from dataclasses import replace
+
+    for i, x in enumerate(_unknown_targets(d, text)):
+        ev = d.event if i == 0 else replace(d.event)
+        ev.place = x.surface
+        if i == 0:
+            d.place_from, d.mention = "unknown", x
+        else:
+            out.append(replace(d, event=ev, mention=x, place_from="unknown"))
+
+
+_AND = re.compile(r"\b(?:et|ainsi\s+que)\b|^\s*,\s*$", _I)
+
+
+def _foreign_gap(gap: str) -> bool:
+    """Two foreign places listed ("de A et de B", "A, B"), not one locating the other ("A, dans la B libanaise")."""
+    return bool(LIST_GAP.match(gap) and _AND.search(gap))
+
+
+def _foreign_list(d: Draft, text: str, out: list[Draft]) -> None:
+    """One strike per foreign place listed with the foreign place a strike hit ("sur les provinces
+    frontalières de A et de B"): each kept unmapped, as :func:`geo.extract.place.fill_foreign` keeps it."""
+    from dataclasses import replace
+
+    foreign = [x for x in d.clause.mentions if x.foreign and not x.metonymic]
+    at = next((i for i, x in enumerate(foreign) if (x.name or x.surface) == d.event.place), None)
+    if at is None:
+        return
+    lo = hi = at
+    while lo > 0 and _foreign_gap(text[foreign[lo - 1].end : foreign[lo].start]):
+        lo -= 1
+    while hi + 1 < len(foreign) and _foreign_gap(text[foreign[hi].end : foreign[hi + 1].start]):
+        hi += 1
+    for x in foreign[lo : hi + 1]:
+        if x is not foreign[at] and (x.name or x.surface) != d.event.place:
+            ev = replace(d.event)
+            fill_foreign(ev, x)
+            if d.event.killed is not None:
+                ev.killed, ev.killed_min, ev.killed_approx, ev.children_killed = None, False, False, None
+            out.append(replace(d, event=ev))
+    if hi > lo and d.event.killed is not None:  # a toll shared by the list stays on none of its places
+        d.event.killed, d.event.killed_min, d.event.killed_approx, d.event.children_killed = None, False, False, None
+
+
 def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
     """One event per listed place for strikes and control changes ("ont repris A, B et C").
 
@@ -184,6 +249,12 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
+        if d.event.kind == EventKind.STRIKE and d.place_from == "none" and not d.trigger_less:
+            _name_unknown_targets(d, text, out)
+            continue
+        if d.event.kind == EventKind.STRIKE and d.mention is None and d.event.place and d.event.lat is None:
+            _foreign_list(d, text, out)
+            continue
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
         places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)

@@ -70,6 +70,7 @@ class _Reading:
     drafts: list[Draft] = field(default_factory=list)
     fronts: list[FrontObservation] = field(default_factory=list)
     strike_before: bool = False
+    last_kind: EventKind | None = None
     lead_when: str | None = None
     prev_when: str | None = None
     prev_actor: tuple[str | None, str | None] = (None, None)
@@ -97,7 +98,7 @@ def _code_clause(
         sent.start + a, sent.start + b, ctext, sent, mentions_in(sent_mentions, sent.start + a, sent.start + b)
     )
     cas = read_casualties(ctext, within(counts, a, b))
-    hits = clause_kinds(ctext, clause, cas, rd.strike_before)
+    hits = clause_kinds(ctext, clause, cas, rd.strike_before, rd.last_kind)
     sc = ClauseScope(
         rd.doc,
         sent,
@@ -134,6 +135,9 @@ def _code_sentence(rd: _Reading, sent: Sentence) -> None:
     found = expand_enumerations(merge_same_sentence(found, text), text)
     rd.drafts.extend(found)
     rd.strike_before = rd.strike_before or any(d.event.kind == EventKind.STRIKE for d in found)
+    told = [d for d in found if not d.trigger_less]
+    if told:
+        rd.last_kind = EventKind(max(told, key=lambda d: d.clause.start).event.kind)
     sent_actors = rd.actors[sent.index]
     ground = [x for x in sent_actors if x[2] not in _NOT_GROUND]
     if ground or sent_actors:

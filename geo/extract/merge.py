@@ -9,6 +9,7 @@ import re
 from gazetteer import profile
 from geo.extract.place import PLACE_FIELDS
 from geo.extract.segment import Draft, Sentence
+from geo.lang.fr.cues import AREA_ANAPHOR, REGION_ANAPHOR
 from geo.model import Event
 from geo.vocab import ControlStatus, EventKind, GeoPrecision
 
@@ -34,6 +35,7 @@ def merge_same_sentence(drafts: list[Draft], text: str) -> list[Draft]:
                     and (d.clause is twin.clause or (d.place_from == twin.place_from == "clause"))
                 )
                 or _two_targets(twin, d)
+                or _two_weapons(twin, d)
                 or _two_changes(a, b)
             )
             if not distinct:
@@ -84,6 +86,22 @@ def _two_targets(a: Draft, b: Draft) -> bool:
     return haversine_km(x.lat, x.lon, y.lat, y.lon) > _APART_KM  # type: ignore[arg-type]
 
 
+def _weapon(ev: Event) -> str | None:
+    """The family of a strike's weapon (ACLED's sub-event type: air, shelling, explosive), None when unknown."""
+    from geo.kinds import acled_types
+
+    return acled_types(ev.kind, ev.subtype)[1] if ev.subtype else None
+
+
+def _two_weapons(a: Draft, b: Draft) -> bool:
+    """Two clauses of one sentence, each with its own strike trigger of another weapon family ("des
+    hélicoptères ont bombardé le village, tandis que l'artillerie pilonnait une localité voisine"): two strikes."""
+    x, y = a.event, b.event
+    if x.kind != EventKind.STRIKE or a.trigger_less or b.trigger_less or a.clause is b.clause:
+        return False
+    return None not in (_weapon(x), _weapon(y)) and _weapon(x) != _weapon(y)
+
+
 def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
     """Join an event to the next sentence's event of its kind when that one only gives its place or its
     toll; drop bare tolls that joined nothing. ``drafts`` is left aligned with the events returned."""
@@ -108,6 +126,7 @@ def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
             if (
                 ev.kind == EventKind.STRIKE
                 and vague
+                and not _points_back(d.clause.text)
                 and ne.place
                 and ne.geo_precision in (1, 2)
                 and ne.killed is None
@@ -146,6 +165,12 @@ def merge_across_sentences(drafts: list[Draft], text: str) -> list[Event]:
     # keep drafts aligned with events for context placement
     drafts[:] = [d for i, d in enumerate(drafts) if i not in skip]
     return out
+
+
+def _points_back(clause: str) -> bool:
+    """The clause names its place by an anaphor ("les frappes y ont repris", "dans cette région"): the place
+    in focus before (placed from context), not the next sentence's."""
+    return bool(AREA_ANAPHOR.search(clause) or REGION_ANAPHOR.search(clause))
 
 
 #: Two latitudes closer than this (degrees) are the same point.
@@ -191,14 +216,17 @@ def mark_totals(events: list[Event], sentences: list[Sentence]) -> None:
 def fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> list[Event]:
     """A headline that restates an event of the body is the same event told twice: one record.
 
-    The headline is the first line when it is short and has no final full stop. A headline strike
+    The headline is the first line (after page furniture) when it is short and has no final full stop. A headline strike
     joins the body's strike of the same ``event_id``, or the first body strike in the headline's
     place (or inside the headline's governorate); the body record keeps its own toll and gains the
     headline's span in ``sources``. Other kinds keep their headline record.
     """
+    debris = 0
+    while debris + 1 < len(sentences) and _furniture(sentences[debris]):
+        debris += 1  # "Publicité", "Partager": page furniture above the headline
     if not sentences:
         return events
-    first = sentences[0]
+    first = sentences[debris]
     line_end = text.find("\n", first.start)
     if line_end == -1 or first.end < line_end or len(first.text) > 160 or first.text.rstrip().endswith("."):
         return events
@@ -226,10 +254,21 @@ def fold_headline(events: list[Event], text: str, sentences: list[Sentence]) -> 
     return out
 
 
+#: A line of page furniture has at most this many words ("Publicité", "Lire aussi", "Partager sur Facebook").
+_FURNITURE_WORDS = 3
+
+
+def _furniture(sent: Sentence) -> bool:
+    """A sentence that is a short line of its own with no full stop: page furniture, not the headline."""
+    t = sent.text.strip()
+    return len(t.split()) <= _FURNITURE_WORDS and not t.endswith(".") and "\n" not in t
+
+
 def link_reports(events: list[Event]) -> None:
     """Give the reports of one event in a document (headline, lead, restatement, revised toll) one
-    ``event_id``: same kind, same place, dates that agree (or one unknown), same gaining side; a
-    running total (``cumulative``) never joins a single event. Every record keeps its own toll;
+    ``event_id``: same kind, same place, dates that agree (or one unknown), same gaining side, the same
+    weapon family for strikes (air, shelling, explosive); a running total (``cumulative``) never joins a
+    single event. Every record keeps its own toll;
     :func:`geo.spatial.aggregate.aggregate_by_admin` counts each ``event_id`` once, with its latest toll.
     """
     groups: list[list[Event]] = []
@@ -245,6 +284,7 @@ def link_reports(events: list[Event]) -> None:
                 and first.cumulative == ev.cumulative
                 and (first.date is None or ev.date is None or first.date == ev.date)
                 and first.new_controller == ev.new_controller
+                and (_weapon(first) is None or _weapon(ev) is None or _weapon(first) == _weapon(ev))
                 and ControlStatus.REVERSED not in (first.status, ev.status)
             ):
                 g.append(ev)

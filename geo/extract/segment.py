@@ -124,7 +124,9 @@ def _push(out: list[Sentence], text: str, a: int, b: int, para: int) -> None:
 _CLAUSE_BOUNDARY = re.compile(
     r",?\s+(?:tandis\s+qu|alors\s+qu)(?=e\b|['’])"
     r"|,\s+et\s+(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la\s+veille|le\s+lendemain)\b)"
-    r"|\s+o[ùu]\s+(?=[^,.]*\d)",
+    r"|\s+o[ùu]\s+(?=[^,.]*\d)"
+    # a second toll of other victims: ", et deux autres civils ont été tués dans ..."
+    r"|,\s+et\s+(?=(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs)\s+autres\b)",
     _I,
 )
 
@@ -204,7 +206,7 @@ class Draft:
 
     event: Event
     clause: Clause
-    place_from: str  # "clause" | "sentence" | "context" | "none"
+    place_from: str  # "clause" | "sentence" | "context" | "none" | "unknown" (a name the gazetteer lacks)
     has_when: bool
     trigger_less: bool = False
     mention: Mention | None = None

@@ -24,7 +24,7 @@ KILL_VERB = re.compile(
 
 VICTIM = re.compile(
     r"^\s*(?:de\s+|d['’])?(?:autres?\s+)?(?:civils?|personnes?|morts?|enfants?|femmes?|combattants?|soldats?|membres?"
-    r"|militaires?|rebelles?|"
+    r"|militaires?|rebelles?|assaillants?|loyalistes?|miliciens?|enseignante?s?|[ée]coli[eè]re?s?|[ée]tudiante?s?|professeurs?|"
     r"d?jihadistes?|insurg[ée]s?|policiers?|secouristes?|habitants?|victimes?|tu[ée]s?|bless[ée]s?|d[ée]plac[ée]s?|"
     r"r[ée]fugi[ée]s?|hommes?|villageois|[ée]l[èe]ves?|patients?|m[ée]decins?|gar[çc]ons?|filles?|b[ée]b[ée]s?|"
     r"infirmi[eè]re?s?|journalistes?|ouvriers?|agriculteurs?|passants?|fid[èe]les|manifestants?|d['’]entre\s+(?:eux"
@@ -45,7 +45,8 @@ CIVIL = re.compile(
 ONE = re.compile(
     r"\b(?:un|une)\s+(?=(?:autre\s+)?(?:civile?|enfant|femme|homme|soldat|combattant|rebelle|jihadiste|djihadiste"
     r"|policier|secouriste|habitant|"
-    r"militaire|infirmi[eè]re?|journaliste|m[ée]decin|adolescente?|b[ée]b[ée]|fillette|gar[çc]on)\b)",
+    r"militaire|infirmi[eè]re?|journaliste|m[ée]decin|adolescente?|b[ée]b[ée]|fillette|gar[çc]on|enseignante?"
+    r"|[ée]coli[eè]re?|[ée]tudiante?)\b)",
     _I,
 )
 
@@ -55,7 +56,17 @@ CHILD = re.compile(r"^\s*(?:de\s+|d['’])?(?:enfants?|mineurs?|gar[çc]ons?|fil
 
 EARLIER_TOLL = re.compile(
     r"(?:auparavant|pr[ée]c[ée]dent|pr[ée]c[ée]demment|initial"
-    r"|premier)\w*\s+(?:\w+\s+){0,4}bilan\s+de\s*$|bilan\s+(?:pr[ée]c[ée]dent|initial)\s+de\s*$",
+    r"|premier)\w*\s+(?:\w+\s+){0,4}bilan\s+de\s*$|bilan\s+(?:pr[ée]c[ée]dent|initial)\s+de\s*$"
+    # a first toll since revised: "qui avait d'abord fait état de 36 morts", "avait d'abord évoqué la mort de six"
+    r"|\bd['’]abord\s+(?:fait\s+[ée]tat|[ée]voqu[ée]|annonc[ée]|avanc[ée]|parl[ée]|recens[ée])\s+"
+    r"(?:(?:d['’]un|un)\s+bilan\s+)?(?:de\s+|d['’])?(?:la\s+mort\s+(?:de\s+|d['’]))?\s*$",
+    _I,
+)
+
+#: A count of people already told ("l'un des sept morts", "les trois enfants avaient été tués", "parmi les
+#: 27 victimes"): the toll of an event told before, not a new toll.
+TOLD_BEFORE = re.compile(
+    r"(?:\b(?:l['’]une?|aucune?|chacune?|certaine?s|plusieurs|la\s+plupart|parmi|sur)\s+(?:des|les|ces)|\b(?:les|ces))\s+$",
     _I,
 )
 
@@ -203,7 +214,8 @@ LIST_GAP = re.compile(
     rf"(?:\s*et\s+(?:dans\s+)?(?:ses|leurs|les)\s+(?:environs|alentours|abords))?"
     rf"(?:,\s*(?:et\s+|puis\s+|ainsi\s+que\s+|ou\s+)?|\s*(?:et|ou|puis|ainsi\s+que)\s+)"
     rf"(?:{_NUM_WORD}\s+(?:[\w’'\-]+\s+)?(?=(?:à|a|dans|sur)\s))?"
-    rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin)\s*)*"
+    rf"(?:(?:sur|à|contre|de|d['’]|du|dans|la|le|les|l['’]|aussi|celles?|celui|ceux|enfin"
+    rf"|(?<=le\s)(?:nord|sud|ouest)(?:-(?:est|ouest))?)\s*)*"
     rf"(?:(?:localit[ée]s?|villages?|quartiers?|villes?|secteurs?|provinces?|bourgs?|bourgades?|r[ée]gions?)\s+(?:de\s+"
     rf"|d['’]|du\s+)?)?$",
     _I,

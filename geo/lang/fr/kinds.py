@@ -10,6 +10,12 @@ from __future__ import annotations
 STRIKE_EXTRA: tuple[str, ...] = (
     r"pilonn(?:e|ent|ait|aient|ant|[ée]e?s?)", r"bombard(?:e|ent|ait|aient|ant)", r"barils?", r"bombes?",
     r"(?:armes?|attaques?|agents?)\s+chimiques?", r"gaz\s+toxiques?", r"salves?", r"projectiles?",
+    # bare "tirs" of a side ("les tirs ont commencé ... visant les villages de X", "des tirs rebelles sur X",
+    # "tués par des tirs du régime"), not gunfire at people (snipers, live rounds) nor a warning
+    (
+        r"tirs(?!\s+(?:de\s+(?:snipers?|francs-tireurs|tireurs|sommation|kalachnikov|fusils?|mitrailleuses?"
+        r"|joie|barrage)|d{AP}(?:armes?|avertissement|un\s+sniper)|à\s+balles|nourris|crois[ée]s|fratricides|amis))"
+    ),
     # passive with no weapon named: "la localité a elle aussi été visée", "quatre écoles ont été frappées"
     (
         r"(?:a|ont|avait|avaient)\s+(?:(?:elle|elles|il|ils|aussi|également|egalement|d[ée]j[àa]|encore)\s+){0,3}"

@@ -59,7 +59,7 @@ VAC_AGENT = re.compile(_fr_kinds.VAC_GROUND_AGENT.replace("{AP}", AP), _I)
 
 
 STRIKE_NEG_BEFORE = re.compile(
-    r"(?:cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
+    r"(?:[ée]changes?\s+de|\bl['’]une?\s+des|cesser|arr[êe]t(?:er)?|fin\s+(?:des|aux)|condamn\w*|d[ée]nonc\w*|interdi\w*|craign\w*|raison\s+d\w*|"
     r"malgr[ée]|menace\w*|risque\w*|[ée]viter|protection\s+contre|pause\s+dans)(?:\s+[\w’']+){0,4}\s*$",
     _I,
 )
@@ -102,6 +102,20 @@ STRIKE_ANAPHOR = re.compile(
 #: Strikes that resumed: "les frappes (y) ont repris dimanche", "les raids reprennent" (the trigger is the subject).
 STRIKE_RESUMED = re.compile(
     r"^\s*(?:[\w’'\-]+\s+){0,3}?(?:y\s+)?(?:ont|avaient|a|avait)\s+repris\b|^\s*(?:y\s+)?reprenn?ent\b", _I
+)
+
+
+#: A strike as the agent of a passive or the cause of a loss: "repoussés par des frappes russes", "sous les bombes".
+STRIKE_AGENT_BEFORE = re.compile(
+    r"\b(?:par|sous)\s+(?:des|les|de\s+(?:nouvelles|nouveaux|violentes|violents|multiples)|d['’]intenses)\s*$", _I
+)
+
+
+#: A strike dated to the day after its name: "après un raid israélien le 10 juin 2022", "une frappe le 3 mai".
+STRIKE_DATED_AFTER = re.compile(
+    r"^(?:\s+[\w’'\-]+){0,3}?\s+le\s+\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t"
+    r"|septembre|octobre|novembre|d[ée]cembre)\b",
+    _I,
 )
 
 
@@ -256,6 +270,23 @@ TOLL_REPORT = re.compile(
     r"|victimes))\b",
     _I,
 )
+
+
+#: Strikes told over the whole war ("Israël a multiplié les frappes en Syrie depuis 2011"): a trend, not an event.
+WAR_LONG = re.compile(
+    r"\bdepuis\s+(?:le\s+d[ée]but\s+(?:de\s+la\s+guerre|du\s+conflit|de\s+la\s+r[ée]volte|du\s+soul[èe]vement)"
+    r"|des\s+ann[ée]es|plusieurs\s+ann[ée]es)"
+    r"|\bmultipli\w*\s+(?:les|ses|leurs)\s+(?:frappes|raids|bombardements|attaques)\b[^.;]{0,40}?\bdepuis\s+(?:19|20)\d\d\b",
+    _I,
+)
+
+
+#: A side's own losses ("déplore 46 morts dans ses rangs", "les pertes du régime"): fighters, not a strike's victims.
+OWN_LOSSES = re.compile(r"\bdans\s+(?:ses|leurs|nos)\s+rangs\b|\bpertes\b", _I)
+
+
+#: Fighting named by its noun ("la contre-attaque a fait six morts"): a toll of a clash, not of a strike.
+GROUND_ATTACK = re.compile(r"\b(?:contre-attaques?|contre-offensives?|assauts?|offensives?|embuscades?)\b", _I)
 
 
 #: A toll of a whole battle, war or campaign, with no strike named: not one strike.
