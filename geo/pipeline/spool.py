@@ -172,6 +172,31 @@ class Spool:
         if self._pending >= 500:
             self.flush()
 
+    def add_partial(self, path: str | Path) -> int:
+        """Append a partial file's documents in its order (SQLite ``ATTACH`` + ``INSERT ... SELECT``).
+
+        The file holds a table ``docs (seq, key, payload)``; ``payload`` is NULL for a document
+        already cached under ``key``. Returns the number of documents added to the run.
+        """
+        con = self._con
+        con.execute("COMMIT")  # ATTACH is refused inside a transaction
+        con.execute("ATTACH DATABASE ? AS part", (str(path),))
+        try:
+            con.execute("BEGIN")
+            con.execute("INSERT OR REPLACE INTO main.docs SELECT key, payload FROM part.docs"
+                        " WHERE payload IS NOT NULL ORDER BY seq")  # fmt: skip
+            added = con.execute("INSERT INTO temp.run (key) SELECT key FROM part.docs ORDER BY seq").rowcount
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.execute("DETACH DATABASE part")
+            con.execute("BEGIN")
+            self._pending = 0
+        self.count += added
+        return int(added)
+
     def flush(self) -> None:
         """Commit what was added (the cache survives a run that fails later)."""
         self._con.execute("COMMIT")
