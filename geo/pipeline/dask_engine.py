@@ -6,9 +6,11 @@ worker, which builds its gazetteer once (one per worker process, kept between ta
 documents already in the output folder's cache. A partition writes its results to a partial SQLite
 file next to the spool and returns its counts (a :class:`RunSummary`); the driver merges each partial
 file into the run's spool with SQLite (``ATTACH`` + ``INSERT ... SELECT``, no payload parsed in
-Python) in file order, as soon as the partitions before it are merged, so the merging overlaps the
-extraction. The joins, aggregates and writers that follow are those of the local engine and the
-outputs are the same.
+Python) in file order. The run's joins start as soon as a first document is merged and take the
+next partitions as they reach them (:attr:`geo.pipeline.spool.Spool.more`), so the driver joins
+while the workers extract (the ``joins`` stage time then includes waiting for the workers); with
+``--strict`` every partition is merged first. The joins, aggregates and writers are those of the
+local engine and the outputs are the same.
 
 Without a scheduler address a :class:`distributed.LocalCluster` of worker processes starts (and
 stops at the end of the run). With an address the workers must see the same file system as the
@@ -19,6 +21,7 @@ Dask is imported here only: the local engine never imports it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sqlite3
@@ -107,11 +110,15 @@ def extract_with_dask(
     scheduler: str | None,
     workers: int | None,
     progress: bool,
+    running: contextlib.ExitStack | None = None,
 ) -> None:
     """Extract ``inputs`` on a Dask cluster and merge the results into ``spool`` (in reading order).
 
-    Each partition's partial file is merged as soon as it and every partition before it are done,
-    so the driver's merging overlaps the workers' extraction.
+    Without ``running``, every partition is merged before this returns. With it (the run's exit
+    stack), this returns once a first document is merged and leaves the rest to the spool's
+    :attr:`~geo.pipeline.spool.Spool.more`: the joins take each partition when they reach it, so the
+    driver joins while the workers extract. The cluster then stops after the last partition (or
+    when ``running`` closes, on an error).
     """
     from gazetteer.errors import MissingDependencyError
 
@@ -122,16 +129,19 @@ def extract_with_dask(
         raise MissingDependencyError(
             f"--engine dask needs Dask and distributed ({exc}); install them with: pip install 'conflictmap[dask]'"
         ) from exc
+    from geo.pipeline.progress import progress_bar
 
     spec = _gazetteer_spec(gazetteer)
-    cluster = None
-    if scheduler is None:
-        with dask.config.set(QUIET_CLUSTER):  # the nannies pass it on to the workers
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)  # type: ignore[no-untyped-call]  # dask is untyped
-    client = Client(cluster if cluster is not None else scheduler)  # type: ignore[no-untyped-call]
-    partial_dir = Path(tempfile.mkdtemp(prefix=".conflictmap-parts-", dir=spool.path.parent))
-    try:
+    with contextlib.ExitStack() as stack:
+        if scheduler is None:
+            with dask.config.set(QUIET_CLUSTER):  # the nannies pass it on to the workers
+                cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)  # type: ignore[no-untyped-call]  # dask is untyped
+            stack.callback(cluster.close)
+        client = Client(cluster if scheduler is None else scheduler)  # type: ignore[no-untyped-call]
+        stack.callback(client.close)
+        partial_dir = Path(tempfile.mkdtemp(prefix=".conflictmap-parts-", dir=spool.path.parent))
+        stack.callback(shutil.rmtree, partial_dir, ignore_errors=True)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
         groups = partition_files(inputs, n_workers * PARTITIONS_PER_WORKER, per_partition=FILES_PER_PARTITION)
         if not groups:
@@ -141,33 +151,43 @@ def extract_with_dask(
             _extract_partition, groups, pure=False, cache_path=str(spool.path), fingerprint=spool.fingerprint,
             partial_dir=str(partial_dir), use_spacy=use_spacy, spec=spec,
         )
-        _merge_in_order(futures, spool, summary, progress=progress)
-    finally:
-        client.close()  # type: ignore[no-untyped-call]
-        if cluster is not None:
-            cluster.close()
-        shutil.rmtree(partial_dir, ignore_errors=True)
+        bar = stack.enter_context(progress_bar(progress, desc="extract (dask)", unit="doc"))
+        feeder = _Feeder(futures, spool, summary, bar)
+        while (running is None or summary.documents == 0) and feeder():
+            pass
+        if running is not None and feeder.left:
+            feeder.on_end = running.enter_context(stack.pop_all()).close
+            spool.more = feeder
 
 
-def _merge_in_order(futures: list[Any], spool: Any, summary: RunSummary, *, progress: bool) -> None:
-    """Merge each partition as soon as every partition before it is merged (file order kept)."""
-    from distributed import as_completed
+class _Feeder:
+    """Merges the partitions into the spool one at a time, in file order, waiting for each."""
 
-    from geo.pipeline.progress import progress_bar
+    def __init__(self, futures: list[Any], spool: Any, summary: RunSummary, bar: Any) -> None:
+        self.futures: list[Any] = list(futures)
+        self.spool, self.summary, self.bar = spool, summary, bar
+        self.done = 0
+        self.on_end: Any = None  # called once every partition is merged (stops the cluster)
 
-    done: dict[int, dict[str, Any]] = {}
-    order = {f.key: i for i, f in enumerate(futures)}
-    following = 0
-    with progress_bar(progress, desc="extract (dask)", unit="doc") as bar:
-        for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            done[order[future.key]] = future.result()
-            while following in done:
-                part = done.pop(following)
-                if part:
-                    spool.add_partial(part["path"])
-                    _add_summary(summary, part["summary"])
-                    bar.update(part["summary"].documents)
-                following += 1
+    @property
+    def left(self) -> int:
+        """Partitions not merged yet."""
+        return len(self.futures) - self.done
+
+    def __call__(self) -> bool:
+        """Merge the next partition; False when there is none left."""
+        if not self.left:
+            return False
+        part = self.futures[self.done].result()
+        self.futures[self.done] = None  # the scheduler can forget it
+        self.done += 1
+        if part:
+            self.spool.add_partial(part["path"])
+            _add_summary(self.summary, part["summary"])
+            self.bar.update(part["summary"].documents)
+        if not self.left and self.on_end is not None:
+            self.on_end()
+        return True
 
 
 def _add_summary(summary: RunSummary, part: RunSummary) -> None:

@@ -18,7 +18,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -147,6 +147,9 @@ class Spool:
         con.execute("BEGIN")
         self._pending = 0
         self.count = 0
+        #: Adds more documents when :meth:`chunks` has read all (False: there are no more), for an
+        #: engine still extracting while the joins read (the Dask engine); None: all are there.
+        self.more: Callable[[], bool] | None = None
 
     def get(self, key: str) -> str | None:
         """The cached payload of a document key, or None."""
@@ -208,6 +211,9 @@ class Spool:
         self.flush()
         last = 0
         while True:
+            while self.more is not None and self.count - last < size:  # seq runs 1..count
+                if not self.more():
+                    self.more = None
             rows = self._con.execute(
                 "SELECT r.seq, d.payload FROM run r JOIN docs d ON d.key = r.key"
                 " WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
