@@ -132,7 +132,9 @@ def extract_with_dask(
     from geo.pipeline.progress import progress_bar
 
     spec = _gazetteer_spec(gazetteer)
-    with contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack:  # closed in reverse: the client, the cluster, then the partial files
+        partial_dir = Path(tempfile.mkdtemp(prefix=".conflictmap-parts-", dir=spool.path.parent))
+        stack.callback(shutil.rmtree, partial_dir, ignore_errors=True)
         if scheduler is None:
             with dask.config.set(QUIET_CLUSTER):  # the nannies pass it on to the workers
                 cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
@@ -140,8 +142,6 @@ def extract_with_dask(
             stack.callback(cluster.close)
         client = Client(cluster if scheduler is None else scheduler)  # type: ignore[no-untyped-call]
         stack.callback(client.close)
-        partial_dir = Path(tempfile.mkdtemp(prefix=".conflictmap-parts-", dir=spool.path.parent))
-        stack.callback(shutil.rmtree, partial_dir, ignore_errors=True)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
         groups = partition_files(inputs, n_workers * PARTITIONS_PER_WORKER, per_partition=FILES_PER_PARTITION)
         if not groups:
