@@ -8,6 +8,7 @@ GeoJSON / HTML map (:mod:`geo.pipeline.writing`). The checks before any extracti
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,13 +169,18 @@ class _Extraction:
     scheduler: str | None
     workers: int | None
 
-    def into(self, spool: Spool, summary: RunSummary) -> None:
-        """Extract every input into ``spool`` (with the local or the Dask engine)."""
+    def into(self, spool: Spool, summary: RunSummary, running: contextlib.ExitStack) -> None:
+        """Extract every input into ``spool`` (with the local or the Dask engine).
+
+        The Dask engine may go on extracting while the joins read the spool (not with ``strict``):
+        ``running`` stops its cluster when the run ends.
+        """
         if self.engine == "dask":
             from geo.pipeline.dask_engine import extract_with_dask
 
             extract_with_dask(self.inputs, spool, summary, gazetteer=self.gazetteer, use_spacy=self.use_spacy,
-                              scheduler=self.scheduler, workers=self.workers, progress=self.progress)  # fmt: skip
+                              scheduler=self.scheduler, workers=self.workers, progress=self.progress,
+                              running=None if self.strict else running)  # fmt: skip
         else:
             extract_to_spool(self.inputs, spool, summary, gazetteer=self.gazetteer, use_spacy=self.use_spacy,
                              progress=self.progress, strict=self.strict)  # fmt: skip
@@ -187,11 +193,12 @@ def _extract_and_write(outputs: OutputSet, extraction: _Extraction, summary: Run
 
     assert outputs.staging is not None
     spool_path = outputs.out / CACHE_NAME if cache else outputs.staging / ".spool.sqlite"
-    with Spool(spool_path, run_fingerprint(extraction.gazetteer, use_spacy=extraction.use_spacy)) as spool:
+    with (Spool(spool_path, run_fingerprint(extraction.gazetteer, use_spacy=extraction.use_spacy)) as spool,
+          contextlib.ExitStack() as running):
         if spool.invalidated:
             _log.info("the cache of %s was made with other rules or gazetteer data: emptied", outputs.out)
         with summary.stage("extraction"):
-            extraction.into(spool, summary)
+            extraction.into(spool, summary, running)
         if extraction.strict:
             fail_on_reject(summary.errors)
         if summary.documents == 0:

@@ -18,7 +18,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -147,6 +147,9 @@ class Spool:
         con.execute("BEGIN")
         self._pending = 0
         self.count = 0
+        #: Adds more documents when :meth:`chunks` has read all (False: there are no more), for an
+        #: engine still extracting while the joins read (the Dask engine); None: all are there.
+        self.more: Callable[[], bool] | None = None
 
     def get(self, key: str) -> str | None:
         """The cached payload of a document key, or None."""
@@ -172,6 +175,31 @@ class Spool:
         if self._pending >= 500:
             self.flush()
 
+    def add_partial(self, path: str | Path) -> int:
+        """Append a partial file's documents in its order (SQLite ``ATTACH`` + ``INSERT ... SELECT``).
+
+        The file holds a table ``docs (seq, key, payload)``; ``payload`` is NULL for a document
+        already cached under ``key``. Returns the number of documents added to the run.
+        """
+        con = self._con
+        con.execute("COMMIT")  # ATTACH is refused inside a transaction
+        con.execute("ATTACH DATABASE ? AS part", (str(path),))
+        try:
+            con.execute("BEGIN")
+            con.execute("INSERT OR REPLACE INTO main.docs SELECT key, payload FROM part.docs"
+                        " WHERE payload IS NOT NULL ORDER BY seq")  # fmt: skip
+            added = con.execute("INSERT INTO temp.run (key) SELECT key FROM part.docs ORDER BY seq").rowcount
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.execute("DETACH DATABASE part")
+            con.execute("BEGIN")
+            self._pending = 0
+        self.count += added
+        return int(added)
+
     def flush(self) -> None:
         """Commit what was added (the cache survives a run that fails later)."""
         self._con.execute("COMMIT")
@@ -183,6 +211,9 @@ class Spool:
         self.flush()
         last = 0
         while True:
+            while self.more is not None and self.count - last < size:  # seq runs 1..count
+                if not self.more():
+                    self.more = None
             rows = self._con.execute(
                 "SELECT r.seq, d.payload FROM run r JOIN docs d ON d.key = r.key"
                 " WHERE r.seq > ? ORDER BY r.seq LIMIT ?",

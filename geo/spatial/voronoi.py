@@ -13,16 +13,54 @@ stay "no data" rather than being given to the nearest controller however far awa
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+import hashlib
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["dissolve", "influence_cells", "line_parts", "shared_boundaries"]
+__all__ = ["Memo", "dissolve", "influence_cells", "line_parts", "shared_boundaries"]
 
 #: Segments per quarter circle of the reach disc (area error of a 16-gon quarter: ~0.3 %).
 QUAD_SEGS = 16
+
+_T = TypeVar("_T")
+
+
+class Memo:
+    """Geometry results kept from one snapshot date to the next, keyed by their exact inputs.
+
+    Between two snapshot dates most localities, Voronoi cells and controller areas are unchanged:
+    a result whose inputs are the same (same coordinates, same WKB) is taken from the previous
+    date instead of computed again, so the outputs are identical. Only the results used at the
+    current and the previous date are kept (:meth:`next_date`), so memory does not grow with the
+    number of dates.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[Hashable, Any] = {}
+        self._current: dict[Hashable, Any] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """The result for ``key``, computed only when neither this date nor the previous one has it."""
+        if key in self._current:
+            value: _T = self._current[key]
+        elif key in self._previous:
+            value = self._previous[key]
+        else:
+            value = compute()
+        self._current[key] = value
+        return value
+
+    def next_date(self) -> None:
+        """Forget what the previous date used and this one did not."""
+        self._previous, self._current = self._current, {}
+
+
+def digest(geom: BaseGeometry) -> bytes:
+    """A short exact key of a geometry (hash of its WKB)."""
+    return hashlib.blake2b(geom.wkb, digest_size=16).digest()
 
 
 def influence_cells(
@@ -30,6 +68,7 @@ def influence_cells(
     *,
     reach: float,
     clip: BaseGeometry | None = None,
+    memo: Memo | None = None,
 ) -> list[BaseGeometry]:
     """Return one area of influence per point, in input order.
 
@@ -41,6 +80,9 @@ def influence_cells(
         Radius (same unit as ``xy``) beyond which a locality claims nothing.
     clip
         Optional polygon (country outline, same CRS) every cell is cut by.
+    memo
+        Results of the previous snapshot date: a Voronoi cell identical to one of then (same
+        WKB, same site) is not cut again.
 
     Returns
     -------
@@ -52,26 +94,34 @@ def influence_cells(
 
     if not xy:
         return []
-    points = [Point(x, y) for x, y in xy]
-    discs = [p.buffer(reach, quad_segs=QUAD_SEGS) for p in points]
-    if len(points) == 1:
-        cells = discs
-    else:
-        xs = [x for x, _ in xy]
-        ys = [y for _, y in xy]
-        frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
-        voronoi = shapely.voronoi_polygons(MultiPoint(points), extend_to=frame, ordered=True)
-        parts = list(voronoi.geoms)
-        if len(parts) != len(points):  # pragma: no cover - GEOS always returns one cell per site
-            raise RuntimeError(f"Voronoi returned {len(parts)} cells for {len(points)} points")
-        cells = [cell.intersection(disc) for cell, disc in zip(parts, discs, strict=True)]
-    if clip is not None:
-        cells = [cell.intersection(clip) for cell in cells]
-    return [_polygonal(cell) for cell in cells]
+    memo = memo if memo is not None else Memo()
+    clip_key = None if clip is None else digest(clip)
+
+    def disc(x: float, y: float) -> BaseGeometry:
+        return memo.get(("disc", x, y, reach), lambda: Point(x, y).buffer(reach, quad_segs=QUAD_SEGS))
+
+    def cut(cell: BaseGeometry | None, x: float, y: float) -> BaseGeometry:
+        out = disc(x, y) if cell is None else cell.intersection(disc(x, y))
+        return _polygonal(out if clip is None else out.intersection(clip))
+
+    if len(xy) == 1:
+        (x, y), = xy
+        return [memo.get(("cell", None, x, y, reach, clip_key), lambda: cut(None, x, y))]
+    xs = [x for x, _ in xy]
+    ys = [y for _, y in xy]
+    frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
+    voronoi = shapely.voronoi_polygons(MultiPoint([Point(x, y) for x, y in xy]), extend_to=frame, ordered=True)
+    parts = list(voronoi.geoms)
+    if len(parts) != len(xy):  # pragma: no cover - GEOS always returns one cell per site
+        raise RuntimeError(f"Voronoi returned {len(parts)} cells for {len(xy)} points")
+    return [
+        memo.get(("cell", wkb, x, y, reach, clip_key), lambda c=cell, x=x, y=y: cut(c, x, y))  # type: ignore[misc]
+        for cell, wkb, (x, y) in zip(parts, shapely.to_wkb(parts), xy, strict=True)
+    ]
 
 
-def dissolve(cells: Sequence[BaseGeometry], labels: Sequence[str]) -> dict[str, BaseGeometry]:
-    """Union the cells per label; labels whose union is empty are dropped."""
+def dissolve(cells: Sequence[BaseGeometry], labels: Sequence[str], memo: Memo | None = None) -> dict[str, BaseGeometry]:
+    """Union the cells per label; labels whose union is empty are dropped (``memo``: see :class:`Memo`)."""
     import shapely
 
     groups: dict[str, list[BaseGeometry]] = {}
@@ -79,7 +129,11 @@ def dissolve(cells: Sequence[BaseGeometry], labels: Sequence[str]) -> dict[str, 
         groups.setdefault(label, []).append(cell)
     out: dict[str, BaseGeometry] = {}
     for label, geoms in groups.items():
-        merged = _polygonal(shapely.union_all(geoms))
+        if memo is None:
+            merged = _polygonal(shapely.union_all(geoms))
+        else:
+            key = hashlib.blake2b(b"".join(shapely.to_wkb(geoms)), digest_size=16).digest()
+            merged = memo.get(("union", key), lambda g=geoms: _polygonal(shapely.union_all(g)))  # type: ignore[misc]
         if not merged.is_empty:
             out[label] = merged
     return out
@@ -90,6 +144,7 @@ def shared_boundaries(
     *,
     tolerance: float = 1.0,
     min_length: float = 10.0,
+    memo: Memo | None = None,
 ) -> list[tuple[str, str, BaseGeometry]]:
     """Return the boundaries shared by areas of different labels.
 
@@ -102,6 +157,9 @@ def shared_boundaries(
         cutting neighbouring cells with different discs).
     min_length
         Shorter pieces (corner touches) are dropped.
+    memo
+        Results of the previous snapshot date (:class:`Memo`): the line between two areas both
+        unchanged since then is not computed again.
 
     Returns
     -------
@@ -110,16 +168,23 @@ def shared_boundaries(
     """
     import shapely
 
+    memo = memo if memo is not None else Memo()
     labels = sorted(areas)
+    keys = {label: digest(areas[label]) for label in labels}
+
+    def front(a: str, b: str) -> BaseGeometry | None:
+        if areas[a].distance(areas[b]) > tolerance:
+            return None
+        grown = memo.get(("grown", keys[b], tolerance), lambda: areas[b].buffer(tolerance))
+        line = line_parts(areas[a].boundary.intersection(grown), min_length=min_length)
+        return None if line is None else shapely.line_merge(line)
+
     out: list[tuple[str, str, BaseGeometry]] = []
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:
-            if areas[a].distance(areas[b]) > tolerance:
-                continue
-            touching = areas[a].boundary.intersection(areas[b].buffer(tolerance))
-            line = line_parts(touching, min_length=min_length)
+            line = memo.get(("front", keys[a], keys[b], tolerance, min_length), lambda a=a, b=b: front(a, b))  # type: ignore[misc]
             if line is not None:
-                out.append((a, b, shapely.line_merge(line)))
+                out.append((a, b, line))
     return out
 
 

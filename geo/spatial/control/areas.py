@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     from shapely.geometry.base import BaseGeometry
 
+    from geo.spatial.voronoi import Memo
+
 __all__ = ["Areas", "areas_frame", "compute_areas", "line_rows", "lines_frame", "outline_metric"]
 
 
@@ -43,8 +45,12 @@ def outline_metric(outline: BaseGeometry | None) -> BaseGeometry:
     return gpd.GeoSeries([outline], crs="EPSG:4326").to_crs(metric_crs()).iloc[0]
 
 
-def compute_areas(state: gpd.GeoDataFrame, day: dt.date, reach_km: float, clip: BaseGeometry) -> Areas:
-    """The areas of influence per controller of a state (:func:`geo.spatial.control.states.state_frame`)."""
+def compute_areas(state: gpd.GeoDataFrame, day: dt.date, reach_km: float, clip: BaseGeometry,
+                  memo: Memo | None = None) -> Areas:
+    """The areas of influence per controller of a state (:func:`geo.spatial.control.states.state_frame`).
+
+    ``memo`` holds the previous snapshot date's cells and unions (:class:`geo.spatial.voronoi.Memo`).
+    """
     from geo.spatial.voronoi import dissolve, influence_cells
 
     counts: dict[str, int] = {}
@@ -56,18 +62,18 @@ def compute_areas(state: gpd.GeoDataFrame, day: dt.date, reach_km: float, clip: 
             counts[c] = counts.get(c, 0) + 1
     coords = list(sites)
     labels = [next(iter(s)) if len(s) == 1 else Controller.CONTESTED for s in sites.values()]
-    cells = influence_cells(coords, reach=reach_km * 1000, clip=clip)
-    geoms = dissolve(cells, labels)
+    cells = influence_cells(coords, reach=reach_km * 1000, clip=clip, memo=memo)
+    geoms = dissolve(cells, labels, memo)
     return Areas(day, geoms, {c: counts.get(c, 0) for c in geoms})
 
 
-def line_rows(areas: Mapping[str, Any], day: dt.date) -> list[dict[str, Any]]:
+def line_rows(areas: Mapping[str, Any], day: dt.date, memo: Memo | None = None) -> list[dict[str, Any]]:
     """Front lines (metric CRS) between the areas of different controllers, as layer rows."""
     from geo.spatial.voronoi import shared_boundaries
 
     return [
         {"date": day, "side_a": a, "side_b": b, "length_km": line.length / 1000, "geometry": line}
-        for a, b, line in shared_boundaries({k: areas[k] for k in ordered(areas)})
+        for a, b, line in shared_boundaries({k: areas[k] for k in ordered(areas)}, memo=memo)
     ]
 
 

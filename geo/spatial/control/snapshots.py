@@ -16,6 +16,8 @@ from geo.spatial.control.observation import metric_crs, ordered, to_datetime
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
+    from geo.spatial.voronoi import Memo
+
 __all__ = ["SIMPLIFY_M", "snapshot_layers"]
 
 #: Display simplification of control areas and front lines, metres (metric CRS).
@@ -48,6 +50,7 @@ def snapshot_layers(
     *,
     simplify_m: float = SIMPLIFY_M,
     on_date: Callable[[dt.date, int], None] | None = None,
+    memo: Memo | None = None,
 ) -> dict[str, gpd.GeoDataFrame]:
     """``control_areas`` and ``front_lines`` layers over the snapshot ``days`` (sorted).
 
@@ -62,6 +65,9 @@ def snapshot_layers(
         ``area_km2`` and ``length_km`` are measured before simplification.
     on_date
         Called with each snapshot date and the number of dates once it is done (progress).
+    memo
+        The geometry results ``areas_at`` also uses (:class:`geo.spatial.voronoi.Memo`): moved
+        to the next date after each date.
     """
     ends: list[dt.date | None] = [*days[1:], None]
     area_rows: list[dict[str, Any]] = []
@@ -73,7 +79,9 @@ def snapshot_layers(
              "n_localities": areas.counts[c], "geometry": areas.geoms[c]}
             for c in ordered(areas.geoms)
         )  # fmt: skip
-        lines.extend({"date_from": day, "date_to": end, **_without_date(r)} for r in line_rows(areas.geoms, day))
+        lines.extend({"date_from": day, "date_to": end, **_without_date(r)} for r in line_rows(areas.geoms, day, memo))
+        if memo is not None:
+            memo.next_date()
         if on_date is not None:
             on_date(day, len(days))
     return {

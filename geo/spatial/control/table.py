@@ -19,6 +19,7 @@ from geo.spatial.control.observation import ControlObservation, to_datetime
 from geo.spatial.control.resolve import GazetteerOption, NameResolver
 from geo.spatial.control.snapshots import SIMPLIFY_M, snapshot_layers
 from geo.spatial.controllers import CONTROLLERS, normalise_controller
+from geo.spatial.voronoi import Memo
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -304,12 +305,14 @@ class ControlTable:
         """
         days = date_ops.choose_dates([o.date for o in self.observations], dates, step, max_dates)
 
+        memo = Memo()  # what the previous date computed, re-used where its inputs are the same
+
         def areas_at(day: dt.date) -> area_ops.Areas:
-            areas = self._areas_at(day, max_reach_km, window_days)
+            areas = self._areas_at(day, max_reach_km, window_days, memo)
             self._areas.clear()  # one snapshot's geometry at a time
             return areas
 
-        layers = snapshot_layers(days, areas_at, simplify_m=simplify_m, on_date=on_date)
+        layers = snapshot_layers(days, areas_at, simplify_m=simplify_m, on_date=on_date, memo=memo)
         return {
             "control": self.intervals(window_days=window_days),
             **layers,
@@ -344,7 +347,8 @@ class ControlTable:
         if found is not None:
             obs.place, obs.place_id = found
 
-    def _areas_at(self, date: str | dt.date, max_reach_km: float | None, window_days: int | None) -> area_ops.Areas:
+    def _areas_at(self, date: str | dt.date, max_reach_km: float | None, window_days: int | None,
+                  memo: Memo | None = None) -> area_ops.Areas:
         """Dissolved areas (metric CRS) and locality counts per controller, cached per arguments."""
         day, _ = date_ops.parse_date(date)
         reach = self.max_reach_km if max_reach_km is None else float(max_reach_km)
@@ -356,5 +360,5 @@ class ControlTable:
             if self._outline_m is None:
                 self._outline_m = area_ops.outline_metric(self.outline)
             state = states.state_frame(self._grouped(), day, window)
-            self._areas[key] = area_ops.compute_areas(state, day, reach, self._outline_m)
+            self._areas[key] = area_ops.compute_areas(state, day, reach, self._outline_m, memo)
         return self._areas[key]

@@ -1,0 +1,99 @@
+"""Speed parts of the run: the snapshot geometry memo, the Dask engine's partitions and partial-file merge."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from geo.pipeline.spool import Spool
+from geo.spatial.voronoi import Memo, dissolve, influence_cells, shared_boundaries
+
+# Sites in metres (a metric CRS), three sides; the second date adds one site far from the others.
+SITES = [(0.0, 0.0), (9000.0, 1000.0), (4000.0, 8000.0), (12000.0, 9000.0), (20000.0, 2000.0)]
+LABELS = ["a", "b", "a", "c", "b"]
+LATER = [*SITES, (40000.0, 40000.0)]
+LATER_LABELS = [*LABELS, "c"]
+
+
+def _snapshot(xy, labels, memo):
+    cells = influence_cells(xy, reach=15000.0, memo=memo)
+    areas = dissolve(cells, labels, memo)
+    return cells, areas, shared_boundaries(areas, memo=memo)
+
+
+def test_memo_gives_the_same_geometry_as_computing_again():
+    memo = Memo()
+    first = _snapshot(SITES, LABELS, memo)
+    memo.next_date()
+    second = _snapshot(LATER, LATER_LABELS, memo)
+    assert second[2] and len(second[1]) == 3  # lines between the three sides
+    for got, want in ((first, _snapshot(SITES, LABELS, None)), (second, _snapshot(LATER, LATER_LABELS, None))):
+        assert [c.wkb for c in got[0]] == [c.wkb for c in want[0]]
+        assert {k: v.wkb for k, v in got[1].items()} == {k: v.wkb for k, v in want[1].items()}
+        assert [(a, b, line.wkb) for a, b, line in got[2]] == [(a, b, line.wkb) for a, b, line in want[2]]
+
+
+def test_memo_keeps_only_two_dates():
+    memo = Memo()
+    calls: list[str] = []
+    memo.get("x", lambda: calls.append("x") or 1)
+    memo.next_date()
+    memo.get("x", lambda: calls.append("x") or 1)  # from the previous date: not computed
+    memo.next_date()
+    memo.next_date()  # a date that did not use "x"
+    memo.get("x", lambda: calls.append("x") or 1)
+    assert calls == ["x", "x"]
+
+
+def _partial(path, rows):
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE docs (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, payload TEXT)")
+    con.executemany("INSERT INTO docs (key, payload) VALUES (?, ?)", rows)
+    con.commit()
+    con.close()
+    return path
+
+
+def test_partial_files_are_added_in_their_order(tmp_path):
+    with Spool(tmp_path / "spool.sqlite", "f1") as spool:
+        spool.add("k0", '{"cached": 1}')
+        spool.flush()
+        assert spool.add_partial(_partial(tmp_path / "p1.sqlite", [("k2", '{"b": 2}'), ("k0", None)])) == 2
+        spool.add("k1", '{"a": 1}')  # the spool goes on as before
+        assert spool.add_partial(_partial(tmp_path / "p2.sqlite", [("k3", '{"c": 3}')])) == 1
+        assert spool.count == 5
+        order = [r[0] for r in spool._con.execute("SELECT key FROM run ORDER BY seq")]
+        assert order == ["k0", "k2", "k0", "k1", "k3"]
+        assert spool.get("k0") == '{"cached": 1}' and spool.get("k3") == '{"c": 3}'
+
+
+def test_partitions_are_contiguous_and_bounded(tmp_path):
+    from geo.pipeline.dask_engine import partition_files  # no Dask import at this level
+
+    for i in range(23):
+        (tmp_path / f"d{i:02d}.txt").write_text("x", encoding="utf-8")
+    groups = partition_files(tmp_path, 2, per_partition=5)
+    assert [len(g) for g in groups] == [5, 5, 5, 4, 4]
+    assert [i for g in groups for i, _ in g] == list(range(23))
+    assert len(partition_files(tmp_path, 8)) == 8
+
+
+def test_chunks_ask_for_more_until_there_is_none(tmp_path, monkeypatch):
+    """An engine still extracting (the Dask one) feeds the spool while the joins read it: full chunks, all documents."""
+    import geo.pipeline.spool as spool_module
+
+    monkeypatch.setattr(spool_module, "from_payload", lambda payload: payload)  # the payloads as they are
+    parts = [[("k1", '{"n": 1}'), ("k2", '{"n": 2}')], [], [("k3", '{"n": 3}')]]
+    with Spool(tmp_path / "spool.sqlite", "f1") as spool:
+        spool.add("k0", '{"n": 0}')
+
+        def more():
+            if not parts:
+                return False
+            for key, payload in parts.pop(0):
+                spool.add(key, payload)
+            return True
+
+        spool.more = more
+        chunks = list(spool.chunks(2))
+        assert chunks == [['{"n": 0}', '{"n": 1}'], ['{"n": 2}', '{"n": 3}']]
+        assert spool.more is None and not parts
