@@ -279,6 +279,7 @@ def _field_array(series: pd.Series) -> tuple[Any, Any]:
     import json
 
     import numpy as np
+    import pandas as pd
     from pandas.api import types as pdt
 
     isna = series.isna().to_numpy()
@@ -298,6 +299,8 @@ def _field_array(series: pd.Series) -> tuple[Any, Any]:
         if (s.dropna() == s.dropna().dt.normalize()).all():
             return s.to_numpy().astype("datetime64[D]"), None  # GPKG DATE; NaT -> NULL
         return s.to_numpy().astype("datetime64[ms]"), None
+    if isinstance(dtype, pd.StringDtype):  # strings or missing: the loop below would give the same, slowly
+        return series.to_numpy(dtype=object, na_value=None), None
     values = series.tolist()
     present = [v for v, missing in zip(values, isna, strict=True) if not missing]
     if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
