@@ -57,6 +57,10 @@ def safe_frame(frame: Any) -> Any:
 
     out = frame.copy()
     for col in out.columns:
-        if is_object_dtype(out[col].dtype) or is_string_dtype(out[col].dtype):  # "object", "str", "string"
+        if is_object_dtype(out[col].dtype):
             out[col] = out[col].map(safe_cell, na_action="ignore")
+        elif is_string_dtype(out[col].dtype):  # "str", "string": only the cells opening like a formula change
+            starts = out[col].str.startswith(FORMULA_STARTS, na=False).to_numpy(dtype=bool)
+            if starts.any():
+                out[col] = out[col].mask(starts, out[col][starts].map(safe_cell))
     return out
