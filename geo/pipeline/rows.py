@@ -44,13 +44,12 @@ def payload_of(doc: Document) -> str:
         "date_precision": doc.date_precision, "title": doc.title, "url": doc.url,
         "control_states": [c.to_dict() for c in doc.control_states],
     }  # fmt: skip
+    labels = iter(admin_values([(rec.lon, rec.lat) for layer in _JOINED for rec in getattr(doc, layer)]))
     for layer in _CLASSES:
         fields = _fields(layer)
-        records = getattr(doc, layer)
-        rows = [[getattr(rec, name) for name in fields] for rec in records]
+        rows = [[getattr(rec, name) for name in fields] for rec in getattr(doc, layer)]
         if layer in _JOINED:
-            labels = admin_values([(rec.lon, rec.lat) for rec in records])
-            rows = [[*row, None if lab is None else list(lab)] for row, lab in zip(rows, labels, strict=True)]
+            rows = [[*row, None if (lab := next(labels)) is None else list(lab)] for row in rows]
         out[layer] = rows
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 

@@ -28,7 +28,28 @@ AdminValues = tuple[Any, ...]
 
 
 def _files() -> tuple[tuple[str, int] | None, ...]:
-    """The boundary files in use per level, with their modification times (the cache key)."""
+    """The boundary files in use per level, with their modification times (the cache key).
+
+    Looked up again only when the boundaries folder changed (one ``stat`` per call otherwise).
+    """
+    from gazetteer import settings
+
+    folder = settings.data_dir() / "boundaries"
+    try:
+        key: tuple[Any, ...] = (str(folder), folder.stat().st_mtime_ns)
+    except OSError:
+        key = (str(folder), None)
+    if _FOLDER.get("key") != key:
+        _FOLDER["key"], _FOLDER["files"] = key, _lookup_files()
+    files: tuple[tuple[str, int] | None, ...] = _FOLDER["files"]
+    return files
+
+
+#: The last boundaries folder seen (its path and mtime) and its files.
+_FOLDER: dict[str, Any] = {}
+
+
+def _lookup_files() -> tuple[tuple[str, int] | None, ...]:
     out: list[tuple[str, int] | None] = []
     for level in ADMIN_LEVELS:
         path = boundaries_path(level)

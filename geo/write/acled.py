@@ -67,7 +67,7 @@ def _date(value: Any) -> str | None:
     return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else _text(value)
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def records(frame: pd.DataFrame) -> list[Any]:
     """``frame.to_dict("records")``, the same values, without pandas' per-cell boxing (the slow part)."""
     columns = [str(c) for c in frame.columns]
     values = [_column_values(frame.iloc[:, i]) for i in range(len(columns))]
@@ -80,8 +80,7 @@ def _column_values(series: pd.Series) -> list[Any]:
 
     dtype = series.dtype
     if pdt.is_extension_array_dtype(dtype) and getattr(dtype, "kind", "") in "iub":
-        out: list[Any] = series.to_numpy(dtype=object, na_value=None).tolist()
-        return out
+        return [None if missing else v for v, missing in zip(series.tolist(), series.isna().tolist(), strict=True)]
     return series.tolist()
 
 
