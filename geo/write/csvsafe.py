@@ -53,6 +53,7 @@ def safe_cell(value: Any) -> Any:
 
 def safe_frame(frame: Any) -> Any:
     """A copy of a pandas DataFrame whose text (object/string) columns went through :func:`safe_cell`."""
+    import numpy as np
     from pandas.api.types import is_object_dtype, is_string_dtype
 
     out = frame.copy()
@@ -60,7 +61,7 @@ def safe_frame(frame: Any) -> Any:
         if is_object_dtype(out[col].dtype):
             out[col] = out[col].map(safe_cell, na_action="ignore")
         elif is_string_dtype(out[col].dtype):  # "str", "string": only the cells opening like a formula change
-            starts = out[col].str.startswith(FORMULA_STARTS, na=False).to_numpy(dtype=bool)
+            starts = np.array([isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in out[col].tolist()], bool)
             if starts.any():
                 out[col] = out[col].mask(starts, out[col][starts].map(safe_cell))
     return out

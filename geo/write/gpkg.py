@@ -307,7 +307,7 @@ def _object_array(series: pd.Series, isna: Any, mask: Any) -> tuple[Any, Any]:
     import pandas as pd
 
     if isinstance(series.dtype, pd.StringDtype):  # strings or missing: the loop below would give the same, slowly
-        strings = series.to_numpy(dtype=object)
+        strings = series.to_numpy(dtype=object, copy=True)  # never the column's own storage
         strings[isna] = None
         return strings, None
     values = series.tolist()
