@@ -1,8 +1,10 @@
-"""The chunked joins: spooled documents read back a chunk at a time, joined to the boundaries, appended.
+"""The chunked joins: spooled rows read back a chunk at a time, made into tables, written out.
 
-Each chunk's events and mentions are joined to the boundaries and appended to the GeoPackage and
-the CSV at once; only the events table (for the map, the aggregates and the control table), one
-point per distinct mentioned place (for the map) and the control changes and states stay in memory.
+Extraction already labelled each document's rows with their administrative units
+(:mod:`geo.pipeline.rows`); here each chunk's rows become the events, mentions and front
+observations tables, which go to the GeoPackage, the CSV files, the GeoJSON and the per-unit
+statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`). Only one point per distinct mentioned
+place (for the map), the front observations and the control changes and states stay in memory.
 """
 
 from __future__ import annotations
@@ -10,40 +12,32 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
-from geo.model import Document
 from geo.pipeline.progress import progress_bar, tick
-from geo.vocab import EventKind
+from geo.pipeline.sinks import table_csv
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.resolver import Gazetteer
+    from geo.pipeline.sinks import ChunkSinks
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
-    from geo.write.gpkg import GeoPackageAppender
 
-__all__ = ["Joined", "chunks_or_empty", "front_layers", "join_chunks", "table_csv"]
+__all__ = ["Joined", "event_chunks", "front_layers", "join_chunks", "payloads_or_empty", "table_csv"]
 
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
 
 @dataclass
 class Joined:
-    """What the joins keep in memory for the aggregates, the control table and the map."""
+    """What the joins keep in memory for the control table and the map (nothing per event)."""
 
-    event_parts: list[Any] = field(default_factory=list)  # GeoDataFrames, one per chunk
     observation_parts: list[Any] = field(default_factory=list)
     places: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
     changes: list[Any] = field(default_factory=list)  # control_change events
     states: list[Any] = field(default_factory=list)  # control states read in the dispatches
+    n_events: int = 0
     n_mentions: int = 0
-
-    def events(self) -> Any:
-        """The events of every chunk as one GeoDataFrame."""
-        import pandas as pd
-
-        parts = self.event_parts
-        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
     def observations(self) -> Any:
         """The front observations of every chunk as one GeoDataFrame (empty with its columns)."""
@@ -65,60 +59,52 @@ class Joined:
 
     def add_places(self, mentions: Any) -> None:
         """Add the located mentions of a chunk: one point per place name, spelling and point."""
-        located = mentions[mentions.geometry.notna()]
-        for row in located[_PLACE_COLUMNS].itertuples(index=False):
-            key = (row.name, row.surface, round(row.lat, 5), round(row.lon, 5))
-            if key in self.places:
-                self.places[key]["count"] += 1
+        located = mentions.loc[mentions.geometry.notna(), _PLACE_COLUMNS]
+        columns = [located[c].tolist() for c in _PLACE_COLUMNS]
+        places = self.places
+        for values in zip(*columns, strict=True):
+            key = (values[0], values[1], round(values[2], 5), round(values[3], 5))
+            if key in places:
+                places[key]["count"] += 1
             else:
-                self.places[key] = {**row._asdict(), "count": 1}
+                places[key] = {**dict(zip(_PLACE_COLUMNS, values, strict=True)), "count": 1}
 
 
-def chunks_or_empty(spool: Spool, size: int) -> Iterator[list[Document]]:
-    """The spool's chunks, or one empty chunk (the layers still get their columns)."""
+def payloads_or_empty(spool: Spool, size: int) -> Iterator[list[dict[str, Any]]]:
+    """The spool's payload chunks, or one empty chunk (the layers still get their columns)."""
     empty = True
-    for docs in spool.chunks(size):
+    for payloads in spool.payload_chunks(size):
         empty = False
-        yield docs
+        yield payloads
     if empty:
         yield []
 
 
-def table_csv(gdf: Any, *, header: bool = True) -> str:
-    """The table as CSV for spreadsheets (UTF-8 with BOM, formula-like cells neutralised).
+def event_chunks(spool: Spool, size: int) -> Iterator[Any]:
+    """The events table again, one chunk at a time (read back from the spool's rows: no join)."""
+    from geo.pipeline.rows import frames_of
 
-    ``header=False`` gives the rows of a later chunk (no header, no BOM).
-    """
-    from geo.write.acled import csv_text
-
-    frame = gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns])
-    return csv_text(frame, header=header)
+    for payloads in payloads_or_empty(spool, size):
+        yield frames_of(payloads, layers=("events",)).events
 
 
-def join_chunks(spool: Spool, gpkg: GeoPackageAppender, csv_fh: IO[str], *, chunk_size: int,
-                progress: bool) -> Joined:
-    """Join the spooled documents chunk by chunk; append events, mentions, observations and CSV rows."""
-    from geo.spatial.admin import join_admin
-    from geo.spatial.frames import to_geodataframe
+def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: bool) -> Joined:
+    """Make the spooled rows into tables chunk by chunk and write them out (:class:`~geo.pipeline.sinks.ChunkSinks`)."""
+    from geo.pipeline.rows import frames_of
 
     joined = Joined()
     with progress_bar(progress, desc="join", unit="doc", total=spool.count) as bar:
-        for docs in chunks_or_empty(spool, chunk_size):
-            events = join_admin(to_geodataframe(docs, layer="events"))
-            mentions = join_admin(to_geodataframe(docs, layer="mentions"))
-            observations = to_geodataframe(docs, layer="front_observations")
-            joined.changes.extend(e for d in docs for e in d.events if e.kind == EventKind.CONTROL_CHANGE)
-            joined.states.extend(s for d in docs for s in d.control_states)
-            gpkg.append("events", events)
-            gpkg.append("mentions", mentions)
-            if len(observations):
-                gpkg.append("front_observations", observations)
-                joined.observation_parts.append(observations)
-            csv_fh.write(table_csv(events, header=not joined.event_parts))
-            joined.event_parts.append(events)
-            joined.n_mentions += len(mentions)
-            joined.add_places(mentions)
-            bar.update(len(docs))
+        for payloads in payloads_or_empty(spool, chunk_size):
+            chunk = frames_of(payloads)
+            joined.changes.extend(chunk.changes)
+            joined.states.extend(chunk.states)
+            sinks.add(chunk)
+            if len(chunk.observations):
+                joined.observation_parts.append(chunk.observations)
+            joined.n_events += len(chunk.events)
+            joined.n_mentions += len(chunk.mentions)
+            joined.add_places(chunk.mentions)
+            bar.update(len(payloads))
     return joined
 
 

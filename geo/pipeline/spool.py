@@ -1,7 +1,8 @@
 """Extraction results spooled to disk as they come, doubling as the incremental cache.
 
 A run never holds every document: each one is read, extracted, and its records (mentions,
-events, front observations; never its text) are written to an SQLite file as one JSON payload
+events, front observations as rows already labelled with their administrative units, see
+:mod:`geo.pipeline.rows`; never its text) are written to an SQLite file as one JSON payload
 keyed by the document's **content hash** (:func:`doc_key`). The run's own order is a list of keys
 in a temporary table; later stages read the payloads back in chunks (:meth:`Spool.chunks`).
 
@@ -9,7 +10,7 @@ Kept in the output folder (``<out>/.conflictmap-cache.sqlite``), the same file i
 the next run: a document whose key is already there is not extracted again. The cache is
 emptied when its **fingerprint** changes: the gazetteer's data (:func:`gazetteer_fingerprint`),
 the extraction rules (:data:`RULES_VERSION`, bumped by hand when rules change, and a hash of the
-extraction modules' source, :func:`rules_fingerprint`) or the spaCy option.
+extraction modules' source, :func:`rules_fingerprint`), the boundary files or the spaCy option.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from geo.model import ControlState, Document, Event, FrontObservation, Mention
+from geo.model import Document
 
 __all__ = [
     "CACHE_NAME",
@@ -43,10 +44,10 @@ CACHE_NAME = ".conflictmap-cache.sqlite"
 
 #: Bump when the extraction rules change in a way the module hash below would not show
 #: (data tables read by the rules, for instance).
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: payloads hold layer rows with their administrative labels
 
 #: Modules whose source decides what a document extracts to.
-_RULE_MODULES = ("model.py", "kinds.py")
+_RULE_MODULES = ("model.py", "kinds.py", "pipeline/rows.py", "spatial/pointjoin.py")
 #: Folders of language data the rules read (every file in them counts).
 _RULE_FOLDERS = ("extract", "lang")
 
@@ -58,21 +59,17 @@ def doc_key(doc: Document) -> str:
 
 
 def to_payload(doc: Document) -> str:
-    """The extracted records of ``doc`` as JSON (no text)."""
-    return json.dumps(doc.to_dict(with_text=False), ensure_ascii=False, separators=(",", ":"))
+    """The extracted records of ``doc`` as JSON (no text): its layer rows, labelled (:mod:`geo.pipeline.rows`)."""
+    from geo.pipeline.rows import payload_of
+
+    return payload_of(doc)
 
 
 def from_payload(payload: str) -> Document:
     """A :class:`Document` (empty text) from :func:`to_payload`'s JSON."""
-    d = json.loads(payload)
-    return Document(
-        id=d["id"], source=d["source"], text="", date=d.get("date"), date_precision=d.get("date_precision"),
-        title=d.get("title"), url=d.get("url"),
-        mentions=[Mention(**m) for m in d.get("mentions", ())],
-        events=[Event(**e) for e in d.get("events", ())],
-        front_observations=[FrontObservation(**f) for f in d.get("front_observations", ())],
-        control_states=[ControlState(**c) for c in d.get("control_states", ())],
-    )  # fmt: skip
+    from geo.pipeline.rows import document_of
+
+    return document_of(json.loads(payload))
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +78,7 @@ def rules_fingerprint() -> str:
     h = hashlib.sha256(f"rules {RULES_VERSION}".encode())
     base = resources.files("geo")
     for name in _RULE_MODULES:
-        res = base / name
+        res = base.joinpath(*name.split("/"))
         h.update(name.encode())
         h.update(res.read_bytes())  # a missing module fails loudly: the fingerprint must cover the rules
     for folder in _RULE_FOLDERS:  # the language tables (geo/lang/fr/...)
@@ -111,8 +108,11 @@ def gazetteer_fingerprint(gazetteer: Any) -> str:
 
 
 def run_fingerprint(gazetteer: Any, *, use_spacy: bool) -> str:
-    """What the cached results depend on: rules, gazetteer data, spaCy option."""
-    return f"rules={rules_fingerprint()};gazetteer={gazetteer_fingerprint(gazetteer)};spacy={int(use_spacy)}"
+    """What the cached results depend on: rules, gazetteer data, boundary files (the labels), spaCy option."""
+    from geo.spatial.pointjoin import boundary_fingerprint
+
+    return (f"rules={rules_fingerprint()};gazetteer={gazetteer_fingerprint(gazetteer)};"
+            f"boundaries={boundary_fingerprint()};spacy={int(use_spacy)}")
 
 
 class Spool:
@@ -208,6 +208,13 @@ class Spool:
 
     def chunks(self, size: int = 2000) -> Iterator[list[Document]]:
         """The run's documents in run order, ``size`` at a time."""
+        from geo.pipeline.rows import document_of
+
+        for payloads in self.payload_chunks(size):
+            yield [document_of(d) for d in payloads]
+
+    def payload_chunks(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """The run's payloads (parsed JSON, :mod:`geo.pipeline.rows`) in run order, ``size`` at a time."""
         self.flush()
         last = 0
         while True:
@@ -222,7 +229,7 @@ class Spool:
             if not rows:
                 return
             last = rows[-1][0]
-            yield [from_payload(p) for _, p in rows]
+            yield [json.loads(p) for _, p in rows]
 
     def close(self) -> None:
         """Commit and close."""

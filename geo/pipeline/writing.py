@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from geo.pipeline.report import RunSummary
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.resolver import Gazetteer
+    from geo.pipeline.sinks import ChunkSinks
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
     from geo.write.gpkg import GeoPackageAppender
@@ -90,18 +91,26 @@ def write_or_explain(outputs: OutputSet, spool: Spool, summary: RunSummary, opti
         ) from exc
 
 
-def _aggregate_layers(events: Any, gpkg: GeoPackageAppender) -> Any:
+def _aggregate_layers(sinks: ChunkSinks, gpkg: GeoPackageAppender) -> Any:
     """Append the per-governorate (and district, subdistrict when installed) aggregates; return governorates."""
     from geo.spatial.admin import load_boundaries
-    from geo.spatial.aggregate import aggregate_by_admin
+    from geo.spatial.aggregate import merge_units
 
-    governorates = aggregate_by_admin(events, load_boundaries(1), level=1)
+    governorates = merge_units(load_boundaries(1), sinks.stats.get(1, []), level=1)
     gpkg.append("governorates", governorates)
     for level, name in ((2, "districts"), (3, "subdistricts")):  # when OCHA ADM2/ADM3 are installed
         units = load_boundaries(level)
-        if units is not None:
-            gpkg.append(name, aggregate_by_admin(events, units, level=level))
+        if units is not None and level in sinks.levels:
+            gpkg.append(name, merge_units(units, sinks.stats.get(level, []), level=level))
     return governorates
+
+
+def _map_events(chunks: Iterable[Any]) -> Any:
+    """The events for the map: today the chunks concatenated (the one place that holds them all)."""
+    import pandas as pd
+
+    parts = list(chunks)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
 def _river_layer(gpkg: GeoPackageAppender) -> None:
@@ -127,44 +136,58 @@ def _control_layers(joined: Joined, gpkg: GeoPackageAppender, options: WriteOpti
     return front
 
 
+def _join_and_write(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions,
+                    summary: RunSummary) -> tuple[Joined, ChunkSinks]:
+    """The joins stage: every chunk's tables written to the GeoPackage, the CSV files and the GeoJSON."""
+    from contextlib import ExitStack
+
+    from geo.pipeline.sinks import ChunkSinks, GeoJSONSink
+    from geo.spatial.pointjoin import installed_levels
+
+    with summary.stage("joins"), ExitStack() as files:
+        def open_(name: str) -> Any:
+            return files.enter_context(outputs.path(name).open("w", encoding="utf-8", newline=""))
+
+        geojson = GeoJSONSink(open_("events.geojson")) if options.geojson else None
+        sinks = ChunkSinks(gpkg, open_("events.csv"), open_("events_acled.csv"), geojson, installed_levels())
+        joined = join_chunks(spool, sinks, chunk_size=options.chunk_size, progress=options.progress)
+        if geojson is not None:
+            geojson.close()
+    return joined, sinks
+
+
 def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options: WriteOptions) -> None:
     """Build every layer and write every file of the run into the staging folder of ``outputs``.
 
-    The spooled documents are read back ``options.chunk_size`` at a time (:mod:`geo.pipeline.joins`);
-    then come the aggregates, the control layers, the map, the GeoPackage, the rejects, the
-    ACLED-style CSV and the GeoJSON.
+    The spooled rows are read back ``options.chunk_size`` documents at a time (:mod:`geo.pipeline.joins`)
+    and written out chunk by chunk (GeoPackage layers, CSV, ACLED-style CSV, GeoJSON, per-unit
+    statistics); then come the aggregates, the control layers, the map and the rejects.
     """
+    from geo.pipeline.joins import event_chunks
     from geo.render.webmap import make_map, save_map
-    from geo.write.acled import csv_text, to_acled
     from geo.write.gpkg import GeoPackageAppender
     from geo.write.qgis_project import write_qgis_project
 
     t0 = time.perf_counter()
     gpkg = GeoPackageAppender(outputs.path("events.gpkg"))
-    with summary.stage("joins"), outputs.path("events.csv").open("w", encoding="utf-8", newline="") as csv_fh:
-        joined = join_chunks(spool, gpkg, csv_fh, chunk_size=options.chunk_size, progress=options.progress)
-    events = joined.events()
-    mention_points = joined.mention_points()
+    joined, sinks = _join_and_write(outputs, spool, gpkg, options, summary)
     with summary.stage("aggregates"):
-        governorates = _aggregate_layers(events, gpkg)
+        governorates = _aggregate_layers(sinks, gpkg)
         _river_layer(gpkg)
     with summary.stage("control"):
         front = _control_layers(joined, gpkg, options)
     _log.info("joined %d events and %d mentions to boundaries; %d control layers",
-              len(events), joined.n_mentions, len(front))
-    with summary.stage("writing"), progress_bar(options.progress, desc="write", unit="file",
-                                                total=3 + options.geojson) as bar:  # fmt: skip
-        fmap = make_map(events, mentions=mention_points, governorates=governorates, front=front or None,
+              joined.n_events, joined.n_mentions, len(front))
+    with summary.stage("writing"), progress_bar(options.progress, desc="write", unit="file", total=3) as bar:
+        events = _map_events(event_chunks(spool, options.chunk_size))
+        fmap = make_map(events, mentions=joined.mention_points(), governorates=governorates, front=front or None,
                         title=options.title, offline=options.offline, tiles=options.tiles)  # fmt: skip
+        del events
         save_map(fmap, outputs.path("map.html"), offline=options.offline)
         bar.update()
         gpkg.close()
         write_qgis_project(gpkg.path)  # events.qgz beside it: groups, styles and time settings QGIS keeps
         bar.update()
         write_rejects(outputs.path(REJECTS_NAME), summary.errors)
-        atomic_write_text(outputs.path("events_acled.csv"), csv_text(to_acled(events)))
-        if options.geojson:
-            atomic_write_text(outputs.path("events.geojson"), geojson_text(events))
-            bar.update()
-        bar.update()  # the CSV was written chunk by chunk
+        bar.update()  # the CSV files and the GeoJSON were written chunk by chunk
     _log.info("wrote the outputs in %.1f s", time.perf_counter() - t0)

@@ -9,8 +9,9 @@ from geo.kinds import KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
+    import pandas as pd
 
-__all__ = ["CASUALTY_KINDS", "aggregate_by_admin"]
+__all__ = ["CASUALTY_KINDS", "aggregate_by_admin", "merge_units", "unit_stats"]
 
 #: Event kinds whose ``killed`` count adds up into the per-unit toll.
 CASUALTY_KINDS: tuple[str, ...] = tuple(k.value for k, info in KINDS.items() if info.counts_casualties)
@@ -46,15 +47,16 @@ def aggregate_by_admin(
     InputError
         If the P-code column is missing from ``events`` or ``boundaries``.
     """
-    import geopandas as gpd
+    return merge_units(boundaries, unit_stats(events, level), level)
+
+
+def unit_stats(events: gpd.GeoDataFrame, level: int) -> pd.DataFrame:
+    """Per-unit statistics of ``events`` (a chunk of whole documents): the part :func:`merge_units` adds up."""
     import pandas as pd
 
     code = f"adm{level}_pcode"
-    for name, frame in (("events", events), ("boundaries", boundaries)):
-        if code not in frame.columns:
-            raise InputError(
-                f"{name} have no {code!r} column (run geo.spatial.admin.join_admin with level {level})"
-            )
+    if code not in events.columns:
+        raise InputError(f"events have no {code!r} column (run geo.spatial.admin.join_admin with level {level})")
     ev = pd.DataFrame(
         {
             "code": events[code],
@@ -76,18 +78,33 @@ def aggregate_by_admin(
         countable = countable & ~repeated
     ev["killed_part"] = ev["killed"].where(countable)
     ev["min_part"] = ev["killed_min"] & countable & ev["killed"].notna()
+    ev["strike"] = (ev["kind"] == "strike").astype("int64")
+    ev["change"] = (ev["kind"] == "control_change").astype("int64")
     grouped = ev.groupby("code", sort=False)
-    stats = pd.DataFrame(
+    return pd.DataFrame(
         {
             "events": grouped.size(),
-            "strikes": grouped["kind"].agg(lambda k: int((k == "strike").sum())),
+            "strikes": grouped["strike"].sum(),
             "killed": grouped["killed_part"].sum(min_count=0),
             "killed_min_flag": grouped["min_part"].any(),
-            "control_changes": grouped["kind"].agg(lambda k: int((k == "control_change").sum())),
+            "control_changes": grouped["change"].sum(),
             "first_date": grouped["date"].min(),
             "last_date": grouped["date"].max(),
         }
     )
+
+
+def merge_units(
+    boundaries: gpd.GeoDataFrame, parts: pd.DataFrame | list[pd.DataFrame], level: int
+) -> gpd.GeoDataFrame:
+    """Every unit of ``boundaries`` with the statistics of :func:`unit_stats` (one frame, or chunks' added up)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    code = f"adm{level}_pcode"
+    if code not in boundaries.columns:
+        raise InputError(f"boundaries have no {code!r} column (run geo.spatial.admin.join_admin with level {level})")
+    stats = parts if isinstance(parts, pd.DataFrame) else _add_up(parts)
     out = boundaries.merge(stats, how="left", left_on=code, right_index=True)
     for col in ("events", "strikes", "killed", "control_changes"):
         out[col] = out[col].fillna(0).astype("int64")
@@ -95,3 +112,29 @@ def aggregate_by_admin(
     for col in ("first_date", "last_date"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     return gpd.GeoDataFrame(out, geometry=boundaries.geometry.name, crs=boundaries.crs)
+
+
+def _add_up(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The statistics of several chunks as one: counts and tolls added, flags or-ed, first and last dates."""
+    import pandas as pd
+
+    kept = [p for p in parts if len(p)]
+    if len(kept) <= 1:
+        return kept[0] if kept else parts[0] if parts else unit_stats_empty()
+    grouped = pd.concat(kept).groupby(level=0, sort=False)
+    return pd.DataFrame({
+        "events": grouped["events"].sum(), "strikes": grouped["strikes"].sum(),
+        "killed": grouped["killed"].sum(min_count=0), "killed_min_flag": grouped["killed_min_flag"].any(),
+        "control_changes": grouped["control_changes"].sum(),
+        "first_date": grouped["first_date"].min(), "last_date": grouped["last_date"].max(),
+    })  # fmt: skip
+
+
+def unit_stats_empty() -> pd.DataFrame:
+    """The statistics of no event."""
+    import pandas as pd
+
+    return pd.DataFrame({"events": pd.Series(dtype="int64"), "strikes": pd.Series(dtype="int64"),
+                         "killed": pd.Series(dtype="float64"), "killed_min_flag": pd.Series(dtype=bool),
+                         "control_changes": pd.Series(dtype="int64"), "first_date": pd.Series(dtype="datetime64[ns]"),
+                         "last_date": pd.Series(dtype="datetime64[ns]")})  # fmt: skip

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["LAYERS", "RENAMES", "parse_period", "to_geodataframe"]
+__all__ = ["LAYERS", "RENAMES", "doc_columns", "frame_from_rows", "parse_period", "record_columns", "to_geodataframe"]
 
 #: Layer name -> record class.
 LAYERS: dict[str, type] = {
@@ -68,24 +68,45 @@ def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.G
     InputError
         If ``layer`` is not one of :data:`LAYERS`.
     """
-    import geopandas as gpd
-    import pandas as pd
-    import shapely
+    cls = _layer_class(layer)
+    fields = [f.name for f in dataclasses.fields(cls)]
+    rows: list[list[Any]] = []
+    for doc in docs:
+        for rec in getattr(doc, layer):
+            row = [getattr(rec, name) for name in fields]
+            rows.append(doc_columns(row, fields, doc.id, doc.date, doc.date_precision))
+    return frame_from_rows(rows, layer=layer)
 
+
+def _layer_class(layer: str) -> type:
     cls = LAYERS.get(layer)
     if cls is None:
         raise InputError(f"unknown layer {layer!r}; expected one of {sorted(LAYERS)}")
-    fields = [f.name for f in dataclasses.fields(cls)]
-    rows: list[dict[str, Any]] = []
-    for doc in docs:
-        for rec in getattr(doc, layer):
-            row = {name: getattr(rec, name) for name in fields}
-            row["doc_id"] = row.get("doc_id") or doc.id
-            row["doc_date"] = doc.date
-            row["doc_date_precision"] = doc.date_precision
-            rows.append(row)
-    columns = list(dict.fromkeys([*fields, "doc_id", "doc_date", "doc_date_precision"]))
-    df = pd.DataFrame.from_records(rows, columns=columns)
+    return cls
+
+
+def record_columns(layer: str) -> list[str]:
+    """Columns of :func:`frame_from_rows`' rows: the fields, ``doc_id``, ``doc_date``, ``doc_date_precision``."""
+    fields = [f.name for f in dataclasses.fields(_layer_class(layer))]
+    return list(dict.fromkeys([*fields, "doc_id", "doc_date", "doc_date_precision"]))
+
+
+def doc_columns(row: list[Any], fields: list[str], doc_id: str, date: Any, precision: Any) -> list[Any]:
+    """A record's field values (``row``, in ``fields`` order) completed to :func:`record_columns`' row."""
+    if "doc_id" in fields:
+        i = fields.index("doc_id")
+        row[i] = row[i] or doc_id
+        return [*row, date, precision]
+    return [*row, doc_id, date, precision]
+
+
+def frame_from_rows(rows: list[list[Any]], *, layer: str) -> gpd.GeoDataFrame:
+    """The GeoDataFrame of :func:`to_geodataframe` from rows of :func:`record_columns` values."""
+    import geopandas as gpd
+    import pandas as pd
+
+    cls = _layer_class(layer)
+    df = pd.DataFrame.from_records(rows, columns=record_columns(layer))
     bools = {f.name for f in dataclasses.fields(cls) if f.type in ("bool", bool)}
     for col in df.columns:
         if col in _INT_FIELDS:
@@ -105,10 +126,10 @@ def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.G
 
     df = df.rename(columns=RENAMES)
     has_xy = df["lat"].notna() & df["lon"].notna()
-    geoms = [
-        shapely.Point(lon, lat) if ok else None
-        for lon, lat, ok in zip(df["lon"], df["lat"], has_xy, strict=True)
-    ]
+    xs = df["lon"].where(has_xy).to_numpy(dtype="float64", na_value=float("nan"))
+    ys = df["lat"].where(has_xy).to_numpy(dtype="float64", na_value=float("nan"))
+    geoms = gpd.points_from_xy(xs, ys)
+    geoms[~has_xy.to_numpy()] = None
     return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
 
 
@@ -153,18 +174,24 @@ def parse_period(value: str | float | None, precision: str | None = None) -> tup
 
 
 def _periods(values: pd.Series, precision: pd.Series | None) -> tuple[pd.Series, pd.Series]:
+    import numpy as np
     import pandas as pd
 
     precs = precision.tolist() if precision is not None else [None] * len(values)
-    seen: dict[tuple[Any, Any], tuple[Any, Any]] = {}  # dates repeat: parse each (value, precision) once
-    pairs = []
-    for v, p in zip(values, precs, strict=True):
+    seen: dict[tuple[Any, Any], int] = {}  # dates repeat: parse each (value, precision) once
+    given: list[tuple[Any, Any]] = []
+    codes = np.empty(len(values), dtype=np.int64)
+    for i, (v, p) in enumerate(zip(values.tolist(), precs, strict=True)):
         key = (v if isinstance(v, str) or v is None else repr(v), p if isinstance(p, str) else None)
         if key not in seen:
-            seen[key] = parse_period(v, key[1])
-        pairs.append(seen[key])
-    starts = pd.Series([a for a, _ in pairs], index=values.index, dtype="datetime64[ns]")
-    ends = pd.Series([b for _, b in pairs], index=values.index, dtype="datetime64[ns]")
+            seen[key] = len(given)
+            given.append((v, key[1]))
+        codes[i] = seen[key]
+    pairs = [parse_period(v, p) for v, p in given]
+    firsts = pd.DatetimeIndex([a for a, _ in pairs], dtype="datetime64[ns]")
+    lasts = pd.DatetimeIndex([b for _, b in pairs], dtype="datetime64[ns]")
+    starts = pd.Series(firsts.take(codes), index=values.index, dtype="datetime64[ns]")
+    ends = pd.Series(lasts.take(codes), index=values.index, dtype="datetime64[ns]")
     return starts, ends
 
 

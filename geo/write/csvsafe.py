@@ -53,10 +53,15 @@ def safe_cell(value: Any) -> Any:
 
 def safe_frame(frame: Any) -> Any:
     """A copy of a pandas DataFrame whose text (object/string) columns went through :func:`safe_cell`."""
+    import numpy as np
     from pandas.api.types import is_object_dtype, is_string_dtype
 
     out = frame.copy()
     for col in out.columns:
-        if is_object_dtype(out[col].dtype) or is_string_dtype(out[col].dtype):  # "object", "str", "string"
+        if is_object_dtype(out[col].dtype):
             out[col] = out[col].map(safe_cell, na_action="ignore")
+        elif is_string_dtype(out[col].dtype):  # "str", "string": only the cells opening like a formula change
+            starts = np.array([isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in out[col].tolist()], bool)
+            if starts.any():
+                out[col] = out[col].mask(starts, out[col][starts].map(safe_cell))
     return out

@@ -275,9 +275,6 @@ def _promote(geoms: Any) -> Any:
 
 def _field_array(series: pd.Series) -> tuple[Any, Any]:
     """Return (numpy array, null mask or None) with the dtype that gives the right OGR type."""
-    import datetime as dt
-    import json
-
     import numpy as np
     from pandas.api import types as pdt
 
@@ -298,6 +295,21 @@ def _field_array(series: pd.Series) -> tuple[Any, Any]:
         if (s.dropna() == s.dropna().dt.normalize()).all():
             return s.to_numpy().astype("datetime64[D]"), None  # GPKG DATE; NaT -> NULL
         return s.to_numpy().astype("datetime64[ms]"), None
+    return _object_array(series, isna, mask)
+
+
+def _object_array(series: pd.Series, isna: Any, mask: Any) -> tuple[Any, Any]:
+    """Strings, dates, booleans or other values of an object or string column: the array for OGR."""
+    import datetime as dt
+    import json
+
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.StringDtype):  # strings or missing: the loop below would give the same, slowly
+        strings = series.to_numpy(dtype=object, copy=True)  # never the column's own storage
+        strings[isna] = None
+        return strings, None
     values = series.tolist()
     present = [v for v, missing in zip(values, isna, strict=True) if not missing]
     if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):

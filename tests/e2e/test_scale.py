@@ -176,3 +176,58 @@ def test_progress_bars_per_stage_on_a_terminal_only(corpus, tmp_path, monkeypatc
     term.text.clear()
     pipeline.run([corpus], tmp_path / "o", offline=True, progress=False)  # -q
     assert "".join(term.text) == ""
+
+
+def test_spooled_rows_are_the_joined_tables(corpus):
+    """Rows made at extraction (labelled per document) give the tables a join of the whole corpus gives."""
+    import json
+
+    import pandas as pd
+
+    from geo.extract.document import extract
+    from geo.pipeline.rows import document_of, frames_of, payload_of
+    from geo.spatial.admin import join_admin
+    from geo.spatial.frames import to_geodataframe
+
+    docs = list(extract([corpus], errors=[]))
+    payloads = [json.loads(payload_of(d)) for d in docs]
+    chunk = frames_of(payloads)
+    pd.testing.assert_frame_equal(chunk.events, join_admin(to_geodataframe(docs, layer="events")))
+    pd.testing.assert_frame_equal(chunk.mentions, join_admin(to_geodataframe(docs, layer="mentions")))
+    pd.testing.assert_frame_equal(chunk.observations, to_geodataframe(docs, layer="front_observations"))
+    again = [document_of(p) for p in payloads]
+    assert [d.events for d in again] == [d.events for d in docs]
+    assert [d.mentions for d in again] == [d.mentions for d in docs]
+    assert [d.control_states for d in again] == [d.control_states for d in docs]
+
+
+def test_no_stage_holds_all_events_but_the_map(corpus, tmp_path, monkeypatch):
+    """Memory stays flat: every writer and the aggregates see one chunk of events at a time.
+
+    Only ``writing._map_events`` (the map, until it takes chunks) may see them all.
+    """
+    from gazetteer import settings
+    from geo.pipeline import sinks, writing
+    from geo.spatial import aggregate
+    from geo.write import acled
+
+    seen: list[int] = []
+
+    def spy(module, name):
+        real = getattr(module, name)
+
+        def wrapper(frame, *args, **kwargs):
+            seen.append(len(frame))
+            return real(frame, *args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    spy(acled, "to_acled")
+    spy(sinks, "table_csv")
+    spy(writing, "geojson_text")
+    spy(aggregate, "unit_stats")
+    monkeypatch.setattr(settings, "chunk_size", 3)
+    summary = pipeline.run([corpus], tmp_path / "o", offline=True, geojson=True, cache=False)
+    total = sum(summary.events_by_kind.values())
+    assert seen and total > 3 * max(seen) / 2  # chunks of 3 documents, never the whole table
+    assert len(seen) >= 4 * (summary.documents // 3)
