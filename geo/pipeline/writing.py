@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,14 +105,6 @@ def _aggregate_layers(sinks: ChunkSinks, gpkg: GeoPackageAppender) -> Any:
     return governorates
 
 
-def _map_events(chunks: Iterable[Any]) -> Any:
-    """The events for the map: today the chunks concatenated (the one place that holds them all)."""
-    import pandas as pd
-
-    parts = list(chunks)
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-
-
 def _river_layer(gpkg: GeoPackageAppender) -> None:
     """Append the country profile's shipped rivers (``geo/data``, GSHHG, LGPL) as the ``rivers`` layer."""
     import geopandas as gpd
@@ -164,7 +156,7 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
     statistics); then come the aggregates, the control layers, the map and the rejects.
     """
     from geo.pipeline.joins import event_chunks
-    from geo.render.webmap import make_map, save_map
+    from geo.render.webmap import make_map_from_chunks, save_map
     from geo.write.gpkg import GeoPackageAppender
     from geo.write.qgis_project import write_qgis_project
 
@@ -179,10 +171,10 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
     _log.info("joined %d events and %d mentions to boundaries; %d control layers",
               joined.n_events, joined.n_mentions, len(front))
     with summary.stage("writing"), progress_bar(options.progress, desc="write", unit="file", total=3) as bar:
-        events = _map_events(event_chunks(spool, options.chunk_size))
-        fmap = make_map(events, mentions=joined.mention_points(), governorates=governorates, front=front or None,
-                        title=options.title, offline=options.offline, tiles=options.tiles)  # fmt: skip
-        del events
+        # the map's events are encoded chunk by chunk into a temporary folder and streamed into the page
+        fmap = make_map_from_chunks(lambda: event_chunks(spool, options.chunk_size), mentions=joined.mention_points(),
+                                    governorates=governorates, front=front or None, title=options.title,
+                                    offline=options.offline, tiles=options.tiles)  # fmt: skip
         save_map(fmap, outputs.path("map.html"), offline=options.offline)
         bar.update()
         gpkg.close()

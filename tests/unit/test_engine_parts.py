@@ -77,11 +77,8 @@ def test_partitions_are_contiguous_and_bounded(tmp_path):
     assert len(partition_files(tmp_path, 8)) == 8
 
 
-def test_chunks_ask_for_more_until_there_is_none(tmp_path, monkeypatch):
+def test_chunks_ask_for_more_until_there_is_none(tmp_path):
     """An engine still extracting (the Dask one) feeds the spool while the joins read it: full chunks, all documents."""
-    import geo.pipeline.spool as spool_module
-
-    monkeypatch.setattr(spool_module, "from_payload", lambda payload: payload)  # the payloads as they are
     parts = [[("k1", '{"n": 1}'), ("k2", '{"n": 2}')], [], [("k3", '{"n": 3}')]]
     with Spool(tmp_path / "spool.sqlite", "f1") as spool:
         spool.add("k0", '{"n": 0}')
@@ -94,6 +91,6 @@ def test_chunks_ask_for_more_until_there_is_none(tmp_path, monkeypatch):
             return True
 
         spool.more = more
-        chunks = list(spool.chunks(2))
-        assert chunks == [['{"n": 0}', '{"n": 1}'], ['{"n": 2}', '{"n": 3}']]
+        chunks = list(spool.payload_chunks(2))  # the payloads as they are (parsed JSON)
+        assert chunks == [[{"n": 0}, {"n": 1}], [{"n": 2}, {"n": 3}]]
         assert spool.more is None and not parts
