@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.extract.prefilter import Family
 from geo.lang.fr.actors import ACTOR_PATTERNS, STEM_WORDS, STEMS
 from geo.vocab import Actor
 
@@ -58,10 +57,7 @@ def find_actors(sentence: str) -> list[tuple[int, int, Actor]]:
 def _find_actors(sentence: str) -> tuple[tuple[int, int, Actor], ...]:
     if not has_stem(sentence):
         return ()
-    live = tuple(_family().possible(sentence))
-    if not live:
-        return ()
-    rx, labels = combined_pattern(live)
+    rx, labels = combined_pattern()
     return tuple(
         (m.start(), m.end(), labels[m.lastgroup])
         for m in rx.finditer(sentence)
@@ -70,33 +66,21 @@ def _find_actors(sentence: str) -> tuple[tuple[int, int, Actor], ...]:
 
 
 @lru_cache(maxsize=1)
-def _family() -> Family:
-    """The actor patterns as :func:`combined_pattern` compiles each, for telling which can match a sentence."""
-    return Family([re.compile(_body(label, rx), re.IGNORECASE) for label, rx in ACTOR_PATTERNS])
-
-
-def _body(label: Actor, rx: str) -> str:
-    return rx if label != Actor.IS else f"(?-i:{rx})"
-
-
-@lru_cache(maxsize=1024)
-def combined_pattern(which: tuple[int, ...] | None = None) -> tuple[re.Pattern[str], dict[str, Actor]]:
-    """One alternation of the patterns (all, or those numbered ``which``, in table order), longest
-    patterns first at a position (one regex pass).
+def combined_pattern() -> tuple[re.Pattern[str], dict[str, Actor]]:
+    """One alternation of every pattern, longest patterns first at a position (one regex pass).
 
     Every pattern starts with ``\\b`` and a word character, so the alternation is put behind one
     shared ``\\b(?=\\w)``: positions that are not the start of a word fail once instead of once
-    per pattern (tests/unit/test_actors.py checks the invariant). A pattern that cannot match the
-    sentence (:class:`geo.extract.prefilter.Family`) is left out: the others' matches are the same.
-    Returns the pattern and the actor of each named group.
+    per pattern (tests/unit/test_actors.py checks the invariant). Returns the pattern and the actor of
+    each named group.
     """
     parts = []
     labels = {}
-    for i in range(len(ACTOR_PATTERNS)) if which is None else which:
-        label, rx = ACTOR_PATTERNS[i]
+    for i, (label, rx) in enumerate(ACTOR_PATTERNS):
         name = f"p{i}"
         labels[name] = label
-        parts.append(f"(?P<{name}>{_body(label, rx)})")
+        body = rx if label != Actor.IS else f"(?-i:{rx})"
+        parts.append(f"(?P<{name}>{body})")
     return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE), labels
 
 

@@ -24,7 +24,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Family", "Guarded", "guard", "required"]
+__all__ = ["Guarded", "guard", "required"]
 
 #: Literal sets with more members than this are not multiplied further (``(a|b)(c|d)`` -> ac, ad, bc, bd).
 _CAP = 48
@@ -238,25 +238,3 @@ def guard(rx: re.Pattern[str]) -> Guarded:
     """``rx`` behind its literal prefilter."""
     return Guarded(rx)
 
-
-class Family:
-    """Many patterns at once: which of them can match a text, from one look at the literals they all need."""
-
-    __slots__ = ("_atoms", "_needs", "_patterns")
-
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        self._patterns = patterns
-        self._needs: list[tuple[frozenset[str], ...]] | None = None
-        self._atoms: tuple[str, ...] = ()
-
-    def possible(self, text: str) -> list[int]:
-        """Indices of the patterns that may match ``text`` (every index when the text holds an odd character)."""
-        needs = self._needs
-        if needs is None:
-            needs = self._needs = [required(p) for p in self._patterns]
-            self._atoms = tuple(sorted({a for sets in needs for s in sets for a in s}))
-        low, odd = _lowered(text)
-        if odd:
-            return list(range(len(needs)))
-        present = {a for a in self._atoms if a in low}
-        return [i for i, sets in enumerate(needs) if all(not present.isdisjoint(s) for s in sets)]
