@@ -28,6 +28,8 @@ __all__ = ["Guarded", "guard", "required"]
 
 #: Literal sets with more members than this are not multiplied further (``(a|b)(c|d)`` -> ac, ad, bc, bd).
 _CAP = 48
+#: Members are cut to this many characters (a text that holds "frappes" holds "frapp"): fewer, shorter tests.
+_PREFIX = 5
 #: Character-class ranges enumerated as literals up to this many characters.
 _SMALL_CLASS = 12
 #: Characters that IGNORECASE equates with a Latin letter although ``str.lower`` does not, or that lower
@@ -148,7 +150,7 @@ def required(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     of each set; the most telling sets only (longest shortest member first), possibly none."""
     info = _seq(_p.parse(pattern.pattern, pattern.flags))
     sets = list(info.need) + ([info.exact] if info.exact is not None else [])
-    sets = [_minimal(s) for s in sets if s and "" not in s and min(map(len, s)) >= 2]
+    sets = [_minimal(frozenset(a[:_PREFIX] for a in s)) for s in sets if s and "" not in s and min(map(len, s)) >= 2]
     sets.sort(key=lambda s: (-min(map(len, s)), len(s)))
     return tuple(dict.fromkeys(sets))[:3]
 
@@ -170,17 +172,14 @@ def _lowered(text: str) -> tuple[str, bool]:
 
 
 class _Test:
-    """One required set as a test on a lower-cased text: substring tests, or one literal alternation."""
+    """One required set as a test on a lower-cased text: one substring test per member."""
 
-    __slots__ = ("_alts", "_rx")
+    __slots__ = ("_alts",)
 
     def __init__(self, alts: frozenset[str]) -> None:
-        self._alts = tuple(sorted(alts, key=len, reverse=True))
-        self._rx = re.compile("|".join(map(re.escape, self._alts))) if len(alts) > 6 else None
+        self._alts = tuple(sorted(alts))
 
     def __call__(self, low: str) -> bool:
-        if self._rx is not None:
-            return self._rx.search(low) is not None
         return any(map(low.__contains__, self._alts))
 
 
