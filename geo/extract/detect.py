@@ -9,7 +9,8 @@ import re
 from geo.extract.actors import find_actors
 from geo.extract.casualties import Casualties
 from geo.extract.control_pass import ControlHit, control_place, find_controls
-from geo.extract.segment import Clause, may_hold
+from geo.extract.prefilter import Guarded
+from geo.extract.segment import Clause
 from geo.extract.sides import can_act, pronoun_subject
 from geo.lang.fr.cues import BARE_TROOPS
 from geo.lang.fr.triggers import (
@@ -47,87 +48,11 @@ from geo.model import Mention
 _I = re.IGNORECASE
 PROVINCE_AFTER = re.compile(r"\s*(?:la\s+)?(?:province|gouvernorat)\s+(?:de|d['’])", _I)
 
-
-#: Every match of the named regex holds one of these (lower-case) substrings: cheap pre-guards.
-_STRIKE_STEMS = (
-    "raid",
-    "frapp",
-    "bombard",
-    "baril",
-    "tir",
-    "obus",
-    "roquette",
-    "missile",
-    "drone",
-    "pilonn",
-    "avion",
-    "bombe",
-    "chimique",
-    "toxique",
-    "salve",
-    "projectile",
-    "vis",
-    "cibl",
-    "copt",
-    "explos",
-    "piég",
-    "pieg",
-    "antipersonnel",
-    "attentat",
-    "kamikaze",
-)
-
-
-_CLASH_STEMS = ("combats", "affrontements", "accrochages", "heurts", "violences", "bataille")
-
-
-_OFFENSIVE_STEMS = ("offensive", "progression", "assaut", "attaqu", "ration")
-
-
-_CONTROL_STEMS = (
-    "conquis",
-    "captur",
-    "empar",
-    "pris",
-    "encercl",
-    "avanc",
-    "progress",
-    "grignot",
-    "chass",
-    "log",
-    "investi",
-    "tomb",
-    "pass",
-    "perc",
-    "bris",
-    "ouvert",
-    "regagn",
-    "ussi",
-    "parvenu",
-    "permis",
-    "entr",
-)
-
-
-_DISPLACEMENT_STEMS = (
-    "fui",
-    "fuyant",
-    "plac",
-    "vacu",
-    "jet",
-    "exode",
-    "quitt",
-    "vid",
-    "franchi",
-    "route",
-    "parti",
-    "refug",
-    "réfug",
-    "part",
-    "afflu",
-    "gagn",
-    "accueilli",
-)
+#: The trigger patterns behind the literals their matches must hold (derived from the tables): a clause
+#: without them is not searched.
+_G_STRIKE, _G_NOT_A_WEAPON, _G_VAC, _G_ABDUCTION = map(Guarded, (STRIKE, NOT_A_WEAPON, VAC, ABDUCTION))
+_G_CLASH, _G_OFFENSIVE, _G_ATTACK, _G_CLASH_EXTRA = map(Guarded, (CLASH, OFFENSIVE, ATTACK, CLASH_EXTRA))
+_G_CONTROL, _G_DISPLACEMENT = Guarded(CONTROL), Guarded(DISPLACEMENT)
 
 
 def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
@@ -135,9 +60,9 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
     an action (a verb, a victim count, a target "sur ..."); None when there is none."""
     if ("«" in clause or '"' in clause or "“" in clause) and FIRST_PERSON.search(clause):
         return None
-    if not may_hold(clause, _STRIKE_STEMS):
+    if not _G_STRIKE.possible(clause):
         return None
-    if NOT_A_WEAPON.search(clause) and not re.search(
+    if _G_NOT_A_WEAPON.search(clause) and not re.search(
         r"\b(?:raids?|bombardements?|obus|roquettes?|missiles?|barils?"
         r"|drones?|tirs?|explosions?)\b",
         clause,
@@ -168,8 +93,8 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
 def vac_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
     """Violence against civilians: executions, massacres, kidnappings, civilians killed on the ground
     by armed men ("tués par les forces de sécurité"), never a strike named in the same clause."""
-    for rx in (VAC, ABDUCTION):
-        m = rx.search(clause)
+    for rx, guarded in ((VAC, _G_VAC), (ABDUCTION, _G_ABDUCTION)):
+        m = guarded.search(clause)
         if (
             m
             and not NEG.search(clause[max(0, m.start() - 20) : m.start()])
@@ -192,22 +117,22 @@ def vac_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
 def clash_hit(clause: str) -> int | None:
     """Where a clash is named in a clause ("de violents combats", "ont lancé une offensive", "ont
     repoussé une attaque"), None when none is."""
-    for c in CLASH.finditer(clause) if may_hold(clause, _CLASH_STEMS) else ():
+    for c in _G_CLASH.finditer(clause):
         if CLASH_NEG_BEFORE.search(clause[max(0, c.start() - 40) : c.start()]):
             continue
         if CLASH_PRED.search(clause[max(0, c.start() - 40) : c.end() + 60]):
             return c.start()
-    m = OFFENSIVE.search(clause) if may_hold(clause, _OFFENSIVE_STEMS) else None
+    m = _G_OFFENSIVE.search(clause)
     if m and not NEG.search(clause[max(0, m.start() - 20) : m.start()]):
         return m.start()
-    m = ATTACK.search(clause) if may_hold(clause, _ATTACK_STEMS) else None
+    m = _G_ATTACK.search(clause)
     if (
         m
         and not NEG.search(clause[max(0, m.start() - 20) : m.start()])
         and not FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
     ):
         return m.start()
-    m = CLASH_EXTRA.search(clause) if may_hold(clause, _CLASH_EXTRA_STEMS) else None
+    m = _G_CLASH_EXTRA.search(clause)
     if (
         m
         and not NEG.search(clause[max(0, m.start() - 20) : m.start()])
@@ -221,9 +146,7 @@ def clash_hit(clause: str) -> int | None:
 def control_hit(clause: str) -> re.Match[str] | None:
     """The first control-change verb of a clause ("ont repris", "sont entrés dans") that is not negated,
     planned, "à plusieurs reprises", a resumption ("les frappes ont repris") or a move "vers"."""
-    if not may_hold(clause, _CONTROL_STEMS):
-        return None
-    for m in CONTROL.finditer(clause):
+    for m in _G_CONTROL.finditer(clause):
         before = clause[max(0, m.start() - 25) : m.start()]
         if NEG.search(before) or (
             re.match(r"\S*\s+pas\b", clause[m.start() :]) and re.search(r"\bn['’]", before + m.group())
@@ -258,9 +181,7 @@ def control_hit(clause: str) -> re.Match[str] | None:
 
 def displacement_hit(clause: str, cas: Casualties) -> int | None:
     """Offset of a displacement in a clause ("ont fui", "l'exode de"), None when there is none."""
-    if not may_hold(clause, _DISPLACEMENT_STEMS):
-        return None
-    for m in DISPLACEMENT.finditer(clause):
+    for m in _G_DISPLACEMENT.finditer(clause):
         g = m.group().lower()
         if "vacu" in g and cas.displaced is None:
             continue
@@ -332,6 +253,4 @@ def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
     return hit
 
 
-_ATTACK_STEMS = ("repouss", "position")
 
-_CLASH_EXTRA_STEMS = ("affront", "battu", "batt", "sist", "front", "assaut", "combats", "offensive")

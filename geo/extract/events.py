@@ -33,6 +33,7 @@ from geo.extract.enumerations import expand_enumerations
 from geo.extract.fronts import front_observation
 from geo.extract.merge import fold_headline, link_reports, mark_totals, merge_across_sentences, merge_same_sentence
 from geo.extract.place import find_main_place
+from geo.extract.prefilter import Guarded
 from geo.extract.segment import (
     DATE_PREFIX,
     Clause,
@@ -53,6 +54,9 @@ from geo.model import Document, Event, FrontObservation, Mention
 from geo.vocab import Actor, EventKind
 
 __all__ = ["Sentence", "find_control_states", "find_events", "split_sentences"]
+
+#: Front positions ("à quatre kilomètres de X"), searched only in sentences that hold the words they need.
+_FRONT = Guarded(FRONT)
 
 #: Actors that strike from the air or from afar: "ils" of the next sentence are the ground forces.
 _NOT_GROUND = (Actor.RUSSIA, Actor.COALITION, Actor.ISRAEL)
@@ -122,7 +126,7 @@ def _code_sentence(rd: _Reading, sent: Sentence) -> None:
     if sent.index == 0 and whens:
         rd.lead_when = whens[0][2]
     sent_mentions = rd.mentions[bisect_left(rd.m_starts, sent.start) : bisect_left(rd.m_starts, sent.end)]
-    rd.fronts.extend(front_observation(rd.doc, sent, fo, sent_mentions) for fo in FRONT.finditer(stext))
+    rd.fronts.extend(front_observation(rd.doc, sent, fo, sent_mentions) for fo in _FRONT.finditer(stext))
     if is_heading(stext) or is_war_toll(stext):
         rd.prev_when = whens[0][2] if whens else rd.prev_when
         return

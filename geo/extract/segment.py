@@ -190,7 +190,7 @@ _ODD_CASE = ("\u0131", "\u017f", "\u0307")
 def may_hold(text: str, stems: tuple[str, ...]) -> bool:
     """False only when no match of a regex whose matches all hold one of ``stems`` can be in ``text``."""
     low, odd = _lowered(text)
-    return odd or any(stem in low for stem in stems)
+    return odd or any(map(low.__contains__, stems))
 
 
 @lru_cache(maxsize=64)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.extract.control_pass.ties import DONT, FROM_PLACE, among_them, apposition_head, strip_agent
+from geo.extract.prefilter import Guarded
 from geo.lang.fr import control as fr
 from geo.model import Mention
 
@@ -62,70 +63,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-#: Characters that IGNORECASE equates with ASCII letters although str.lower does not: the guard stands aside.
-_ODD_CASE = ("\u0131", "\u017f", "\u0307")
-#: Lower-case substrings, one tuple per pattern of :func:`_patterns` (same order), one of which
-#: every match holds; tests/unit/test_extract_rules.py checks them against the tables' examples.
-_STEMS: tuple[tuple[str, ...], ...] = (
-    ("tomb", "pass"),
-    ("perd", "retir", "quitt", "vacu", "abandon", "ploy", "chass", "repouss", "log", "expuls"),
-    (
-        "pris",
-        "maître",
-        "maitre",
-        "expuls",
-        "arrach",
-        "repouss",
-        "resserr",
-        "irruption",
-        "hiss",
-        "bris",
-        "achev",
-        "conqu",
-        "empar",
-        "nétr",
-        "netr",
-        "entr",
-    ),
-    (
-        "repren",
-        "empar",
-        "conqu",
-        "encercl",
-        "assi",
-        "grignot",
-        "chass",
-        "expuls",
-        "log",
-        "captur",
-        "investi",
-        "nètr",
-        "nétr",
-        "netr",
-        "entr",
-        "resserr",
-        "bris",
-        "pren",
-        "contr",
-        "pu ",
-        "ussi",
-        "parven",
-        "permis",
-        "venai",
-        "vien",
-    ),
-    ("pris", "conqu", "arrach", "captur", "chass", "lib", "expuls", "log"),
-    ("prise", "chute", "conqu", "capture", "lib", "perte", "entr", "encerclement", "siège", "siege"),
-    ("mains",),
-    ("contr", "tien", "tenai"),
-    ("tomb", "rendu", "contr"),
-)
-
-
 @lru_cache(maxsize=1)
-def _stem_re() -> re.Pattern[str]:
-    stems = sorted({st for group in _STEMS for st in group}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(st) for st in stems))
+def _guarded() -> list[tuple[str, Guarded]]:
+    """The patterns behind the literals their matches must hold (derived from the tables, never listed by hand)."""
+    return [(role, Guarded(rx)) for role, rx in _patterns()]
 
 
 @lru_cache(maxsize=1)
@@ -199,16 +140,12 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
     ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
     camp" ... gets ``place=ANAPHOR``: the caller places it from context.
     """
-    low = clause.lower()
-    odd = any(ch in low for ch in _ODD_CASE)
-    present = set(_stem_re().findall(low))
-    if not present and not odd:
-        return []  # one pass: no stem of any table, no trigger
+    live = [(role, g.re) for role, g in _guarded() if g.possible(clause)]
+    if not live:
+        return []  # no table's literals in the clause: no trigger
     spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
     found: list[ControlHit] = []
-    for (role, pattern), stems in zip(_patterns(), _STEMS, strict=True):
-        if not odd and present.isdisjoint(stems) and not any(st in low for st in stems):
-            continue  # cheap guard: every match of the pattern holds one of its stems
+    for role, pattern in live:
         for m in pattern.finditer(clause):
             place: Mention | str | None = _tied_place(clause, role, m, spans) if spans else None
             place = _subject_anaphor(clause, role, m.start(), place, clause_start)

@@ -70,32 +70,42 @@ class PhraseMatcher:
         When the original ``text`` is given, an Arabic article glued by a hyphen ("al-") is
         skipped, as the gazetteer's normalised keys drop it ("Maaret al-Noomane" -> "maaret noomane").
         """
-        toks: list[tuple[int, int, str]] = []
+        found = list(_TOKEN.finditer(folded, lo))
+        words = [m.group() for m in found]
         glued: set[int] = set()  # token numbers that follow a glued article ("Al-" + "Bab")
-        for m in _TOKEN.finditer(folded, lo):
-            w = m.group()
-            if text is not None and w in ARTICLES and m.end() < len(text) and text[m.end()] in _HYPHENS:
-                glued.add(len(toks))
-                continue
-            toks.append((m.start(), m.end(), w))
-        words = [t[2] for t in toks]
+        if text is not None and not ARTICLES.isdisjoint(words):
+            found, words, glued = _unglue(found, words, text)
+        first, table, after = self.first, self.table, self.after_article
+        starts = [i for i, w in enumerate(words) if w in first or (i in glued and w in after)]
         out: list[tuple[int, int, str]] = []
-        i, n_tok = 0, len(toks)
-        while i < n_tok:
-            if words[i] not in self.first and not (i in glued and words[i] in self.after_article):
-                i += 1
+        n_tok, nxt = len(words), 0
+        for i in starts:
+            if i < nxt:
                 continue
             for n in range(min(self.max_n, n_tok - i), 0, -1):
-                key = self.table.get(tuple(words[i : i + n]))
+                key = table.get(tuple(words[i : i + n])) if n > 1 else table.get((words[i],))
                 if key is None and n == 1 and i in glued:
-                    key = self.after_article.get(words[i])
+                    key = after.get(words[i])
                 if key is not None:
-                    out.append((toks[i][0], toks[i + n - 1][1], key))
-                    i += n
+                    out.append((found[i].start(), found[i + n - 1].end(), key))
+                    nxt = i + n
                     break
-            else:
-                i += 1
         return out
+
+
+def _unglue(
+    found: list[re.Match[str]], words: list[str], text: str
+) -> tuple[list[re.Match[str]], list[str], set[int]]:
+    """The tokens without the Arabic articles glued by a hyphen, and the numbers of the tokens after them."""
+    kept: list[re.Match[str]] = []
+    glued: set[int] = set()
+    n_text = len(text)
+    for m, w in zip(found, words, strict=True):
+        if w in ARTICLES and m.end() < n_text and text[m.end()] in _HYPHENS:
+            glued.add(len(kept))
+            continue
+        kept.append(m)
+    return kept, [m.group() for m in kept], glued
 
 
 _MATCHERS: dict[int, tuple[ExtractionGazetteer, PhraseMatcher]] = {}
