@@ -7,6 +7,7 @@ import re
 from geo.extract.place import SPECIFICITY, fill_foreign, fill_place
 from geo.extract.segment import Draft
 from geo.lang.fr.cues import (
+    COORDINATED_PROVINCE_BEFORE,
     EACH_PLACE,
     ELLIPSIS_FIRST,
     ELLIPSIS_NEXT,
@@ -47,6 +48,8 @@ def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = Fa
 
     def same_level(x: Mention) -> bool:
         sx = SPECIFICITY.get(x.kind or "other", 4)
+        if targets and _province_item(x, usable, text):
+            return _key(x) != _key(m)
         return (sx == 1) == (spec == 1) and _key(x) != _key(m)
 
     def listed(a: Mention, b: Mention) -> bool:
@@ -119,7 +122,17 @@ def _within_city(a: Mention, b: Mention) -> bool:
 
 
 def _locator(x: Mention, text: str) -> bool:
-    return x.kind == "governorate" and bool(LOCATOR_BEFORE.search(text[max(0, x.start - 40) : x.start]))
+    before = text[max(0, x.start - 50) : x.start]
+    return x.kind == "governorate" and bool(LOCATOR_BEFORE.search(before)) and not COORDINATED_PROVINCE_BEFORE.search(before)
+
+
+def _province_item(x: Mention, usable: list[Mention], text: str) -> bool:
+    """A governorate listed after places of another governorate ("à A et dans la province de B"): a target
+    of its own, not the locator of the places before it."""
+    if x.kind != "governorate" or not COORDINATED_PROVINCE_BEFORE.search(text[max(0, x.start - 50) : x.start]):
+        return False
+    before = [y for y in usable if y.end <= x.start]
+    return bool(before) and before[-1].adm1 is not None and before[-1].adm1 != x.adm1
 
 
 def _key(x: Mention) -> str:

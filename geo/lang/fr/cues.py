@@ -267,6 +267,13 @@ LOCATOR_BEFORE = re.compile(
     _I,
 )
 
+#: A governorate that is a list item of its own, not a locator: "à A et dans la province de B",
+#: "sur A ainsi que dans la province de B" (coordinated, not set off by a comma).
+COORDINATED_PROVINCE_BEFORE = re.compile(
+    r"(?:\bet|\bainsi\s+que)\s+dans\s+(?:toute\s+)?la\s+province\s+(?:de\s+|d['’])\s*$",
+    _I,
+)
+
 #: A list of targets announced by a plural place noun: "sur des secteurs des provinces d'A, de B et de C",
 #: "visant les villages de A et de B".
 PLURAL_PLACES_BEFORE = re.compile(

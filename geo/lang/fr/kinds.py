@@ -22,6 +22,8 @@ STRIKE_EXTRA: tuple[str, ...] = (
         r"[ée]t[ée]\s+(?:\w+\s+){0,2}?"
         r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)"
     ),
+    # a military's count of the targets it hit: "avoir « détruit » 89 cibles", "a frappé une trentaine de cibles"
+    r"(?:d[ée]truit|frapp[ée]|touch[ée]|atteint)\W{0,3}\s+(?:au\s+moins\s+|plus\s+de\s+)?[\w.]+\s+(?:de\s+)?cibles",
 )
 
 #: "La faim frappe X", "le choléra frappe X", "la crise frappe X": the verb "frapper" with no weapon.
