@@ -218,6 +218,22 @@ def _name_unknown_targets(d: Draft, text: str, out: list[Draft]) -> None:
             out.append(replace(d, event=ev, mention=x, place_from="unknown"))
 
 
+def _province_total(d: Draft, places: list[Mention], tolls: list[int | None] | None, text: str,
+                    out: list[Draft]) -> None:
+    """Keep a governorate's total when the clause gives it before its detail place by place ("ont fait dix
+    morts dans la province de X: sept à A et trois à B"): one more event at the governorate, ``is_total``."""
+    from dataclasses import replace
+
+    if not tolls or None in tolls or d.event.killed is None or sum(t or 0 for t in tolls) != d.event.killed:
+        return
+    gov = [x for x in d.clause.mentions if x.kind == "governorate" and x.end <= places[0].start and _locator(x, text)]
+    if not gov or not _listable(gov[-1]) or any(x.adm1 not in (None, gov[-1].adm1) for x in places):
+        return
+    ev = replace(d.event, is_total=True)
+    fill_place(ev, gov[-1], False, text)
+    out.append(replace(d, event=ev, mention=gov[-1]))
+
+
 _AND = re.compile(r"\b(?:et|ainsi\s+que)\b|^\s*,\s*$", _I)
 
 
@@ -284,6 +300,7 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         control = d.event.kind == EventKind.CONTROL_CHANGE
         dates = _item_dates(places, text, elliptic) if control else [None] * len(places)
         tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None
+        _province_total(d, places, tolls, text, out)
         first = True
         for i, x in enumerate(places):
             ev = d.event if x is d.mention else replace(d.event)

@@ -106,8 +106,13 @@ STRIKE_RESUMED = re.compile(
 
 
 #: A strike as the agent of a passive or the cause of a loss: "repoussés par des frappes russes", "sous les bombes".
+#: Also a strike named with the fighting it went with ("après des combats acharnés et des frappes aériennes",
+#: "émaillée de combats et de bombardements") or as the support of an advance ("avec l'appui des frappes").
 STRIKE_AGENT_BEFORE = re.compile(
-    r"\b(?:par|sous)\s+(?:des|les|de\s+(?:nouvelles|nouveaux|violentes|violents|multiples)|d['’]intenses)\s*$", _I
+    r"\b(?:par|sous)\s+(?:des|les|de\s+(?:nouvelles|nouveaux|violentes|violents|multiples)|d['’]intenses)\s*$"
+    r"|\b(?:combats|affrontements|accrochages)(?:\s+[\w’'\-]+){0,2}?\s+et\s+(?:de\s+|des\s+|d['’])\s*$"
+    r"|\b(?:soutien|appui|couverture)(?:\s+(?:a[ée]rien|d[ée]cisif|massif|intensif))?\s+(?:des|de\s+nouvelles)\s*$",
+    _I,
 )
 
 
