@@ -253,9 +253,12 @@ _GAP_STOP = (
 TARGET_GAP = re.compile(
     r"^(?:\s*,\s*dans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?"
     r"la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*[\w’'\-]+(?:\s+[\w’'\-]+)?)?"
+    # the first target's surroundings and where it lies: "A et ses alentours, près de la frontière turque, ainsi que"
+    r"(?:\s+et\s+(?:ses|leurs)\s+(?:environs|alentours|abords))?"
+    r"(?:\s*,\s*(?:près|non\s+loin|à\s+proximité)\s+de\s+la\s+fronti[èe]re(?:\s+[\w’'\-]+)?)?"
     r"\s*(?:,\s*(?:et\s+|ainsi\s+qu['’]\s*|ainsi\s+que\s+)?|\s(?:et|ainsi\s+que)\s+|\sainsi\s+qu['’]\s*)"
     r"(?:(?:à|dans|sur)\s+)?"
-    rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,7}}?"
+    rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,10}}?"
     r"(?:de|d['’]|du|à|aux\s+abords\s+de|près\s+de)\s*)?$",
     _I,
 )

@@ -22,6 +22,8 @@ STRIKE_EXTRA: tuple[str, ...] = (
         r"[ée]t[ée]\s+(?:\w+\s+){0,2}?"
         r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)"
     ),
+    # the purpose of a sortie: "s'est jointe aux appareils russes pour bombarder la zone"
+    r"pour\s+(?:les\s+|la\s+|l{AP})?(?:bombarder|pilonner)",
     # a military's count of the targets it hit: "avoir « détruit » 89 cibles", "a frappé une trentaine de cibles"
     r"(?:d[ée]truit|frapp[ée]|touch[ée]|atteint)\W{0,3}\s+(?:au\s+moins\s+|plus\s+de\s+)?[\w.]+\s+(?:de\s+)?cibles",
 )

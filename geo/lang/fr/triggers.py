@@ -69,7 +69,7 @@ STRIKE_NEG_AFTER = re.compile(r"^\s*(?:doivent|doit|devraient|devrait)\s+(?:cess
 
 
 STRIKE_ACTION = re.compile(
-    rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient)\s+fait|vis[ée]e?s?"
+    rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient|avait)\s+fait|vis[ée]e?s?"
     rf"|visant|"
     rf"frapp[ée](?:e|es|s)?\b(?<!frappes)|touch[ée]e?s?|abattue?s?|secou[ée]e?s?|men[ée]e?s?|m[èe]nent|m[èe]ne|menant"
     rf"|intensifi[ée]e?s?|"
