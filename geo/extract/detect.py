@@ -68,6 +68,7 @@ _STRIKE_STEMS = (
     "projectile",
     "vis",
     "cibl",
+    "touch",
     "copt",
     "explos",
     "piég",

@@ -20,7 +20,7 @@ STRIKE_EXTRA: tuple[str, ...] = (
     (
         r"(?:a|ont|avait|avaient)\s+(?:(?:elle|elles|il|ils|aussi|également|egalement|d[ée]j[àa]|encore)\s+){0,3}"
         r"[ée]t[ée]\s+(?:\w+\s+){0,2}?"
-        r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)"
+        r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?|touch[ée]e?s?)"
     ),
     # the purpose of a sortie: "s'est jointe aux appareils russes pour bombarder la zone"
     r"pour\s+(?:les\s+|la\s+|l{AP})?(?:bombarder|pilonner)",
