@@ -14,6 +14,7 @@ from geo.lang.fr.cues import (
     ITEM_DATE_AFTER,
     LIST_GAP,
     LOCATOR_BEFORE,
+    PER_DAY_TOLL,
     PLURAL_PLACES_BEFORE,
     TARGET_GAP,
 )
@@ -234,6 +235,25 @@ def _province_total(d: Draft, places: list[Mention], tolls: list[int | None] | N
     out.append(replace(d, event=ev, mention=gov[-1]))
 
 
+def _per_day_tolls(d: Draft, out: list[Draft]) -> None:
+    """One more strike per day when the clause gives its toll day by day ("ont fait trois morts mardi et deux
+    lundi"), beside the strike the clause tells (whose toll may be the sum over days or a wider total)."""
+    from dataclasses import replace
+
+    from geo.extract.numbers import find_counts
+
+    m = PER_DAY_TOLL.search(d.clause.text)
+    if m is None:
+        return
+    parts = [(find_counts(m.group(n)), m.group(day)) for n, day in (("a", "d1"), ("b", "d2"))]
+    if any(len(c) != 1 or c[0][1] != len(m.group(n)) for (c, _), n in zip(parts, "ab", strict=True)):
+        return
+    for counts, day in parts:
+        ev = replace(d.event, killed=counts[0][2].value, killed_min=False, killed_approx=False, children_killed=None,
+                     when=day, is_total=False)
+        out.append(replace(d, event=ev))
+
+
 _AND = re.compile(r"\b(?:et|ainsi\s+que)\b|^\s*,\s*$", _I)
 
 
@@ -284,6 +304,8 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         if d.event.kind == EventKind.STRIKE and d.mention is None and d.event.place and d.event.lat is None:
             _foreign_list(d, text, out)
             continue
+        if d.event.kind == EventKind.STRIKE:
+            _per_day_tolls(d, out)
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
         places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)

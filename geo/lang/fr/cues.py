@@ -277,6 +277,15 @@ COORDINATED_PROVINCE_BEFORE = re.compile(
     _I,
 )
 
+#: A toll given day by day in one clause: "ont fait trois morts mardi et deux lundi", "tué quatre civils
+#: samedi et six autres dimanche": one strike per day.
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+PER_DAY_TOLL = re.compile(
+    rf"\b(?:fait|tu[ée])\s+(?:au\s+moins\s+)?(?P<a>[\w\-]+)\s+(?:morts|tu[ée]s|civils|personnes|victimes)\s+(?P<d1>{_DAY})"
+    rf"\s+et\s+(?P<b>[\w\-]+)\s+(?:autres\s+)?(?:(?:morts|tu[ée]s|civils|personnes|victimes)\s+)?(?P<d2>{_DAY})\b",
+    _I,
+)
+
 #: A list of targets announced by a plural place noun: "sur des secteurs des provinces d'A, de B et de C",
 #: "visant les villages de A et de B".
 PLURAL_PLACES_BEFORE = re.compile(
