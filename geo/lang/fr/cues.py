@@ -256,7 +256,10 @@ TARGET_GAP = re.compile(
     # the first target's surroundings and where it lies: "A et ses alentours, près de la frontière turque, ainsi que"
     r"(?:\s+et\s+(?:ses|leurs)\s+(?:environs|alentours|abords))?"
     r"(?:\s*,\s*(?:près|non\s+loin|à\s+proximité)\s+de\s+la\s+fronti[èe]re(?:\s+[\w’'\-]+)?)?"
+    r"(?:\s+(?:après|avant\s+de)\s+(?:l['’]|les\s+)?avoir\s+[\w\-]+(?=,\s*et\s+(?:ont|a)\s))?"
     r"\s*(?:,\s*(?:et\s+|ainsi\s+qu['’]\s*|ainsi\s+que\s+)?|\s(?:et|ainsi\s+que)\s+|\sainsi\s+qu['’]\s*)"
+    # a second target with its own strike verb: "A, et ont aussi visé la localité voisine de B"
+    r"(?:(?:ont|a)\s+(?:aussi\s+|également\s+|encore\s+)?(?:vis[ée]|frapp[ée]|bombard[ée]|pilonn[ée]|cibl[ée])\s+)?"
     r"(?:(?:à|dans|sur)\s+)?"
     rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,10}}?"
     r"(?:de|d['’]|du|à|aux\s+abords\s+de|près\s+de)\s*)?$",
