@@ -124,7 +124,11 @@ def _within_city(a: Mention, b: Mention) -> bool:
 
 def _locator(x: Mention, text: str) -> bool:
     before = text[max(0, x.start - 50) : x.start]
-    return x.kind == "governorate" and bool(LOCATOR_BEFORE.search(before)) and not COORDINATED_PROVINCE_BEFORE.search(before)
+    return (
+        x.kind == "governorate"
+        and bool(LOCATOR_BEFORE.search(before))
+        and not COORDINATED_PROVINCE_BEFORE.search(before)
+    )
 
 
 def _province_item(x: Mention, usable: list[Mention], text: str) -> bool:

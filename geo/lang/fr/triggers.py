@@ -78,7 +78,9 @@ STRIKE_ACTION = re.compile(
     rf"bless[ée]e?s?|blessant|s{AP}est\s+abattu\w*|s{AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de|"
     rf"men(?:ait|aient)|multipli\w*|ravag\w*|mis\s+hors\s+(?:service|d{AP}usage)|fait\s+usage|utilis\w*|pulv[ée]ris\w*|"
     rf"d[ée]vast\w*|s{AP}abattent|tir[ée]e?s\s+(?:sur|contre)|(?:a|ont|avait|avaient)\s+(?:aussi\s+|encore\s+)?retenti"
-    rf"|explos[ée]e?s?)\b",
+    rf"|explos[ée]e?s?"
+    rf"|lan[cç](?:[ée]e?s?|ent|aient|ait|ant)\s+(?:des|de\s+nouve(?:aux|lles)|plusieurs)\s+"
+    rf"(?:drones|roquettes|missiles|obus|frappes|raids))\b",
     _I,
 )
 
