@@ -263,6 +263,17 @@ TOLL_SENTENCE = re.compile(
 )
 
 
+#: A sentence that only counts the injured of the strike told before ("Plus de 100 personnes ont été blessées
+#: lundi dans le sud de X"): a strike coded from its injured when no one was counted killed, unless the
+#: sentence names that strike again ("blessées dans ce raid": the same strike).
+INJURED_SENTENCE = re.compile(
+    r"^\W*(?:plus\s+de\s+|au\s+moins\s+|pr[èe]s\s+de\s+)?[\w.]+\s+(?:personnes|civils|habitants)\s+"
+    r"(?:ont|avaient)\s+(?:aussi\s+|également\s+)?[ée]t[ée]\s+bless[ée]e?s\b"
+    r"(?![^.;]*\b(?:ce|cet|cette|ces|m[êe]mes?)\s+(?:raids?|frappes?|bombardements?|attaques?|tirs?|explosions?)\b)",
+    _I,
+)
+
+
 #: An earlier, superseded toll: "Un précédent bilan faisait état de huit morts".
 EARLIER_TOLL_ANY = re.compile(
     r"\b(?:pr[ée]c[ée]dent|ant[ée]rieur|initial|premier|ancien)\w*\s+bilan\b"
