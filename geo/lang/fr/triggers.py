@@ -127,7 +127,7 @@ STRIKE_DATED_AFTER = re.compile(
 
 
 #: A strike verb is its own action: "l'armée pilonne X", "bombardaient les abords de X", "a été visée".
-VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant)$|^(?:a|ont|avait|avaient)\s", _I)
+VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant|er)$|^(?:a|ont|avait|avaient)\s", _I)
 
 
 CLASH = re.compile(
@@ -295,6 +295,15 @@ WAR_LONG = re.compile(
     r"\bdepuis\s+(?:le\s+d[ée]but\s+(?:de\s+la\s+guerre|du\s+conflit|de\s+la\s+r[ée]volte|du\s+soul[èe]vement)"
     r"|des\s+ann[ée]es|plusieurs\s+ann[ée]es)"
     r"|\bmultipli\w*\s+(?:les|ses|leurs)\s+(?:frappes|raids|bombardements|attaques)\b[^.;]{0,40}?\bdepuis\s+(?:19|20)\d\d\b",
+    _I,
+)
+
+
+#: "Depuis des années" telling a long absence, not a long campaign: "l'aviation, absente de ce ciel depuis des
+#: années, a bombardé ...": the strike is new.
+ABSENT_SINCE = re.compile(
+    r"\b(?:absente?s?|inactive?s?|silencieu(?:x|se|ses)|[ée]cart[ée]e?s?)\s+(?:[\w’'\-]+\s+){0,4}?depuis\s+"
+    r"(?:des|plusieurs)\s+ann[ée]es",
     _I,
 )
 
