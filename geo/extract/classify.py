@@ -16,6 +16,7 @@ from geo.lang.fr.triggers import (
     FIGHT_BACKGROUND,
     GROUND_ATTACK,
     IED,
+    INJURED_SENTENCE,
     OWN_LOSSES,
     TOLL_REPORT,
     TOLL_SENTENCE,
@@ -111,7 +112,8 @@ def _toll_kinds(
     told before, a bare toll sentence, civilians killed in an offensive. ``last`` is the kind of the
     event told last before the sentence: after fighting or killings on the ground, a toll is theirs."""
     if not cas.killed:
-        return []
+        injured = last == EventKind.STRIKE and clash_at is None and not ctrl
+        return [KindHit(EventKind.STRIKE, None)] if injured and INJURED_SENTENCE.match(ctext) else []
     bilan = _BILAN.search(ctext)
     if (
         cas.civilian

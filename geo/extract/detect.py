@@ -15,6 +15,7 @@ from geo.extract.sides import can_act, pronoun_subject
 from geo.lang.fr.cues import BARE_TROOPS
 from geo.lang.fr.triggers import (
     ABDUCTION,
+    ABSENT_SINCE,
     ATTACK,
     CLASH,
     CLASH_EXTRA,
@@ -69,7 +70,7 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
         _I,
     ):
         return None  # "La faim frappe Madaya": no weapon, no strike
-    if cas.killed is None and WAR_LONG.search(clause):
+    if cas.killed is None and WAR_LONG.search(clause) and not ABSENT_SINCE.search(clause):
         return None  # "Israël a multiplié les frappes en Syrie depuis 2011": a trend of the war, not an event
     for m in STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]

@@ -7,12 +7,14 @@ import re
 from geo.extract.place import SPECIFICITY, fill_foreign, fill_place
 from geo.extract.segment import Draft
 from geo.lang.fr.cues import (
+    COORDINATED_PROVINCE_BEFORE,
     EACH_PLACE,
     ELLIPSIS_FIRST,
     ELLIPSIS_NEXT,
     ITEM_DATE_AFTER,
     LIST_GAP,
     LOCATOR_BEFORE,
+    PER_DAY_TOLL,
     PLURAL_PLACES_BEFORE,
     TARGET_GAP,
 )
@@ -47,6 +49,8 @@ def _siblings(m: Mention, mentions: list[Mention], text: str, targets: bool = Fa
 
     def same_level(x: Mention) -> bool:
         sx = SPECIFICITY.get(x.kind or "other", 4)
+        if targets and _province_item(x, usable, text):
+            return _key(x) != _key(m)
         return (sx == 1) == (spec == 1) and _key(x) != _key(m)
 
     def listed(a: Mention, b: Mention) -> bool:
@@ -119,7 +123,21 @@ def _within_city(a: Mention, b: Mention) -> bool:
 
 
 def _locator(x: Mention, text: str) -> bool:
-    return x.kind == "governorate" and bool(LOCATOR_BEFORE.search(text[max(0, x.start - 40) : x.start]))
+    before = text[max(0, x.start - 50) : x.start]
+    return (
+        x.kind == "governorate"
+        and bool(LOCATOR_BEFORE.search(before))
+        and not COORDINATED_PROVINCE_BEFORE.search(before)
+    )
+
+
+def _province_item(x: Mention, usable: list[Mention], text: str) -> bool:
+    """A governorate listed after places of another governorate ("à A et dans la province de B"): a target
+    of its own, not the locator of the places before it."""
+    if x.kind != "governorate" or not COORDINATED_PROVINCE_BEFORE.search(text[max(0, x.start - 50) : x.start]):
+        return False
+    before = [y for y in usable if y.end <= x.start]
+    return bool(before) and before[-1].adm1 is not None and before[-1].adm1 != x.adm1
 
 
 def _key(x: Mention) -> str:
@@ -205,6 +223,41 @@ def _name_unknown_targets(d: Draft, text: str, out: list[Draft]) -> None:
             out.append(replace(d, event=ev, mention=x, place_from="unknown"))
 
 
+def _province_total(d: Draft, places: list[Mention], tolls: list[int | None] | None, text: str,
+                    out: list[Draft]) -> None:
+    """Keep a governorate's total when the clause gives it before its detail place by place ("ont fait dix
+    morts dans la province de X: sept à A et trois à B"): one more event at the governorate, ``is_total``."""
+    from dataclasses import replace
+
+    if not tolls or None in tolls or d.event.killed is None or sum(t or 0 for t in tolls) != d.event.killed:
+        return
+    gov = [x for x in d.clause.mentions if x.kind == "governorate" and x.end <= places[0].start and _locator(x, text)]
+    if not gov or not _listable(gov[-1]) or any(x.adm1 not in (None, gov[-1].adm1) for x in places):
+        return
+    ev = replace(d.event, is_total=True)
+    fill_place(ev, gov[-1], False, text)
+    out.append(replace(d, event=ev, mention=gov[-1]))
+
+
+def _per_day_tolls(d: Draft, out: list[Draft]) -> None:
+    """One more strike per day when the clause gives its toll day by day ("ont fait trois morts mardi et deux
+    lundi"), beside the strike the clause tells (whose toll may be the sum over days or a wider total)."""
+    from dataclasses import replace
+
+    from geo.extract.numbers import find_counts
+
+    m = PER_DAY_TOLL.search(d.clause.text)
+    if m is None:
+        return
+    parts = [(find_counts(m.group(n)), m.group(day)) for n, day in (("a", "d1"), ("b", "d2"))]
+    if any(len(c) != 1 or c[0][1] != len(m.group(n)) for (c, _), n in zip(parts, "ab", strict=True)):
+        return
+    for counts, day in parts:
+        ev = replace(d.event, killed=counts[0][2].value, killed_min=False, killed_approx=False, children_killed=None,
+                     when=day, is_total=False)
+        out.append(replace(d, event=ev))
+
+
 _AND = re.compile(r"\b(?:et|ainsi\s+que)\b|^\s*,\s*$", _I)
 
 
@@ -255,6 +308,8 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         if d.event.kind == EventKind.STRIKE and d.mention is None and d.event.place and d.event.lat is None:
             _foreign_list(d, text, out)
             continue
+        if d.event.kind == EventKind.STRIKE:
+            _per_day_tolls(d, out)
         if d.event.kind not in _ENUM_KINDS or d.mention is None or d.place_from != "clause":
             continue
         places = _siblings(d.mention, d.clause.mentions, text, d.event.kind == EventKind.STRIKE)
@@ -271,6 +326,7 @@ def expand_enumerations(drafts: list[Draft], text: str) -> list[Draft]:
         control = d.event.kind == EventKind.CONTROL_CHANGE
         dates = _item_dates(places, text, elliptic) if control else [None] * len(places)
         tolls = _per_place_toll(places, text, d.clause.sent.text) if d.event.killed is not None else None
+        _province_total(d, places, tolls, text, out)
         first = True
         for i, x in enumerate(places):
             ev = d.event if x is d.mention else replace(d.event)

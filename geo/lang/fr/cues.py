@@ -253,9 +253,15 @@ _GAP_STOP = (
 TARGET_GAP = re.compile(
     r"^(?:\s*,\s*dans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?"
     r"la\s+(?:province|campagne|r[ée]gion)\s+(?:de\s+|d['’])\s*[\w’'\-]+(?:\s+[\w’'\-]+)?)?"
+    # the first target's surroundings and where it lies: "A et ses alentours, près de la frontière turque, ainsi que"
+    r"(?:\s+et\s+(?:ses|leurs)\s+(?:environs|alentours|abords))?"
+    r"(?:\s*,\s*(?:près|non\s+loin|à\s+proximité)\s+de\s+la\s+fronti[èe]re(?:\s+[\w’'\-]+)?)?"
+    r"(?:\s+(?:après|avant\s+de)\s+(?:l['’]|les\s+)?avoir\s+[\w\-]+(?=,\s*et\s+(?:ont|a)\s))?"
     r"\s*(?:,\s*(?:et\s+|ainsi\s+qu['’]\s*|ainsi\s+que\s+)?|\s(?:et|ainsi\s+que)\s+|\sainsi\s+qu['’]\s*)"
+    # a second target with its own strike verb: "A, et ont aussi visé la localité voisine de B"
+    r"(?:(?:ont|a)\s+(?:aussi\s+|également\s+|encore\s+)?(?:vis[ée]|frapp[ée]|bombard[ée]|pilonn[ée]|cibl[ée])\s+)?"
     r"(?:(?:à|dans|sur)\s+)?"
-    rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,7}}?"
+    rf"(?:{_DET}\s*(?:(?!{_GAP_STOP}\b)[\w’'\-]+\s+){{0,10}}?"
     r"(?:de|d['’]|du|à|aux\s+abords\s+de|près\s+de)\s*)?$",
     _I,
 )
@@ -264,6 +270,22 @@ TARGET_GAP = re.compile(
 LOCATOR_BEFORE = re.compile(
     r"\bdans\s+(?:le\s+(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+)?)?la\s+(?:province|campagne"
     r"|r[ée]gion)\s+(?:de\s+|d['’])\s*$",
+    _I,
+)
+
+#: A governorate that is a list item of its own, not a locator: "à A et dans la province de B",
+#: "sur A ainsi que dans la province de B" (coordinated, not set off by a comma).
+COORDINATED_PROVINCE_BEFORE = re.compile(
+    r"(?:\bet|\bainsi\s+que)\s+dans\s+(?:toute\s+)?la\s+province\s+(?:de\s+|d['’])\s*$",
+    _I,
+)
+
+#: A toll given day by day in one clause: "ont fait trois morts mardi et deux lundi", "tué quatre civils
+#: samedi et six autres dimanche": one strike per day.
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+PER_DAY_TOLL = re.compile(
+    rf"\b(?:fait|tu[ée])\s+(?:au\s+moins\s+)?(?P<a>[\w\-]+)\s+(?:morts|tu[ée]s|civils|personnes|victimes)\s+(?P<d1>{_DAY})"
+    rf"\s+et\s+(?P<b>[\w\-]+)\s+(?:autres\s+)?(?:(?:morts|tu[ée]s|civils|personnes|victimes)\s+)?(?P<d2>{_DAY})\b",
     _I,
 )
 

@@ -20,8 +20,14 @@ STRIKE_EXTRA: tuple[str, ...] = (
     (
         r"(?:a|ont|avait|avaient)\s+(?:(?:elle|elles|il|ils|aussi|également|egalement|d[ée]j[àa]|encore)\s+){0,3}"
         r"[ée]t[ée]\s+(?:\w+\s+){0,2}?"
-        r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?)"
+        r"(?:vis[ée]e?s?|frapp[ée]e?s?|bombard[ée]e?s?|pilonn[ée]e?s?|cibl[ée]e?s?|touch[ée]e?s?)"
     ),
+    # devices dropped from the air: "ont lâché des engins chargés de chlore sur", "larguant des conteneurs"
+    r"(?:l[âa]ch|largu)(?:[ée]e?s?|ant|aient|ait|ent)\s+(?:\w+\s+){0,2}?(?:engins|f[ûu]ts|conteneurs|bidons|cylindres)",
+    # the purpose of a sortie: "s'est jointe aux appareils russes pour bombarder la zone"
+    r"pour\s+(?:les\s+|la\s+|l{AP})?(?:bombarder|pilonner)",
+    # a military's count of the targets it hit: "avoir « détruit » 89 cibles", "a frappé une trentaine de cibles"
+    r"(?:d[ée]truit|frapp[ée]|touch[ée]|atteint)\W{0,3}\s+(?:au\s+moins\s+|plus\s+de\s+)?[\w.]+\s+(?:de\s+)?cibles",
 )
 
 #: "La faim frappe X", "le choléra frappe X", "la crise frappe X": the verb "frapper" with no weapon.

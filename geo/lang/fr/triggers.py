@@ -69,7 +69,7 @@ STRIKE_NEG_AFTER = re.compile(r"^\s*(?:doivent|doit|devraient|devrait)\s+(?:cess
 
 
 STRIKE_ACTION = re.compile(
-    rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient)\s+fait|vis[ée]e?s?"
+    rf"\b(?:tu[ée]e?s?|tuant|tuer|p[ée]ri|perdu\s+la\s+vie|co[ûu]t[ée]\s+la\s+vie|(?:ont|a|avaient|avait)\s+fait|vis[ée]e?s?"
     rf"|visant|"
     rf"frapp[ée](?:e|es|s)?\b(?<!frappes)|touch[ée]e?s?|abattue?s?|secou[ée]e?s?|men[ée]e?s?|m[èe]nent|m[èe]ne|menant"
     rf"|intensifi[ée]e?s?|"
@@ -78,7 +78,9 @@ STRIKE_ACTION = re.compile(
     rf"bless[ée]e?s?|blessant|s{AP}est\s+abattu\w*|s{AP}abat\w*|largu[ée]\w*|tomb[ée]e?s?\s+sur|mort\s+de|"
     rf"men(?:ait|aient)|multipli\w*|ravag\w*|mis\s+hors\s+(?:service|d{AP}usage)|fait\s+usage|utilis\w*|pulv[ée]ris\w*|"
     rf"d[ée]vast\w*|s{AP}abattent|tir[ée]e?s\s+(?:sur|contre)|(?:a|ont|avait|avaient)\s+(?:aussi\s+|encore\s+)?retenti"
-    rf"|explos[ée]e?s?)\b",
+    rf"|explos[ée]e?s?"
+    rf"|lan[cç](?:[ée]e?s?|ent|aient|ait|ant)\s+(?:des|de\s+nouve(?:aux|lles)|plusieurs)\s+"
+    rf"(?:drones|roquettes|missiles|obus|frappes|raids))\b",
     _I,
 )
 
@@ -106,8 +108,13 @@ STRIKE_RESUMED = re.compile(
 
 
 #: A strike as the agent of a passive or the cause of a loss: "repoussés par des frappes russes", "sous les bombes".
+#: Also a strike named with the fighting it went with ("après des combats acharnés et des frappes aériennes",
+#: "émaillée de combats et de bombardements") or as the support of an advance ("avec l'appui des frappes").
 STRIKE_AGENT_BEFORE = re.compile(
-    r"\b(?:par|sous)\s+(?:des|les|de\s+(?:nouvelles|nouveaux|violentes|violents|multiples)|d['’]intenses)\s*$", _I
+    r"\b(?:par|sous)\s+(?:des|les|de\s+(?:nouvelles|nouveaux|violentes|violents|multiples)|d['’]intenses)\s*$"
+    r"|\b(?:combats|affrontements|accrochages)(?:\s+[\w’'\-]+){0,2}?\s+et\s+(?:de\s+|des\s+|d['’])\s*$"
+    r"|\b(?:soutien|appui|couverture)(?:\s+(?:a[ée]rien|d[ée]cisif|massif|intensif))?\s+(?:des|de\s+nouvelles)\s*$",
+    _I,
 )
 
 
@@ -120,7 +127,7 @@ STRIKE_DATED_AFTER = re.compile(
 
 
 #: A strike verb is its own action: "l'armée pilonne X", "bombardaient les abords de X", "a été visée".
-VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant)$|^(?:a|ont|avait|avaient)\s", _I)
+VERB_TRIGGER = re.compile(r"(?:pilonn|bombard)(?:e|ent|ait|aient|ant|er)$|^(?:a|ont|avait|avaient)\s", _I)
 
 
 CLASH = re.compile(
@@ -256,6 +263,17 @@ TOLL_SENTENCE = re.compile(
 )
 
 
+#: A sentence that only counts the injured of the strike told before ("Plus de 100 personnes ont été blessées
+#: lundi dans le sud de X"): a strike coded from its injured when no one was counted killed, unless the
+#: sentence names that strike again ("blessées dans ce raid": the same strike).
+INJURED_SENTENCE = re.compile(
+    r"^\W*(?:plus\s+de\s+|au\s+moins\s+|pr[èe]s\s+de\s+)?[\w.]+\s+(?:personnes|civils|habitants)\s+"
+    r"(?:ont|avaient)\s+(?:aussi\s+|également\s+)?[ée]t[ée]\s+bless[ée]e?s\b"
+    r"(?![^.;]*\b(?:ce|cet|cette|ces|m[êe]mes?)\s+(?:raids?|frappes?|bombardements?|attaques?|tirs?|explosions?)\b)",
+    _I,
+)
+
+
 #: An earlier, superseded toll: "Un précédent bilan faisait état de huit morts".
 EARLIER_TOLL_ANY = re.compile(
     r"\b(?:pr[ée]c[ée]dent|ant[ée]rieur|initial|premier|ancien)\w*\s+bilan\b"
@@ -277,6 +295,15 @@ WAR_LONG = re.compile(
     r"\bdepuis\s+(?:le\s+d[ée]but\s+(?:de\s+la\s+guerre|du\s+conflit|de\s+la\s+r[ée]volte|du\s+soul[èe]vement)"
     r"|des\s+ann[ée]es|plusieurs\s+ann[ée]es)"
     r"|\bmultipli\w*\s+(?:les|ses|leurs)\s+(?:frappes|raids|bombardements|attaques)\b[^.;]{0,40}?\bdepuis\s+(?:19|20)\d\d\b",
+    _I,
+)
+
+
+#: "Depuis des années" telling a long absence, not a long campaign: "l'aviation, absente de ce ciel depuis des
+#: années, a bombardé ...": the strike is new.
+ABSENT_SINCE = re.compile(
+    r"\b(?:absente?s?|inactive?s?|silencieu(?:x|se|ses)|[ée]cart[ée]e?s?)\s+(?:[\w’'\-]+\s+){0,4}?depuis\s+"
+    r"(?:des|plusieurs)\s+ann[ée]es",
     _I,
 )
 
