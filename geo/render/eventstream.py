@@ -238,7 +238,7 @@ class EventSummary:
 
         self.n_events += len(events)
         self.n_located += len(located)
-        self.kinds |= set(located["kind"].astype("string").dropna())
+        self.kinds |= set(located["kind"].astype("string").dropna().unique().tolist())
         if "date" in events.columns:
             pairs = events[[c for c in ("date", "date_precision") if c in events.columns]].drop_duplicates()
             precision = pairs["date_precision"] if "date_precision" in pairs.columns else [None] * len(pairs)
