@@ -25,7 +25,8 @@ From :data:`PACK_FROM` events on, ``e``, ``s``, ``x`` and their tables travel gz
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geo.values import as_int as _int
@@ -55,13 +56,6 @@ SCALE = 10_000
 #: From this many events the popup-only data is packed (gzip + base64, see :func:`pack_popups`).
 PACK_FROM = 1_000
 
-#: The event columns read row by row (the others are left out before rows are made).
-_ROW_COLUMNS = (
-    "kind", "subtype", "actor", "actor_text", "new_controller", "previous_controller", "status", "target",
-    "date_precision", "killed", "killed_min", "killed_approx", "children_killed", "injured", "displaced",
-    "cumulative", "is_total", "geo_precision", "place", "adm1_name", "adm1", "adm1_gaz", "evidence", "source",
-)
-
 #: The popup-only columns and tables: needed on click, not to draw or filter.
 _POPUP_COLUMNS = ("e", "s", "x")
 _POPUP_TABLES = ("evidence", "source", "extra")
@@ -85,12 +79,19 @@ class _Table:
         self.values: list[Any] = []
 
     def index(self, value: Any) -> int:
-        key = value if not isinstance(value, list) else tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        if type(value) is str or not isinstance(value, list):
+            key = value
+        else:
+            key = tuple(tuple(v) if isinstance(v, list) else v for v in value)
         pos = self._pos.get(key)
         if pos is None:
             pos = self._pos[key] = len(self.values)
             self.values.append(value)
         return pos
+
+    def indexes(self, values: list[Any]) -> list[int]:
+        """``index`` of each of ``values``."""
+        return [self.index(v) for v in values]
 
 
 def _days(series: Any) -> list[int | None]:
@@ -104,44 +105,102 @@ def _days(series: Any) -> list[int | None]:
     if getattr(parsed.dtype, "tz", None) is not None:
         parsed = parsed.dt.tz_localize(None)
     days = (parsed.dt.normalize() - pd.Timestamp("1970-01-01")).dt.days
-    return [None if pd.isna(v) else int(v) for v in days]
+    return [None if math.isnan(v) else int(v) for v in days.to_numpy(dtype=float, na_value=math.nan).tolist()]
 
 
-def _killed_detail(row: Mapping[str, Any]) -> str | None:
-    killed = _int(row.get("killed"))
-    if killed is None:
-        return None
-    prefix = "≥ " if _flag(row.get("killed_min")) else "~" if _flag(row.get("killed_approx")) else ""
-    text = f"{prefix}{killed} killed"
-    children = _int(row.get("children_killed"))
-    if children:
-        text += f" (incl. {children} children)"
-    if _flag(row.get("cumulative")) or _flag(row.get("is_total")):
-        text += ", cumulative toll"
-    return text
+def _objects(values: Sequence[Any]) -> Any:
+    """``values`` (scalars) as a numpy object array."""
+    import numpy as np
+
+    return np.fromiter(values, dtype=object, count=len(values))
 
 
-def _extra_rows(row: Mapping[str, Any]) -> list[list[str]]:
-    """The popup rows besides title, date, location precision, evidence and source."""
-    rows: list[list[str]] = []
-    actor, actor_text = _text(row.get("actor")), _text(row.get("actor_text"))
-    if actor or actor_text:
-        rows.append(["Actor", (actor or "unknown") + (f" ({actor_text})" if actor_text else "")])
-    target = _text(row.get("target"))
-    if target:
-        rows.append(["Target", target])
-    casualties = [t for t in (_killed_detail(row),) if t]
-    for col, word in (("injured", "injured"), ("displaced", "displaced")):
-        value = _int(row.get(col))
-        if value is not None:
-            casualties.append(f"{value} {word}")
-    if casualties:
-        rows.append(["Casualties", "; ".join(casualties)])
-    new, prev = _text(row.get("new_controller")), _text(row.get("previous_controller"))
-    if new:
-        status = _text(row.get("status"))
-        rows.append(["Control", f"{prev or '?'} → {new}" + (f" ({status})" if status else "")])
-    return rows
+def _distinct(frame: Any, name: str, fn: Callable[[Any], Any]) -> tuple[Any, list[Any]]:
+    """``(codes, values)``: ``fn`` of each distinct cell of column ``name`` and, per row, the index of its own.
+
+    Missing cells (None, NaN, NA, NaT) all get ``fn(None)`` (code -1, the last value): every ``fn``
+    here reads cells through :func:`geo.values.text`, for which they are the same. Object columns
+    that hold anything but strings are read cell by cell (``1`` and ``True`` are equal as keys but
+    not as text).
+    """
+    import numpy as np
+    import pandas as pd
+
+    if name not in frame.columns:
+        return np.full(len(frame), -1), [fn(None)]
+    series = frame[name]
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
+        return np.arange(len(series)), [*map(fn, series.tolist()), fn(None)]
+    codes, uniques = pd.factorize(series)
+    return codes, [*map(fn, uniques.tolist()), fn(None)]
+
+
+def _per_value(frame: Any, name: str, fn: Callable[[Any], Any]) -> Any:
+    """``fn`` of every cell of column ``name`` (None when absent) as an object array, called once per distinct value."""
+    codes, values = _distinct(frame, name, fn)
+    return _objects(values)[codes]
+
+
+def _positions(table: Any, codes: Any, values: list[Any]) -> list[int | None]:
+    """Per row, the position in ``table`` of ``values[code]`` (None for None), one lookup per value."""
+    found = iter(table.indexes([v for v in values if v is not None]))
+    return _objects([None if v is None else next(found) for v in values])[codes].tolist()  # type: ignore[no-any-return]
+
+
+def _lookup(table: Any, keys: Sequence[Any], value: Callable[[Any], Any] = lambda k: k) -> list[int | None]:
+    """Positions in ``table`` of ``value(key)`` per row (None where the key is None), one lookup per key."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(_objects(keys))
+    return _positions(table, codes, [*map(value, uniques.tolist()), None])
+
+
+def _int_text(word: str) -> Callable[[Any], str | None]:
+    def fn(value: Any) -> str | None:
+        number = _int(value)
+        return None if number is None else f"{number} {word}"
+    return fn
+
+
+def _casualties(events: Any, killed: list[int | None], flags: Any) -> list[str | None]:
+    """The popup's casualties text per row (None when nothing is known)."""
+    children = _per_value(events, "children_killed", _int).tolist()
+    injured = _per_value(events, "injured", _int_text("injured")).tolist()
+    displaced = _per_value(events, "displaced", _int_text("displaced")).tolist()
+    out: list[str | None] = []
+    for n, f, c, i, d in zip(killed, flags.tolist(), children, injured, displaced, strict=True):
+        parts = [] if n is None else [
+            ("≥ " if f & 1 else "~" if f & 2 else "") + f"{n} killed" + (f" (incl. {c} children)" if c else "")
+            + (", cumulative toll" if f & 4 else "")]
+        parts += [p for p in (i, d) if p]
+        out.append("; ".join(parts) if parts else None)
+    return out
+
+
+#: The labels of the popup rows of ``tables.extra``, in the order they are shown.
+_EXTRA_LABELS = ("Actor", "Target", "Casualties", "Control")
+
+
+def _extra_keys(events: Any, killed: list[int | None], flags: Any) -> list[tuple[str | None, ...]]:
+    """Per row, the values of the popup rows besides title, date, precision, evidence and source."""
+    actor, actor_text = _per_value(events, "actor", _text).tolist(), _per_value(events, "actor_text", _text).tolist()
+    new = _per_value(events, "new_controller", _text).tolist()
+    prev = _per_value(events, "previous_controller", _text).tolist()
+    status = _per_value(events, "status", _text).tolist()
+    actors = [(a or "unknown") + (f" ({t})" if t else "") if a or t else None
+              for a, t in zip(actor, actor_text, strict=True)]
+    control = [f"{p or '?'} → {n}" + (f" ({s})" if s else "") if n else None
+               for n, p, s in zip(new, prev, status, strict=True)]
+    target = _per_value(events, "target", _text).tolist()
+    return list(zip(actors, target, _casualties(events, killed, flags), control, strict=True))
+
+
+def _extra_rows(key: tuple[str | None, ...]) -> list[list[str]]:
+    return [[label, value] for label, value in zip(_EXTRA_LABELS, key, strict=True) if value]
+
+
+def _flag_column(events: Any, name: str) -> Any:
+    return _per_value(events, name, _flag).astype(bool)
 
 
 def encode_rows(events: gpd.GeoDataFrame, tables: Mapping[str, Any], *, actor_key: Any) -> dict[str, list[Any]]:
@@ -150,44 +209,38 @@ def encode_rows(events: gpd.GeoDataFrame, tables: Mapping[str, Any], *, actor_ke
     ``tables`` maps ``actor``, ``kind``, ``dp``, ``place``, ``evidence``, ``source`` and ``extra`` to
     objects whose ``index(value)`` gives the position of a value, adding it when new (:class:`_Table`
     or the spooled tables of :mod:`geo.render.eventstream`), so chunks encoded one after the other
-    give the columns of their concatenation.
+    give the columns of their concatenation. Column-wise: every conversion and every table lookup
+    is done once per distinct value (values enter the tables in order of first appearance).
     """
-    rows = events[[c for c in _ROW_COLUMNS if c in events.columns]].to_dict("records")
+    import numpy as np
+
+    n = len(events)
     geom = events.geometry
-    n = len(rows)
-    cols: dict[str, list[Any]] = {
-        "lat": [round(float(y) * SCALE) for y in geom.y] if n else [],
-        "lon": [round(float(x) * SCALE) for x in geom.x] if n else [],
+    kind = _per_value(events, "kind", lambda v: _text(v) or "event")
+    change = kind == "control_change"
+    flags = (_flag_column(events, "killed_min") * 1 | _flag_column(events, "killed_approx") * 2
+             | (_flag_column(events, "cumulative") | _flag_column(events, "is_total")) * 4 | change * 8)
+    killed = _per_value(events, "killed", _int).tolist()
+    labels = np.where(change, _per_value(events, "new_controller", actor_key), _per_value(events, "actor", actor_key))
+    adm1 = [a or b or c or "" for a, b, c in zip(*(_per_value(events, k, _text).tolist()
+                                                   for k in ("adm1_name", "adm1", "adm1_gaz")), strict=True)]
+    place = _per_value(events, "place", lambda v: _text(v) or "").tolist()
+    subtype = _per_value(events, "subtype", lambda v: _text(v) or "")
+    return {
+        "lat": np.round(geom.y.to_numpy(dtype=float) * SCALE).astype(np.int64).tolist() if n else [],
+        "lon": np.round(geom.x.to_numpy(dtype=float) * SCALE).astype(np.int64).tolist() if n else [],
         "day": _days(events["date"]) if "date" in events.columns and n else [None] * n,
+        "dp": _positions(tables["dp"], *_distinct(events, "date_precision", lambda v: _text(v) or "day")),
+        "k": _lookup(tables["kind"], list(zip(kind, subtype, strict=True)), list),
+        "a": _lookup(tables["actor"], labels),
+        "n_killed": killed,
+        "f": flags.astype(np.int64).tolist(),
+        "g": _per_value(events, "geo_precision", lambda v: p if (p := _int(v)) in (1, 2, 3) else 0).tolist(),
+        "p": _lookup(tables["place"], list(zip(place, adm1, strict=True)), list),
+        "e": _positions(tables["evidence"], *_distinct(events, "evidence", _text)),
+        "s": _positions(tables["source"], *_distinct(events, "source", _text)),
+        "x": _lookup(tables["extra"], _extra_keys(events, killed, flags), _extra_rows),
     }
-    cols.update({k: [] for k in ("dp", "k", "a", "n_killed", "f", "g", "p", "e", "s", "x")})
-    actors, kinds, places, precisions = (tables[k] for k in ("actor", "kind", "place", "dp"))
-    evidence, sources, extras = (tables[k] for k in ("evidence", "source", "extra"))
-    for row in rows:
-        kind = _text(row.get("kind")) or "event"
-        change = kind == "control_change"
-        label = actor_key(row.get("new_controller") if change else row.get("actor"))
-        cols["a"].append(actors.index(label))
-        cols["k"].append(kinds.index([kind, _text(row.get("subtype")) or ""]))
-        cols["dp"].append(precisions.index(_text(row.get("date_precision")) or "day"))
-        cols["n_killed"].append(_int(row.get("killed")))
-        cols["f"].append(_flags(row, change=change))
-        precision = _int(row.get("geo_precision"))
-        cols["g"].append(precision if precision in (1, 2, 3) else 0)
-        adm1 = _text(row.get("adm1_name")) or _text(row.get("adm1")) or _text(row.get("adm1_gaz"))
-        cols["p"].append(places.index([_text(row.get("place")) or "", adm1 or ""]))
-        text = _text(row.get("evidence"))
-        cols["e"].append(evidence.index(text) if text else None)
-        source = _text(row.get("source"))
-        cols["s"].append(sources.index(source) if source else None)
-        cols["x"].append(extras.index(_extra_rows(row)))
-    return cols
-
-
-def _flags(row: Mapping[str, Any], *, change: bool) -> int:
-    flags = (1 if _flag(row.get("killed_min")) else 0) | (2 if _flag(row.get("killed_approx")) else 0)
-    flags |= 4 if (_flag(row.get("cumulative")) or _flag(row.get("is_total"))) else 0
-    return flags | (8 if change else 0)
 
 
 def new_tables() -> dict[str, _Table]:

@@ -55,12 +55,6 @@ class _SpoolFile:
         self._fh.write(("," if self.count else "") + _json_items(values))
         self.count += len(values)
 
-    def write_item(self, item: str) -> None:
-        """Append one item already as JSON text (:func:`_json_items`)."""
-        if self._fh is not None:
-            self._fh.write(("," if self.count else "") + item)
-            self.count += 1
-
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
@@ -84,13 +78,21 @@ class _SpooledTable:
         self._pos: dict[bytes, int] = {}
 
     def index(self, value: Any) -> int:
-        item = _json_items([value])
-        key = hashlib.blake2b(item.encode("utf-8"), digest_size=16).digest()
-        pos = self._pos.get(key)
-        if pos is None:
-            pos = self._pos[key] = len(self._pos)
-            self.file.write_item(item)
-        return pos
+        return self.indexes([value])[0]
+
+    def indexes(self, values: list[Any]) -> list[int]:
+        """The positions of ``values`` (strings or lists), the new ones appended to the file in one write."""
+        out: list[int] = []
+        new: list[Any] = []
+        for value in values:
+            key = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            pos = self._pos.get(key)
+            if pos is None:
+                pos = self._pos[key] = len(self._pos)
+                new.append(value)
+            out.append(pos)
+        self.file.extend(new)
+        return out
 
 
 class EventSpool:
@@ -236,10 +238,11 @@ class EventSummary:
 
         self.n_events += len(events)
         self.n_located += len(located)
-        self.kinds |= set(located["kind"].astype("string").dropna())
+        self.kinds |= set(located["kind"].astype("string").dropna().unique().tolist())
         if "date" in events.columns:
-            precision = events["date_precision"] if "date_precision" in events.columns else [None] * len(events)
-            dates = [d for d in map(date_text, events["date"], precision) if d]
+            pairs = events[[c for c in ("date", "date_precision") if c in events.columns]].drop_duplicates()
+            precision = pairs["date_precision"] if "date_precision" in pairs.columns else [None] * len(pairs)
+            dates = [d for d in map(date_text, pairs["date"], precision) if d]
             if dates:
                 self.first = min([*dates, *([self.first] if self.first else [])])
                 self.last = max([*dates, *([self.last] if self.last else [])])

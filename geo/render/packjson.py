@@ -25,12 +25,23 @@ __all__ = ["COORD_SCALE", "pack", "packed_script", "unpack"]
 COORD_SCALE = 100_000
 
 
+def _is_coord(c: Any) -> bool:
+    return isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c)
+
+
 def _is_pairs(value: list[Any]) -> bool:
-    return len(value) >= 2 and all(
-        isinstance(p, list | tuple) and len(p) == 2
-        and all(isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c) for c in p)
-        for p in value
-    )
+    """True for two or more ``[x, y]`` pairs of finite numbers (one loop, floats checked first: it is called a lot)."""
+    if len(value) < 2:
+        return False
+    isfinite = math.isfinite
+    for p in value:
+        if not isinstance(p, list | tuple) or len(p) != 2:
+            return False
+        x, y = p
+        if not ((type(x) is float and isfinite(x)) or _is_coord(x)) or \
+                not ((type(y) is float and isfinite(y)) or _is_coord(y)):
+            return False
+    return True
 
 
 def _pack_pairs(value: list[Any]) -> dict[str, list[int]]:

@@ -212,12 +212,10 @@ def test_small_map_has_every_layer_legend_and_title() -> None:
 
 
 def test_cumulative_tolls_are_not_sized_as_one_strike() -> None:
-    from geo.render.eventdata import _killed_detail
-
     events = make_events([{"place": "Nord-ouest", "lat": 35.9, "lon": 36.6, "killed": 890, "killed_min": True, "cumulative": True}])
     data = _data(render(webmap.make_map(events)))
     assert data["n_killed"] == [890] and data["f"] == [1 | 4]  # drawn small by the page (flag 4)
-    assert _killed_detail(events.iloc[0].to_dict()) == "≥ 890 killed, cumulative toll"
+    assert dict(data["tables"]["extra"][data["x"][0]])["Casualties"] == "≥ 890 killed, cumulative toll"
 
 
 def test_approximate_events_carry_their_precision() -> None:
@@ -230,12 +228,10 @@ def test_approximate_events_carry_their_precision() -> None:
 
 
 def test_popup_shows_casualties_with_minimum_marker() -> None:
-    from geo.render.eventdata import _extra_rows
-
-    rows = dict(_extra_rows(sample_events().iloc[0].to_dict()))
+    data = _data(render(webmap.make_map(sample_events())))
+    rows = dict(data["tables"]["extra"][data["x"][0]])
     assert rows["Casualties"] == "≥ 12 killed (incl. 3 children); 20 injured"
     assert rows["Actor"] == "regime"
-    data = _data(render(webmap.make_map(sample_events())))
     assert "AFP <script>" in data["tables"]["source"]  # raw in the data, shown with textContent
     assert [panel.date_text(d) for d in ("2019-05-02",)] == ["2019-05-02"] and 18018 in data["day"]
 
