@@ -25,6 +25,8 @@ def _parse_row(raw: bytes, lineno: int, damaged: list[int]) -> object:
         raise SkipError(f"invalid JSON: {msg} at column {exc.colno}", lineno) from None
     except RecursionError:
         raise SkipError("invalid JSON: nested too deeply", lineno) from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits())
+        raise SkipError("invalid JSON: a number too long to read", lineno) from None
 
 
 def _row(raw: bytes, lineno: int, path: Path, text_column: str, damaged: list[int]) -> Document:

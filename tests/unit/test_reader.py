@@ -158,6 +158,17 @@ def test_jsonl_rows_and_bad_line(tmp_path: Path) -> None:
     assert "invalid JSON" in errors[0].reason
 
 
+def test_jsonl_number_too_long_is_one_bad_line(tmp_path: Path) -> None:
+    """A number longer than Python reads (int digits limit) rejects its line only, with the line named."""
+    rows = ['{"text": "Raids sur Saraqeb.", "n": ' + "9" * 5000 + "}",
+            json.dumps({"text": "Raids à Hama."}, ensure_ascii=False)]
+    f = _write(tmp_path / "feed.jsonl", "\n".join(rows) + "\n")
+    errors: list[ReadError] = []
+    docs = list(read_dispatches(f, errors=errors))
+    assert [d.text for d in docs] == ["Raids à Hama."]
+    assert [(e.line, e.reason) for e in errors] == [(1, "invalid JSON: a number too long to read")]
+
+
 def test_jsonl_custom_text_column(tmp_path: Path) -> None:
     f = _write(tmp_path / "b.jsonl", json.dumps({"body": TEXT}) + "\n")
     (doc,) = read_dispatches(f, text_column="body")
