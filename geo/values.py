@@ -16,6 +16,11 @@ def text(value: Any) -> str | None:
     """``value`` as a stripped string; None for None, NaN, NA, NaT and empty strings."""
     if value is None:
         return None
+    kind = type(value)
+    if kind is str:
+        return value.strip() or None
+    if kind is int or kind is bool:  # never missing
+        return str(value)
     if isinstance(value, float):
         if math.isnan(value):
             return None

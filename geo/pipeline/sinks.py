@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.rows import ChunkFrames
+    from geo.render.mapevents import MapEvents
     from geo.write.gpkg import GeoPackageAppender
 
 __all__ = ["ChunkSinks", "GeoJSONSink", "table_csv"]
@@ -58,7 +59,11 @@ class GeoJSONSink:
 
 @dataclass
 class ChunkSinks:
-    """The outputs a chunk of events, mentions and front observations is appended to."""
+    """The outputs a chunk of events, mentions and front observations is appended to.
+
+    ``map_events`` encodes the events for the map as they pass (:mod:`geo.render.mapevents`), so
+    the writing stage does not read them from the spool again.
+    """
 
     gpkg: GeoPackageAppender
     csv_fh: IO[str]
@@ -67,9 +72,10 @@ class ChunkSinks:
     levels: tuple[int, ...] = (1,)
     stats: dict[int, list[Any]] = field(default_factory=dict)
     chunks: int = 0
+    map_events: MapEvents | None = None
 
     def add(self, chunk: ChunkFrames) -> None:
-        """Write one chunk: GeoPackage layers, CSV rows, GeoJSON features, per-unit statistics."""
+        """Write one chunk: GeoPackage layers, CSV rows, GeoJSON features, per-unit statistics, the map's events."""
         from geo.spatial.aggregate import unit_stats
         from geo.write.acled import csv_text, to_acled
 
@@ -84,4 +90,6 @@ class ChunkSinks:
             self.geojson.add(chunk.events)
         for level in self.levels:
             self.stats.setdefault(level, []).append(unit_stats(chunk.events, level))
+        if self.map_events is not None:
+            self.map_events.add(chunk.events)
         self.chunks += 1

@@ -136,12 +136,14 @@ class Spool:
         con.execute("PRAGMA synchronous=NORMAL")
         con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         con.execute("CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+        con.execute("CREATE TABLE IF NOT EXISTS stages (name TEXT PRIMARY KEY, key TEXT NOT NULL, blob BLOB NOT NULL)")
         con.execute("CREATE TEMP TABLE run (seq INTEGER PRIMARY KEY, key TEXT NOT NULL)")
         row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         if row is None or row[0] != fingerprint:
             self.invalidated = row is not None
             con.execute("BEGIN")
             con.execute("DELETE FROM docs")
+            con.execute("DELETE FROM stages")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             con.execute("COMMIT")
         con.execute("BEGIN")
@@ -164,6 +166,16 @@ class Spool:
             marks = ",".join("?" * len(part))
             found.update(r[0] for r in self._con.execute(f"SELECT key FROM docs WHERE key IN ({marks})", part))
         return found
+
+    def stage(self, name: str, key: str) -> bytes | None:
+        """What stage ``name`` stored for the inputs hashed as ``key`` (:mod:`geo.pipeline.stagecache`), or None."""
+        row = self._con.execute("SELECT blob FROM stages WHERE name = ? AND key = ?", (name, key)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_stage(self, name: str, key: str, blob: bytes) -> None:
+        """Keep stage ``name``'s result for the inputs hashed as ``key`` (replacing the previous one)."""
+        self._con.execute("INSERT OR REPLACE INTO stages VALUES (?, ?, ?)", (name, key, blob))
+        self.flush()
 
     def add(self, key: str, payload: str | None) -> None:
         """Record a document of this run (``payload`` None: already cached under ``key``)."""

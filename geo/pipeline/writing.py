@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.resolver import Gazetteer
     from geo.pipeline.sinks import ChunkSinks
     from geo.pipeline.spool import Spool
+    from geo.render.mapevents import MapEvents
     from geo.spatial.control import ControlTable
     from geo.write.gpkg import GeoPackageAppender
     from geo.write.outputs import OutputSet
@@ -116,11 +117,24 @@ def _river_layer(gpkg: GeoPackageAppender) -> None:
         gpkg.append("rivers", gpd.GeoDataFrame.from_features(rivers["features"], crs=4326))
 
 
-def _control_layers(joined: Joined, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
-    """Append the control areas and front lines; return them (with the observations) for the map."""
-    front = front_layers(joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
-                         step=options.step, gazetteer=options.gazetteer, progress=options.progress,
-                         table=options.table)  # fmt: skip
+def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
+    """Append the control areas and front lines; return them (with the observations) for the map.
+
+    They are taken from the run's cache, with the map's slider data, when their inputs did not change
+    (:mod:`geo.pipeline.stagecache`).
+    """
+    from geo.pipeline.stagecache import cached_stage, control_key
+    from geo.render.frontmap import prepare_front
+
+    def build() -> dict[str, Any]:
+        layers = front_layers(joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
+                              step=options.step, gazetteer=options.gazetteer, progress=options.progress,
+                              table=options.table)  # fmt: skip
+        return prepare_front(layers) if layers else layers  # the map's slider data made once, kept with them
+
+    key = control_key(spool, joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
+                      step=options.step)  # fmt: skip
+    front = cached_stage(spool, "control", key, build)
     for name, layer in front.items():
         gpkg.append(name, layer)
     if front:
@@ -129,8 +143,9 @@ def _control_layers(joined: Joined, gpkg: GeoPackageAppender, options: WriteOpti
 
 
 def _join_and_write(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions,
-                    summary: RunSummary) -> tuple[Joined, ChunkSinks]:
-    """The joins stage: every chunk's tables written to the GeoPackage, the CSV files and the GeoJSON."""
+                    summary: RunSummary, *, map_events: MapEvents) -> tuple[Joined, ChunkSinks]:
+    """The joins stage: every chunk's tables written to the GeoPackage, the CSV files and the GeoJSON,
+    and its events encoded for the map (``map_events``)."""
     from contextlib import ExitStack
 
     from geo.pipeline.sinks import ChunkSinks, GeoJSONSink
@@ -141,11 +156,24 @@ def _join_and_write(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, 
             return files.enter_context(outputs.path(name).open("w", encoding="utf-8", newline=""))
 
         geojson = GeoJSONSink(open_("events.geojson")) if options.geojson else None
-        sinks = ChunkSinks(gpkg, open_("events.csv"), open_("events_acled.csv"), geojson, installed_levels())
+        sinks = ChunkSinks(gpkg, open_("events.csv"), open_("events_acled.csv"), geojson, installed_levels(),
+                           map_events=map_events)  # fmt: skip
         joined = join_chunks(spool, sinks, chunk_size=options.chunk_size, progress=options.progress)
         if geojson is not None:
             geojson.close()
     return joined, sinks
+
+
+def _tables(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions, summary: RunSummary,
+            *, map_events: MapEvents) -> tuple[Joined, Any, dict[str, Any]]:
+    """The joins, aggregates and control stages: the joined summary, the governorates, the control layers."""
+    joined, sinks = _join_and_write(outputs, spool, gpkg, options, summary, map_events=map_events)
+    with summary.stage("aggregates"):
+        governorates = _aggregate_layers(sinks, gpkg)
+        _river_layer(gpkg)
+    with summary.stage("control"):
+        front = _control_layers(joined, spool, gpkg, options)
+    return joined, governorates, front
 
 
 def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options: WriteOptions) -> None:
@@ -155,26 +183,26 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
     and written out chunk by chunk (GeoPackage layers, CSV, ACLED-style CSV, GeoJSON, per-unit
     statistics); then come the aggregates, the control layers, the map and the rejects.
     """
-    from geo.pipeline.joins import event_chunks
-    from geo.render.webmap import make_map_from_chunks, save_map
+    from geo.render.mapevents import MapEvents, map_from_events
+    from geo.render.webmap import save_map
     from geo.write.gpkg import GeoPackageAppender
     from geo.write.qgis_project import write_qgis_project
 
     t0 = time.perf_counter()
     gpkg = GeoPackageAppender(outputs.path("events.gpkg"))
-    joined, sinks = _join_and_write(outputs, spool, gpkg, options, summary)
-    with summary.stage("aggregates"):
-        governorates = _aggregate_layers(sinks, gpkg)
-        _river_layer(gpkg)
-    with summary.stage("control"):
-        front = _control_layers(joined, gpkg, options)
+    map_events = MapEvents()  # the run's governorates carry their aggregates: no event column kept
+    try:
+        joined, governorates, front = _tables(outputs, spool, gpkg, options, summary, map_events=map_events)
+    except BaseException:
+        map_events.close()
+        raise
     _log.info("joined %d events and %d mentions to boundaries; %d control layers",
               joined.n_events, joined.n_mentions, len(front))
     with summary.stage("writing"), progress_bar(options.progress, desc="write", unit="file", total=3) as bar:
-        # the map's events are encoded chunk by chunk into a temporary folder and streamed into the page
-        fmap = make_map_from_chunks(lambda: event_chunks(spool, options.chunk_size), mentions=joined.mention_points(),
-                                    governorates=governorates, front=front or None, title=options.title,
-                                    offline=options.offline, tiles=options.tiles)  # fmt: skip
+        # the map's events, encoded chunk by chunk by the joins into a temporary folder, streamed into the page
+        fmap = map_from_events(map_events, mentions=joined.mention_points(), governorates=governorates,
+                               front=front or None, title=options.title, offline=options.offline,
+                               tiles=options.tiles)  # fmt: skip
         save_map(fmap, outputs.path("map.html"), offline=options.offline)
         bar.update()
         gpkg.close()

@@ -39,11 +39,42 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "FRONT_LINE_COLOUR",
     "PALETTE",
+    "PreparedFront",
     "add_front_layers",
     "build_intervals",
     "build_snapshots",
+    "prepare_front",
     "script_json",
+    "slider_json",
 ]
+
+
+class PreparedFront(dict[str, Any]):
+    """Control layers with the time slider's page data already made (:func:`prepare_front`).
+
+    What a run's cache keeps (:mod:`geo.pipeline.stagecache`): the slider's data is the costly part
+    of drawing the control layers, and it depends on nothing else.
+    """
+
+    slider_json: str | None = None
+
+
+def slider_json(front: Mapping[str, gpd.GeoDataFrame]) -> str | None:
+    """The slider's page data (snapshots and intervals, packed JSON), or None without any snapshot."""
+    from geo.render.frontslider import slider_config
+    from geo.render.packjson import pack
+
+    snaps = build_snapshots(front, expand_intervals=False)
+    if not snaps:
+        return None
+    return script_json(pack(slider_config(snaps, build_intervals(front), show=True)))
+
+
+def prepare_front(front: Mapping[str, gpd.GeoDataFrame]) -> PreparedFront:
+    """``front`` with its slider's page data made once (:class:`PreparedFront`)."""
+    prepared = PreparedFront(front)
+    prepared.slider_json = slider_json(front)
+    return prepared
 
 
 def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: bool = True) -> list[dict[str, Any]]:
@@ -150,17 +181,17 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
     front
         Layers from :meth:`geo.spatial.control.ControlTable.snapshots` (``control``, ``control_areas``,
         ``front_lines``, ``control_changes``) plus, optionally, ``front_observations`` points
-        (``actor``, ``place``, ``distance_km``, ``date``, ``evidence``, ``source``).
+        (``actor``, ``place``, ``distance_km``, ``date``, ``evidence``, ``source``); a
+        :class:`PreparedFront` brings its slider's data already made.
     offline
         Accepted for symmetry with the other map layers: nothing added here loads a remote asset,
         online or offline.
     """
     from geo.render import frontslider
 
-    intervals = build_intervals(front)
-    snaps = build_snapshots(front, expand_intervals=False)
-    if snaps:
-        m.add_child(frontslider.FrontSlider(snaps, intervals=intervals))
+    config = front.slider_json if isinstance(front, PreparedFront) else slider_json(front)
+    if config is not None:
+        m.add_child(frontslider.FrontSlider(config_json=config))
     points = frontslider.FrontPoints
     changes = change_features(front.get("control_changes"))
     if changes["features"]:

@@ -108,19 +108,24 @@ def _make_slider_class() -> type:
             Visible on opening.
         intervals
             As from :func:`geo.render.frontmap.build_intervals`: the localities of any day.
+        config_json
+            Instead of ``snapshots`` and ``intervals``: the page data already made
+            (:func:`geo.render.frontmap.slider_json`, shown on opening).
         """
 
         _template = Template(_SLIDER_TEMPLATE)
 
-        def __init__(self, snapshots: Sequence[Mapping[str, Any]], *, name: str = "Control areas and front lines",
-                     show: bool = True, intervals: Mapping[str, Any] | None = None) -> None:
+        def __init__(self, snapshots: Sequence[Mapping[str, Any]] = (), *, name: str = "Control areas and front lines",
+                     show: bool = True, intervals: Mapping[str, Any] | None = None,
+                     config_json: str | None = None) -> None:
             super().__init__(name=name, overlay=True, control=True, show=show)
             self._name = "FrontSlider"
-            if not snapshots:
+            if not snapshots and config_json is None:
                 raise ValueError("FrontSlider needs at least one snapshot")
             self.snapshots = list(snapshots)
             self.dates = [s["date"] for s in self.snapshots]
-            self.config_json = script_json(pack(slider_config(self.snapshots, intervals, show=show)))
+            self.config_json = config_json if config_json is not None else script_json(
+                pack(slider_config(self.snapshots, intervals, show=show)))
             self.css = asset_text("front-slider.css")
             self.source = script_asset("unpack.js", "front-popup.js", "front-slider.js")
 

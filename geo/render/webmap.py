@@ -239,32 +239,18 @@ def make_map_from_chunks(
     folium.Map
         Save it with :func:`save_map` (the temporary folder goes when the map is garbage-collected).
     """
-    import weakref
+    from geo.render.mapevents import MapEvents, map_from_events
 
-    from geo.render.eventstream import EventSpool, EventSummary
-
-    gov = None if governorates is None or not len(governorates) else in_wgs84(governorates, "governorates")
-    need_aggregates = gov is not None and "killed" not in gov.columns
-    summary = EventSummary(keep_aggregates=need_aggregates)
-    spool = EventSpool(actor_colour=actor_color, actor_key=_actor_key)
+    need_aggregates = governorates is not None and len(governorates) > 0 and "killed" not in governorates.columns
+    encoded = MapEvents(keep_aggregates=need_aggregates)
     try:
         for chunk in chunks():
-            events = _checked(chunk)
-            located = events[has_point(events)]
-            summary.add(events, located)
-            spool.add(located)
-        if need_aggregates and gov is not None:
-            frame = summary.aggregate_frame()
-            gov = gov if frame is None else with_aggregates(gov, frame)
-        fmap = _assemble(summary, EVENTS_PLACEHOLDER, spool.actors, mentions=mentions, governorates=gov,
-                         front=front, title=title, tiles=None if offline else tiles, towns=towns)
+            encoded.add(chunk)
     except BaseException:
-        spool.close()
+        encoded.close()
         raise
-    fmap._conflictmap_events = spool  # type: ignore[attr-defined]
-    weakref.finalize(fmap, spool.close)
-    fmap._repr_html_ = functools.partial(_notebook_html, fmap)  # type: ignore[method-assign]
-    return fmap
+    return map_from_events(encoded, mentions=mentions, governorates=governorates, front=front, title=title,
+                           offline=offline, tiles=tiles, towns=towns)
 
 
 def _located(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -231,3 +232,71 @@ def test_no_stage_holds_all_events_but_the_map(corpus, tmp_path, monkeypatch):
     total = sum(summary.events_by_kind.values())
     assert seen and total > 3 * max(seen) / 2  # chunks of 3 documents, never the whole table
     assert len(seen) >= 4 * (summary.documents // 3)
+
+
+# Our own dispatch: one control change in a resolvable town.
+TAKEN_DISPATCH = """ date 2020-03-09
+Les forces du régime ont repris lundi le contrôle de la ville de Saraqeb, dans la province d'Idleb, après
+de violents combats contre les rebelles, selon l'Observatoire syrien des droits de l'homme (OSDH).
+"""
+
+
+def _control_tables(out: Path) -> dict[str, object]:
+    import pyogrio
+
+    return {layer: pyogrio.read_dataframe(out / "events.gpkg", layer=layer)
+            for layer in ("control", "control_areas", "front_lines", "control_changes")}  # fmt: skip
+
+
+def test_control_layers_cached_until_their_inputs_change(corpus, tmp_path, monkeypatch):
+    """A re-run reuses the control layers (and the map's slider data) while changes, states, dates and step
+    are the same: a new strike does not move a front line; a new control change or another step does."""
+    import pandas as pd
+
+    from geo.pipeline import writing
+
+    built: list[int] = []
+    real = writing.front_layers
+
+    def spy(changes, *args, **kwargs):
+        built.append(len(changes))
+        return real(changes, *args, **kwargs)
+
+    monkeypatch.setattr(writing, "front_layers", spy)
+    out = tmp_path / "out"
+    pipeline.run([corpus], out, offline=True)
+    assert len(built) == 1
+    (corpus / "zz_new.txt").write_text(NEW_DISPATCH, encoding="utf-8")  # a strike: control unchanged
+    pipeline.run([corpus], out, offline=True)
+    assert len(built) == 1
+    fresh = tmp_path / "fresh"
+    pipeline.run([corpus], fresh, offline=True, cache=False)
+    assert len(built) == 2
+    for layer, frame in _control_tables(out).items():
+        pd.testing.assert_frame_equal(frame, _control_tables(fresh)[layer], obj=layer)
+    slider = re.compile(r'<script type="application/json" id="front_slider_\w+-data">(.*?)</script>', re.S)
+    assert slider.findall((out / "map.html").read_text("utf-8")) == slider.findall((fresh / "map.html").read_text("utf-8"))
+    pipeline.run([corpus], out, offline=True, step="1M")  # another step: built again
+    assert len(built) == 3
+    (corpus / "zz_taken.txt").write_text(TAKEN_DISPATCH, encoding="utf-8")  # a control change: built again
+    pipeline.run([corpus], out, offline=True, step="1M")
+    assert len(built) == 4 and built[-1] == built[-2] + 1
+    pipeline.run([corpus], out, offline=True, step="1M")
+    assert len(built) == 4
+
+
+def test_cached_stage_layers_read_back_as_written(corpus, tmp_path):
+    """The stage cache's JSON + WKB form gives back the same frames and slider data (no pickle)."""
+    import pandas as pd
+
+    from geo.pipeline import stagecache
+    from geo.render.frontmap import PreparedFront, prepare_front
+
+    pipeline.run([corpus], tmp_path / "out", offline=True)
+    layers = _control_tables(tmp_path / "out")
+    back = stagecache.loads(stagecache.dumps(prepare_front(layers)) or b"")
+    assert isinstance(back, PreparedFront) and back.slider_json == prepare_front(layers).slider_json
+    for layer, frame in layers.items():
+        pd.testing.assert_frame_equal(back[layer], frame, check_exact=True, obj=layer)
+        assert back[layer].crs == frame.crs
+    assert stagecache.loads(stagecache.dumps(dict(layers)) or b"").__class__ is dict

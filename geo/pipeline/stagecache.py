@@ -1,0 +1,172 @@
+"""Results of later stages kept in the run's cache, reused while their inputs do not change.
+
+The control layers (intervals, areas, front lines, changes) depend only on the control changes
+and states read in the dispatches, the baseline, the snapshot dates or step, the gazetteer and the
+code that builds them: a re-run that adds a strike does not move a front line. Their result is
+pickled into the spool's SQLite file (:meth:`geo.pipeline.spool.Spool.put_stage`) under a hash
+of those inputs (:func:`control_key`) and read back when the hash is the same. The spool's own
+fingerprint (rules, gazetteer, boundaries) is part of every key, and a spool emptied for a new
+fingerprint drops its stages too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geo.pipeline.spool import Spool
+
+__all__ = ["STAGE_VERSION", "cached_stage", "control_key"]
+
+#: Bumped when a cached stage's layout changes in a way the source hash below would not show.
+STAGE_VERSION = 1
+#: Source folders and modules whose code decides the control layers.
+_CONTROL_CODE = ("spatial/control", "spatial/frames.py", "pipeline/joins.py", "pipeline/stagecache.py")
+
+_log = logging.getLogger("conflictmap")
+
+
+@lru_cache(maxsize=1)
+def _control_code() -> str:
+    h = hashlib.sha256(f"stages {STAGE_VERSION}".encode())
+    root = Path(str(resources.files("geo")))
+    for name in _CONTROL_CODE:
+        path = root / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(str(file.relative_to(root)).encode())
+            h.update(file.read_bytes())
+    return h.hexdigest()
+
+
+def _file_digest(path: str | Path | None) -> str | None:
+    if path is None:
+        return None
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def control_key(spool: Spool, changes: Sequence[Any], states: Sequence[Any], *, baseline: str | Path | None,
+                dates: Sequence[str] | None, step: str | None) -> str:  # fmt: skip
+    """The hash of everything the control layers are made from (records in run order)."""
+    h = hashlib.sha256(spool.fingerprint.encode())
+    h.update(_control_code().encode())
+    head = [str(baseline) if baseline is not None else None, _file_digest(baseline),
+            list(dates) if dates is not None else None, step]  # fmt: skip
+    h.update(json.dumps(head, default=str).encode())
+    for records in (changes, states):  # dataclasses of plain values: their repr says every field
+        h.update(b"|")
+        h.update("\n".join(map(repr, records)).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def cached_stage(spool: Spool, name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Stage ``name``'s layers for the inputs hashed as ``key``: from the cache, or built and kept."""
+    blob = spool.stage(name, key)
+    if blob is not None:
+        try:
+            layers = loads(blob)
+        except (ValueError, KeyError, TypeError) as exc:  # an entry of another layout: build again
+            _log.info("the cached %s layers could not be read (%s): built again", name, exc)
+        else:
+            _log.info("the %s layers are unchanged: taken from the cache", name)
+            return layers
+    layers = build()
+    blob = dumps(layers)
+    if blob is not None:
+        spool.put_stage(name, key, blob)
+    return layers
+
+
+def dumps(layers: dict[str, Any]) -> bytes | None:
+    """Layers (GeoDataFrames, a :class:`~geo.render.frontmap.PreparedFront`'s slider data) as JSON, WKB
+    geometries; None when a column's type is not one kept (the stage is then not cached).
+
+    JSON, not pickle: a cache file read back never runs code, whoever wrote it.
+    """
+    frames = {}
+    for layer, gdf in layers.items():
+        record = _frame_record(gdf)
+        if record is None:
+            return None
+        frames[layer] = record
+    slider = getattr(layers, "slider_json", None)
+    return json.dumps({"v": STAGE_VERSION, "frames": frames, "slider_json": slider,
+                       "prepared": slider is not None}).encode("utf-8")  # fmt: skip
+
+
+def loads(blob: bytes) -> dict[str, Any]:
+    """What :func:`dumps` wrote."""
+    from geo.render.frontmap import PreparedFront
+
+    data = json.loads(blob)
+    if data.get("v") != STAGE_VERSION:
+        raise ValueError(f"stage layout {data.get('v')}")
+    layers = {layer: _frame_of(record) for layer, record in data["frames"].items()}
+    if not data["prepared"]:
+        return layers
+    prepared = PreparedFront(layers)
+    prepared.slider_json = data["slider_json"]
+    return prepared
+
+
+def _column(series: Any, dtype: str) -> list[Any] | None:
+    if dtype.startswith("datetime64["):
+        values = series.to_numpy().astype("datetime64[ms]").astype("int64").tolist()
+        return [None if na else v for v, na in zip(values, series.isna().tolist(), strict=True)]
+    if dtype in ("str", "object"):
+        out = [None if na else v for v, na in zip(series.tolist(), series.isna().tolist(), strict=True)]
+        return out if all(v is None or isinstance(v, str) for v in out) else None
+    if dtype in _PLAIN:
+        return list(series.tolist())
+    return None
+
+
+def _frame_record(gdf: Any) -> dict[str, Any] | None:
+    import geopandas as gpd
+    import pandas as pd
+
+    if not isinstance(gdf, gpd.GeoDataFrame) or not isinstance(gdf.index, pd.RangeIndex) or gdf.index.start != 0:
+        return None
+    geometry = gdf.geometry.name
+    columns: list[list[Any]] = []
+    for col in gdf.columns:
+        if col == geometry:
+            continue
+        dtype = str(gdf[col].dtype)
+        values = _column(gdf[col], dtype)
+        if values is None:
+            return None
+        columns.append([col, dtype, values])
+    wkb = [None if g is None else g.hex() for g in gdf.geometry.to_wkb(hex=False)]
+    crs = None if gdf.crs is None else gdf.crs.to_json()
+    return {"columns": columns, "order": [str(c) for c in gdf.columns], "geometry": geometry, "wkb": wkb,
+            "crs": crs}  # fmt: skip
+
+
+def _frame_of(record: dict[str, Any]) -> Any:
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    data: dict[str, Any] = {}
+    for col, dtype, values in record["columns"]:
+        if dtype.startswith("datetime64["):
+            ms = np.array([np.iinfo("int64").min if v is None else v for v in values], dtype="int64")
+            data[col] = pd.Series(ms.view("datetime64[ms]"), dtype=dtype)
+        else:
+            data[col] = pd.Series(values, dtype=dtype if dtype in _PLAIN or dtype == "str" else object)
+    geoms = shapely.from_wkb([None if h is None else bytes.fromhex(h) for h in record["wkb"]])
+    data[record["geometry"]] = gpd.GeoSeries(geoms, crs=record["crs"])
+    frame = gpd.GeoDataFrame(data, geometry=record["geometry"], crs=record["crs"])
+    return frame[record["order"]]
+
+
+#: Column types kept as they are (JSON numbers and booleans).
+_PLAIN = ("int64", "float64", "bool", "int32", "float32")
