@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.atomic import atomic_write_text
-from geo.pipeline.joins import Joined, front_layers, join_chunks
+from geo.pipeline.joins import Joined, front_layers, join_chunks, release_memory
 from geo.pipeline.progress import progress_bar
 from geo.pipeline.report import RunSummary
 
@@ -168,6 +168,7 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
         _river_layer(gpkg)
     with summary.stage("control"):
         front = _control_layers(joined, gpkg, options)
+        release_memory()  # the snapshots' temporaries, before the map's chunks
     _log.info("joined %d events and %d mentions to boundaries; %d control layers",
               joined.n_events, joined.n_mentions, len(front))
     with summary.stage("writing"), progress_bar(options.progress, desc="write", unit="file", total=3) as bar:
