@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
 
-__all__ = ["Joined", "event_chunks", "front_layers", "join_chunks", "payloads_or_empty", "table_csv"]
+__all__ = ["Joined", "front_layers", "join_chunks", "payloads_or_empty", "release_memory",
+           "table_csv"]
 
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
@@ -70,6 +71,25 @@ class Joined:
                 places[key] = {**dict(zip(_PLACE_COLUMNS, values, strict=True)), "count": 1}
 
 
+def release_memory() -> None:
+    """Give the heap's free pages back to the system (glibc ``malloc_trim``; nothing elsewhere).
+
+    A chunk's tables are freed when the next chunk comes, but glibc keeps the freed pages of its
+    many small allocations mapped: without this the resident size creeps up chunk after chunk.
+    """
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    if name is None:  # pragma: no cover (not glibc)
+        return
+    trim = getattr(ctypes.CDLL(name), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
 def payloads_or_empty(spool: Spool, size: int) -> Iterator[list[dict[str, Any]]]:
     """The spool's payload chunks, or one empty chunk (the layers still get their columns)."""
     empty = True
@@ -78,14 +98,6 @@ def payloads_or_empty(spool: Spool, size: int) -> Iterator[list[dict[str, Any]]]
         yield payloads
     if empty:
         yield []
-
-
-def event_chunks(spool: Spool, size: int) -> Iterator[Any]:
-    """The events table again, one chunk at a time (read back from the spool's rows: no join)."""
-    from geo.pipeline.rows import frames_of
-
-    for payloads in payloads_or_empty(spool, size):
-        yield frames_of(payloads, layers=("events",)).events
 
 
 def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: bool) -> Joined:
@@ -105,6 +117,8 @@ def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: b
             joined.n_mentions += len(chunk.mentions)
             joined.add_places(chunk.mentions)
             bar.update(len(payloads))
+            del chunk, payloads
+            release_memory()
     return joined
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.atomic import atomic_write_text
-from geo.pipeline.joins import Joined, front_layers, join_chunks
+from geo.pipeline.joins import Joined, front_layers, join_chunks, release_memory
 from geo.pipeline.progress import progress_bar
 from geo.pipeline.report import RunSummary
 
@@ -173,6 +173,7 @@ def _tables(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, options:
         _river_layer(gpkg)
     with summary.stage("control"):
         front = _control_layers(joined, spool, gpkg, options)
+        release_memory()  # the snapshots' temporaries, before the map
     return joined, governorates, front
 
 
