@@ -48,8 +48,13 @@ def test_zoomed_out_big_map_draws_aggregates_then_points(chromium: Any, serve_di
         assert drawn(page) == 3_000  # every point counted in an aggregate
         # a tooltip says what an aggregate holds; a click on it zooms in
         box = page.locator("#map, .folium-map").first.bounding_box()
+        # the aggregate farthest from any other, so the pointer is over it alone (symbols of neighbours can overlap)
         top = page.evaluate("""() => { const l = cm.layers.find(x => x._clusters && x._clusters.length);
-                                       const c = l._clusters[0]; return [c.x, c.y, c.n]; }""")
+                                       const cs = l._clusters; let best = cs[0], far = -1;
+                                       for (const c of cs) { let near = Infinity;
+                                         for (const o of cs) if (o !== c) near = Math.min(near, Math.hypot(o.x - c.x, o.y - c.y));
+                                         if (near > far) { far = near; best = c; } }
+                                       return [best.x, best.y, best.n]; }""")
         zoom = page.evaluate(f"window[{_map_name(page)!r}].getZoom()")
         page.mouse.move(box["x"] + top[0], box["y"] + top[1])
         page.locator(".cm-tooltip", has_text="events").wait_for(state="visible", timeout=5_000)
