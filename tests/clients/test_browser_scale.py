@@ -52,7 +52,8 @@ def test_zoomed_out_big_map_draws_aggregates_then_points(chromium: Any, serve_di
         top = page.evaluate("""() => { const l = cm.layers.find(x => x._clusters && x._clusters.length);
                                        const cs = l._clusters; let best = cs[0], far = -1;
                                        for (const c of cs) { let near = Infinity;
-                                         for (const o of cs) if (o !== c) near = Math.min(near, Math.hypot(o.x - c.x, o.y - c.y));
+                                         for (const o of cs)
+                                           if (o !== c) near = Math.min(near, Math.hypot(o.x - c.x, o.y - c.y));
                                          if (near > far) { far = near; best = c; } }
                                        return [best.x, best.y, best.n]; }""")
         zoom = page.evaluate(f"window[{_map_name(page)!r}].getZoom()")
