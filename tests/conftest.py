@@ -96,3 +96,11 @@ def serve_dir() -> Iterator[Callable[[Path], str]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Any:
+    """The default gazetteer (test modules with other needs define their own ``gaz``)."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()

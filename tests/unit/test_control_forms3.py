@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pytest
+from rule_events import events_of
 
-from geo.model import Document
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Any:
-    from gazetteer import Gazetteer
-
-    return Gazetteer.default()
-
-
-def _changes(text: str, gaz: Any) -> list[Any]:
-    from geo.extract.document import extract_document
-
-    doc = extract_document(Document(id="t", source="t.txt", text=text, date="2018-03-11", date_precision="day"), gaz)
-    return [e for e in doc.events if e.kind == "control_change"]
+_changes = functools.partial(events_of, kind="control_change", date="2018-03-11")
 
 
 def test_unknown_villages_taken_from_a_side(gaz: Any) -> None:
