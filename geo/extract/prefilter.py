@@ -33,8 +33,9 @@ _PREFIX = 5
 #: Character-class ranges enumerated as literals up to this many characters.
 _SMALL_CLASS = 12
 #: Characters that IGNORECASE equates with a Latin letter although ``str.lower`` does not, or that lower
-#: to two characters ("İ" -> "i" + U+0307): a text holding one is always searched.
-_ODD_CASE = ("\u0131", "\u017f", "\u0307")
+#: to two characters ("İ" -> "i" + U+0307): a text holding one is always searched (by every substring guard of
+#: the passes: this module's, :func:`geo.extract.segment.may_hold`, the mention cues').
+ODD_CASE = ("\u0131", "\u017f", "\u0307")
 _UNSAFE = frozenset("\u00b5\u0131\u017f")
 
 
@@ -165,10 +166,11 @@ def _minimal(alts: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-@lru_cache(maxsize=16)
-def _lowered(text: str) -> tuple[str, bool]:
+@lru_cache(maxsize=64)
+def lowered(text: str) -> tuple[str, bool]:
+    """``text`` lower-cased, and whether it holds an :data:`ODD_CASE` character (then guards must stand aside)."""
     low = text.lower()
-    return low, any(ch in low for ch in _ODD_CASE)
+    return low, any(ch in low for ch in ODD_CASE)
 
 
 class _Test:
@@ -205,7 +207,7 @@ class Guarded:
             tests = self._tests = tuple(_Test(s) for s in required(self.re))
         if not tests:
             return True
-        low, odd = _lowered(text)
+        low, odd = lowered(text)
         return odd or all(t(low) for t in tests)
 
     def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:

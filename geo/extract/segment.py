@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
+from geo.extract.prefilter import lowered
 from geo.model import Event, Mention
 
 T = TypeVar("T")
@@ -182,21 +182,10 @@ def is_heading(sent: str) -> bool:
     return bool(_HEADING.match(t)) or (len(t) < 60 and not _CLOSED.search(t) and t[:1] in "-–—")
 
 
-#: Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
-#: ("ı", "ſ", and the combining dot "İ" lowers to): the substring guards below stand aside for them.
-_ODD_CASE = ("\u0131", "\u017f", "\u0307")
-
-
 def may_hold(text: str, stems: tuple[str, ...]) -> bool:
     """False only when no match of a regex whose matches all hold one of ``stems`` can be in ``text``."""
-    low, odd = _lowered(text)
+    low, odd = lowered(text)  # odd: a character IGNORECASE matches that str.lower does not show
     return odd or any(map(low.__contains__, stems))
-
-
-@lru_cache(maxsize=64)
-def _lowered(text: str) -> tuple[str, bool]:
-    low = text.lower()
-    return low, any(ch in low for ch in _ODD_CASE)
 
 
 @dataclass(slots=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from geo.extract.prefilter import ODD_CASE
+
 _NAME = (
     r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]t|[Aa]ch)-)?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
     r"(?:[ \u00a0](?:(?:al|el|ad|as|ar|at|ach|ech|ez|es|ash|an|ed|en)-[\w’'\-]+|[A-ZÀ-ÖØ-Þ][\w\-]*))*"
@@ -95,9 +97,6 @@ _LIST_GOV_CUE = re.compile(
     re.IGNORECASE,
 )
 
-#: Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
-#: ("ı", "ſ", and the combining dot "İ" lowers to): the substring guards below stand aside for them.
-_ODD_CASE = ("\u0131", "\u017f", "\u0307")
 #: How a window ends (lower-cased, trailing spaces stripped) when ``_DE`` matches at its end.
 _DE_ENDS = ("de", "la", "l'", "l\u2019", "d'", "d\u2019", "du", "des")
 _GOV_STEMS = ("provinc", "gouvernorat", "gion", "mohafazat")
@@ -109,7 +108,7 @@ _SMALL_STEMS = ("village", "localit", "bourg", "hameau", "commune", "quartier", 
 def _guarded(window: str) -> str | None:
     """The lower-cased ``window`` for substring pre-guards, or None when guards must not be used."""
     low = window.lower()
-    if any(ch in low for ch in _ODD_CASE):
+    if any(ch in low for ch in ODD_CASE):  # IGNORECASE matches what str.lower does not show
         return None
     return low
 
