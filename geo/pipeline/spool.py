@@ -4,7 +4,7 @@ A run never holds every document: each one is read, extracted, and its records (
 events, front observations as rows already labelled with their administrative units, see
 :mod:`geo.pipeline.rows`; never its text) are written to an SQLite file as one JSON payload
 keyed by the document's **content hash** (:func:`doc_key`). The run's own order is a list of keys
-in a temporary table; later stages read the payloads back in chunks (:meth:`Spool.chunks`).
+in a temporary table; later stages read the payloads back in chunks (:meth:`Spool.payload_chunks`).
 
 Kept in the output folder (``<out>/.conflictmap-cache.sqlite``), the same file is the cache of
 the next run: a document whose key is already there is not extracted again. The cache is
@@ -217,13 +217,6 @@ class Spool:
         self._con.execute("COMMIT")
         self._con.execute("BEGIN")
         self._pending = 0
-
-    def chunks(self, size: int = 2000) -> Iterator[list[Document]]:
-        """The run's documents in run order, ``size`` at a time."""
-        from geo.pipeline.rows import document_of
-
-        for payloads in self.payload_chunks(size):
-            yield [document_of(d) for d in payloads]
 
     def payload_chunks(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
         """The run's payloads (parsed JSON, :mod:`geo.pipeline.rows`) in run order, ``size`` at a time."""
