@@ -217,7 +217,8 @@ def _extract_partition(
     the driver parses no payload.
     """
     from geo.extract.document import extract_or_report
-    from geo.pipeline.spool import doc_key, from_payload, to_payload
+    from geo.pipeline.rows import counts_of
+    from geo.pipeline.spool import doc_key, to_payload
     from geo.read.reader import read_dispatches
 
     if not group:
@@ -237,7 +238,7 @@ def _extract_partition(
             if row is not None:
                 con.execute("INSERT INTO docs (key, payload) VALUES (?, NULL)", (key,))
                 summary.cached += 1
-                summary.add(from_payload(row[0]))
+                summary.add_counts(*counts_of(row[0]))
             elif extract_or_report(doc, gazetteer, errors=summary.errors, use_spacy=use_spacy):
                 doc.text = ""
                 con.execute("INSERT INTO docs (key, payload) VALUES (?, ?)", (key, to_payload(doc)))

@@ -88,7 +88,8 @@ def extract_to_spool(
 ) -> None:
     """Read every document; extract those the spool's cache does not hold; spool the records."""
     from geo.extract.document import extract_or_report
-    from geo.pipeline.spool import doc_key, from_payload, to_payload
+    from geo.pipeline.rows import counts_of
+    from geo.pipeline.spool import doc_key, to_payload
     from geo.read.reader import read_dispatches
 
     if use_spacy:
@@ -101,16 +102,15 @@ def extract_to_spool(
                 fail_on_reject(summary.errors)
             key = doc_key(read)
             payload = spool.get(key)
-            if payload is not None:
-                doc = from_payload(payload)
+            if payload is not None:  # counted from its rows: no records rebuilt
                 spool.add(key, None)
                 summary.cached += 1
+                summary.add_counts(*counts_of(payload))
             elif extract_or_report(read, gazetteer, errors=summary.errors, use_spacy=use_spacy):
-                doc = read
-                doc.text = ""
-                spool.add(key, to_payload(doc))
+                read.text = ""
+                spool.add(key, to_payload(read))
                 summary.extracted += 1
+                summary.add(read)
             else:
                 continue
-            summary.add(doc)
             bar.update()

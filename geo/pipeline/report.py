@@ -66,20 +66,26 @@ class RunSummary:
 
     def add(self, doc: Document) -> None:
         """Count one extracted document."""
+        self.add_counts(((m.foreign, m.name, m.kind, m.surface) for m in doc.mentions),
+                        ((e.kind, e.date) for e in doc.events))  # fmt: skip
+
+    def add_counts(self, mentions: Iterable[tuple[Any, Any, Any, Any]], events: Iterable[tuple[Any, Any]]) -> None:
+        """Count one document from its mentions' ``(foreign, name, kind, surface)`` and events' ``(kind, date)``
+        (a cached document is counted from its spooled rows, without rebuilding its records)."""
         self.documents += 1
-        for m in doc.mentions:
+        for foreign, name, kind, surface in mentions:
             self.mentions += 1
-            if m.foreign:
+            if foreign:
                 self.mentions_foreign += 1
-            elif m.name is not None or m.kind in FEATURE_KINDS:  # a river: recognised, never a point
+            elif name is not None or kind in FEATURE_KINDS:  # a river: recognised, never a point
                 self.mentions_resolved += 1
             else:
-                self.unresolved[m.surface] += 1
-        for e in doc.events:
-            self.events_by_kind[e.kind] += 1
-            if e.date:
-                self.date_min = min(self.date_min or e.date, e.date)
-                self.date_max = max(self.date_max or e.date, e.date)
+                self.unresolved[surface] += 1
+        for kind, date in events:
+            self.events_by_kind[kind] += 1
+            if date:
+                self.date_min = min(self.date_min or date, date)
+                self.date_max = max(self.date_max or date, date)
 
     def summary_text(self) -> str:
         """Return a short human-readable summary for the end of a run."""

@@ -21,7 +21,7 @@ from geo.model import ControlState, Document, Event, FrontObservation, Mention
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["PAYLOAD_VERSION", "ChunkFrames", "document_of", "frames_of", "payload_of"]
+__all__ = ["PAYLOAD_VERSION", "ChunkFrames", "counts_of", "document_of", "frames_of", "payload_of"]
 
 #: Bumped when the payload's layout changes (a spool of another version is emptied: see spool.RULES_VERSION).
 PAYLOAD_VERSION = 2
@@ -67,6 +67,16 @@ def document_of(d: dict[str, Any]) -> Document:
     )  # fmt: skip
 
 
+def counts_of(payload: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """What the run summary counts of a spooled document (:meth:`geo.pipeline.report.RunSummary.add_counts`):
+    its mentions' ``(foreign, name, kind, surface)`` and its events' ``(kind, date)``, read from the rows."""
+    d = json.loads(payload)
+    foreign, name, kind, surface = (_fields("mentions").index(f) for f in ("foreign", "name", "kind", "surface"))
+    event_kind, date = (_fields("events").index(f) for f in ("kind", "date"))
+    return ([(r[foreign], r[name], r[kind], r[surface]) for r in d["mentions"]],
+            [(r[event_kind], r[date]) for r in d["events"]])  # fmt: skip
+
+
 @dataclasses.dataclass
 class ChunkFrames:
     """A chunk of documents as the run's tables, plus what the control table needs."""
@@ -97,18 +107,24 @@ def frames_of(payloads: Sequence[dict[str, Any]], layers: Sequence[str] = tuple(
 
 
 def _frame(payloads: Sequence[dict[str, Any]], layer: str, levels: tuple[int, ...]) -> gpd.GeoDataFrame:
-    from geo.spatial.frames import doc_columns, frame_from_rows
+    from geo.spatial.frames import frame_from_rows
 
     fields = list(_fields(layer))
     n = len(fields)
     rows: list[list[Any]] = []
-    labels: list[Any] = []
+    # what geo.spatial.frames.doc_columns does to each row, a document at a time
+    at = fields.index("doc_id") if "doc_id" in fields else None
     for d in payloads:
+        doc = [d["id"], d.get("date"), d.get("date_precision")]
+        if at is None:
+            rows += [row[:n] + doc for row in d[layer]]
+            continue
         for row in d[layer]:
-            rows.append(doc_columns(row[:n], fields, d["id"], d.get("date"), d.get("date_precision")))
-            if layer in _JOINED:
-                labels.append(row[n])
+            rows.append(row[:n] + doc[1:])
+            if not row[at]:
+                rows[-1][at] = doc[0]
     frame = frame_from_rows(rows, layer=layer)
+    labels = [row[n] for d in payloads for row in d[layer]] if layer in _JOINED else []
     return _with_labels(frame, labels, levels) if layer in _JOINED else frame
 
 

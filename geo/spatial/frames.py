@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -103,6 +104,7 @@ def doc_columns(row: list[Any], fields: list[str], doc_id: str, date: Any, preci
 def frame_from_rows(rows: list[list[Any]], *, layer: str) -> gpd.GeoDataFrame:
     """The GeoDataFrame of :func:`to_geodataframe` from rows of :func:`record_columns` values."""
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
 
     cls = _layer_class(layer)
@@ -110,7 +112,7 @@ def frame_from_rows(rows: list[list[Any]], *, layer: str) -> gpd.GeoDataFrame:
     bools = {f.name for f in dataclasses.fields(cls) if f.type in ("bool", bool)}
     for col in df.columns:
         if col in _INT_FIELDS:
-            df[col] = pd.array([_to_int(v, col) for v in df[col]], dtype="Int64")
+            df[col] = _int_column(df[col], col)
         elif col in _FLOAT_FIELDS:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
         elif col in bools:
@@ -125,11 +127,11 @@ def frame_from_rows(rows: list[list[Any]], *, layer: str) -> gpd.GeoDataFrame:
     df["doc_date"] = _periods(df["doc_date"], df["doc_date_precision"])[0]
 
     df = df.rename(columns=RENAMES)
-    has_xy = df["lat"].notna() & df["lon"].notna()
-    xs = df["lon"].where(has_xy).to_numpy(dtype="float64", na_value=float("nan"))
-    ys = df["lat"].where(has_xy).to_numpy(dtype="float64", na_value=float("nan"))
-    geoms = gpd.points_from_xy(xs, ys)
-    geoms[~has_xy.to_numpy()] = None
+    has_xy = (df["lat"].notna() & df["lon"].notna()).to_numpy()
+    xs = df["lon"].to_numpy(dtype="float64", na_value=float("nan"))
+    ys = df["lat"].to_numpy(dtype="float64", na_value=float("nan"))
+    geoms = gpd.array.from_shapely(np.full(len(df), None, dtype=object), crs="EPSG:4326")
+    geoms[has_xy] = gpd.points_from_xy(xs[has_xy], ys[has_xy], crs="EPSG:4326")  # no empty point made per row
     return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
 
 
@@ -187,12 +189,34 @@ def _periods(values: pd.Series, precision: pd.Series | None) -> tuple[pd.Series,
             seen[key] = len(given)
             given.append((v, key[1]))
         codes[i] = seen[key]
-    pairs = [parse_period(v, p) for v, p in given]
+    pairs = [_cached_period(v, p) if isinstance(v, str) or v is None else parse_period(v, p) for v, p in given]
     firsts = pd.DatetimeIndex([a for a, _ in pairs], dtype="datetime64[ns]")
     lasts = pd.DatetimeIndex([b for _, b in pairs], dtype="datetime64[ns]")
     starts = pd.Series(firsts.take(codes), index=values.index, dtype="datetime64[ns]")
     ends = pd.Series(lasts.take(codes), index=values.index, dtype="datetime64[ns]")
     return starts, ends
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_period(value: str | None, precision: str | None) -> tuple[Any, Any]:
+    """:func:`parse_period` of a string, remembered: the same dates come back chunk after chunk."""
+    return parse_period(value, precision)
+
+
+def _int_column(values: pd.Series, column: str) -> Any:
+    """A column as nullable ``Int64``: numbers at once (``int`` truncates, as :func:`_to_int`), others cell by cell."""
+    import numpy as np
+    import pandas as pd
+
+    if values.dtype.kind in "iu":
+        return pd.array(values.to_numpy(), dtype="Int64")
+    if values.dtype.kind == "f":
+        floats = values.to_numpy()
+        missing = np.isnan(floats)
+        if np.isfinite(floats[~missing]).all():
+            ints = np.where(missing, 0, floats).astype("int64")  # toward zero, as int()
+            return pd.arrays.IntegerArray(ints, missing)
+    return pd.array([_to_int(v, column) for v in values], dtype="Int64")
 
 
 def _to_int(value: Any, column: str) -> Any:

@@ -52,12 +52,11 @@ _ACTOR_NAMES: dict[str, str] = {
 _TIME_PRECISION = {"day": 1, "week": 2, "days": 2, "month": 3, "season": 3, "year": 3}
 
 
-def _types(row: dict[str, Any]) -> tuple[str, str]:
-    given = _text(row.get("acled_event_type"))
+def _types(given: str | None, given_sub: str | None, kind: str | None, subtype: str | None,
+           new_controller: str | None) -> tuple[str, str]:
     if given:
-        return given, _text(row.get("acled_sub_event_type")) or ""
-    event_type, sub_type = acled_types(_text(row.get("kind")) or "", _text(row.get("subtype")),
-                                       _text(row.get("new_controller")))
+        return given, given_sub or ""
+    event_type, sub_type = acled_types(kind or "", subtype, new_controller)
     return event_type or "Strategic developments", sub_type or "Other"
 
 
@@ -84,6 +83,44 @@ def _column_values(series: pd.Series) -> list[Any]:
     return series.tolist()
 
 
+def _texts(frame: pd.DataFrame, name: str) -> list[str | None]:
+    """Column ``name`` as :func:`geo.values.text` gives each cell (all None when the column is absent)."""
+    if name not in frame.columns:
+        return [None] * len(frame)
+    return [_text(v) for v in _column_values(frame[name])]
+
+
+def _dates(frame: pd.DataFrame) -> list[str | None]:
+    """The ``date`` column as ``YYYY-MM-DD`` (a datetime column formatted at once), None when missing."""
+    from pandas.api import types as pdt
+
+    if "date" not in frame.columns:
+        return [None] * len(frame)
+    series = frame["date"]
+    if pdt.is_datetime64_any_dtype(series.dtype):
+        return [None if missing else v for v, missing in
+                zip(series.dt.strftime("%Y-%m-%d").tolist(), series.isna().tolist(), strict=True)]  # fmt: skip
+    return [_date(v) for v in _column_values(series)]
+
+
+def _flags(*columns: list[str | None]) -> list[bool]:
+    """Per row: is any of the columns' texts a true flag."""
+    return [any(v in ("True", "true", "1") for v in row) for row in zip(*columns, strict=True)]
+
+
+def _notes(evidence: str | None, fatalities: int, at_least: bool, cumulative: bool) -> str:
+    notes = evidence or ""
+    if at_least and fatalities:
+        notes += f" [fatalities: at least {fatalities}]"
+    if cumulative:
+        notes += " [cumulative toll]"
+    return notes.strip()
+
+
+def _round4(values: list[str | None]) -> list[float | None]:
+    return [None if v is None else round(float(v), 4) for v in values]
+
+
 def to_acled(events: Any) -> pd.DataFrame:
     """The events as an ACLED-style table, one row per event (located or not).
 
@@ -102,44 +139,44 @@ def to_acled(events: Any) -> pd.DataFrame:
     import pandas as pd
 
     frame = events.drop(columns=[events.geometry.name]) if hasattr(events, "geometry") else events
-    rows = []
-    for row in records(frame):
-        event_type, sub_type = _types(row)
-        kind = _text(row.get("kind"))
-        change = kind == EventKind.CONTROL_CHANGE
-        actor1 = _text(row.get("new_controller")) if change else _text(row.get("actor"))
-        actor2 = _text(row.get("previous_controller")) if change else None
-        killed = row.get("killed")
-        fatalities = 0 if _text(killed) is None else int(float(killed))
-        notes = _text(row.get("evidence")) or ""
-        if _text(row.get("killed_min")) in ("True", "true", "1") and fatalities:
-            notes += f" [fatalities: at least {fatalities}]"
-        if _text(row.get("cumulative")) in ("True", "true", "1") or _text(row.get("is_total")) in ("True", "true", "1"):
-            notes += " [cumulative toll]"
-        lat, lon = row.get("lat"), row.get("lon")
-        rows.append({
-            "event_date": _date(row.get("date")),
-            "event_type": event_type,
-            "sub_event_type": sub_type,
-            "actor1": _ACTOR_NAMES.get(actor1 or "", actor1),
-            "actor2": _ACTOR_NAMES.get(actor2 or "", actor2),
-            "admin1": _text(row.get("adm1_name")) or _text(row.get("adm1")),
-            "admin2": _text(row.get("adm2_name")),
-            "admin3": _text(row.get("adm3_name")),
-            "location": _text(row.get("place")),
-            "latitude": None if _text(lat) is None else round(float(lat), 4),
-            "longitude": None if _text(lon) is None else round(float(lon), 4),
-            "geo_precision": None if _text(row.get("geo_precision")) is None else int(float(row["geo_precision"])),
-            "time_precision": _TIME_PRECISION.get(_text(row.get("date_precision")) or "",
-                                                  3 if _text(row.get("date")) else None),
-            "fatalities": fatalities,
-            "notes": notes.strip(),
-            "source": _text(row.get("source")),
-        })  # fmt: skip
-    out = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
-    for col in ("geo_precision", "time_precision", "fatalities"):
-        out[col] = out[col].astype("Int64")
+    col = {name: _texts(frame, name) for name in _READ}
+    dates = _dates(frame)
+    types = [_types(*row) for row in zip(col["acled_event_type"], col["acled_sub_event_type"], col["kind"],
+                                         col["subtype"], col["new_controller"], strict=True)]  # fmt: skip
+    change = [k == EventKind.CONTROL_CHANGE for k in col["kind"]]
+    actor1 = [n if c else a for c, n, a in zip(change, col["new_controller"], col["actor"], strict=True)]
+    actor2 = [p if c else None for c, p in zip(change, col["previous_controller"], strict=True)]
+    fatalities = [0 if k is None else int(float(k)) for k in col["killed"]]
+    at_least, cumulative = _flags(col["killed_min"]), _flags(col["cumulative"], col["is_total"])
+    notes = [_notes(e, f, m, c) for e, f, m, c in zip(col["evidence"], fatalities, at_least, cumulative, strict=True)]
+    out = pd.DataFrame({
+        "event_date": dates,
+        "event_type": [t for t, _ in types],
+        "sub_event_type": [s for _, s in types],
+        "actor1": [_ACTOR_NAMES.get(a or "", a) for a in actor1],
+        "actor2": [_ACTOR_NAMES.get(a or "", a) for a in actor2],
+        "admin1": [a or b for a, b in zip(col["adm1_name"], col["adm1"], strict=True)],
+        "admin2": col["adm2_name"],
+        "admin3": col["adm3_name"],
+        "location": col["place"],
+        "latitude": _round4(col["lat"]),
+        "longitude": _round4(col["lon"]),
+        "geo_precision": [None if g is None else int(float(g)) for g in col["geo_precision"]],
+        "time_precision": [_TIME_PRECISION.get(p or "", 3 if d else None)
+                           for p, d in zip(col["date_precision"], dates, strict=True)],
+        "fatalities": fatalities,
+        "notes": notes,
+        "source": col["source"],
+    }, columns=list(ACLED_COLUMNS))  # fmt: skip
+    for name in ("geo_precision", "time_precision", "fatalities"):
+        out[name] = out[name].astype("Int64")
     return out
+
+
+#: The event columns the ACLED table reads.
+_READ = ("acled_event_type", "acled_sub_event_type", "kind", "subtype", "new_controller", "previous_controller",
+         "actor", "killed", "killed_min", "cumulative", "is_total", "evidence", "adm1_name", "adm1", "adm2_name",
+         "adm3_name", "place", "lat", "lon", "geo_precision", "date_precision", "source")
 
 
 def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
