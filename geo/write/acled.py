@@ -85,9 +85,14 @@ def _column_values(series: pd.Series) -> list[Any]:
 
 def _texts(frame: pd.DataFrame, name: str) -> list[str | None]:
     """Column ``name`` as :func:`geo.values.text` gives each cell (all None when the column is absent)."""
+    import pandas as pd
+
     if name not in frame.columns:
         return [None] * len(frame)
-    return [_text(v) for v in _column_values(frame[name])]
+    series = frame[name]
+    if isinstance(series.dtype, pd.StringDtype):  # strings or missing: what text() gives, without its checks
+        return [(v.strip() or None) if v.__class__ is str else None for v in series.tolist()]
+    return [_text(v) for v in _column_values(series)]
 
 
 def _dates(frame: pd.DataFrame) -> list[str | None]:

@@ -22,6 +22,7 @@ __all__ = ["FORMULA_STARTS", "safe_cell", "safe_frame"]
 
 #: First characters that make a spreadsheet cell a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_OPENING = re.compile("\x00[" + re.escape("".join(FORMULA_STARTS)) + "]")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -51,6 +52,12 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def _may_open_formula(values: list[str]) -> bool:
+    """Whether one of the strings ``values`` may start like a formula: one search over them joined, so a
+    column without any (the usual case) is not checked cell by cell (a NUL inside a cell only gives a false alarm)."""
+    return _OPENING.search("\x00" + "\x00".join(values)) is not None
+
+
 def safe_frame(frame: Any) -> Any:
     """A copy of a pandas DataFrame whose text (object/string) columns went through :func:`safe_cell`."""
     import numpy as np
@@ -61,6 +68,8 @@ def safe_frame(frame: Any) -> Any:
         if is_object_dtype(out[col].dtype):
             out[col] = out[col].map(safe_cell, na_action="ignore")
         elif is_string_dtype(out[col].dtype):  # "str", "string": only the cells opening like a formula change
+            if not _may_open_formula(out[col].dropna().tolist()):
+                continue
             starts = np.array([isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in out[col].tolist()], bool)
             if starts.any():
                 out[col] = out[col].mask(starts, out[col][starts].map(safe_cell))
