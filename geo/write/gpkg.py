@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.atomic import atomic_path
 from gazetteer.errors import InputError
 from geo.render.attribution import write_gpkg_metadata
+from geo.write.ograrrow import arrow_array, arrow_table, no_sync, sync_file, write_arrow
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -95,6 +96,7 @@ def write_geopackage(
             first = False
         _write_styles(tmp, qml, {n: t[1] for n, t in tables.items()})
         write_gpkg_metadata(tmp)  # the gazetteer data in use and its licences
+        sync_file(tmp)
     return path
 
 
@@ -135,6 +137,7 @@ class GeoPackageAppender:
         qml = {name: text for name in self._types if (text := default_style(name)) is not None}
         _write_styles(self.path, qml, self._spatial)
         write_gpkg_metadata(self.path)  # the gazetteer data in use and its licences
+        sync_file(self.path)
         return self.path
 
 
@@ -226,7 +229,6 @@ def _write_layer(
     path: Path, name: str, frame: Any, *, spatial: bool, geom_type: str | None, first: bool
 ) -> None:
     import shapely
-    from pyogrio.raw import write_arrow
 
     columns = [c for c in frame.columns if not (spatial and c == frame.geometry.name)]
     lowered = [str(c).lower() for c in columns]
@@ -236,60 +238,30 @@ def _write_layer(
             raise InputError(f"layer {name!r}: duplicate field name {col!r} (case-insensitive)")
     if not columns and not spatial:
         raise InputError(f"layer {name!r}: no field to write")
-    data = {str(col): _arrow_array(*_field_array(frame[col])) for col in columns}
+    data = {str(col): arrow_array(*_field_array(frame[col])) for col in columns}
     if spatial:
         geoms = frame.geometry.values
         if geom_type in ("MultiPolygon", "MultiLineString", "MultiPoint"):
             geoms = _promote(geoms)
-        data[GEOMETRY_COLUMN] = _arrow_array(shapely.to_wkb(shapely.force_2d(geoms)), None, binary=True)
-    write_arrow(  # GDAL reads the columns in one go: no Python work per cell
-        _arrow_table(data),
-        str(path),
-        layer=name,
-        driver="GPKG",
-        geometry_name=GEOMETRY_COLUMN if spatial else None,
-        geometry_type=geom_type if spatial else None,
-        crs="EPSG:4326" if spatial else None,
-        append=not first,
-        dataset_options={"VERSION": "1.2"} if first else None,
-        layer_options=(
-            {"SPATIAL_INDEX": "YES", "GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid"}
-            if spatial
-            else {"FID": "fid"}
-        ),
-    )
-
-
-def _arrow_table(data: dict[str, Any]) -> Any:
-    """The columns as an Arrow table (arro3: no pyarrow needed), what :func:`pyogrio.raw.write_arrow` takes."""
-    import arro3.core as arrow
-
-    return arrow.Table.from_pydict(data)
-
-
-def _arrow_array(values: Any, mask: Any, *, binary: bool = False) -> Any:
-    """An Arrow array of the values :func:`_field_array` gives (its mask: the nulls), typed as OGR should see them."""
-    import arro3.core as arrow
-    import numpy as np
-
-    kind = values.dtype.kind
-    items = values.tolist()
-    if kind in "mM":  # dates and date-times: days or milliseconds since 1970, NaT as null
-        unit = np.datetime_data(values.dtype)[0]
-        ticks = values.view("int64").tolist()
-        nat = np.isnat(values).tolist()
-        ints = arrow.Array([None if n else t for t, n in zip(ticks, nat, strict=True)], arrow.DataType.int64())
-        return ints.cast(arrow.DataType.date32() if unit == "D" else arrow.DataType.timestamp("ms"))
-    if mask is not None:
-        items = [None if m else v for v, m in zip(items, mask.tolist(), strict=True)]
-    types = {"b": arrow.DataType.bool(), "f": arrow.DataType.float64(), "O": arrow.DataType.string()}
-    if kind == "i":
-        dtype = arrow.DataType.int32() if values.dtype.itemsize == 4 else arrow.DataType.int64()
-    elif binary:
-        dtype = arrow.DataType.binary()
-    else:
-        dtype = types[kind]
-    return arrow.Array(items, dtype)
+        if shapely.has_z(geoms).any():  # force_2d copies every geometry: only when one has a Z
+            geoms = shapely.force_2d(geoms)
+        data[GEOMETRY_COLUMN] = arrow_array(shapely.to_wkb(geoms), None, binary=True)
+    with no_sync():
+        write_arrow(  # GDAL reads the columns in one go: no Python work per cell
+            str(path),
+            arrow_table(data),
+            layer=name,
+            geometry_name=GEOMETRY_COLUMN if spatial else None,
+            geometry_type=geom_type if spatial else None,
+            crs="EPSG:4326" if spatial else None,
+            append=not first,
+            dataset_options={"VERSION": "1.2"} if first else None,
+            layer_options=(
+                {"SPATIAL_INDEX": "YES", "GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid"}
+                if spatial
+                else {"FID": "fid"}
+            ),
+        )
 
 
 def _promote(geoms: Any) -> Any:
