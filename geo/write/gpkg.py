@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.atomic import atomic_path
 from gazetteer.errors import InputError
 from geo.render.attribution import write_gpkg_metadata
-from geo.write.ograrrow import arrow_array, arrow_table, no_sync, sync_file, write_arrow
+from geo.write.ograrrow import arrow_array, arrow_table, no_sync, sync_file, write_arrow, write_raw
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -119,6 +119,7 @@ class GeoPackageAppender:
         self.path.unlink(missing_ok=True)
         self._types: dict[str, str | None] = {}
         self._spatial: dict[str, bool] = {}
+        self._fields: dict[str, dict[str, str]] = {}  # the Arrow type of each field, as the layer was created
 
     def append(self, name: str, frame: Any) -> None:
         """Append ``frame`` (GeoDataFrame or DataFrame) to layer ``name``."""
@@ -128,7 +129,9 @@ class GeoPackageAppender:
                 if not len(part):
                     continue
                 geom_type = self._types[table]
-            _write_layer(self.path, table, part, spatial=spatial, geom_type=geom_type, first=not self._types)
+            fields = _write_layer(self.path, table, part, spatial=spatial, geom_type=geom_type,
+                                  first=not self._types, fields=self._fields.get(table))  # fmt: skip
+            self._fields.setdefault(table, fields)
             self._types.setdefault(table, geom_type)
             self._spatial.setdefault(table, spatial)
 
@@ -226,8 +229,15 @@ def _check_name(name: str, what: str, *, limit: int = _MAX_FIELD) -> None:
 
 
 def _write_layer(
-    path: Path, name: str, frame: Any, *, spatial: bool, geom_type: str | None, first: bool
-) -> None:
+    path: Path, name: str, frame: Any, *, spatial: bool, geom_type: str | None, first: bool,
+    fields: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Write or append a layer; return the Arrow type of each field.
+
+    ``fields``: the types of the layer as created, when appending. GDAL refuses an Arrow column of
+    another type (a date-time column that is all dates in a later chunk, a count past 32 bits): such
+    a chunk goes through pyogrio's cell-by-cell writer, which converts as GDAL does.
+    """
     import shapely
 
     columns = [c for c in frame.columns if not (spatial and c == frame.geometry.name)]
@@ -238,30 +248,32 @@ def _write_layer(
             raise InputError(f"layer {name!r}: duplicate field name {col!r} (case-insensitive)")
     if not columns and not spatial:
         raise InputError(f"layer {name!r}: no field to write")
-    data = {str(col): arrow_array(*_field_array(frame[col])) for col in columns}
+    arrays = {str(col): _field_array(frame[col]) for col in columns}
+    geometry = None
     if spatial:
         geoms = frame.geometry.values
         if geom_type in ("MultiPolygon", "MultiLineString", "MultiPoint"):
             geoms = _promote(geoms)
         if shapely.has_z(geoms).any():  # force_2d copies every geometry: only when one has a Z
             geoms = shapely.force_2d(geoms)
-        data[GEOMETRY_COLUMN] = arrow_array(shapely.to_wkb(geoms), None, binary=True)
+        geometry = shapely.to_wkb(geoms)
+    data = {col: arrow_array(*pair) for col, pair in arrays.items()}
+    types = {col: str(array.type) for col, array in data.items()}
+    options: dict[str, Any] = {
+        "layer": name, "geometry_type": geom_type if spatial else None, "crs": "EPSG:4326" if spatial else None,
+        "append": not first, "dataset_options": {"VERSION": "1.2"} if first else None,
+        "layer_options": ({"SPATIAL_INDEX": "YES", "GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid"} if spatial
+                          else {"FID": "fid"}),
+    }  # fmt: skip
     with no_sync():
-        write_arrow(  # GDAL reads the columns in one go: no Python work per cell
-            str(path),
-            arrow_table(data),
-            layer=name,
-            geometry_name=GEOMETRY_COLUMN if spatial else None,
-            geometry_type=geom_type if spatial else None,
-            crs="EPSG:4326" if spatial else None,
-            append=not first,
-            dataset_options={"VERSION": "1.2"} if first else None,
-            layer_options=(
-                {"SPATIAL_INDEX": "YES", "GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid"}
-                if spatial
-                else {"FID": "fid"}
-            ),
-        )
+        if fields is not None and any(fields.get(col, kind) != kind for col, kind in types.items()):
+            write_raw(str(path), geometry, arrays, **options)
+        else:
+            if geometry is not None:
+                data[GEOMETRY_COLUMN] = arrow_array(geometry, None, binary=True)
+            # GDAL reads the columns in one go: no Python work per cell
+            write_arrow(str(path), arrow_table(data), geometry_name=GEOMETRY_COLUMN if spatial else None, **options)
+    return types
 
 
 def _promote(geoms: Any) -> Any:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["arrow_array", "arrow_table", "no_sync", "sync_file", "write_arrow"]
+__all__ = ["arrow_array", "arrow_table", "no_sync", "sync_file", "write_arrow", "write_raw"]
 
 
 def write_arrow(path: str, table: Any, **options: Any) -> None:
@@ -23,6 +23,14 @@ def write_arrow(path: str, table: Any, **options: Any) -> None:
     from pyogrio.raw import write_arrow as ogr_write_arrow
 
     ogr_write_arrow(table, path, driver="GPKG", **options)
+
+
+def write_raw(path: str, geometry: Any, arrays: dict[str, tuple[Any, Any]], **options: Any) -> None:
+    """Write (or append) numpy columns (``name -> (values, null mask or None)``) with pyogrio's cell-by-cell writer."""
+    from pyogrio.raw import write
+
+    write(path, geometry, [a for a, _ in arrays.values()], list(arrays), field_mask=[m for _, m in arrays.values()],
+          driver="GPKG", **options)  # fmt: skip
 
 
 def arrow_table(data: dict[str, Any]) -> Any:
