@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.folded import Folded, at_start_word
 from geo.extract.numbers.parse import (
     _APPROX_PLUR,
     _APPROX_SING,
@@ -51,8 +52,12 @@ _START_WORDS = frozenset(
      "moins"]
 )
 
+#: A count that begins a word that can begin one: one search finds the next, the words before it are not
+#: visited one by one in Python.
+_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS)}(?:{_MASTER.pattern})", _MASTER.flags))
+
 _MONTHS = "|".join(MONTHS)
-_DATE_SPANS = re.compile(
+_DATE_SPANS = Folded(re.compile(
     rf"{_LB}(?:\d{{1,2}}|1er)(?:[{_SPACES}]+(?:et|au|ou)[{_SPACES}]+\d{{1,2}})?"
     rf"[{_SPACES}]+(?:{_MONTHS})(?:[{_SPACES}]+\d{{4}})?(?!\w)"
     rf"|{_LB}(?:{_MONTHS})[{_SPACES}]+\d{{4}}(?!\d)"
@@ -60,7 +65,7 @@ _DATE_SPANS = re.compile(
     r"|(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"
     rf"|(?<!\d)\d{{1,2}}[{_SPACES}]?h(?:[{_SPACES}]?\d{{2}})?(?!\w)",
     re.IGNORECASE,
-)
+))
 _YEAR_CUE_BEFORE = re.compile(
     r"(?:\ben|\bdepuis|\bdès|\bde|\bd['’]|\bann[ée]e|\bfin|\bdébut|\bavant|\baprès|\bjusqu['’]en"
     r"|\bmi-|\bl['’]an|\bété|\bhiver|\bprintemps|\bautomne|\bet|\bà|\bau)\s*$",
@@ -175,16 +180,13 @@ def find_counts(text: str, *, skip_dates: bool = False) -> list[tuple[int, int, 
     """
     out: list[tuple[int, int, Count]] = []
     pos = 0
-    # Only try the (costly) master expression where a word that can begin a count stands.
-    for tok in _WORD_RE.finditer(text):
-        start = tok.start()
-        if start < pos:
-            continue
-        w = tok.group()
-        if not (w[0].isdigit() or w.lower() in _START_WORDS):
-            continue
-        m = _MASTER.match(text, start)
-        if m is None:
+    # An expression counts where the word it begins with can begin a count (a digit, a word of _START_WORDS).
+    while (m := _AT_WORD.search(text, pos)) is not None:
+        start = m.start()
+        tok = _WORD_RE.match(text, start)
+        w = tok.group() if tok is not None else ""
+        if not (w and (w[0].isdigit() or w.lower() in _START_WORDS)):
+            pos = start + 1
             continue
         got = _interpret(m)
         if got is None:
