@@ -163,15 +163,40 @@ def _minimal(alts: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-class _Test:
-    """One required set as a test on a lower-cased text: one substring test per member."""
+#: A set with more members than this is tested by one search of a pattern of them, factored by first letters.
+_MANY = 12
 
-    __slots__ = ("_alts",)
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by first characters ("a(?:ntip|vion)|b..."): `re` tries a few
+    branches at each position instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:
+            parts.append(re.escape(first))  # the first character alone is a member: the longer ones add nothing
+        elif len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            parts.append(f"{re.escape(first)}(?:{_trie(rests)})")
+    return "|".join(parts)
+
+
+class _Test:
+    """One required set as a test on a lower-cased text: one substring test per member, or one search of
+    the members' alternation when they are many."""
+
+    __slots__ = ("_alts", "_rx")
 
     def __init__(self, alts: frozenset[str]) -> None:
         self._alts = tuple(sorted(alts))
+        self._rx = re.compile(_trie(sorted(alts))) if len(alts) > _MANY else None
 
     def __call__(self, low: str) -> bool:
+        if self._rx is not None:
+            return self._rx.search(low) is not None
         return any(map(low.__contains__, self._alts))
 
 
