@@ -47,12 +47,19 @@ def lowered(text: str) -> tuple[str, bool]:
     return low, any(ch in low for ch in ODD_CASE)
 
 
-def at_start_word(words: frozenset[str]) -> str:
+def at_start_word(words: frozenset[str], narrow: dict[str, str] | None = None) -> str:
     """A pattern prefix that holds where a word (a run of ``[^\\W_]``) begins that starts with a digit or another
     character than an ASCII letter, or is one of ``words`` (lower-case) in any case: the necessary condition
-    of "``w[0].isdigit() or w.lower() in words``" on the word ``w`` there, for a pattern to try only there."""
-    ascii_words = sorted((w for w in words if w[:1].isascii() and w[:1].isalpha()), key=len, reverse=True)
-    return rf"(?<![^\W_])(?=[^\W_a-z]|(?:{'|'.join(map(re.escape, ascii_words))})(?![^\W_]))"
+    of "``w[0].isdigit() or w.lower() in words``" on the word ``w`` there, for a pattern to try only there.
+
+    ``narrow`` maps some of ``words`` to what must stand there for the pattern to match from that word (a
+    pattern from the word on, lower-case): those words are tried only where it does.
+    """
+    narrow = narrow or {}
+    plain = sorted((w for w in words if w not in narrow and w[:1].isascii() and w[:1].isalpha()), key=len, reverse=True)
+    other = "".join(rf"(?!{re.escape(w)}(?![^\W_]))" for w in narrow if not (w[:1].isascii() and w[:1].isalpha()))
+    alts = [rf"{other}[^\W_a-z]", rf"(?:{'|'.join(map(re.escape, plain))})(?![^\W_])", *narrow.values()]
+    return rf"(?<![^\W_])(?={'|'.join(alts)})"
 
 
 class _NoTwinError(Exception):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.dates.patterns import _CUMULATIVE_RE, _START_WORDS, _WHEN_RE, _WORD_RE, _clean
+from geo.extract.dates.patterns import _CUMULATIVE_RE, _NARROW_STARTS, _START_WORDS, _WHEN_RE, _WORD_RE, _clean
 from geo.extract.folded import Folded, at_start_word
 
 __all__ = ["find_when", "is_cumulative_phrase"]
 
 #: A date expression that begins a word (a run of ``[^\W_]``) that can begin one: one search finds the next,
 #: the words before it are not visited one by one in Python.
-_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS)}(?:{_WHEN_RE.pattern})", _WHEN_RE.flags))
+_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS, _NARROW_STARTS)}(?:{_WHEN_RE.pattern})", _WHEN_RE.flags))
 
 
 def find_when(sentence: str) -> list[tuple[int, int, str]]:

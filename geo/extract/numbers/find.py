@@ -52,9 +52,18 @@ _START_WORDS = frozenset(
      "moins"]
 )
 
+#: The frequent words that begin a count only as a prefix or an approximation ("des dizaines", "moins de"),
+#: with what must follow them for one to begin there (read off ``_MASTER``).
+_NARROW_STARTS = {
+    "des": rf"des\s+(?:{_APPROX_PLUR}|milliers|millions|milliards)",
+    "moins": r"moins\s+d",
+    "autour": r"autour\s+d",
+    "pas": r"pas\s+moins",
+    "bien": r"bien\s+plus",
+}
 #: A count that begins a word that can begin one: one search finds the next, the words before it are not
 #: visited one by one in Python.
-_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS)}(?:{_MASTER.pattern})", _MASTER.flags))
+_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS, _NARROW_STARTS)}(?:{_MASTER.pattern})", _MASTER.flags))
 
 _MONTHS = "|".join(MONTHS)
 _DATE_SPANS = Folded(re.compile(
@@ -71,6 +80,7 @@ _YEAR_CUE_BEFORE = re.compile(
     r"|\bmi-|\bl['’]an|\bété|\bhiver|\bprintemps|\bautomne|\bet|\bà|\bau)\s*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+)")
 
@@ -147,7 +157,10 @@ def _words_count(m: re.Match[str], minimum: bool, approx: bool) -> tuple[int, Co
 
 def _is_date_like(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is part of a date, a time or a year."""
-    for d in _DATE_SPANS.finditer(text, max(0, start - 30), min(len(text), end + 30)):
+    lo, hi = max(0, start - 30), min(len(text), end + 30)
+    if _DIGIT.search(text, lo, hi) is None:
+        return False  # every date, time and year holds a digit
+    for d in _DATE_SPANS.finditer(text, lo, hi):
         a, b = d.span()
         if a <= start < b or a < end <= b:
             return True
