@@ -62,7 +62,8 @@ SENTENCES = [
 ]
 _WORDS = st.sampled_from(
     [*sorted(DATE_WORDS), *sorted(COUNT_WORDS), "nuit", "veille", "semaine", "lendemain", "mois", "partir", "de",
-     "d'", "l'", "l’", "dizaines", "milliers", "cours", "derniers", "jours", "3", "12", "1er", "2019", "août", "ville", "_", "-"]
+     "d'", "l'", "l’", "dizaines", "milliers", "cours", "derniers", "jours", "3", "12", "1er", "2019", "août", "ville",
+     "_", "-"]
 )
 
 
