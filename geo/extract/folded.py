@@ -178,6 +178,12 @@ class Folded:
         m = tl[0].search(tl[1], pos, endpos)
         return None if m is None else self.re.match(text, m.start(), endpos)
 
+    def search_folded(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        """:meth:`search` without the second match on ``text``: the twin's match on the lower-cased text (same
+        offsets and groups, the groups' text lower-cased), or the pattern's own when there is no twin."""
+        tl = self.twin_for(text)
+        return self.re.search(text, pos, endpos) if tl is None else tl[0].search(tl[1], pos, endpos)
+
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         tl = self.twin_for(text)
         if tl is None:

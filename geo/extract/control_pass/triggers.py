@@ -141,13 +141,13 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
     ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
     camp" ... gets ``place=ANAPHOR``: the caller places it from context.
     """
-    live = [(role, g.re) for role, g in _guarded() if g.possible(clause)]
+    live = [(role, g) for role, g in _guarded() if g.possible(clause)]
     if not live:
         return []  # no table's literals in the clause: no trigger
     spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
     found: list[ControlHit] = []
     for role, pattern in live:
-        for m in pattern.finditer(clause):
+        for m in Folded.finditer(pattern, clause):  # the guard said yes already: the twin's search alone
             place: Mention | str | None = _tied_place(clause, role, m, spans) if spans else None
             place = _subject_anaphor(clause, role, m.start(), place, clause_start)
             if (

@@ -35,13 +35,13 @@ def find_when(sentence: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     pos = 0
     # An expression counts where the word it begins with can begin a date (a digit, a word of _START_WORDS).
-    while (m := _AT_WORD.search(sentence, pos)) is not None:
-        start = m.start()
+    while (m := _AT_WORD.search_folded(sentence, pos)) is not None:
+        start, end = m.span()
         tok = _WORD_RE.match(sentence, start)
         w = tok.group() if tok is not None else ""
         if w and (w[0].isdigit() or w.lower() in _START_WORDS):
-            out.append((start, m.end(), m.group()))
-            pos = m.end()
+            out.append((start, end, sentence[start:end]))
+            pos = end
         else:
             pos = start + 1
     return out

@@ -194,7 +194,8 @@ def find_counts(text: str, *, skip_dates: bool = False) -> list[tuple[int, int, 
     out: list[tuple[int, int, Count]] = []
     pos = 0
     # An expression counts where the word it begins with can begin a count (a digit, a word of _START_WORDS).
-    while (m := _AT_WORD.search(text, pos)) is not None:
+    # (the match's groups may be lower-cased: _interpret reads them case-blind)
+    while (m := _AT_WORD.search_folded(text, pos)) is not None:
         start = m.start()
         tok = _WORD_RE.match(text, start)
         w = tok.group() if tok is not None else ""
