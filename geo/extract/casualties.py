@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract.folded import Folded
 from geo.extract.numbers import Count, find_counts, find_people
 from geo.extract.segment import may_hold
 from geo.lang.fr.cues import (
@@ -30,6 +31,9 @@ __all__ = [
     "read_casualties",
     "sentence_counts",
 ]
+
+#: The table patterns this pass searches most, searched by their lower-cased twins.
+_KILL_VERB = Folded(KILL_VERB)
 
 _I = re.IGNORECASE
 
@@ -114,7 +118,7 @@ def _told_before(before: str, after: str) -> bool:
 def _is_killed(text: str, before: str, after: str, e: int, has_kill_verb: bool) -> bool:
     """The count just read is of people killed: "12 morts", "ont tué 12", "12 civils ont été tués"."""
     return bool(_DEAD_AFTER.match(after)) or (
-        has_kill_verb and bool(_KILLED_BEFORE.search(before) or KILL_VERB.search(text[e : e + 80]))
+        has_kill_verb and bool(_KILLED_BEFORE.search(before) or _KILL_VERB.search(text[e : e + 80]))
     )
 
 
@@ -135,7 +139,7 @@ def read_casualties(text: str, counts: list[Tally] | None = None) -> Casualties:
         ("dont trois enfants"), the injured and the displaced.
     """
     out = Casualties()
-    has_kill_verb = bool(KILL_VERB.search(text))
+    has_kill_verb = bool(_KILL_VERB.search(text))
     subset = False
     last_end: int | None = None  # end of the killed count, while "X soldats et Y jihadistes" goes on
     for s, e, c in sentence_counts(text) if counts is None else counts:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from geo.extract.casualties import Casualties, apply_casualties
 from geo.extract.classify import KindHit, strike_subtype
 from geo.extract.control_pass import ControlHit, control_sides
+from geo.extract.folded import Folded
 from geo.extract.place import fill_foreign, fill_place, fill_unknown, place_event
 from geo.extract.segment import Clause, Draft, Sentence
 from geo.extract.sides import (
@@ -29,9 +30,9 @@ from geo.vocab import Actor, EventKind
 __all__ = ["ClauseScope", "code_event"]
 
 _I = re.IGNORECASE
-_REBEL_PLACES = re.compile(
+_REBEL_PLACES = Folded(re.compile(
     r"\b(?:villages?|localit[ée]s?|secteurs?|quartiers?|zones?|positions?|bastions?|fiefs?|verrous?)\s+rebelles?\b", _I
-)
+))
 _PASSIVE = re.compile(r"\b(?:[ée]t[ée]|[êe]tre)\b", _I)
 _SINCE = re.compile(r"\s*depuis\b", _I)
 

@@ -9,6 +9,7 @@ import re
 from geo.extract.actors import find_actors
 from geo.extract.casualties import Casualties
 from geo.extract.control_pass import ControlHit, control_place, find_controls
+from geo.extract.folded import Folded
 from geo.extract.prefilter import Guarded
 from geo.extract.segment import Clause
 from geo.extract.sides import can_act, pronoun_subject
@@ -46,6 +47,17 @@ from geo.lang.fr.triggers import (
 )
 from geo.model import Mention
 
+#: The table patterns this pass searches most, searched by their lower-cased twins.
+_STRIKE = Folded(STRIKE)
+_DISP_PEOPLE = Folded(DISP_PEOPLE)
+_DISP_EXTRA = Folded(DISP_EXTRA)
+_STRIKE_ACTION = Folded(STRIKE_ACTION)
+_STRIKE_NEG_BEFORE = Folded(STRIKE_NEG_BEFORE)
+_FIRST_PERSON = Folded(FIRST_PERSON)
+_FUTURE = Folded(FUTURE)
+_CLASH_PRED = Folded(CLASH_PRED)
+_CLASH_NEG_BEFORE = Folded(CLASH_NEG_BEFORE)
+
 _I = re.IGNORECASE
 PROVINCE_AFTER = re.compile(r"\s*(?:la\s+)?(?:province|gouvernorat)\s+(?:de|d['’])", _I)
 
@@ -59,7 +71,7 @@ _G_CONTROL, _G_DISPLACEMENT = Guarded(CONTROL), Guarded(DISPLACEMENT)
 def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
     """(offset, trigger) of the first strike of a clause that is not negated nor planned and comes with
     an action (a verb, a victim count, a target "sur ..."); None when there is none."""
-    if ("«" in clause or '"' in clause or "“" in clause) and FIRST_PERSON.search(clause):
+    if ("«" in clause or '"' in clause or "“" in clause) and _FIRST_PERSON.search(clause):
         return None
     if not _G_STRIKE.possible(clause):
         return None
@@ -72,14 +84,14 @@ def strike_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
         return None  # "La faim frappe Madaya": no weapon, no strike
     if cas.killed is None and WAR_LONG.search(clause) and not ABSENT_SINCE.search(clause):
         return None  # "Israël a multiplié les frappes en Syrie depuis 2011": a trend of the war, not an event
-    for m in STRIKE.finditer(clause):
+    for m in _STRIKE.finditer(clause):
         before = clause[max(0, m.start() - 60) : m.start()]
         after = clause[m.end() :]
-        if STRIKE_NEG_BEFORE.search(before) or STRIKE_NEG_AFTER.match(after):
+        if _STRIKE_NEG_BEFORE.search(before) or STRIKE_NEG_AFTER.match(after):
             continue
         window = clause[max(0, m.start() - 80) : m.end() + 120]
         if (
-            STRIKE_ACTION.search(window)
+            _STRIKE_ACTION.search(window)
             or cas.killed is not None
             or TARGET_AFTER.match(after)
             or VERB_TRIGGER.search(m.group())
@@ -99,7 +111,7 @@ def vac_hit(clause: str, cas: Casualties) -> tuple[int, str] | None:
         if (
             m
             and not NEG.search(clause[max(0, m.start() - 20) : m.start()])
-            and not FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
+            and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
         ):
             if rx is VAC and not (
                 cas.killed
@@ -119,9 +131,9 @@ def clash_hit(clause: str) -> int | None:
     """Where a clash is named in a clause ("de violents combats", "ont lancé une offensive", "ont
     repoussé une attaque"), None when none is."""
     for c in _G_CLASH.finditer(clause):
-        if CLASH_NEG_BEFORE.search(clause[max(0, c.start() - 40) : c.start()]):
+        if _CLASH_NEG_BEFORE.search(clause[max(0, c.start() - 40) : c.start()]):
             continue
-        if CLASH_PRED.search(clause[max(0, c.start() - 40) : c.end() + 60]):
+        if _CLASH_PRED.search(clause[max(0, c.start() - 40) : c.end() + 60]):
             return c.start()
     m = _G_OFFENSIVE.search(clause)
     if m and not NEG.search(clause[max(0, m.start() - 20) : m.start()]):
@@ -130,15 +142,15 @@ def clash_hit(clause: str) -> int | None:
     if (
         m
         and not NEG.search(clause[max(0, m.start() - 20) : m.start()])
-        and not FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
+        and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
     ):
         return m.start()
     m = _G_CLASH_EXTRA.search(clause)
     if (
         m
         and not NEG.search(clause[max(0, m.start() - 20) : m.start()])
-        and not FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
-        and not CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()])
+        and not _FUTURE.search(clause[max(0, m.start() - 40) : m.start()])
+        and not _CLASH_NEG_BEFORE.search(clause[max(0, m.start() - 40) : m.start()])
     ):
         return m.start()
     return None
@@ -155,7 +167,7 @@ def control_hit(clause: str) -> re.Match[str] | None:
             continue
         if re.search(r"\bn['’](?:a|ont|avait|avaient)\b", m.group()[:12]):
             continue
-        if FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
+        if _FUTURE.search(clause[max(0, m.start() - 40) : m.start()]):
             continue
         if re.search(r"(?:plusieurs|maintes|diverses|nombreuses|deux|trois|quatre)\s+reprises$", m.group(), _I):
             continue  # "a promis à plusieurs reprises": not a recapture
@@ -197,12 +209,12 @@ def displacement_hit(clause: str, cas: Casualties) -> int | None:
         ):
             continue
         return m.start()
-    if DISP_PEOPLE.search(clause):
-        for m in DISP_EXTRA.finditer(clause):
+    if _DISP_PEOPLE.search(clause):
+        for m in _DISP_EXTRA.finditer(clause):
             before = clause[max(0, m.start() - 40) : m.start()]
             if (
                 NEG.search(before[-20:])
-                or FUTURE.search(before)
+                or _FUTURE.search(before)
                 or re.search(
                     r"\b(?:appel\w*|craign\w*|pour|afin\s+de"
                     r"|permettre)\s+(?:\w+\s+){0,3}$",
@@ -240,14 +252,14 @@ def _control_hit_check(clause: str, hit: ControlHit) -> ControlHit | None:
         and re.search(r"\b(?:entr|p[ée]n[èée]tr)", hit.text, _I)
     ):
         return None  # "sont entrées dans la province de X": troops moving into a province take no place
-    if hit.role == "loss" and DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
+    if hit.role == "loss" and _DISP_PEOPLE.search(clause[: hit.start]) and not find_actors(clause[: hit.start]):
         return None  # "des civils avaient quitté X": people leaving (displacement), not a side losing a place
     before = clause[max(0, hit.start - 25) : hit.start]
     if NEG.search(before) or (
         re.match(r"\S*\s+pas\b", clause[hit.start :]) and re.search(r"\bn['’]", before + hit.text)
     ):
         return None
-    if FUTURE.search(clause[max(0, hit.start - 40) : hit.start]) or re.search(
+    if _FUTURE.search(clause[max(0, hit.start - 40) : hit.start]) or re.search(
         r"\b(?:pour|afin\s+de|de)\s*$", before, _I
     ):
         return None

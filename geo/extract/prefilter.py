@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Guarded", "guard", "required"]
+from geo.extract.folded import ODD_CASE, Folded, lowered
+
+__all__ = ["ODD_CASE", "Guarded", "guard", "lowered", "required"]
 
 #: Literal sets with more members than this are not multiplied further (``(a|b)(c|d)`` -> ac, ad, bc, bd).
 _CAP = 48
@@ -32,10 +33,6 @@ _CAP = 48
 _PREFIX = 5
 #: Character-class ranges enumerated as literals up to this many characters.
 _SMALL_CLASS = 12
-#: Characters that IGNORECASE equates with a Latin letter although ``str.lower`` does not, or that lower
-#: to two characters ("İ" -> "i" + U+0307): a text holding one is always searched (by every substring guard of
-#: the passes: this module's, :func:`geo.extract.segment.may_hold`, the mention cues').
-ODD_CASE = ("\u0131", "\u017f", "\u0307")
 _UNSAFE = frozenset("\u00b5\u0131\u017f")
 
 
@@ -166,39 +163,53 @@ def _minimal(alts: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-@lru_cache(maxsize=64)
-def lowered(text: str) -> tuple[str, bool]:
-    """``text`` lower-cased, and whether it holds an :data:`ODD_CASE` character (then guards must stand aside)."""
-    low = text.lower()
-    return low, any(ch in low for ch in ODD_CASE)
+#: A set with more members than this is tested by one search of a pattern of them, factored by first letters.
+_MANY = 12
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by first characters ("a(?:ntip|vion)|b..."): `re` tries a few
+    branches at each position instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:
+            parts.append(re.escape(first))  # the first character alone is a member: the longer ones add nothing
+        elif len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            parts.append(f"{re.escape(first)}(?:{_trie(rests)})")
+    return "|".join(parts)
 
 
 class _Test:
-    """One required set as a test on a lower-cased text: one substring test per member."""
+    """One required set as a test on a lower-cased text: one substring test per member, or one search of
+    the members' alternation when they are many."""
 
-    __slots__ = ("_alts",)
+    __slots__ = ("_alts", "_rx")
 
     def __init__(self, alts: frozenset[str]) -> None:
         self._alts = tuple(sorted(alts))
+        self._rx = re.compile(_trie(sorted(alts))) if len(alts) > _MANY else None
 
     def __call__(self, low: str) -> bool:
+        if self._rx is not None:
+            return self._rx.search(low) is not None
         return any(map(low.__contains__, self._alts))
 
 
-class Guarded:
+class Guarded(Folded):
     """A compiled pattern with the same methods, that skips the search when :func:`required` rules a
-    match out. The prefilter is derived on first use (imports stay cheap)."""
+    match out, and searches by the lower-cased twin of :class:`geo.extract.folded.Folded` otherwise. The
+    prefilter is derived on first use (imports stay cheap)."""
 
-    __slots__ = ("_tests", "pattern", "re")
+    __slots__ = ("_tests",)
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        self.re = rx
-        self.pattern = rx.pattern
+        super().__init__(rx)
         self._tests: tuple[_Test, ...] | None = None
-
-    @property
-    def flags(self) -> int:
-        return self.re.flags
 
     def possible(self, text: str) -> bool:
         """False only when no match can be in ``text``."""
@@ -211,16 +222,10 @@ class Guarded:
         return odd or all(t(low) for t in tests)
 
     def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
-        return self.re.search(text, pos, endpos) if self.possible(text) else None
-
-    def match(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
-        return self.re.match(text, pos, endpos)
-
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
-        return self.re.fullmatch(text, pos, endpos)
+        return super().search(text, pos, endpos) if self.possible(text) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Iterator[re.Match[str]]:
-        return self.re.finditer(text, pos, endpos) if self.possible(text) else iter(())
+        return super().finditer(text, pos, endpos) if self.possible(text) else iter(())
 
     def findall(self, text: str, pos: int = 0, endpos: int = 2**62) -> list[Any]:
         return self.re.findall(text, pos, endpos) if self.possible(text) else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
@@ -75,8 +76,14 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
     -------
     list of Sentence
         Paragraph breaks (newlines) always end a sentence; ``.``, ``!``, ``?`` end one before a
-        capital unless the word before is an abbreviation ("M.") or a single initial.
+        capital unless the word before is an abbreviation ("M.") or a single initial. The
+        :class:`Sentence` objects are shared by the calls on the same text (read them, never change them).
     """
+    return list(_sentences(text, lo))  # the events and the control states read the same document: split once
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str, lo: int) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     para = 0
     for line in _LINE.finditer(text[lo:]):
@@ -95,7 +102,7 @@ def split_sentences(text: str, lo: int = 0) -> list[Sentence]:
         para += 1
     for i, s in enumerate(out):
         s.index = i
-    return out
+    return tuple(out)
 
 
 _WORD_CHAR = re.compile(r"[\w°]")
@@ -122,11 +129,14 @@ def _push(out: list[Sentence], text: str, a: int, b: int, para: int) -> None:
 
 
 _CLAUSE_BOUNDARY = re.compile(
-    r",?\s+(?:tandis\s+qu|alors\s+qu)(?=e\b|['’])"
-    r"|,\s+et\s+(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la\s+veille|le\s+lendemain)\b)"
-    r"|\s+o[ùu]\s+(?=[^,.]*\d)"
+    # every boundary begins with a comma or a space: one character class first lets `re` skip to them
+    r"[,\s](?:"
+    r"(?<=,)(?:\s+(?:tandis\s+qu|alors\s+qu)(?=e\b|['’])"
+    r"|\s+et\s+(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la\s+veille|le\s+lendemain)\b)"
     # a second toll of other victims: ", et deux autres civils ont été tués dans ..."
-    r"|,\s+et\s+(?=(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs)\s+autres\b)",
+    r"|\s+et\s+(?=(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs)\s+autres\b))"
+    r"|(?<=\s)(?:\s*(?:tandis\s+qu|alors\s+qu)(?=e\b|['’])|\s*o[ùu]\s+(?=[^,.]*\d))"
+    r")",
     _I,
 )
 

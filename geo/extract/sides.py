@@ -15,6 +15,7 @@ from geo.extract.control_pass import (
     control_status,
     opponent,
 )
+from geo.extract.folded import Folded
 from geo.extract.segment import Sentence
 from geo.lang.fr.cues import (
     AGENT_CUE,
@@ -29,6 +30,12 @@ from geo.lang.fr.cues import (
 from geo.lang.fr.triggers import CLAIM, PARTIAL, REVERSED
 from geo.model import Event
 from geo.vocab import Actor, ControlStatus, EventKind
+
+#: The table patterns this pass searches most, searched by their lower-cased twins.
+_TARGET_CTX = Folded(TARGET_CTX)
+_SOURCE_CUE = Folded(SOURCE_CUE)
+_SUPPORT_CUE = Folded(SUPPORT_CUE)
+_AGENT_CUE = Folded(AGENT_CUE)
 
 _I = re.IGNORECASE
 
@@ -49,15 +56,15 @@ def event_actor(
     named = None  # explicitly the agent: "attribuées aux jihadistes", "menés par", "bombardé par"
     for s, e, label in actors:
         before = clause[max(0, s - 50) : s]
-        if SUPPORT_CUE.search(before) and not (kind == EventKind.STRIKE and WEAPON_ACTOR.match(clause, s)):
+        if _SUPPORT_CUE.search(before) and not (kind == EventKind.STRIKE and WEAPON_ACTOR.match(clause, s)):
             continue  # "soutenus par HTS", "appuyées par l'aviation russe": a backer, not the agent
-        if AGENT_CUE.search(before):
+        if _AGENT_CUE.search(before):
             if named is None:
                 named = (s, e, label)
             continue
-        if SOURCE_CUE.search(before):
+        if _SOURCE_CUE.search(before):
             continue  # who reports ("selon Moscou", "a indiqué l'armée russe") is not who acts
-        if TARGET_CTX.search(before[-40:]):
+        if _TARGET_CTX.search(before[-40:]):
             targets.append((s, e, label))
         else:
             agents.append((s, e, label))
@@ -118,7 +125,7 @@ def label_text(clause: str, actors: list[ActorSpan], label: str | None) -> str |
 def can_act(clause: str, start: int) -> bool:
     """An actor at ``start`` can act: not who reports ("selon l'armée"), not a backer ("appuyés par")."""
     before = clause[max(0, start - 50) : start]
-    return not SOURCE_CUE.search(before) and not SUPPORT_CUE.search(before)
+    return not _SOURCE_CUE.search(before) and not _SUPPORT_CUE.search(before)
 
 
 def pronoun_subject(clause: str, at: int) -> bool:

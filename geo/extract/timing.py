@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.folded import Folded
 from geo.extract.segment import Draft, Sentence
 from geo.model import Document, Event, FrontObservation
 from geo.vocab import DatePrecision, EventKind
@@ -18,11 +19,11 @@ _TWO_DAYS = re.compile(
     r"|vendredi|samedi|dimanche)\b",
     _I,
 )
-_RUNNING = re.compile(
+_RUNNING = Folded(re.compile(
     r"\bchaque\s+jour\b|\bau\s+total\b|\bquotidien\w*|\ben\s+\S+\s+(?:jours|semaines|mois)\b"
     r"|\bces\s+derniers\s+jours\b",
     _I,
-)
+))
 _RUNNING_CHANGE = re.compile(r"\bces\s+derniers\s+jours\b|\bdepuis\b", _I)
 _RELATIVE_DAY = re.compile(r"veille|lendemain", _I)
 

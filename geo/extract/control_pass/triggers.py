@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.extract.control_pass.ties import DONT, FROM_PLACE, among_them, apposition_head, strip_agent
+from geo.extract.folded import Folded
 from geo.extract.prefilter import Guarded
 from geo.lang.fr import control as fr
 from geo.model import Mention
@@ -95,7 +96,7 @@ class ControlHit:
     place: Mention | str | None = None  # the Mention the trigger governs, ANAPHOR, or None
 
 
-_GAP_AFTER = re.compile(
+_GAP_AFTER = Folded(re.compile(
     rf"^[\s,]*(?:\s*(?:le|la|les|l{_AP}|de|d{_AP}|du|des|à|au|aux|dans|sur|en|vers|hors|totalement|enti[èe]rement|compl[èe]tement|"
     rf"aussi|encore|d[ée]j[àa]|notamment|ensuite|\w+di|dimanche|hier|ce|cette|matin|soir|nuit|partie|majeure|quasi-totalit[ée]|totalit[ée]|"
     rf"contr[ôo]le|centre|ville|localit[ée]|village|villages|localit[ée]s|quartier|quartiers|secteur|secteurs|cit[ée]|bourgade|route|poste(?:-fronti[èe]re)?|"
@@ -105,7 +106,7 @@ _GAP_AFTER = re.compile(
     rf"depuis\s+(?:\w+di|dimanche|hier|la\s+veille|\d+)|quelques\s+(?:heures|jours|semaines)\s+(?:plus\s+t[ôo]t|auparavant)|"
     rf"\w+\s+(?=d[eu']))[\s,’'\"«“»”]*)*$",
     _I,
-)
+))
 
 
 #: Stands for "the place in focus" when a trigger governs "la ville", "le camp" (placed from context).
@@ -140,13 +141,13 @@ def find_controls(clause: str, mentions: Sequence[Mention], clause_start: int) -
     ``clause_start`` converts them to clause offsets. A trigger that governs "la ville", "le
     camp" ... gets ``place=ANAPHOR``: the caller places it from context.
     """
-    live = [(role, g.re) for role, g in _guarded() if g.possible(clause)]
+    live = [(role, g) for role, g in _guarded() if g.possible(clause)]
     if not live:
         return []  # no table's literals in the clause: no trigger
     spans = [(m.start - clause_start, m.end - clause_start, m) for m in mentions]
     found: list[ControlHit] = []
     for role, pattern in live:
-        for m in pattern.finditer(clause):
+        for m in Folded.finditer(pattern, clause):  # the guard said yes already: the twin's search alone
             place: Mention | str | None = _tied_place(clause, role, m, spans) if spans else None
             place = _subject_anaphor(clause, role, m.start(), place, clause_start)
             if (

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from geo.extract.dates.patterns import _CUMULATIVE_RE, _START_WORDS, _WHEN_RE, _WORD_RE, _clean
+import re
+
+from geo.extract.dates.patterns import _CUMULATIVE_RE, _NARROW_STARTS, _START_WORDS, _WHEN_RE, _WORD_RE, _clean
+from geo.extract.folded import Folded, at_start_word
 
 __all__ = ["find_when", "is_cumulative_phrase"]
+
+#: A date expression that begins a word (a run of ``[^\W_]``) that can begin one: one search finds the next,
+#: the words before it are not visited one by one in Python.
+_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS, _NARROW_STARTS)}(?:{_WHEN_RE.pattern})", _WHEN_RE.flags))
 
 
 def find_when(sentence: str) -> list[tuple[int, int, str]]:
@@ -27,18 +34,16 @@ def find_when(sentence: str) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     pos = 0
-    # Only try the (costly) full expression where a word that can begin a date stands.
-    for tok in _WORD_RE.finditer(sentence):
-        start = tok.start()
-        if start < pos:
-            continue
-        w = tok.group()
-        if not (w[0].isdigit() or w.lower() in _START_WORDS):
-            continue
-        m = _WHEN_RE.match(sentence, start)
-        if m is not None:
-            out.append((m.start(), m.end(), m.group()))
-            pos = m.end()
+    # An expression counts where the word it begins with can begin a date (a digit, a word of _START_WORDS).
+    while (m := _AT_WORD.search_folded(sentence, pos)) is not None:
+        start, end = m.span()
+        tok = _WORD_RE.match(sentence, start)
+        w = tok.group() if tok is not None else ""
+        if w and (w[0].isdigit() or w.lower() in _START_WORDS):
+            out.append((start, end, sentence[start:end]))
+            pos = end
+        else:
+            pos = start + 1
     return out
 
 

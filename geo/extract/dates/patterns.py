@@ -88,6 +88,18 @@ _START_WORDS = frozenset(
      "aujourd", "ce", "cet", "cette", "ces", "chaque", "tous", "toutes", "quotidiennement", "il",
      "lors", "durant", "pendant", "sur", "premier"]
 )
+#: The frequent short words that begin a date expression, with what must follow them for one to begin
+#: there (read off ``_WHEN_RE``): elsewhere :func:`geo.extract.dates.find.find_when` does not try it.
+_NARROW_STARTS = {
+    "l": rf"l{_AP}(?:[\s\u00a0\u202f]*(?:\d|premier|{_WD})|avant-veille)",
+    "la": rf"la{_S}(?:nuit|veille|semaine)",
+    "le": rf"le{_S}(?:\d|premier|{_WD}|lendemain|surlendemain|week-end|mois)",
+    "à": rf"à{_S}partir",
+    "dans": rf"dans{_S}la{_S}nuit",
+    "sur": rf"sur{_S}(?:près|moins|plus|environ|les|{_NUMW})",
+    "au": rf"au{_S}(?:début|fin|mi|cours)",
+    "du": rf"du{_S}(?:\d|premier|{_WD})",
+}
 _CUMULATIVE_RE = re.compile(
     rf"^(?:depuis|dès|à{_S}partir|jusqu{_AP})"
     rf"|^(?:en|durant|pendant|sur)(?:{_S}(?:près{_S}de|moins{_S}de|plus{_S}de|environ))?"

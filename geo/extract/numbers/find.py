@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.folded import Folded, at_start_word
 from geo.extract.numbers.parse import (
     _APPROX_PLUR,
     _APPROX_SING,
@@ -51,8 +52,21 @@ _START_WORDS = frozenset(
      "moins"]
 )
 
+#: The frequent words that begin a count only as a prefix or an approximation ("des dizaines", "moins de"),
+#: with what must follow them for one to begin there (read off ``_MASTER``).
+_NARROW_STARTS = {
+    "des": rf"des\s+(?:{_APPROX_PLUR}|milliers|millions|milliards)",
+    "moins": r"moins\s+d",
+    "autour": r"autour\s+d",
+    "pas": r"pas\s+moins",
+    "bien": r"bien\s+plus",
+}
+#: A count that begins a word that can begin one: one search finds the next, the words before it are not
+#: visited one by one in Python.
+_AT_WORD = Folded(re.compile(rf"{at_start_word(_START_WORDS, _NARROW_STARTS)}(?:{_MASTER.pattern})", _MASTER.flags))
+
 _MONTHS = "|".join(MONTHS)
-_DATE_SPANS = re.compile(
+_DATE_SPANS = Folded(re.compile(
     rf"{_LB}(?:\d{{1,2}}|1er)(?:[{_SPACES}]+(?:et|au|ou)[{_SPACES}]+\d{{1,2}})?"
     rf"[{_SPACES}]+(?:{_MONTHS})(?:[{_SPACES}]+\d{{4}})?(?!\w)"
     rf"|{_LB}(?:{_MONTHS})[{_SPACES}]+\d{{4}}(?!\d)"
@@ -60,12 +74,13 @@ _DATE_SPANS = re.compile(
     r"|(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"
     rf"|(?<!\d)\d{{1,2}}[{_SPACES}]?h(?:[{_SPACES}]?\d{{2}})?(?!\w)",
     re.IGNORECASE,
-)
+))
 _YEAR_CUE_BEFORE = re.compile(
     r"(?:\ben|\bdepuis|\bdès|\bde|\bd['’]|\bann[ée]e|\bfin|\bdébut|\bavant|\baprès|\bjusqu['’]en"
     r"|\bmi-|\bl['’]an|\bété|\bhiver|\bprintemps|\bautomne|\bet|\bà|\bau)\s*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+)")
 
@@ -142,7 +157,10 @@ def _words_count(m: re.Match[str], minimum: bool, approx: bool) -> tuple[int, Co
 
 def _is_date_like(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is part of a date, a time or a year."""
-    for d in _DATE_SPANS.finditer(text, max(0, start - 30), min(len(text), end + 30)):
+    lo, hi = max(0, start - 30), min(len(text), end + 30)
+    if _DIGIT.search(text, lo, hi) is None:
+        return False  # every date, time and year holds a digit
+    for d in _DATE_SPANS.finditer(text, lo, hi):
         a, b = d.span()
         if a <= start < b or a < end <= b:
             return True
@@ -175,16 +193,14 @@ def find_counts(text: str, *, skip_dates: bool = False) -> list[tuple[int, int, 
     """
     out: list[tuple[int, int, Count]] = []
     pos = 0
-    # Only try the (costly) master expression where a word that can begin a count stands.
-    for tok in _WORD_RE.finditer(text):
-        start = tok.start()
-        if start < pos:
-            continue
-        w = tok.group()
-        if not (w[0].isdigit() or w.lower() in _START_WORDS):
-            continue
-        m = _MASTER.match(text, start)
-        if m is None:
+    # An expression counts where the word it begins with can begin a count (a digit, a word of _START_WORDS).
+    # (the match's groups may be lower-cased: _interpret reads them case-blind)
+    while (m := _AT_WORD.search_folded(text, pos)) is not None:
+        start = m.start()
+        tok = _WORD_RE.match(text, start)
+        w = tok.group() if tok is not None else ""
+        if not (w and (w[0].isdigit() or w.lower() in _START_WORDS)):
+            pos = start + 1
             continue
         got = _interpret(m)
         if got is None:
