@@ -26,7 +26,8 @@ from geo.extract.mentions.cues import (
     _may_be_prep,
 )
 from geo.extract.mentions.filters import _dateline_caps, _is_capitalised, _overlaps, _plausible_person_free
-from geo.extract.scan import finditer, word_start
+from geo.extract.mentions.starts import Starts, match_at
+from geo.extract.scan import word_start
 from geo.lang.fr.places import (
     ARTICLES,
     DEMONYMS,
@@ -101,7 +102,8 @@ def cue_candidates(scan: _Scan, cands: dict[tuple[int, int], _Cand]) -> None:
     for s_, e_ in cands:
         covered[s_:e_] = b"\x01" * (e_ - s_)
     ends = _Ends(cands)
-    found = finditer(_NAME_RX, _NAME_STARTS, text, lo) + finditer(_CODE, _CODE_STARTS, text, lo)
+    starts = scan.starts or Starts(text)
+    found = match_at(_NAME_RX, starts.with_glued(), text, lo) + match_at(_CODE, starts.capitals, text, lo)
     found.sort(key=lambda m: m.start())
     for m in found:
         start = m.start()
@@ -162,7 +164,7 @@ def _cue_name(scan: _Scan, start: int, end: int, ends: _Ends) -> _Cand | None:
         start += lead.end()
         surface = text[start:end]
     before = text[max(0, start - 60) : start]
-    core = _name_tokens_ok(_TOKEN.findall(scan.folded[start:end]))
+    core = _name_tokens_ok(scan.folded[start:end].split())  # a fold holds only word characters and spaces
     if core is None or not _is_capitalised(surface):
         return None
     if surface.isupper() and not _dateline_caps(text, start, end, scan.lo):
