@@ -68,3 +68,4 @@ def test_metonymic_halves_answer_as_the_whole_pattern() -> None:
     for w in windows:
         whole = metonymy._METONYMIC_BEFORE.search(w) is not None
         assert whole == any(h.search(w) is not None for h in metonymy._METONYMIC_HALVES), w
+        assert whole == metonymy._actor_before(w), w

@@ -170,15 +170,15 @@ def _cue_name(scan: _Scan, start: int, end: int, ends: _Ends) -> _Cand | None:
     if surface.isupper() and not _dateline_caps(text, start, end, scan.lo):
         return None  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
     tail = before.rstrip()
-    appos = _apposition(before, text[end : end + 60])  # "X, un village voisin" needs no cue
-    if (not tail or tail[-1] in _NO_CUE_END) and not appos:
+    # "X, un village voisin" needs no cue (the apposition is read only where it decides)
+    if (not tail or tail[-1] in _NO_CUE_END) and not _apposition(before, text[end : end + 60]):
         return None  # a sentence start, a heading, a quote: no cue ends with this
-    place_prefix = appos or (core[0] in PLACE_ONLY_PREFIXES and len(core) > 1)  # "puis Deir Attiya"
     kind_hint, near = _hint(text, start)
     word = "," if tail[-1:] == "," else _last_word(tail)
     listed = word in _JOIN_LAST_WORDS and ends.listed(before, start)
     cue, site = _cue(before, word, kind_hint, near, listed)
-    if not cue and not place_prefix:
+    place_prefix = core[0] in PLACE_ONLY_PREFIXES and len(core) > 1  # "puis Deir Attiya"
+    if not cue and not place_prefix and not _apposition(before, text[end : end + 60]):
         return None
     if _overlaps(start, end, scan.orgs) or not _plausible_person_free(text, start, end):
         return None

@@ -34,6 +34,8 @@ _METONYMIC_BEFORE = re.compile(f"{_METONYMIC_NOUN}|{_METONYMIC_PREP}", re.IGNORE
 #: The two halves of ``_METONYMIC_BEFORE``, each behind the literals its matches hold: a window matches the
 #: whole pattern when it matches one of them, and the costly nouns are searched only where one is written.
 _METONYMIC_HALVES = tuple(guard(re.compile(half, re.IGNORECASE)) for half in (_METONYMIC_NOUN, _METONYMIC_PREP))
+#: How a window ends (lower-cased, trailing spaces stripped) when each half matches it: the nouns end with a _DE.
+_HALF_ENDS = (_DE_ENDS, _METONYMIC_ENDS)
 _METONYMIC_AFTER = re.compile(
     r"^\s*(?:et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+)?"
     r"(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aura|auraient|aurait|s['’]est|se\s+sont|se\s+dit|se\s+disent|y\s+ont|y\s+a|"
@@ -75,6 +77,19 @@ _LOCATIVE_DE = re.compile(
 )
 
 
+def _actor_before(before: str) -> bool:
+    """True when ``_METONYMIC_BEFORE`` matches ``before`` ("les forces de ", "soutenu par la "): each half is
+    searched only when the window ends as it can and holds its literals."""
+    low = _guarded(before)
+    if low is None:
+        return any(half.search(before) for half in _METONYMIC_HALVES)
+    tail = low.rstrip()
+    if not (tail.endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS)):
+        return False
+    halves = zip(_HALF_ENDS, _METONYMIC_HALVES, strict=True)
+    return any(tail.endswith(ends) and half.search(before) for ends, half in halves)
+
+
 def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str | None) -> bool:
     """True when the place at ``text[start:end]`` stands for a government or an actor ("Ankara a indiqué")."""
     if kind == "country" and not foreign:
@@ -83,9 +98,7 @@ def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str |
     after = text[end : end + 90]
     if not foreign and before.rstrip().endswith("contre") and _ATTACK_ON_PLACE.search(before):
         return False  # "une attaque au drone contre Souqaylabiyé": the place hit, not an actor
-    low = _guarded(before)
-    may_before = low is None or (low.rstrip().endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS))
-    if may_before and any(half.search(before) for half in _METONYMIC_HALVES):
+    if _actor_before(before):
         return True
     if _AND_ACTOR_AFTER.match(after) and not _PLACE_PREP.search(before):
         return True
