@@ -123,6 +123,8 @@ class Gazetteer:
         self._adm1 = {g.pcode: g.name_en for g in governorates()}
         self._governorates = {p.adm1_pcode: p for p in self._index.places if p.id.startswith("ocha:") and p.adm1_pcode}
         self._cached = functools.lru_cache(maxsize=65536)(self._resolve_key)
+        #: ``_score`` remembered for :meth:`candidates` (its lists are read, never changed)
+        self._scored = functools.lru_cache(maxsize=65536)(self._score)
         #: Online lookups that failed (timeouts, HTTP errors, no network): their names stay unresolved.
         self.online_failures = 0
         self._phrases: dict[str, tuple[Place, ...]] | None = None
@@ -207,7 +209,7 @@ class Gazetteer:
         if not isinstance(name, str):
             raise InputError(f"expected a place name as str, instead got {type(name).__name__}: {name!r}")
         pcode, points, kind = context_key(governorate, near, kind)
-        scored = self._score(name, pcode, points, kind)
+        scored = self._scored(name, pcode, points, kind)
         n = max(0, int(limit))
         return [self._resolution(name, p, s) for p, s in scoring.distinct(scored, n)[:n]]
 

@@ -25,8 +25,9 @@ government or an actor ("Ankara a indiqué", "les bombardements de Damas") are k
 ``metonymic=True`` so events are not placed there.
 
 The package: :mod:`.candidate` (one candidate), :mod:`.matcher` (the gazetteer scan),
-:mod:`.cue_names` (names after cues), :mod:`.spacy_pass` (the spaCy option), :mod:`.candidates`
-(all of them), :mod:`.cues`, :mod:`.filters`, :mod:`.names` (patterns and filters),
+:mod:`.cue_names` (names after cues), :mod:`.starts` (where names can begin), :mod:`.spacy_pass`
+(the spaCy option), :mod:`.candidates` (all of them), :mod:`.cues`, :mod:`.filters`, :mod:`.names`
+(patterns and filters),
 :mod:`.context`, :mod:`.metonymy` and :mod:`.resolve` (resolution in context). The French words
 are tables in :mod:`geo.lang.fr.places`.
 """

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geo.extract.mentions.starts import Starts
+
 #: Kinds of named natural features (rivers) that are recognised but have no point: their mentions keep
 #: ``name=None`` (no event is ever placed on a river) and are not reported as unresolved.
 FEATURE_KINDS = frozenset({"river"})
@@ -34,14 +36,15 @@ class _Cand:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """A text being scanned: the text, its fold, where it begins, and the spans no place may overlap
-    (organisation names and first names, in text order)."""
+    """A text being scanned: the text, its fold, where it begins, the spans no place may overlap
+    (organisation names and first names, in text order), and where names can begin."""
 
     text: str
     folded: str
     lo: int
     orgs: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int]] = field(default_factory=list)
+    starts: Starts | None = None
 
 
 def _text_start(text: str) -> int:

@@ -7,22 +7,23 @@ import re
 from gazetteer.normalize import fold
 from geo.extract.mentions.candidate import _Cand, _Scan, _text_start
 from geo.extract.mentions.cue_names import cue_candidates
-from geo.extract.mentions.filters import _FIRST_NAMES, _ORGS, FIRST_NAME_STARTS, ORG_STARTS
+from geo.extract.mentions.filters import org_spans, person_spans
 from geo.extract.mentions.matcher import index_candidates
+from geo.extract.mentions.starts import Starts
 from geo.extract.protocols import ExtractionGazetteer
-from geo.extract.scan import finditer
 from geo.lang.fr.places import RIVER_NAMES
 
 #: Rivers ("l'Euphrate", "le fleuve Barada"): recognised with ``kind="river"`` and no point.
 _RIVER = re.compile(rf"(?:\b(?:l['’]|le\s+|du\s+|au\s+|fleuve\s+|rivi[èe]re\s+)\s*)({'|'.join(RIVER_NAMES)})\b")
 
 
-def _candidates(text: str, gazetteer: ExtractionGazetteer) -> list[_Cand]:
-    """Every candidate of ``text`` in text order (see :mod:`geo.extract.mentions`)."""
+def _candidates(text: str, gazetteer: ExtractionGazetteer, folded: str | None = None) -> list[_Cand]:
+    """Every candidate of ``text`` in text order (see :mod:`geo.extract.mentions`); ``folded`` is ``fold(text)``
+    when known."""
+    starts = Starts(text)
     scan = _Scan(
-        text, fold(text), _text_start(text),
-        orgs=[m.span() for m in finditer(_ORGS, ORG_STARTS, text)],
-        persons=[m.span() for m in finditer(_FIRST_NAMES, FIRST_NAME_STARTS, text)],
+        text, fold(text) if folded is None else folded, _text_start(text),
+        orgs=org_spans(text, starts), persons=person_spans(text, starts), starts=starts,
     )
     cands = index_candidates(scan, gazetteer)
     _add_rivers(text, scan.lo, cands)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from gazetteer.normalize import fold
 from geo.extract.mentions.candidate import _Cand
 from geo.extract.mentions.filters import _DATELINE_AFTER
+from geo.extract.prefilter import guard
 from geo.extract.protocols import ExtractionGazetteer, Point
 from geo.lang.fr.places import BARE_GOVERNORATES, DAMASCUS
 
@@ -25,22 +26,24 @@ if TYPE_CHECKING:
 _RURAL_CUE = re.compile(r"(?:(?:province|gouvernorat|r[ée]gion)\s+|campagne\s+(?:\w+\s+)?)de\s+$", re.IGNORECASE)
 
 
-def _is_rural_damascus_cue(text: str, cand: _Cand) -> bool:
-    """True for "la province de Damas", "la campagne de Damas": Rural Damascus, not the city."""
-    return fold(cand.surface) in DAMASCUS and bool(
+def _is_rural_damascus_cue(text: str, cand: _Cand, key: str | None = None) -> bool:
+    """True for "la province de Damas", "la campagne de Damas": Rural Damascus, not the city (``key``: the
+    folded surface, when known)."""
+    return (fold(cand.surface) if key is None else key) in DAMASCUS and bool(
         _RURAL_CUE.search(text[max(0, cand.start - 30) : cand.start])
     ) and (cand.kind_hint == "governorate" or "campagne" in text[max(0, cand.start - 30) : cand.start].lower())
 
 
 def _bare_kind_votes(
-    doc_text: str, cands: list[_Cand], contexts: dict[int, str | None] | None = None
+    doc_text: str, cands: list[_Cand], contexts: dict[int, str | None] | None = None,
+    keys: dict[tuple[int, int], str] | None = None,
 ) -> dict[str, str]:
     """Decide, per folded name, whether a bare mention means the governorate (dispatch-level)."""
     gov: Counter[str] = Counter()
     city: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for c in cands:
-        key = fold(c.surface)
+        key = fold(c.surface) if keys is None else keys[(c.start, c.end)]
         total[key] += 1
         hint = c.kind_hint
         if hint is None:
@@ -63,11 +66,11 @@ def _bare_kind_votes(
 
 
 _CITY_AFTER = re.compile(r"(?:-(?:Est|Ouest|est|ouest)\b|\s*,\s*(?:le\s+|la\s+|son\s+|sa\s+)?(?:chef-lieu|capitale)\b)")
-_CITY_BEFORE = re.compile(
+_CITY_BEFORE = guard(re.compile(
     r"(?:quartiers?|faubourgs?|banlieues?|h[ôo]pital|universit[ée]|centre-ville|citadelle|vieille\s+ville|march[ée]|"
     r"rues?)\b[^.;,()]{0,30}?(?:\bde\s+|\bd['’]\s*|\bdu\s+)$",
     re.IGNORECASE,
-)
+))
 #: How the window ends (lower-cased, trailing spaces stripped) when ``_CITY_BEFORE`` or ``_GOV_BEFORE`` matches.
 _DE_TAILS = ("de", "du", "d'", "d’")
 _GOV_BEFORE = re.compile(

@@ -26,7 +26,8 @@ from geo.extract.mentions.cues import (
     _may_be_prep,
 )
 from geo.extract.mentions.filters import _dateline_caps, _is_capitalised, _overlaps, _plausible_person_free
-from geo.extract.scan import finditer, word_start
+from geo.extract.mentions.starts import Starts, match_at
+from geo.extract.scan import word_start
 from geo.lang.fr.places import (
     ARTICLES,
     DEMONYMS,
@@ -101,7 +102,8 @@ def cue_candidates(scan: _Scan, cands: dict[tuple[int, int], _Cand]) -> None:
     for s_, e_ in cands:
         covered[s_:e_] = b"\x01" * (e_ - s_)
     ends = _Ends(cands)
-    found = finditer(_NAME_RX, _NAME_STARTS, text, lo) + finditer(_CODE, _CODE_STARTS, text, lo)
+    starts = scan.starts or Starts(text)
+    found = match_at(_NAME_RX, starts.with_glued(), text, lo) + match_at(_CODE, starts.capitals, text, lo)
     found.sort(key=lambda m: m.start())
     for m in found:
         start = m.start()
@@ -162,21 +164,21 @@ def _cue_name(scan: _Scan, start: int, end: int, ends: _Ends) -> _Cand | None:
         start += lead.end()
         surface = text[start:end]
     before = text[max(0, start - 60) : start]
-    core = _name_tokens_ok(_TOKEN.findall(scan.folded[start:end]))
+    core = _name_tokens_ok(scan.folded[start:end].split())  # a fold holds only word characters and spaces
     if core is None or not _is_capitalised(surface):
         return None
     if surface.isupper() and not _dateline_caps(text, start, end, scan.lo):
         return None  # "LIRE AUSSI", "VIDEO": headings and navigation, not names
     tail = before.rstrip()
-    appos = _apposition(before, text[end : end + 60])  # "X, un village voisin" needs no cue
-    if (not tail or tail[-1] in _NO_CUE_END) and not appos:
+    # "X, un village voisin" needs no cue (the apposition is read only where it decides)
+    if (not tail or tail[-1] in _NO_CUE_END) and not _apposition(before, text[end : end + 60]):
         return None  # a sentence start, a heading, a quote: no cue ends with this
-    place_prefix = appos or (core[0] in PLACE_ONLY_PREFIXES and len(core) > 1)  # "puis Deir Attiya"
     kind_hint, near = _hint(text, start)
     word = "," if tail[-1:] == "," else _last_word(tail)
     listed = word in _JOIN_LAST_WORDS and ends.listed(before, start)
     cue, site = _cue(before, word, kind_hint, near, listed)
-    if not cue and not place_prefix:
+    place_prefix = core[0] in PLACE_ONLY_PREFIXES and len(core) > 1  # "puis Deir Attiya"
+    if not cue and not place_prefix and not _apposition(before, text[end : end + 60]):
         return None
     if _overlaps(start, end, scan.orgs) or not _plausible_person_free(text, start, end):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.extract.prefilter import ODD_CASE
+from geo.extract.prefilter import ODD_CASE, guard
 
 _NAME = (
     r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]t|[Aa]ch)-)?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
@@ -50,7 +50,7 @@ _PREP_CUE = re.compile(r"(?:^|[\s(«\"])(?:[àa]|vers|depuis|jusqu['’][àa]|su
                        re.IGNORECASE)
 
 #: Verbs and nouns whose object is a place: "ont touché X", "la prise de X", "se sont emparés de X".
-_OBJECT_CUE = re.compile(
+_OBJECT_CUE = guard(re.compile(
     r"(?:(?:\b(?:touch|vis|frapp|bombard|pilonn|assi[ée]g|encercl|lib[ée]r|investi|attaqu|quitt|[ée]vacu|atteint|rejoint|"
     r"travers|gagn|cibl|ravag|d[ée]vast|d[ée]truit|perdu|abandonn)\w*|\bfui)\s+"
     r"|\b(?:empar[ée]\w*|contr[ôo]le|prise|reprise|chute|conqu[êe]te|lib[ée]ration|si[èe]ge|encerclement|bombardements?|"
@@ -58,9 +58,9 @@ _OBJECT_CUE = re.compile(
     r"p[ée]riph[ée]rie|lisi[èe]re|environs|alentours|hauteurs|campagne|nord|sud|est|ouest|centre)\s+"
     r"(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+|des\s+))$",
     re.IGNORECASE,
-)
+))
 #: Nouns that name a site of a place: "le marché de X", "le secteur de X", "les fermes de X".
-_SITE_CUE = re.compile(
+_SITE_CUE = guard(re.compile(
     r"(?:secteurs?|march[ée]s?|sites?|fermes?|champs?\s+(?:p[ée]troliers?|gaziers?)|centre\s+\w+|postes?-fronti[èe]res?|"
     r"postes?\s+fronti[èe]res?|(?:points?\s+de\s+)?passages?(?:\s+frontaliers?)?|plateau|vall[ée]e|massif|h[ôo]pital|"
     r"[ée]coles?|usine|raffinerie|station|gare|stade|universit[ée]|citadelle|forteresse|pont|rond-point|place|"
@@ -68,14 +68,14 @@ _SITE_CUE = re.compile(
     r"(?:\s+(?:voisins?|voisines?|rebelles?|militaires?|principal|principaux|tr[èe]s\s+fr[ée]quent[ée]s?|fr[ée]quent[ée]s?|"
     r"peupl[ée]s?|d[ée]vast[ée]s?|strat[ée]giques?|kurdes?))*\s+(?:de\s+|d['’]\s*|du\s+)$",
     re.IGNORECASE,
-)
+))
 #: "plusieurs villages, dont X": the first name of a list introduced by a plural place noun.
-_LIST_INTRO = re.compile(
+_LIST_INTRO = guard(re.compile(
     r"(?:villages|localit[ée]s|quartiers|secteurs|villes|bourgades|hameaux|camps|positions|r[ée]gions|zones|march[ée]s|"
     r"sites|cit[ée]s|communes)\b[^.;:!?]{0,40}?(?:\bdont|\bnotamment|\bcomme|\btel(?:le)?s?\s+que|\bparmi\s+lesquel(?:le)?s|"
     r"\b[àa]\s+savoir)\s*(?:ceux\s+|celles?\s+|celui\s+)?(?:de\s+|d['’]\s*|[àa]\s+)?(?:la\s+|l['’]\s*)?$",
     re.IGNORECASE,
-)
+))
 #: What joins the items of a list of places: "X, Y et Z", "X et de Y", "X, au sud, et de Y".
 _LIST_JOIN = re.compile(
     r"(?:\s*,\s*(?:le\s+\d{1,2}(?:er)?|fin|d[ée]but|mi-)\s*(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre"

@@ -11,7 +11,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from geo.extract.scan import finditer, word_start
+from geo.extract.mentions.starts import Starts, match_at
+from geo.extract.prefilter import guard
+from geo.extract.scan import word_start
 
 #: Organisation names: mentions inside these spans are dropped. (The leading lookahead holds every
 #: first character of the alternatives, so most positions fail once; tests/unit/test_extract_guards.py.)
@@ -38,14 +40,17 @@ ORG_STARTS = re.compile(
     r"[A-ZÉacjqrst](?:(?<=[A-ZÉ])|(?<=a)(?=l-Nosra)|(?<!\w.)(?:(?<=a)(?=gence)|(?<=t)(?=[ée]l[ée]vision)"
     r"|(?<=c)(?=ha[iî]ne)|(?<=j)(?=ournal)|(?<=q)(?=uotidien)|(?<=s)(?=ite)|(?<=r)(?=adio)))"
 )
+#: The lower-case openings of ``_ORGS`` matches, as ``ORG_STARTS`` lists them ("t" + "él" for "télévision"):
+#: with the capitals, every position where an organisation name can begin (:func:`org_spans`).
+ORG_WORDS = ("al-Nosra", "agence", "tél", "tel", "cha", "journal", "quotidien", "site", "radio")
 #: Person cues: a capitalised name right after these is a person.
-_PERSON_CUE = re.compile(
+_PERSON_CUE = guard(re.compile(
     r"(?:\bM\.|\bMme|\bDr|\bpr[ée]sident(?:e)?(?:\s+\w+)?|\bporte-parole(?:\s+\w+)*?|\bministre(?:\s+\w+)*?|\bchef\s+(?:de\s+\w+\s+)?|"
     r"\bdirecteur(?:\s+de\s+l['’]\w+)?|\bsecr[ée]taire(?:\s+\w+)*?|\bg[ée]n[ée]ral|\bcolonel|\bcheikh|\bimam|\bsultan|\broi|\bpetit|\bpetite|"
     r"\bjournaliste|\bmilitant|\bhabitant|\bcorrespondant|\bémissaire|\bm[ée]decin|\bresponsable|\bcommandant)"
     r"\s*,?\s*$",
     re.IGNORECASE,
-)
+))
 _FIRST_NAMES = re.compile(
     r"\b(?=[ABDEGHIJMORSTV])(?:Bachar|Hafez|Rami|Abou|Abu|Abdel|Abdul|Mohammed|Mohamed|Mohammad|Ahmad|Ahmed|Hassan|Hussein|Ali|Omar|Oussama|"
     r"Vladimir|Recep|Tayyip|Donald|Barack|Emmanuel|Sergueï|Serguei|John|Ashton|Dmitri|Ibrahim|Staffan|Geir|Stephane|St[ée]phane|Antonio)"
@@ -58,22 +63,22 @@ FIRST_NAME_STARTS = re.compile(word_start("ABDEGHIJMORSTV"))
 #: A name in a dateline: "DAMAS, 3 mars (AFP) -", "HOMS (Syrie) -".
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|[-–—])")
 #: A speaker is introduced, not a place: "a affirmé Hassan", "raconte Oum Ahmad,".
-_SPEAKER_BEFORE = re.compile(
+_SPEAKER_BEFORE = guard(re.compile(
     r"(?:\b(?:a|ont|avait|avaient)\s+(?:affirm|d[ée]clar|dit|racont|expliqu|ajout|indiqu|pr[ée]cis|t[ée]moign|confi|soulign|"
     r"assur|d[ée]non[cç]|rapport|poursuivi|conclu)\w*|\b(?:raconte|explique|t[ée]moigne|confie|ajoute|souligne|affirme|"
     r"indique|pr[ée]cise|assure|poursuit|dit|d[ée]clare))\s*,?\s*$",
     re.IGNORECASE,
-)
+))
 #: "Hassan, 35 ans": a person.
 _AGE_AFTER = re.compile(r"^\s*,\s*(?:\d+|[a-z]+(?:-[a-z]+)*)\s+ans\b")
 
 
 #: "le gouverneur de la province de Homs, X," / "Le chef des FDS, X,": a person in apposition to a role.
-_ROLE_APPOSITION = re.compile(
+_ROLE_APPOSITION = guard(re.compile(
     r"\b(?:directeur|directrice|gouverneur|chef|ministre|porte-parole|commandant|pr[ée]sident|responsable|maire|"
     r"patron|dirigeant|fondateur|[ée]missaire|envoy[ée]|ambassadeur|secr[ée]taire|conseiller|imam|mufti)\b[^,.;:!?]{0,60},\s*$",
     re.IGNORECASE,
-)
+))
 
 class _Spans(list[tuple[int, int]]):
     """Spans ``(start, end)`` sorted by start, with the running maximum of their ends.
@@ -97,10 +102,20 @@ class _Spans(list[tuple[int, int]]):
         return k > 0 and self.reach[k - 1] > a
 
 
+def org_spans(text: str, starts: Starts | None = None) -> _Spans:
+    """The organisation names of ``text`` (``_ORGS``), tried at its capitals and :data:`ORG_WORDS`."""
+    positions = (starts or Starts(text)).with_words(ORG_WORDS)
+    return _Spans(m.span() for m in match_at(_ORGS, positions, text))
+
+
+def person_spans(text: str, starts: Starts | None = None) -> _Spans:
+    """The persons of ``text`` named with a known first name (``_FIRST_NAMES``), tried at its capitals."""
+    return _Spans(m.span() for m in match_at(_FIRST_NAMES, (starts or Starts(text)).capitals, text))
+
+
 def _blocked_spans(text: str) -> _Spans:
-    spans = [m.span() for m in finditer(_ORGS, ORG_STARTS, text)]
-    spans += [m.span() for m in finditer(_FIRST_NAMES, FIRST_NAME_STARTS, text)]
-    return _Spans(spans)
+    starts = Starts(text)
+    return _Spans([*org_spans(text, starts), *person_spans(text, starts)])
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:

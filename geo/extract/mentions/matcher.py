@@ -8,7 +8,10 @@ candidates it yields (:func:`index_candidates`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate, compress, count
+from operator import add
 
 from gazetteer.normalize import fold
 from geo.extract.mentions.candidate import _Cand, _Scan
@@ -42,8 +45,8 @@ class PhraseMatcher:
     Notes
     -----
     Each key is folded and cut into word tokens; a text is matched by looking up, at every
-    token whose first word starts some key, the longest n-gram first. The cost is linear in
-    the number of tokens.
+    token that starts some key, the n-grams of the lengths its keys have, longest first. The cost
+    is linear in the number of tokens.
     """
 
     def __init__(self, keys: Iterable[str]) -> None:
@@ -52,6 +55,8 @@ class PhraseMatcher:
         self.after_article: dict[str, str] = {}
         self.first: set[str] = set()
         self.max_n = 1
+        #: first token -> the lengths (in tokens, at most 8) of the keys it starts, longest first
+        self.lengths: dict[str, tuple[int, ...]] = {}
         for key in keys:
             toks = tuple(_TOKEN.findall(fold(key)))
             if len(toks) == 1 and toks[0] in STOP_WORDS and len(toks[0]) >= 3 and toks[0] not in FUNCTION_WORDS:
@@ -63,49 +68,66 @@ class PhraseMatcher:
             self.table.setdefault(toks, key)
             self.first.add(toks[0])
             self.max_n = max(self.max_n, min(len(toks), 8))
+            if len(toks) <= 8:
+                self.lengths[toks[0]] = tuple(sorted({*self.lengths.get(toks[0], ()), len(toks)}, reverse=True))
 
     def match(self, folded: str, lo: int = 0, text: str | None = None) -> list[tuple[int, int, str]]:
         """Return ``(start, end, key)`` for the longest non-overlapping matches in ``folded``.
 
-        When the original ``text`` is given, an Arabic article glued by a hyphen ("al-") is
-        skipped, as the gazetteer's normalised keys drop it ("Maaret al-Noomane" -> "maaret noomane").
+        ``folded`` is :func:`gazetteer.normalize.fold` output (word characters and spaces only). When the
+        original ``text`` is given, an Arabic article glued by a hyphen ("al-") is skipped, as the
+        gazetteer's normalised keys drop it ("Maaret al-Noomane" -> "maaret noomane").
         """
-        found = list(_TOKEN.finditer(folded, lo))
-        words = [m.group() for m in found]
+        words, offs = _tokens(folded, lo)
         glued: set[int] = set()  # token numbers that follow a glued article ("Al-" + "Bab")
         if text is not None and not ARTICLES.isdisjoint(words):
-            found, words, glued = _unglue(found, words, text)
-        first, table, after = self.first, self.table, self.after_article
-        starts = [i for i, w in enumerate(words) if w in first or (i in glued and w in after)]
+            glued = _unglue(words, offs, text)
+        first, table, lengths, after = self.first, self.table, self.lengths, self.after_article
+        starts = [i for i, w in enumerate(words) if w in first]
+        n_tok = len(words)
+        if glued:
+            starts = sorted({*starts, *(i for i in glued if i < n_tok and words[i] in after)})
         out: list[tuple[int, int, str]] = []
-        n_tok, nxt = len(words), 0
+        nxt = 0
         for i in starts:
             if i < nxt:
                 continue
-            for n in range(min(self.max_n, n_tok - i), 0, -1):
-                key = table.get(tuple(words[i : i + n])) if n > 1 else table.get((words[i],))
-                if key is None and n == 1 and i in glued:
-                    key = after.get(words[i])
-                if key is not None:
-                    out.append((found[i].start(), found[i + n - 1].end(), key))
-                    nxt = i + n
+            w = words[i]
+            key: str | None = None
+            for n in lengths.get(w, ()):
+                if n <= n_tok - i and (key := table.get(tuple(words[i : i + n]) if n > 1 else (w,))) is not None:
                     break
+            else:
+                n, key = 1, (after.get(w) if i in glued else None)
+            if key is not None:
+                out.append((offs[i], offs[i + n - 1] + len(words[i + n - 1]), key))
+                nxt = i + n
         return out
 
 
-def _unglue(
-    found: list[re.Match[str]], words: list[str], text: str
-) -> tuple[list[re.Match[str]], list[str], set[int]]:
-    """The tokens without the Arabic articles glued by a hyphen, and the numbers of the tokens after them."""
-    kept: list[re.Match[str]] = []
-    glued: set[int] = set()
-    n_text = len(text)
-    for m, w in zip(found, words, strict=True):
-        if w in ARTICLES and m.end() < n_text and text[m.end()] in _HYPHENS:
-            glued.add(len(kept))
-            continue
-        kept.append(m)
-    return kept, [m.group() for m in kept], glued
+def _tokens(folded: str, lo: int) -> tuple[list[str], list[int]]:
+    """The words of ``folded[lo:]`` (runs of word characters, as ``\\w+`` finds them: a fold holds only
+    word characters and spaces) and where each begins, cut by ``str.split`` and counted in C."""
+    parts = folded[lo:].split(" ")
+    offs = list(compress(map(add, accumulate(map(len, parts), initial=lo), count()), parts))
+    return list(filter(None, parts)), offs
+
+
+def _unglue(words: list[str], offs: list[int], text: str) -> set[int]:
+    """Drop from ``words``/``offs`` the Arabic articles glued by a hyphen; return the numbers of the tokens
+    after them."""
+    drop: list[int] = []
+    for hyphen in _HYPHENS:
+        h = text.find(hyphen, offs[0] if offs else 0)
+        while h != -1:
+            k = bisect_left(offs, h) - 1  # the last token that begins before the hyphen
+            if k >= 0 and offs[k] + len(words[k]) == h and words[k] in ARTICLES:
+                drop.append(k)
+            h = text.find(hyphen, h + 1)
+    drop.sort()
+    for k in reversed(drop):
+        del words[k], offs[k]
+    return {k - r for r, k in enumerate(drop)}
 
 
 _MATCHERS: dict[int, tuple[ExtractionGazetteer, PhraseMatcher]] = {}
@@ -123,6 +145,11 @@ def _matcher(gazetteer: ExtractionGazetteer) -> PhraseMatcher:
     return matcher
 
 
+
+
+def _kunya_ok(folded: str, start: int, end: int, via: str) -> bool:
+    """A place key that opens with Abou/Abu ("Abou Kamal") is a place, not a person's kunya."""
+    return via == "whole" or folded[start:end].split(" ", 1)[0] in NAME_PREFIXES
 
 
 def index_candidates(scan: _Scan, gazetteer: ExtractionGazetteer) -> dict[tuple[int, int], _Cand]:
@@ -154,11 +181,10 @@ def index_candidates(scan: _Scan, gazetteer: ExtractionGazetteer) -> dict[tuple[
         if (w_start, w_end) != (start, end):
             start, end, surface = w_start, w_end, text[w_start:w_end]
             via, query = "whole", None  # resolved as a whole; kept unresolved rather than as its part
-        # a place key that opens with Abou/Abu ("Abou Kamal") is a place, not a person's kunya
-        kunya_ok = via == "whole" or fold(surface).split(" ")[0] in NAME_PREFIXES
-        if _overlaps(start, end, scan.orgs) or (_overlaps(start, end, scan.persons) and not kunya_ok):
+        persons = _overlaps(start, end, scan.persons)
+        if _overlaps(start, end, scan.orgs) or (persons and not _kunya_ok(folded, start, end, via)):
             continue
-        toks = _TOKEN.findall(folded[start:end])
+        toks = folded[start:end].split()  # the words of a fold (word characters and spaces only)
         if len(toks) == 1 and (toks[0] in STOP_WORDS or toks[0] in DEMONYMS):
             continue
         kind_hint, near = _hint(text, start)

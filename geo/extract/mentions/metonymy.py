@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.mentions.cues import _DE, _DE_ENDS, _guarded, _has
+from geo.extract.prefilter import guard
 
 #: Endings (as for ``_DE_ENDS``) of a window that ``_METONYMIC_BEFORE`` can match.
 _METONYMIC_ENDS = (*_DE_ENDS, "par", "avec", "entre", "selon", "apr\u00e8s", "apres", "contre")
@@ -19,13 +20,22 @@ _METONYMIC_STEMS = (
     "par", "avec", "entre", "aupr", "selon", "apr", "contre", "appel", "lendemain", "veille",
 )
 
-_METONYMIC_BEFORE = re.compile(
+#: "les forces de X", "le régime de X": the nouns of an actor before a place.
+_METONYMIC_NOUN = (
     rf"(?:r[ée]gime|troupes|forces|arm[ée]e|gouvernement|pouvoir|autorit[ée]s|bombardements|raids(?:\s+a[ée]riens)?|frappes|"
     rf"avions|aviation|offensive|alli[ée]s?|soutien|diplomatie|position|d[ée]cision|veto|porte-parole|"
     rf"pr[ée]sidence|ministère|ambassade|parrain|appui|intervention|[ée]missaire|menaces|protestations)\s+{_DE}$"
-    r"|(?:\bpar|\bavec|\bentre|\baupr[èe]s\s+de|\bselon|\bd['’]apr[èe]s|\bcontre|\bà\s+l['’]appel\s+de|lendemain\s+de|veille\s+de)\s+(?:la\s+|l['’])?$",
-    re.IGNORECASE,
 )
+#: "soutenu par X", "selon X", "à l'appel de X": the prepositions of an actor before a place.
+_METONYMIC_PREP = (
+    r"(?:\bpar|\bavec|\bentre|\baupr[èe]s\s+de|\bselon|\bd['’]apr[èe]s|\bcontre|\bà\s+l['’]appel\s+de|lendemain\s+de|veille\s+de)\s+(?:la\s+|l['’])?$"
+)
+_METONYMIC_BEFORE = re.compile(f"{_METONYMIC_NOUN}|{_METONYMIC_PREP}", re.IGNORECASE)
+#: The two halves of ``_METONYMIC_BEFORE``, each behind the literals its matches hold: a window matches the
+#: whole pattern when it matches one of them, and the costly nouns are searched only where one is written.
+_METONYMIC_HALVES = tuple(guard(re.compile(half, re.IGNORECASE)) for half in (_METONYMIC_NOUN, _METONYMIC_PREP))
+#: How a window ends (lower-cased, trailing spaces stripped) when each half matches it: the nouns end with a _DE.
+_HALF_ENDS = (_DE_ENDS, _METONYMIC_ENDS)
 _METONYMIC_AFTER = re.compile(
     r"^\s*(?:et\s+(?:la\s+|l['’]|le\s+)?[A-ZÉ][\w\-]+\s+)?"
     r"(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aura|auraient|aurait|s['’]est|se\s+sont|se\s+dit|se\s+disent|y\s+ont|y\s+a|"
@@ -67,6 +77,19 @@ _LOCATIVE_DE = re.compile(
 )
 
 
+def _actor_before(before: str) -> bool:
+    """True when ``_METONYMIC_BEFORE`` matches ``before`` ("les forces de ", "soutenu par la "): each half is
+    searched only when the window ends as it can and holds its literals."""
+    low = _guarded(before)
+    if low is None:
+        return any(half.search(before) for half in _METONYMIC_HALVES)
+    tail = low.rstrip()
+    if not (tail.endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS)):
+        return False
+    halves = zip(_HALF_ENDS, _METONYMIC_HALVES, strict=True)
+    return any(tail.endswith(ends) and half.search(before) for ends, half in halves)
+
+
 def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str | None) -> bool:
     """True when the place at ``text[start:end]`` stands for a government or an actor ("Ankara a indiqué")."""
     if kind == "country" and not foreign:
@@ -75,13 +98,11 @@ def _is_metonymic(text: str, start: int, end: int, *, foreign: bool, kind: str |
     after = text[end : end + 90]
     if not foreign and before.rstrip().endswith("contre") and _ATTACK_ON_PLACE.search(before):
         return False  # "une attaque au drone contre Souqaylabiyé": the place hit, not an actor
-    low = _guarded(before)
-    may_before = low is None or (low.rstrip().endswith(_METONYMIC_ENDS) and _has(low, _METONYMIC_STEMS))
-    if may_before and _METONYMIC_BEFORE.search(before):
+    if _actor_before(before):
         return True
     if _AND_ACTOR_AFTER.match(after) and not _PLACE_PREP.search(before):
         return True
-    if _AND_BEFORE.search(before) and _VERB_AFTER.match(after) \
+    if _VERB_AFTER.match(after) and _AND_BEFORE.search(before) \
             and not _PLACE_PREP_LIST.search(before) and not _LOCATIVE_DE.search(before):
         return True
     if _METONYMIC_AFTER.match(after) and not _LOCATIVE_BEFORE.search(before) and not _PREP_BEFORE.search(before) \

