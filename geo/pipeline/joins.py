@@ -4,12 +4,16 @@ Extraction already labelled each document's rows with their administrative units
 (:mod:`geo.pipeline.rows`); here each chunk's rows become the events, mentions and front
 observations tables, which go to the GeoPackage, the CSV files, the GeoJSON and the per-unit
 statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`). Only one point per distinct mentioned
-place (for the map), the front observations and the control changes and states stay in memory.
+place (for the map) and the front observations stay in memory; the control changes and states go to
+temporary files (:class:`SpooledRecords`) that the control stage reads back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+import hashlib
+import json
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,20 +27,85 @@ if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
 
-__all__ = ["Joined", "front_layers", "join_chunks", "payloads_or_empty", "release_memory",
+__all__ = ["Joined", "SpooledRecords", "front_layers", "join_chunks", "payloads_or_empty", "release_memory",
            "table_csv"]
 
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
 
+class SpooledRecords(Collection[Any]):
+    """Records of one dataclass (control changes, control states) in a temporary file, one JSON line each.
+
+    What the control table is built from, read back once the joins are done (:meth:`__iter__`, one
+    pass at a time) instead of being held in memory through the run; :attr:`digest` hashes them in
+    order (the stage cache's key, :func:`geo.pipeline.stagecache.control_key`).
+    """
+
+    def __init__(self, cls: type) -> None:
+        import tempfile
+
+        self._cls = cls
+        self._names = tuple(f.name for f in dataclasses.fields(cls))
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._hash = hashlib.sha256()
+        self._n = 0
+
+    def extend(self, records: Sequence[Any]) -> None:
+        """Append ``records`` (instances of the class)."""
+        lines = "".join(json.dumps([getattr(r, name) for name in self._names]) + "\n" for r in records)
+        self._file.write(lines)
+        self._hash.update(lines.encode("ascii"))
+        self._n += len(records)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the records in order."""
+        return self._hash.hexdigest()
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[Any]:
+        self._file.flush()
+        self._file.seek(0)
+        try:
+            for line in self._file:
+                yield self._cls(*json.loads(line))
+        finally:
+            self._file.seek(0, 2)
+
+    def __contains__(self, record: object) -> bool:
+        return any(r == record for r in self)
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._file.close()
+
+
+def _changes() -> SpooledRecords:
+    from geo.model import Event
+
+    return SpooledRecords(Event)
+
+
+def _states() -> SpooledRecords:
+    from geo.model import ControlState
+
+    return SpooledRecords(ControlState)
+
+
 @dataclass
 class Joined:
-    """What the joins keep in memory for the control table and the map (nothing per event)."""
+    """What the joins keep for the control table and the map (nothing per event in memory).
+
+    The control changes and states go to temporary files (:class:`SpooledRecords`), read back by
+    the control stage.
+    """
 
     observation_parts: list[Any] = field(default_factory=list)
     places: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
-    changes: list[Any] = field(default_factory=list)  # control_change events
-    states: list[Any] = field(default_factory=list)  # control states read in the dispatches
+    changes: SpooledRecords = field(default_factory=_changes)  # control_change events
+    states: SpooledRecords = field(default_factory=_states)  # control states read in the dispatches
     n_events: int = 0
     n_mentions: int = 0
 
@@ -123,8 +192,8 @@ def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: b
 
 
 def front_layers(
-    changes: Sequence[Any],
-    states: Sequence[Any] = (),
+    changes: Collection[Any],
+    states: Collection[Any] = (),
     *,
     baseline: str | Path | None,
     dates: Sequence[str] | None,

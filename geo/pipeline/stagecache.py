@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -51,7 +51,7 @@ def _file_digest(path: str | Path | None) -> str | None:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def control_key(spool: Spool, changes: Sequence[Any], states: Sequence[Any], *, baseline: str | Path | None,
+def control_key(spool: Spool, changes: Collection[Any], states: Collection[Any], *, baseline: str | Path | None,
                 dates: Sequence[str] | None, step: str | None) -> str:  # fmt: skip
     """The hash of everything the control layers are made from (records in run order)."""
     h = hashlib.sha256(spool.fingerprint.encode())
@@ -59,10 +59,19 @@ def control_key(spool: Spool, changes: Sequence[Any], states: Sequence[Any], *, 
     head = [str(baseline) if baseline is not None else None, _file_digest(baseline),
             list(dates) if dates is not None else None, step]  # fmt: skip
     h.update(json.dumps(head, default=str).encode())
-    for records in (changes, states):  # dataclasses of plain values: their repr says every field
+    for records in (changes, states):
         h.update(b"|")
-        h.update("\n".join(map(repr, records)).encode("utf-8", "surrogatepass"))
+        h.update(_records_digest(records).encode())
     return h.hexdigest()
+
+
+def _records_digest(records: Collection[Any]) -> str:
+    """The digest of records in order: a :class:`~geo.pipeline.joins.SpooledRecords`' own, else of their reprs
+    (dataclasses of plain values: their repr says every field)."""
+    digest = getattr(records, "digest", None)
+    if isinstance(digest, str):
+        return digest
+    return hashlib.sha256("\n".join(map(repr, records)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cached_stage(spool: Spool, name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:

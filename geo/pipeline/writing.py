@@ -173,6 +173,8 @@ def _tables(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, options:
         _river_layer(gpkg)
     with summary.stage("control"):
         front = _control_layers(joined, spool, gpkg, options)
+        joined.changes.close()
+        joined.states.close()
         release_memory()  # the snapshots' temporaries, before the map
     return joined, governorates, front
 

@@ -138,15 +138,19 @@ def _make_points_class() -> type:
     from jinja2 import Template
 
     class FrontPoints(safe_layer_class(folium.map.Layer)):  # type: ignore[misc]
-        """Control-change circle markers (``kind="change"``) or front-observation crosses (``"observation"``)."""
+        """Control-change circle markers (``kind="change"``) or front-observation crosses (``"observation"``).
+
+        ``features_json``: instead of ``features``, their page data already made (packed, escaped).
+        """
 
         _template = Template(_POINTS_TEMPLATE)
 
-        def __init__(self, features: Mapping[str, Any], *, kind: str, name: str, show: bool = True) -> None:
+        def __init__(self, features: Mapping[str, Any] | None, *, kind: str, name: str, show: bool = True,
+                     features_json: str | None = None) -> None:
             super().__init__(name=name, overlay=True, control=True, show=show)
             self._name = "FrontPoints"
             self.features = features
-            self.features_json = script_json(pack(features))
+            self.features_json = features_json if features_json is not None else script_json(pack(features))
             self.kind_json = script_json(kind)
             self.source = script_asset("unpack.js", "front-popup.js", "front-points.js")
 
