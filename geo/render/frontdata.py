@@ -23,7 +23,9 @@ __all__ = [
     "observation_features",
     "observation_features_packed",
     "plain",
+    "plain_column",
     "point_feature",
+    "points_collection",
     "snapshot_day",
 ]
 
@@ -69,7 +71,7 @@ def change_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]:
         return 0, _packed_collection(None, {})
     located = located_points(gdf)
     keys = ("place", "from_controller", "to_controller", "date", "status", "evidence", "source")
-    props = {k: _plain_column(located, k) for k in keys}
+    props = {k: plain_column(located, k) for k in keys}
     props["colour"] = [PALETTE.get(str(to or ""), UNKNOWN_COLOUR) for to in _raw_column(located, "to_controller")]
     return len(located), _packed_collection(located, props)
 
@@ -81,7 +83,7 @@ def observation_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]
     if gdf is None or not len(gdf):
         return 0, _packed_collection(None, {})
     located = located_points(gdf)
-    props = {k: _plain_column(located, k) for k in ("actor", "place", "date", "evidence", "source")}
+    props = {k: plain_column(located, k) for k in ("actor", "place", "date", "evidence", "source")}
     props["distance_km"] = [float(d) if d is not None and _finite(d) and float(d) > 0 else None
                             for d in _raw_column(located, "distance_km")]  # fmt: skip
     colours = []
@@ -97,25 +99,36 @@ def _raw_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
     return list(gdf[key]) if key in gdf.columns else [None] * len(gdf)
 
 
-def _plain_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
-    return [plain(v) for v in _raw_column(gdf, key)]
-
-
 def _packed_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> Any:
-    """The packed FeatureCollection of the points of ``located`` with the property columns ``props``."""
+    """:func:`geo.render.packjson.pack` of the FeatureCollection of the points of ``located`` with the
+    property columns ``props``."""
+    from geo.render.packjson import pack
+
+    return pack(points_collection(located, props))
+
+
+def points_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> dict[str, Any]:
+    """The FeatureCollection of the points of ``located`` with the property columns ``props``, its features
+    given as columns (:class:`geo.render.packjson.Packed`: :func:`~geo.render.packjson.pack` reads them
+    as the features :func:`point_feature` makes, with no object per row)."""
     import shapely
 
-    from geo.render.packjson import Packed, pack, pack_columns
+    from geo.render.packjson import Packed
 
     if located is None or not len(located):
-        return pack({"type": "FeatureCollection", "features": []})
+        return {"type": "FeatureCollection", "features": []}
     n = len(located)
     geoms = located.geometry.to_numpy()
     xs, ys = shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()
     coordinates = [[round(x, 6), round(y, 6)] for x, y in zip(xs, ys, strict=True)]
     geometry = Packed({"type": ["Point"] * n, "coordinates": coordinates})
-    features = pack_columns({"type": ["Feature"] * n, "geometry": geometry, "properties": Packed(props)})
+    features = Packed({"type": ["Feature"] * n, "geometry": geometry, "properties": Packed(props)})
     return {"type": "FeatureCollection", "features": features}
+
+
+def plain_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
+    """A column's values made JSON-ready by :func:`plain` (None for a missing column)."""
+    return [plain(v) for v in _raw_column(gdf, key)]
 
 
 def point_feature(geom: Any, props: dict[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,9 @@ from geo.render.frontdata import (
     located_points,
     observation_features_packed,
     plain,
+    plain_column,
     point_feature,
+    points_collection,
     snapshot_day,
 )
 from geo.render.frontslider import FRONT_LINE_COLOUR
@@ -67,7 +69,7 @@ def slider_json(front: Mapping[str, gpd.GeoDataFrame]) -> str | None:
     snaps = build_snapshots(front, expand_intervals=False)
     if not snaps:
         return None
-    return script_json(pack(slider_config(snaps, build_intervals(front), show=True)))
+    return script_json(pack(slider_config(snaps, _interval_columns(front), show=True)))
 
 
 def prepare_front(front: Mapping[str, gpd.GeoDataFrame]) -> PreparedFront:
@@ -137,10 +139,20 @@ def build_intervals(front: Mapping[str, gpd.GeoDataFrame]) -> dict[str, Any] | N
     if not _has_intervals(front):
         return None
     control = located_points(front["control"])
-    props = ("place", "controller", "valid_from", "valid_to", "status", "confidence", "evidence", "source")
-    feats = [point_feature(row.geometry, {p: plain(getattr(row, p, None)) for p in props})
+    feats = [point_feature(row.geometry, {p: plain(getattr(row, p, None)) for p in _INTERVAL_PROPS})
              for row in control.itertuples(index=False)]
     return {"type": "FeatureCollection", "features": feats}
+
+
+_INTERVAL_PROPS = ("place", "controller", "valid_from", "valid_to", "status", "confidence", "evidence", "source")
+
+
+def _interval_columns(front: Mapping[str, gpd.GeoDataFrame]) -> dict[str, Any] | None:
+    """:func:`build_intervals` with its features as columns (:func:`geo.render.frontdata.points_collection`)."""
+    if not _has_intervals(front):
+        return None
+    control = located_points(front["control"])
+    return points_collection(control, {p: plain_column(control, p) for p in _INTERVAL_PROPS})
 
 
 def _control_per_snapshot(front: Mapping[str, gpd.GeoDataFrame]) -> Mapping[str, gpd.GeoDataFrame]:

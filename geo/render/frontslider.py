@@ -19,7 +19,7 @@ from typing import Any
 
 from geo.render.assets import asset_text, script_asset
 from geo.render.html import safe_layer_class, script_json
-from geo.render.packjson import pack
+from geo.render.packjson import Packed, pack
 from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE, UNKNOWN_COLOUR
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
@@ -74,7 +74,7 @@ def slider_config(snapshots: Sequence[Mapping[str, Any]], intervals: Mapping[str
         JSON-ready: the snapshots, the intervals, the palette and the legend (the controllers used).
     """
     used = {f["properties"].get("controller") for s in snapshots for k in ("areas", "points") for f in s[k]["features"]}
-    used |= {f["properties"].get("controller") for f in (intervals or {}).get("features", [])}
+    used |= _controllers((intervals or {}).get("features", []))
     return {
         "snapshots": list(snapshots),
         "intervals": intervals,
@@ -88,6 +88,17 @@ def slider_config(snapshots: Sequence[Mapping[str, Any]], intervals: Mapping[str
         "contestedDash": CONTESTED_HATCH["dash"],
         "show": show,
     }
+
+
+def _controllers(features: Any) -> set[Any]:
+    """The controllers of features: GeoJSON features, or their columns (:class:`~geo.render.packjson.Packed`)."""
+    if isinstance(features, Packed):
+        properties = features.columns["properties"]
+        values = properties.columns.get("controller") if isinstance(properties, Packed) else None
+        if isinstance(values, list):
+            return set(values)
+        features = features.rows()
+    return {f["properties"].get("controller") for f in features}
 
 
 @functools.cache

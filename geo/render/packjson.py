@@ -66,6 +66,8 @@ def _pack_column(values: list[Any]) -> Any:
 
 def pack(value: Any) -> Any:
     """The packed form of a JSON value (see the module docstring); :func:`unpack` restores it."""
+    if isinstance(value, Packed):  # a list of objects given as columns, packed already
+        return value.packed
     if isinstance(value, dict):
         if any(isinstance(k, str) and k.startswith("$") for k in value):
             raise ValueError("pack: object keys starting with '$' are reserved")
@@ -98,7 +100,8 @@ def pack_columns(columns: Mapping[str, list[Any] | Packed]) -> Any:
 
 
 class Packed:
-    """A column of objects already packed by :func:`pack_columns` (with its objects, for short lists)."""
+    """A list of objects given as columns, packed once by :func:`pack_columns`: :func:`pack` takes it as that
+    list (a value of a larger structure, or a column of nested objects)."""
 
     def __init__(self, columns: Mapping[str, list[Any] | Packed]) -> None:
         self.columns = columns
