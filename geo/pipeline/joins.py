@@ -43,10 +43,12 @@ class SpooledRecords(Collection[Any]):
 
     def __init__(self, cls: type) -> None:
         import tempfile
+        import weakref
 
         self._cls = cls
         self._names = tuple(f.name for f in dataclasses.fields(cls))
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._close = weakref.finalize(self, self._file.close)  # when never closed: on collection
         self._hash = hashlib.sha256()
         self._n = 0
 
@@ -79,7 +81,7 @@ class SpooledRecords(Collection[Any]):
 
     def close(self) -> None:
         """Remove the temporary file."""
-        self._file.close()
+        self._close()
 
 
 def _changes() -> SpooledRecords:
