@@ -206,6 +206,9 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
         fmap = map_from_events(map_events, mentions=joined.mention_points(), governorates=governorates,
                                front=front or None, title=options.title, offline=options.offline,
                                tiles=options.tiles)  # fmt: skip
+        if front:
+            front.pop("front_observations", None)  # drawn: the page's data is in temporary files now
+        joined.observation_rows.close()
         save_map(fmap, outputs.path("map.html"), offline=options.offline)
         bar.update()
         gpkg.close()
