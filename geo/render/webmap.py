@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from geo.render import pagelayers
 from geo.render.choropleth import add_choropleth, with_aggregates
 from geo.render.frames import boundaries, has_point, in_wgs84, view_bounds
 from geo.render.html import script_json
+from geo.render.pagestream import EVENTS_PLACEHOLDER, defer_block, page_pieces, page_streams
 from geo.render.panel import add_panel
 from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo.values import text
@@ -73,8 +74,6 @@ TILES: dict[str, dict[str, Any]] = {
         "name": "OpenStreetMap tiles (online)",
     },
 }
-#: Stands for the events' data in a page built from chunks until :func:`save_map` streams it in.
-EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
 _TILE_ALIASES = {"osm": "osm", "openstreetmap": "osm"}
 _ACTOR_KEYS = {k.casefold(): k for k in ACTOR_COLORS}
 
@@ -314,9 +313,9 @@ def _notebook_html(fmap: folium.Map, **_kwargs: Any) -> str:
 
     spec = getattr(fmap, "_conflictmap_tiles", None)
     page = make_self_contained(fmap.get_root().render(), allowed=[spec["url"]] if spec else ())
-    streams = _page_streams(fmap)
+    streams = page_streams(fmap)
     if streams:
-        page = "".join(piece for piece, _ in _page_pieces(page, streams))
+        page = "".join(piece for piece, _ in page_pieces(page, streams))
     return (
         '<div style="width:100%"><iframe srcdoc="' + html.escape(page, quote=True) + '" '
         'style="width:100%; height:560px; border:0" sandbox="allow-scripts"></iframe></div>'
@@ -354,85 +353,15 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Tru
     spec = getattr(m, "_conflictmap_tiles", None)
     allowed = [spec["url"]] if spec and not offline else []
     page = make_self_contained(m.get_root().render(), allowed=allowed)
-    streams = _page_streams(m)
+    streams = page_streams(m)
     if not streams:
         atomic_write_text(out, page)
         return out
     from geo.render.offline import check_offline
 
     with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
-        for piece, streamed in _page_pieces(page, streams):
+        for piece, streamed in page_pieces(page, streams):
             if streamed:
                 check_offline(piece, allowed=allowed)  # data streamed in (checked piece by piece)
             fh.write(piece)
     return out
-
-
-def defer_block(fmap: folium.Map, text: str) -> str:
-    """Keep a large data block out of the rendered page: ``text`` goes to a temporary file now, and the
-    placeholder returned (what the page element holds) is replaced by it, streamed, in :func:`save_map`.
-
-    The rendered page then holds no large string, and the strings are not copied by folium's
-    rendering and :func:`geo.render.offline.make_self_contained`.
-    """
-    import tempfile
-    import uuid
-    import weakref
-
-    blocks: _Blocks | None = getattr(fmap, "_conflictmap_blocks", None)
-    if blocks is None:
-        blocks = fmap._conflictmap_blocks = _Blocks(Path(tempfile.mkdtemp(prefix="cm-blocks-")))  # type: ignore[attr-defined]
-        weakref.finalize(fmap, blocks.close)
-    placeholder = f"/*cm-block-{uuid.uuid4().hex}*/"
-    path = blocks.folder / f"{len(blocks.files)}.json"
-    path.write_text(text, encoding="utf-8")
-    blocks.files[placeholder] = path
-    return placeholder
-
-
-class _Blocks:
-    """The deferred data blocks of a page: placeholder -> temporary file."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.files: dict[str, Path] = {}
-
-    def pieces(self, placeholder: str) -> Iterable[str]:
-        with open(self.files[placeholder], encoding="utf-8") as fh:
-            while piece := fh.read(1 << 20):
-                yield piece
-
-    def close(self) -> None:
-        import shutil
-
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _page_streams(m: folium.Map) -> dict[str, Callable[[], Iterable[str]]]:
-    """Placeholder -> the pieces that replace it: the spooled events and the deferred blocks."""
-    streams: dict[str, Callable[[], Iterable[str]]] = {}
-    spool = getattr(m, "_conflictmap_events", None)
-    if spool is not None:
-        streams[EVENTS_PLACEHOLDER] = spool.pieces
-    blocks: _Blocks | None = getattr(m, "_conflictmap_blocks", None)
-    for placeholder in blocks.files if blocks is not None else ():
-        streams[placeholder] = functools.partial(blocks.pieces, placeholder)  # type: ignore[union-attr]
-    return streams
-
-
-def _page_pieces(page: str, streams: Mapping[str, Callable[[], Iterable[str]]]) -> Iterator[tuple[str, bool]]:
-    """``page`` with each placeholder (first occurrence) replaced by its stream's pieces, in page order;
-    each piece with whether it was streamed in."""
-    found = {}
-    for placeholder in streams:
-        at = page.find(placeholder)
-        if at < 0:
-            raise ValueError(f"placeholder {placeholder} is not in the page")
-        found[at] = placeholder
-    pos = 0
-    for at in sorted(found):
-        yield page[pos:at], False
-        for piece in streams[found[at]]():
-            yield piece, True
-        pos = at + len(found[at])
-    yield page[pos:], False
