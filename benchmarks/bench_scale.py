@@ -67,7 +67,7 @@ def _child(argv: list[str]) -> None:
     print("RESULT" + json.dumps({
         "seconds": took, "peak_mb": _peak_mb(), "docs": summary.documents, "extracted": summary.extracted,
         "cached": summary.cached, "events": sum(summary.events_by_kind.values()),
-        "stages": summary.stage_times, "gpkg_mb": (out / "events.gpkg").stat().st_size / 1e6,
+        "stages": summary.stage_times, "memory": summary.stage_memory, "gpkg_mb": (out / "events.gpkg").stat().st_size / 1e6,
         "html_mb": (out / "map.html").stat().st_size / 1e6,
         "cpu_driver": _cpu(resource.RUSAGE_SELF), "cpu_workers": _cpu(resource.RUSAGE_CHILDREN),
     }))

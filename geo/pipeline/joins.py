@@ -4,12 +4,17 @@ Extraction already labelled each document's rows with their administrative units
 (:mod:`geo.pipeline.rows`); here each chunk's rows become the events, mentions and front
 observations tables, which go to the GeoPackage, the CSV files, the GeoJSON and the per-unit
 statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`). Only one point per distinct mentioned
-place (for the map), the front observations and the control changes and states stay in memory.
+place (for the map) stays in memory; the control changes and states (:class:`SpooledRecords`, read
+back by the control stage) and the map's front observations (:class:`ObservationRows`) go to
+temporary files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+import hashlib
+import json
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,32 +28,148 @@ if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
 
-__all__ = ["Joined", "front_layers", "join_chunks", "payloads_or_empty", "release_memory",
-           "table_csv"]
+__all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_chunks", "payloads_or_empty",
+           "release_memory", "table_csv"]
 
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
 
+class SpooledRecords(Collection[Any]):
+    """Records of one dataclass (control changes, control states) in a temporary file, one JSON line each.
+
+    What the control table is built from, read back once the joins are done (:meth:`__iter__`, one
+    pass at a time) instead of being held in memory through the run; :attr:`digest` hashes them in
+    order (the stage cache's key, :func:`geo.pipeline.stagecache.control_key`).
+    """
+
+    def __init__(self, cls: type) -> None:
+        import tempfile
+        import weakref
+
+        self._cls = cls
+        self._names = tuple(f.name for f in dataclasses.fields(cls))
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._close = weakref.finalize(self, self._file.close)  # when never closed: on collection
+        self._hash = hashlib.sha256()
+        self._n = 0
+
+    def extend(self, records: Sequence[Any]) -> None:
+        """Append ``records`` (instances of the class)."""
+        lines = "".join(json.dumps([getattr(r, name) for name in self._names]) + "\n" for r in records)
+        self._file.write(lines)
+        self._hash.update(lines.encode("ascii"))
+        self._n += len(records)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the records in order."""
+        return self._hash.hexdigest()
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[Any]:
+        self._file.flush()
+        self._file.seek(0)
+        try:
+            for line in self._file:
+                yield self._cls(*json.loads(line))
+        finally:
+            self._file.seek(0, 2)
+
+    def __contains__(self, record: object) -> bool:
+        return any(r == record for r in self)
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._close()
+
+
+def _changes() -> SpooledRecords:
+    from geo.model import Event
+
+    return SpooledRecords(Event)
+
+
+def _states() -> SpooledRecords:
+    from geo.model import ControlState
+
+    return SpooledRecords(ControlState)
+
+
+#: The columns of the front observations that the map draws (:func:`geo.render.frontdata.observation_features_packed`).
+_MAP_OBSERVATION_COLUMNS = ("actor", "place", "date", "evidence", "source", "distance_km")
+
+
+class ObservationRows:
+    """The located front observations, as the map draws them (its columns only), in a temporary file.
+
+    The GeoPackage got every column from the joins; the map reads these back at the end (:meth:`frame`).
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+        import weakref
+
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._close = weakref.finalize(self, self._file.close)
+        self.n = 0
+
+    def add(self, frame: Any) -> None:
+        """Append a chunk's front observations (a GeoDataFrame; rows without a point are left out)."""
+        import shapely
+
+        from geo.render.frontdata import located_points, plain
+
+        located = located_points(frame)
+        geoms = located.geometry.to_numpy()
+        columns = [shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()]
+        for col in _MAP_OBSERVATION_COLUMNS:
+            values = list(located[col]) if col in located.columns else [None] * len(located)
+            columns.append([plain(v) for v in values] if col == "date" else values)
+        self._file.write("".join(json.dumps(row) + "\n" for row in zip(*columns, strict=True)))
+        self.n += len(located)
+
+    def frame(self) -> Any:
+        """The observations kept (points, EPSG:4326, the map's columns); None when there is none."""
+        import geopandas as gpd
+
+        if not self.n:
+            return None
+        self._file.flush()
+        self._file.seek(0)
+        rows = [json.loads(line) for line in self._file]
+        columns = list(zip(*rows, strict=True)) if rows else [()] * (2 + len(_MAP_OBSERVATION_COLUMNS))
+        del rows
+        data = {col: list(values) for col, values in zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True)}
+        return gpd.GeoDataFrame(data, geometry=gpd.points_from_xy(columns[0], columns[1]), crs="EPSG:4326")
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._close()
+
+
 @dataclass
 class Joined:
-    """What the joins keep in memory for the control table and the map (nothing per event)."""
+    """What the joins keep for the control table and the map (nothing per event in memory).
 
-    observation_parts: list[Any] = field(default_factory=list)
+    The control changes and states go to temporary files (:class:`SpooledRecords`), read back by
+    the control stage.
+    """
+
+    observation_rows: ObservationRows = field(default_factory=ObservationRows)  # the map's front observations
     places: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
-    changes: list[Any] = field(default_factory=list)  # control_change events
-    states: list[Any] = field(default_factory=list)  # control states read in the dispatches
+    changes: SpooledRecords = field(default_factory=_changes)  # control_change events
+    states: SpooledRecords = field(default_factory=_states)  # control states read in the dispatches
     n_events: int = 0
     n_mentions: int = 0
 
     def observations(self) -> Any:
-        """The front observations of every chunk as one GeoDataFrame (empty with its columns)."""
-        import pandas as pd
-
+        """The front observations of every chunk as one GeoDataFrame (empty with its columns), the map's columns."""
         from geo.spatial.frames import to_geodataframe
 
-        if self.observation_parts:
-            return pd.concat(self.observation_parts, ignore_index=True)
-        return to_geodataframe([], layer="front_observations")
+        frame = self.observation_rows.frame()
+        return to_geodataframe([], layer="front_observations") if frame is None else frame
 
     def mention_points(self) -> Any:
         """One point per distinct mentioned place (name, spelling, point) with its count."""
@@ -112,7 +233,7 @@ def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: b
             joined.states.extend(chunk.states)
             sinks.add(chunk)
             if len(chunk.observations):
-                joined.observation_parts.append(chunk.observations)
+                joined.observation_rows.add(chunk.observations)
             joined.n_events += len(chunk.events)
             joined.n_mentions += len(chunk.mentions)
             joined.add_places(chunk.mentions)
@@ -123,8 +244,8 @@ def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: b
 
 
 def front_layers(
-    changes: Sequence[Any],
-    states: Sequence[Any] = (),
+    changes: Collection[Any],
+    states: Collection[Any] = (),
     *,
     baseline: str | Path | None,
     dates: Sequence[str] | None,

@@ -14,7 +14,7 @@ from gazetteer.normalize import normalize
 from geo.extract.mentions import FEATURE_KINDS
 from geo.model import Document
 
-__all__ = ["RunSummary", "printable", "unresolved_names"]
+__all__ = ["RunSummary", "memory_mb", "printable", "unresolved_names"]
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(9), *range(11, 32), 127)}
 _CONTROL.update({c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
@@ -49,15 +49,19 @@ class RunSummary:
     cached: int = 0
     #: Seconds per stage (reading and extraction, joins, control snapshots, writing), in run order.
     stage_times: dict[str, float] = field(default_factory=dict)
+    #: Memory at the end of each stage, MB: the process's peak so far and its resident size then.
+    stage_memory: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        """Time a stage of the run into :attr:`stage_times` (added to when entered twice)."""
+        """Time a stage of the run into :attr:`stage_times` (added to when entered twice) and note the
+        memory at its end (:attr:`stage_memory`)."""
         t0 = time.perf_counter()
         try:
             yield
         finally:
             self.stage_times[name] = self.stage_times.get(name, 0.0) + time.perf_counter() - t0
+            self.stage_memory[name] = memory_mb()
 
     @property
     def inputs(self) -> int:
@@ -110,9 +114,30 @@ class RunSummary:
             total = sum(self.stage_times.values())
             parts = ", ".join(f"{k} {v:.1f} s" for k, v in self.stage_times.items())
             lines.append(f"time: {total:.1f} s ({parts})")
+        if any(peak for peak, _ in self.stage_memory.values()):
+            peak = max(p for p, _ in self.stage_memory.values())
+            parts = ", ".join(f"{k} {p:.0f}/{r:.0f}" for k, (p, r) in self.stage_memory.items())
+            lines.append(f"memory: peak {peak:.0f} MB (after each stage, peak so far/resident: {parts})")
         for label, path in self.outputs.items():
             lines.append(f"{label}: {path}")
         return "\n".join(lines)
+
+
+def memory_mb() -> tuple[float, float]:
+    """The process's peak resident size so far and its resident size now, in MB (0 where not known)."""
+    import sys
+
+    if sys.platform == "win32":  # pragma: no cover (no getrusage)
+        return (0.0, 0.0)
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1 << 10)
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            now = next((int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS:")), 0.0)
+    except OSError:  # no /proc (macOS)
+        now = 0.0
+    return (peak, now)
 
 
 def unresolved_names(docs: Iterable[Document], gazetteer: Any, *, limit: int = 50) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 The control layers (intervals, areas, front lines, changes) depend only on the control changes
 and states read in the dispatches, the baseline, the snapshot dates or step, the gazetteer and the
 code that builds them: a re-run that adds a strike does not move a front line. Their result is
-pickled into the spool's SQLite file (:meth:`geo.pipeline.spool.Spool.put_stage`) under a hash
+kept (JSON, compressed) in the spool's SQLite file (:meth:`geo.pipeline.spool.Spool.put_stage`) under a hash
 of those inputs (:func:`control_key`) and read back when the hash is the same. The spool's own
 fingerprint (rules, gazetteer, boundaries) is part of every key, and a spool emptied for a new
 fingerprint drops its stages too.
@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["STAGE_VERSION", "cached_stage", "control_key"]
 
 #: Bumped when a cached stage's layout changes in a way the source hash below would not show.
-STAGE_VERSION = 1
+STAGE_VERSION = 2
+#: What a stage blob of :func:`dumps` starts with.
+_MAGIC = b"conflictmap-stage\n"
 #: Source folders and modules whose code decides the control layers.
 _CONTROL_CODE = ("spatial/control", "spatial/frames.py", "pipeline/joins.py", "pipeline/stagecache.py")
 
@@ -51,7 +54,7 @@ def _file_digest(path: str | Path | None) -> str | None:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def control_key(spool: Spool, changes: Sequence[Any], states: Sequence[Any], *, baseline: str | Path | None,
+def control_key(spool: Spool, changes: Collection[Any], states: Collection[Any], *, baseline: str | Path | None,
                 dates: Sequence[str] | None, step: str | None) -> str:  # fmt: skip
     """The hash of everything the control layers are made from (records in run order)."""
     h = hashlib.sha256(spool.fingerprint.encode())
@@ -59,10 +62,19 @@ def control_key(spool: Spool, changes: Sequence[Any], states: Sequence[Any], *, 
     head = [str(baseline) if baseline is not None else None, _file_digest(baseline),
             list(dates) if dates is not None else None, step]  # fmt: skip
     h.update(json.dumps(head, default=str).encode())
-    for records in (changes, states):  # dataclasses of plain values: their repr says every field
+    for records in (changes, states):
         h.update(b"|")
-        h.update("\n".join(map(repr, records)).encode("utf-8", "surrogatepass"))
+        h.update(_records_digest(records).encode())
     return h.hexdigest()
+
+
+def _records_digest(records: Collection[Any]) -> str:
+    """The digest of records in order: a :class:`~geo.pipeline.joins.SpooledRecords`' own, else of their reprs
+    (dataclasses of plain values: their repr says every field)."""
+    digest = getattr(records, "digest", None)
+    if isinstance(digest, str):
+        return digest
+    return hashlib.sha256("\n".join(map(repr, records)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cached_stage(spool: Spool, name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -71,7 +83,7 @@ def cached_stage(spool: Spool, name: str, key: str, build: Callable[[], dict[str
     if blob is not None:
         try:
             layers = loads(blob)
-        except (ValueError, KeyError, TypeError) as exc:  # an entry of another layout: build again
+        except (ValueError, KeyError, TypeError, zlib.error) as exc:  # an entry of another layout: build again
             _log.info("the cached %s layers could not be read (%s): built again", name, exc)
         else:
             _log.info("the %s layers are unchanged: taken from the cache", name)
@@ -87,31 +99,42 @@ def dumps(layers: dict[str, Any]) -> bytes | None:
     """Layers (GeoDataFrames, a :class:`~geo.render.frontmap.PreparedFront`'s slider data) as JSON, WKB
     geometries; None when a column's type is not one kept (the stage is then not cached).
 
-    JSON, not pickle: a cache file read back never runs code, whoever wrote it.
+    JSON, not pickle: a cache file read back never runs code, whoever wrote it. The blob is
+    :data:`_MAGIC` then parts (8-byte length, zlib data): a header, the slider's data, one part per
+    layer, each made column by column, so that no whole JSON text of the layers is ever held.
     """
-    frames = {}
-    for layer, gdf in layers.items():
-        record = _frame_record(gdf)
-        if record is None:
-            return None
-        frames[layer] = record
     slider = getattr(layers, "slider_json", None)
-    return json.dumps({"v": STAGE_VERSION, "frames": frames, "slider_json": slider,
-                       "prepared": slider is not None}).encode("utf-8")  # fmt: skip
+    head = {"v": STAGE_VERSION, "layers": list(layers), "prepared": slider is not None}
+    parts = [zlib.compress(json.dumps(head).encode("ascii")), zlib.compress(json.dumps(slider).encode("ascii"))]
+    for gdf in layers.values():
+        part = _frame_part(gdf)
+        if part is None:
+            return None
+        parts.append(part)
+    return _MAGIC + b"".join(len(part).to_bytes(8, "big") + part for part in parts)
 
 
 def loads(blob: bytes) -> dict[str, Any]:
     """What :func:`dumps` wrote."""
     from geo.render.frontmap import PreparedFront
 
-    data = json.loads(blob)
-    if data.get("v") != STAGE_VERSION:
-        raise ValueError(f"stage layout {data.get('v')}")
-    layers = {layer: _frame_of(record) for layer, record in data["frames"].items()}
-    if not data["prepared"]:
+    if not blob.startswith(_MAGIC):
+        raise ValueError("stage layout before version 2")
+    parts, at = [], len(_MAGIC)
+    while at < len(blob):
+        size = int.from_bytes(blob[at : at + 8], "big")
+        parts.append(memoryview(blob)[at + 8 : at + 8 + size])
+        at += 8 + size
+    head = json.loads(zlib.decompress(parts[0]))
+    if head.get("v") != STAGE_VERSION:
+        raise ValueError(f"stage layout {head.get('v')}")
+    slider = json.loads(zlib.decompress(parts[1]))
+    layers = {layer: _frame_of(json.loads(zlib.decompress(part)))
+              for layer, part in zip(head["layers"], parts[2:], strict=True)}  # fmt: skip
+    if not head["prepared"]:
         return layers
     prepared = PreparedFront(layers)
-    prepared.slider_json = data["slider_json"]
+    prepared.slider_json = slider
     return prepared
 
 
@@ -127,26 +150,29 @@ def _column(series: Any, dtype: str) -> list[Any] | None:
     return None
 
 
-def _frame_record(gdf: Any) -> dict[str, Any] | None:
+def _frame_part(gdf: Any) -> bytes | None:
+    """A frame as compressed JSON (``columns``, ``order``, ``geometry``, ``wkb``, ``crs``), one column at a
+    time; None when it is not a GeoDataFrame with a plain index or a column's type is not one kept."""
     import geopandas as gpd
     import pandas as pd
 
     if not isinstance(gdf, gpd.GeoDataFrame) or not isinstance(gdf.index, pd.RangeIndex) or gdf.index.start != 0:
         return None
     geometry = gdf.geometry.name
-    columns: list[list[Any]] = []
-    for col in gdf.columns:
-        if col == geometry:
-            continue
+    z = zlib.compressobj(6)
+    out = [z.compress(b'{"columns":[')]
+    for i, col in enumerate(c for c in gdf.columns if c != geometry):
         dtype = str(gdf[col].dtype)
         values = _column(gdf[col], dtype)
         if values is None:
             return None
-        columns.append([col, dtype, values])
+        out.append(z.compress(("," * bool(i) + json.dumps([col, dtype, values])).encode("ascii")))
     wkb = [None if g is None else g.hex() for g in gdf.geometry.to_wkb(hex=False)]
     crs = None if gdf.crs is None else gdf.crs.to_json()
-    return {"columns": columns, "order": [str(c) for c in gdf.columns], "geometry": geometry, "wkb": wkb,
-            "crs": crs}  # fmt: skip
+    tail = {"order": [str(c) for c in gdf.columns], "geometry": geometry, "wkb": wkb, "crs": crs}
+    out.append(z.compress(("]," + json.dumps(tail)[1:]).encode("ascii")))
+    out.append(z.flush())
+    return b"".join(out)
 
 
 def _frame_of(record: dict[str, Any]) -> Any:

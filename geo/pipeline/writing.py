@@ -173,6 +173,8 @@ def _tables(outputs: OutputSet, spool: Spool, gpkg: GeoPackageAppender, options:
         _river_layer(gpkg)
     with summary.stage("control"):
         front = _control_layers(joined, spool, gpkg, options)
+        joined.changes.close()
+        joined.states.close()
         release_memory()  # the snapshots' temporaries, before the map
     return joined, governorates, front
 
@@ -204,6 +206,9 @@ def write_outputs(outputs: OutputSet, spool: Spool, summary: RunSummary, options
         fmap = map_from_events(map_events, mentions=joined.mention_points(), governorates=governorates,
                                front=front or None, title=options.title, offline=options.offline,
                                tiles=options.tiles)  # fmt: skip
+        if front:
+            front.pop("front_observations", None)  # drawn: the page's data is in temporary files now
+        joined.observation_rows.close()
         save_map(fmap, outputs.path("map.html"), offline=options.offline)
         bar.update()
         gpkg.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import shutil
 import tempfile
@@ -157,7 +158,7 @@ class EventSpool:
         pending = b""
         for i, key in enumerate(_POPUP_KEYS):
             parts = [("{" if i == 0 else ",") + json.dumps(key) + ":"]
-            for part in (*parts, *self._popup_source(key)):
+            for part in itertools.chain(parts, self._popup_source(key)):  # read as written, never whole
                 pending += deflate.compress(part.encode("utf-8"))
                 cut = len(pending) - len(pending) % 3
                 if cut:

@@ -17,11 +17,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "change_features",
+    "change_features_packed",
     "geojson_geometry",
     "located_points",
     "observation_features",
+    "observation_features_packed",
     "plain",
+    "plain_column",
     "point_feature",
+    "points_collection",
     "snapshot_day",
 ]
 
@@ -58,6 +62,73 @@ def observation_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
             props["colour"] = PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR))
             feats.append(point_feature(row.geometry, props))
     return {"type": "FeatureCollection", "features": feats}
+
+
+def change_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]:
+    """The number of features and :func:`geo.render.packjson.pack` of :func:`change_features`, made column by
+    column (no object per row: what keeps a large run's memory flat)."""
+    if gdf is None or not len(gdf):
+        return 0, _packed_collection(None, {})
+    located = located_points(gdf)
+    keys = ("place", "from_controller", "to_controller", "date", "status", "evidence", "source")
+    props = {k: plain_column(located, k) for k in keys}
+    props["colour"] = [PALETTE.get(str(to or ""), UNKNOWN_COLOUR) for to in _raw_column(located, "to_controller")]
+    return len(located), _packed_collection(located, props)
+
+
+def observation_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]:
+    """The number of features and :func:`geo.render.packjson.pack` of :func:`observation_features`, column by column."""
+    from geo.spatial.controllers import normalise_controller
+
+    if gdf is None or not len(gdf):
+        return 0, _packed_collection(None, {})
+    located = located_points(gdf)
+    props = {k: plain_column(located, k) for k in ("actor", "place", "date", "evidence", "source")}
+    props["distance_km"] = [float(d) if d is not None and _finite(d) and float(d) > 0 else None
+                            for d in _raw_column(located, "distance_km")]  # fmt: skip
+    colours = []
+    for raw in _raw_column(located, "actor"):
+        actor = str(raw or "")
+        colours.append(PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR)))
+    props["colour"] = colours
+    return len(located), _packed_collection(located, props)
+
+
+def _raw_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
+    """A column's values as ``itertuples`` gives them (None for a missing column)."""
+    return list(gdf[key]) if key in gdf.columns else [None] * len(gdf)
+
+
+def _packed_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> Any:
+    """:func:`geo.render.packjson.pack` of the FeatureCollection of the points of ``located`` with the
+    property columns ``props``."""
+    from geo.render.packjson import pack
+
+    return pack(points_collection(located, props))
+
+
+def points_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> dict[str, Any]:
+    """The FeatureCollection of the points of ``located`` with the property columns ``props``, its features
+    given as columns (:class:`geo.render.packjson.Packed`: :func:`~geo.render.packjson.pack` reads them
+    as the features :func:`point_feature` makes, with no object per row)."""
+    import shapely
+
+    from geo.render.packjson import Packed
+
+    if located is None or not len(located):
+        return {"type": "FeatureCollection", "features": []}
+    n = len(located)
+    geoms = located.geometry.to_numpy()
+    xs, ys = shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()
+    coordinates = [[round(x, 6), round(y, 6)] for x, y in zip(xs, ys, strict=True)]
+    geometry = Packed({"type": ["Point"] * n, "coordinates": coordinates})
+    features = Packed({"type": ["Feature"] * n, "geometry": geometry, "properties": Packed(props)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def plain_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
+    """A column's values made JSON-ready by :func:`plain` (None for a missing column)."""
+    return [plain(v) for v in _raw_column(gdf, key)]
 
 
 def point_feature(geom: Any, props: dict[str, Any]) -> dict[str, Any]:

@@ -15,16 +15,18 @@ and the layers never re-compile their rendered output as a template (:mod:`geo.r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from geo.render.frontdata import (
-    change_features,
+    change_features_packed,
     geojson_geometry,
     located_points,
-    observation_features,
+    observation_features_packed,
     plain,
+    plain_column,
     point_feature,
+    points_collection,
     snapshot_day,
 )
 from geo.render.frontslider import FRONT_LINE_COLOUR
@@ -67,7 +69,7 @@ def slider_json(front: Mapping[str, gpd.GeoDataFrame]) -> str | None:
     snaps = build_snapshots(front, expand_intervals=False)
     if not snaps:
         return None
-    return script_json(pack(slider_config(snaps, build_intervals(front), show=True)))
+    return script_json(pack(slider_config(snaps, _interval_columns(front), show=True)))
 
 
 def prepare_front(front: Mapping[str, gpd.GeoDataFrame]) -> PreparedFront:
@@ -137,10 +139,20 @@ def build_intervals(front: Mapping[str, gpd.GeoDataFrame]) -> dict[str, Any] | N
     if not _has_intervals(front):
         return None
     control = located_points(front["control"])
-    props = ("place", "controller", "valid_from", "valid_to", "status", "confidence", "evidence", "source")
-    feats = [point_feature(row.geometry, {p: plain(getattr(row, p, None)) for p in props})
+    feats = [point_feature(row.geometry, {p: plain(getattr(row, p, None)) for p in _INTERVAL_PROPS})
              for row in control.itertuples(index=False)]
     return {"type": "FeatureCollection", "features": feats}
+
+
+_INTERVAL_PROPS = ("place", "controller", "valid_from", "valid_to", "status", "confidence", "evidence", "source")
+
+
+def _interval_columns(front: Mapping[str, gpd.GeoDataFrame]) -> dict[str, Any] | None:
+    """:func:`build_intervals` with its features as columns (:func:`geo.render.frontdata.points_collection`)."""
+    if not _has_intervals(front):
+        return None
+    control = located_points(front["control"])
+    return points_collection(control, {p: plain_column(control, p) for p in _INTERVAL_PROPS})
 
 
 def _control_per_snapshot(front: Mapping[str, gpd.GeoDataFrame]) -> Mapping[str, gpd.GeoDataFrame]:
@@ -168,7 +180,8 @@ def _control_per_snapshot(front: Mapping[str, gpd.GeoDataFrame]) -> Mapping[str,
     return {**front, "control": expanded}
 
 
-def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False) -> None:  # noqa: ARG001 - public signature
+def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,  # noqa: ARG001 - public signature
+                     defer: Callable[[str], str] | None = None) -> None:
     """Add control areas and front lines (time slider), control changes and front observations.
 
     Everything is drawn by inline JavaScript using Leaflet only (no jQuery, no plugin, no CDN), so
@@ -186,20 +199,27 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
     offline
         Accepted for symmetry with the other map layers: nothing added here loads a remote asset,
         online or offline.
+    defer
+        Takes a data block's text and returns what the page holds instead (a placeholder that
+        :func:`geo.render.webmap.save_map` replaces, streamed): the page is then rendered without
+        its large data (:func:`geo.render.webmap.defer_block`).
     """
     from geo.render import frontslider
 
+    keep = defer if defer is not None else (lambda text: text)
     config = front.slider_json if isinstance(front, PreparedFront) else slider_json(front)
     if config is not None:
-        m.add_child(frontslider.FrontSlider(config_json=config))
+        m.add_child(frontslider.FrontSlider(config_json=keep(config)))
     points = frontslider.FrontPoints
-    changes = change_features(front.get("control_changes"))
-    if changes["features"]:
-        m.add_child(points(changes, kind="change", name="Control changes"))
-    observations = observation_features(front.get("front_observations"))
-    if observations["features"]:
+    n, changes = change_features_packed(front.get("control_changes"))
+    if n:
+        m.add_child(points(None, kind="change", name="Control changes", features_json=keep(script_json(changes))))
+    del changes
+    n, observations = observation_features_packed(front.get("front_observations"))
+    if n:
         # Observations are many small crosses: off by default, one toggle away in the layer control.
-        m.add_child(points(observations, kind="observation", name="Front observations", show=False))
+        m.add_child(points(None, kind="observation", name="Front observations", show=False,
+                           features_json=keep(script_json(observations))))  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

@@ -19,7 +19,7 @@ from typing import Any
 
 from geo.render.assets import asset_text, script_asset
 from geo.render.html import safe_layer_class, script_json
-from geo.render.packjson import pack
+from geo.render.packjson import Packed, pack
 from geo.spatial.controllers import CONTESTED_HATCH, CONTROLLERS, PALETTE, UNKNOWN_COLOUR
 
 #: Front lines: thick dark red (the QGIS style uses the same colour).
@@ -74,7 +74,7 @@ def slider_config(snapshots: Sequence[Mapping[str, Any]], intervals: Mapping[str
         JSON-ready: the snapshots, the intervals, the palette and the legend (the controllers used).
     """
     used = {f["properties"].get("controller") for s in snapshots for k in ("areas", "points") for f in s[k]["features"]}
-    used |= {f["properties"].get("controller") for f in (intervals or {}).get("features", [])}
+    used |= _controllers((intervals or {}).get("features", []))
     return {
         "snapshots": list(snapshots),
         "intervals": intervals,
@@ -88,6 +88,17 @@ def slider_config(snapshots: Sequence[Mapping[str, Any]], intervals: Mapping[str
         "contestedDash": CONTESTED_HATCH["dash"],
         "show": show,
     }
+
+
+def _controllers(features: Any) -> set[Any]:
+    """The controllers of features: GeoJSON features, or their columns (:class:`~geo.render.packjson.Packed`)."""
+    if isinstance(features, Packed):
+        properties = features.columns["properties"]
+        values = properties.columns.get("controller") if isinstance(properties, Packed) else None
+        if isinstance(values, list):
+            return set(values)
+        features = features.rows()
+    return {f["properties"].get("controller") for f in features}
 
 
 @functools.cache
@@ -138,15 +149,19 @@ def _make_points_class() -> type:
     from jinja2 import Template
 
     class FrontPoints(safe_layer_class(folium.map.Layer)):  # type: ignore[misc]
-        """Control-change circle markers (``kind="change"``) or front-observation crosses (``"observation"``)."""
+        """Control-change circle markers (``kind="change"``) or front-observation crosses (``"observation"``).
+
+        ``features_json``: instead of ``features``, their page data already made (packed, escaped).
+        """
 
         _template = Template(_POINTS_TEMPLATE)
 
-        def __init__(self, features: Mapping[str, Any], *, kind: str, name: str, show: bool = True) -> None:
+        def __init__(self, features: Mapping[str, Any] | None, *, kind: str, name: str, show: bool = True,
+                     features_json: str | None = None) -> None:
             super().__init__(name=name, overlay=True, control=True, show=show)
             self._name = "FrontPoints"
             self.features = features
-            self.features_json = script_json(pack(features))
+            self.features_json = features_json if features_json is not None else script_json(pack(features))
             self.kind_json = script_json(kind)
             self.source = script_asset("unpack.js", "front-popup.js", "front-points.js")
 

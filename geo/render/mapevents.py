@@ -79,7 +79,7 @@ def map_from_events(
             gov = gov if frame is None else with_aggregates(gov, frame)
         fmap = webmap._assemble(encoded.summary, webmap.EVENTS_PLACEHOLDER, spool.actors, mentions=mentions,
                                 governorates=gov, front=front, title=title, tiles=None if offline else tiles,
-                                towns=towns)  # fmt: skip
+                                towns=towns, defer=True)  # fmt: skip
     except BaseException:
         spool.close()
         raise

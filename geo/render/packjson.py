@@ -17,9 +17,10 @@ a template line ``var data = {{ this.data_json }};`` keeps working when its Pyth
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["COORD_SCALE", "pack", "packed_script", "unpack"]
+__all__ = ["COORD_SCALE", "pack", "pack_columns", "packed_script", "unpack"]
 
 #: Coordinates in ``$p`` blocks are integers: degrees times this (1e-5 degree is about 1 m).
 COORD_SCALE = 100_000
@@ -65,6 +66,8 @@ def _pack_column(values: list[Any]) -> Any:
 
 def pack(value: Any) -> Any:
     """The packed form of a JSON value (see the module docstring); :func:`unpack` restores it."""
+    if isinstance(value, Packed):  # a list of objects given as columns, packed already
+        return value.packed
     if isinstance(value, dict):
         if any(isinstance(k, str) and k.startswith("$") for k in value):
             raise ValueError("pack: object keys starting with '$' are reserved")
@@ -79,6 +82,43 @@ def pack(value: Any) -> Any:
                 return {"$o": keys, "$c": [_pack_column([v[k] for v in items]) for k in keys]}
         return [pack(v) for v in items]
     return value
+
+
+def pack_columns(columns: Mapping[str, list[Any] | Packed]) -> Any:
+    """``pack`` of the list of objects whose columns are ``columns`` (same lengths), without making the objects.
+
+    A column may itself be the result of :func:`pack_columns` wrapped as :class:`Packed` (nested objects,
+    such as GeoJSON geometries). The result is what :func:`pack` gives for the list of objects.
+    """
+    keys = list(columns)
+    n = len(next(iter(columns.values()))) if columns else 0
+    if n < 2 or any(k.startswith("$") for k in keys):
+        rows = [dict(zip(keys, row, strict=True)) for row in zip(*(_plain_column(c) for c in columns.values()),
+                                                                    strict=True)]  # fmt: skip
+        return pack(rows)
+    return {"$o": keys, "$c": [c.packed if isinstance(c, Packed) else _pack_column(c) for c in columns.values()]}
+
+
+class Packed:
+    """A list of objects given as columns, packed once by :func:`pack_columns`: :func:`pack` takes it as that
+    list (a value of a larger structure, or a column of nested objects)."""
+
+    def __init__(self, columns: Mapping[str, list[Any] | Packed]) -> None:
+        self.columns = columns
+        self.packed = pack_columns(columns)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The objects themselves."""
+        keys = list(self.columns)
+        return [dict(zip(keys, row, strict=True)) for row in zip(*(_plain_column(c) for c in self.columns.values()),
+                                                                  strict=True)]  # fmt: skip
+
+
+def _plain_column(column: Any) -> list[Any]:
+    return column.rows() if isinstance(column, Packed) else list(column)
 
 
 def unpack(value: Any) -> Any:

@@ -35,6 +35,7 @@ from geo.render import pagelayers
 from geo.render.choropleth import add_choropleth, with_aggregates
 from geo.render.frames import boundaries, has_point, in_wgs84, view_bounds
 from geo.render.html import script_json
+from geo.render.pagestream import EVENTS_PLACEHOLDER, defer_block, page_pieces, page_streams
 from geo.render.panel import add_panel
 from geo.spatial.controllers import ACTOR_PALETTE, UNKNOWN_COLOUR
 from geo.values import text
@@ -52,6 +53,7 @@ __all__ = [
     "TILES",
     "UNKNOWN_COLOR",
     "actor_color",
+    "defer_block",
     "make_map",
     "make_map_from_chunks",
     "save_map",
@@ -72,8 +74,6 @@ TILES: dict[str, dict[str, Any]] = {
         "name": "OpenStreetMap tiles (online)",
     },
 }
-#: Stands for the events' data in a page built from chunks until :func:`save_map` streams it in.
-EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
 _TILE_ALIASES = {"osm": "osm", "openstreetmap": "osm"}
 _ACTOR_KEYS = {k.casefold(): k for k in ACTOR_COLORS}
 
@@ -173,8 +173,11 @@ def _checked(events: Any) -> gpd.GeoDataFrame:
 def _assemble(summary: EventSummary, events_json: str, actors: list[str], *,
               mentions: gpd.GeoDataFrame | None, governorates: gpd.GeoDataFrame | None,
               front: Mapping[str, gpd.GeoDataFrame] | None, title: str | None, tiles: str | None,
-              towns: bool) -> folium.Map:
-    """The page around the events' data (``events_json``): layers, panel, attribution, view."""
+              towns: bool, defer: bool = False) -> folium.Map:
+    """The page around the events' data (``events_json``): layers, panel, attribution, view.
+
+    ``defer``: the front layers' data blocks are kept out of the rendered page (:func:`defer_block`).
+    """
     import folium
 
     from geo.render.attribution import add_map_attribution
@@ -189,7 +192,8 @@ def _assemble(summary: EventSummary, events_json: str, actors: list[str], *,
     if front:
         from geo.render.frontmap import add_front_layers
 
-        add_front_layers(fmap, front, offline=tile_spec is None)
+        deferring = {"defer": functools.partial(defer_block, fmap)} if defer else {}
+        add_front_layers(fmap, front, offline=tile_spec is None, **deferring)
     has_choropleth = governorates is not None and len(governorates) > 0
     if governorates is not None and has_choropleth:
         add_choropleth(fmap, governorates, show=not front_drawn)
@@ -309,9 +313,9 @@ def _notebook_html(fmap: folium.Map, **_kwargs: Any) -> str:
 
     spec = getattr(fmap, "_conflictmap_tiles", None)
     page = make_self_contained(fmap.get_root().render(), allowed=[spec["url"]] if spec else ())
-    spool = getattr(fmap, "_conflictmap_events", None)
-    if spool is not None:
-        page = page.replace(EVENTS_PLACEHOLDER, spool.text(), 1)
+    streams = page_streams(fmap)
+    if streams:
+        page = "".join(piece for piece, _ in page_pieces(page, streams))
     return (
         '<div style="width:100%"><iframe srcdoc="' + html.escape(page, quote=True) + '" '
         'style="width:100%; height:560px; border:0" sandbox="allow-scripts"></iframe></div>'
@@ -349,17 +353,15 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool = Tru
     spec = getattr(m, "_conflictmap_tiles", None)
     allowed = [spec["url"]] if spec and not offline else []
     page = make_self_contained(m.get_root().render(), allowed=allowed)
-    spool = getattr(m, "_conflictmap_events", None)
-    if spool is None:
+    streams = page_streams(m)
+    if not streams:
         atomic_write_text(out, page)
         return out
     from geo.render.offline import check_offline
 
-    head, tail = page.split(EVENTS_PLACEHOLDER, 1)
     with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
-        fh.write(head)
-        for piece in spool.pieces():  # the events' data, streamed from the spool (checked piece by piece)
-            check_offline(piece, allowed=allowed)
+        for piece, streamed in page_pieces(page, streams):
+            if streamed:
+                check_offline(piece, allowed=allowed)  # data streamed in (checked piece by piece)
             fh.write(piece)
-        fh.write(tail)
     return out

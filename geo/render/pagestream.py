@@ -1,0 +1,93 @@
+"""Large data blocks kept out of a rendered map page and streamed into the saved file.
+
+folium renders a page as one string, and :func:`geo.render.offline.make_self_contained` copies it
+again: with tens of megabytes of data in the page that is several copies at once. A page element
+holds instead a placeholder (:func:`defer_block` writes the data to a temporary file), and
+:func:`geo.render.webmap.save_map` writes the page around it, each placeholder replaced by its data
+read back a piece at a time (:func:`page_pieces`), as it does for the spooled events.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import folium
+
+__all__ = ["EVENTS_PLACEHOLDER", "defer_block", "page_pieces", "page_streams"]
+
+#: Stands for the events' data in a page built from chunks until :func:`geo.render.webmap.save_map` streams it in.
+EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
+
+
+def defer_block(fmap: folium.Map, text: str) -> str:
+    """Keep a large data block out of the rendered page: ``text`` goes to a temporary file now, and the
+    placeholder returned (what the page element holds) is replaced by it, streamed, in :func:`save_map`.
+
+    The rendered page then holds no large string, and the strings are not copied by folium's
+    rendering and :func:`geo.render.offline.make_self_contained`.
+    """
+    import tempfile
+    import uuid
+    import weakref
+
+    blocks: _Blocks | None = getattr(fmap, "_conflictmap_blocks", None)
+    if blocks is None:
+        blocks = fmap._conflictmap_blocks = _Blocks(Path(tempfile.mkdtemp(prefix="cm-blocks-")))  # type: ignore[attr-defined]
+        weakref.finalize(fmap, blocks.close)
+    placeholder = f"/*cm-block-{uuid.uuid4().hex}*/"
+    path = blocks.folder / f"{len(blocks.files)}.json"
+    path.write_text(text, encoding="utf-8")
+    blocks.files[placeholder] = path
+    return placeholder
+
+
+class _Blocks:
+    """The deferred data blocks of a page: placeholder -> temporary file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[str, Path] = {}
+
+    def pieces(self, placeholder: str) -> Iterable[str]:
+        with open(self.files[placeholder], encoding="utf-8") as fh:
+            while piece := fh.read(1 << 20):
+                yield piece
+
+    def close(self) -> None:
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def page_streams(m: folium.Map) -> dict[str, Callable[[], Iterable[str]]]:
+    """Placeholder -> the pieces that replace it: the spooled events and the deferred blocks."""
+    streams: dict[str, Callable[[], Iterable[str]]] = {}
+    spool = getattr(m, "_conflictmap_events", None)
+    if spool is not None:
+        streams[EVENTS_PLACEHOLDER] = spool.pieces
+    blocks: _Blocks | None = getattr(m, "_conflictmap_blocks", None)
+    for placeholder in blocks.files if blocks is not None else ():
+        streams[placeholder] = functools.partial(blocks.pieces, placeholder)  # type: ignore[union-attr]
+    return streams
+
+
+def page_pieces(page: str, streams: Mapping[str, Callable[[], Iterable[str]]]) -> Iterator[tuple[str, bool]]:
+    """``page`` with each placeholder (first occurrence) replaced by its stream's pieces, in page order;
+    each piece with whether it was streamed in."""
+    found = {}
+    for placeholder in streams:
+        at = page.find(placeholder)
+        if at < 0:
+            raise ValueError(f"placeholder {placeholder} is not in the page")
+        found[at] = placeholder
+    pos = 0
+    for at in sorted(found):
+        yield page[pos:at], False
+        for piece in streams[found[at]]():
+            yield piece, True
+        pos = at + len(found[at])
+    yield page[pos:], False
