@@ -2,7 +2,7 @@
 
 :class:`EventSpool` encodes chunks of located events (:func:`geo.render.eventdata.encode_rows`) and
 appends every column and every new table value to its own file as JSON text, keeping in memory only
-the running counts, the small tables (actors, kinds, date precisions) and one 16-byte digest per
+the running counts, the small tables (actors, kinds, date precisions) and one 8-byte digest per
 distinct value of the big tables (places, evidence sentences, sources, popup rows). :meth:`EventSpool.write`
 then streams the page's ``cm-data-events`` JSON piece by piece: the same data as
 :func:`geo.render.eventdata.event_columns` of the concatenated chunks (the popup data gzipped in
@@ -35,6 +35,7 @@ __all__ = ["EventSpool"]
 _SMALL_TABLES = ("actor", "kind", "dp")
 _POPUP_KEYS = ("e", "s", "x", "evidence", "source", "extra")
 _READ = 1 << 20  # bytes per read when copying a spooled file into the page
+_MERGE_EVERY = 1 << 14  # recent digests kept in a dict before joining the sorted arrays
 
 
 def _json_items(values: list[Any]) -> str:
@@ -71,28 +72,73 @@ class _SpoolFile:
         yield "]"
 
 
+class _DigestIndex:
+    """Positions of 8-byte digests in order of first sight, about 16 bytes a digest in memory.
+
+    The digests seen are kept in two sorted numpy arrays (digest, position) looked up in one
+    ``searchsorted`` per batch; the newest ones wait in a small dict merged into the arrays
+    every :data:`_MERGE_EVERY` digests.
+    """
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self._keys = np.empty(0, dtype=np.uint64)
+        self._pos = np.empty(0, dtype=np.int64)
+        self._recent: dict[int, int] = {}
+        self.count = 0
+
+    def positions(self, keys: list[int]) -> tuple[list[int], list[bool]]:
+        """The position of each digest in ``keys`` and whether it was new (new ones get the next positions)."""
+        import numpy as np
+
+        found = [-1] * len(keys)
+        if len(self._keys) and keys:
+            wanted = np.array(keys, dtype=np.uint64)
+            at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
+            hit = self._keys[at] == wanted
+            found = np.where(hit, self._pos[at], -1).tolist()
+        out: list[int] = []
+        new: list[bool] = []
+        for key, known in zip(keys, found, strict=True):
+            pos = known if known >= 0 else self._recent.get(key, -1)
+            new.append(pos < 0)
+            if pos < 0:
+                pos = self._recent[key] = self.count
+                self.count += 1
+            out.append(pos)
+        if len(self._recent) >= _MERGE_EVERY:
+            self._merge()
+        return out, new
+
+    def _merge(self) -> None:
+        import numpy as np
+
+        keys = np.fromiter(self._recent.keys(), dtype=np.uint64, count=len(self._recent))
+        pos = np.fromiter(self._recent.values(), dtype=np.int64, count=len(self._recent))
+        order = np.argsort(keys)
+        keys, pos = keys[order], pos[order]
+        at = np.searchsorted(self._keys, keys)
+        self._keys, self._pos = np.insert(self._keys, at, keys), np.insert(self._pos, at, pos)
+        self._recent = {}
+
+
 class _SpooledTable:
     """Distinct values, each stored once in a spool file; in memory only a digest per value."""
 
     def __init__(self, path: Path) -> None:
         self.file = _SpoolFile(path)
-        self._pos: dict[bytes, int] = {}
+        self._index = _DigestIndex()
 
     def index(self, value: Any) -> int:
         return self.indexes([value])[0]
 
     def indexes(self, values: list[Any]) -> list[int]:
         """The positions of ``values`` (strings or lists), the new ones appended to the file in one write."""
-        out: list[int] = []
-        new: list[Any] = []
-        for value in values:
-            key = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-            pos = self._pos.get(key)
-            if pos is None:
-                pos = self._pos[key] = len(self._pos)
-                new.append(value)
-            out.append(pos)
-        self.file.extend(new)
+        keys = [int.from_bytes(hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"),
+                                               digest_size=8).digest(), "little") for value in values]
+        out, new = self._index.positions(keys)
+        self.file.extend([value for value, is_new in zip(values, new, strict=True) if is_new])
         return out
 
 

@@ -15,7 +15,7 @@ and the layers never re-compile their rendered output as a template (:mod:`geo.r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from geo.render.frontdata import (
@@ -30,7 +30,7 @@ from geo.render.frontdata import (
     snapshot_day,
 )
 from geo.render.frontslider import FRONT_LINE_COLOUR
-from geo.render.html import script_json
+from geo.render.html import script_json, script_json_pieces
 from geo.spatial.controllers import PALETTE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def slider_json(front: Mapping[str, gpd.GeoDataFrame]) -> str | None:
     snaps = build_snapshots(front, expand_intervals=False)
     if not snaps:
         return None
-    return script_json(pack(slider_config(snaps, _interval_columns(front), show=True)))
+    return "".join(script_json_pieces(pack(slider_config(snaps, _interval_columns(front), show=True))))
 
 
 def prepare_front(front: Mapping[str, gpd.GeoDataFrame]) -> PreparedFront:
@@ -181,7 +181,7 @@ def _control_per_snapshot(front: Mapping[str, gpd.GeoDataFrame]) -> Mapping[str,
 
 
 def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, offline: bool = False,  # noqa: ARG001 - public signature
-                     defer: Callable[[str], str] | None = None) -> None:
+                     defer: Callable[[Iterable[str]], str] | None = None) -> None:
     """Add control areas and front lines (time slider), control changes and front observations.
 
     Everything is drawn by inline JavaScript using Leaflet only (no jQuery, no plugin, no CDN), so
@@ -200,26 +200,27 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
         Accepted for symmetry with the other map layers: nothing added here loads a remote asset,
         online or offline.
     defer
-        Takes a data block's text and returns what the page holds instead (a placeholder that
+        Takes a data block's text (or its pieces) and returns what the page holds instead (a placeholder that
         :func:`geo.render.webmap.save_map` replaces, streamed): the page is then rendered without
         its large data (:func:`geo.render.webmap.defer_block`).
     """
     from geo.render import frontslider
 
-    keep = defer if defer is not None else (lambda text: text)
+    keep = defer if defer is not None else "".join
     config = front.slider_json if isinstance(front, PreparedFront) else slider_json(front)
     if config is not None:
         m.add_child(frontslider.FrontSlider(config_json=keep(config)))
     points = frontslider.FrontPoints
     n, changes = change_features_packed(front.get("control_changes"))
     if n:
-        m.add_child(points(None, kind="change", name="Control changes", features_json=keep(script_json(changes))))
+        m.add_child(points(None, kind="change", name="Control changes",
+                           features_json=keep(script_json_pieces(changes))))
     del changes
     n, observations = observation_features_packed(front.get("front_observations"))
     if n:
         # Observations are many small crosses: off by default, one toggle away in the layer control.
         m.add_child(points(None, kind="observation", name="Front observations", show=False,
-                           features_json=keep(script_json(observations))))  # fmt: skip
+                           features_json=keep(script_json_pieces(observations))))  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

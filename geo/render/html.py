@@ -27,13 +27,15 @@ import functools
 import html
 import json
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from branca.element import Figure
 
 #: ``RawElement`` and ``SafeMacroElement`` are public too, built on first use (module ``__getattr__``).
-__all__ = ["html_text", "inline_script", "page_of", "raw_element", "safe_layer_class", "safe_macro", "script_json"]
+__all__ = ["html_text", "inline_script", "page_of", "raw_element", "safe_layer_class", "safe_macro", "script_json",
+           "script_json_pieces"]
 
 _SCRIPT_ESCAPES = (
     ("<", "\\u003c"),
@@ -65,6 +67,35 @@ def script_json(value: Any) -> str:
     for raw, esc in _SCRIPT_ESCAPES:
         text = text.replace(raw, esc)
     return _TEMPLATE_OPEN.sub(r"\\u007b", text)
+
+
+#: Lists up to this long are written item by item by :func:`script_json_pieces` (the longer ones whole).
+_SPLIT_LIST = 64
+
+
+def script_json_pieces(value: Any) -> Iterator[str]:
+    """:func:`script_json` of ``value`` in pieces, never the whole text: the items of its objects (string
+    keys) and short lists, down to each big column, are serialised one at a time.
+
+    The concatenation equals ``script_json(value)``: every escape is of one character, and a piece
+    never ends with the ``{`` of a template delimiter (a JSON value ends with ``]``, ``}``, ``"``,
+    a digit or a letter; the glue is ``[``, ``{``, ``:`` and ``,`` before a value).
+    """
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + script_json(key) + ":"
+            yield from script_json_pieces(item)
+        yield "}"
+    elif isinstance(value, list | tuple) and len(value) <= _SPLIT_LIST:
+        yield "["
+        for i, item in enumerate(value):
+            if i:
+                yield ","
+            yield from script_json_pieces(item)
+        yield "]"
+    else:
+        yield script_json(value)
 
 
 def inline_script(code: str) -> str:

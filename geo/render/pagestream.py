@@ -23,8 +23,9 @@ __all__ = ["EVENTS_PLACEHOLDER", "defer_block", "page_pieces", "page_streams"]
 EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
 
 
-def defer_block(fmap: folium.Map, text: str) -> str:
-    """Keep a large data block out of the rendered page: ``text`` goes to a temporary file now, and the
+def defer_block(fmap: folium.Map, text: Iterable[str]) -> str:
+    """Keep a large data block out of the rendered page: ``text`` (a string, or its pieces: each written as
+    it comes, never joined) goes to a temporary file now, and the
     placeholder returned (what the page element holds) is replaced by it, streamed, in :func:`save_map`.
 
     The rendered page then holds no large string, and the strings are not copied by folium's
@@ -40,7 +41,8 @@ def defer_block(fmap: folium.Map, text: str) -> str:
         weakref.finalize(fmap, blocks.close)
     placeholder = f"/*cm-block-{uuid.uuid4().hex}*/"
     path = blocks.folder / f"{len(blocks.files)}.json"
-    path.write_text(text, encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines([text] if isinstance(text, str) else text)
     blocks.files[placeholder] = path
     return placeholder
 
