@@ -129,7 +129,7 @@ def _drop_drawn_layers(front: dict[str, Any]) -> None:
     if getattr(front, "slider_json", None) is None:
         return  # no slider data made: the map builds it from the layers
     for name in [name for name in front if name not in _MAP_CONTROL_LAYERS]:
-        front[name] = front[name].iloc[:0]
+        front[name] = front[name].iloc[:0].copy()  # a copy: a slice would keep the rows alive
 
 
 def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
