@@ -43,7 +43,7 @@ country: str = "SY"
 max_file_bytes: int = 20 * 1024 * 1024
 
 #: Documents per chunk when the pipeline reads the spool back for joins and writers.
-chunk_size: int = 2000
+chunk_size: int = 1000
 
 #: Snapshot dates of control areas and front lines chosen by default (``--dates``/``--step`` ask
 #: for more).

@@ -117,6 +117,21 @@ def _river_layer(gpkg: GeoPackageAppender) -> None:
         gpkg.append("rivers", gpd.GeoDataFrame.from_features(rivers["features"], crs=4326))
 
 
+#: The control layers the map still draws once its slider's data is made (:func:`geo.render.frontmap.prepare_front`).
+_MAP_CONTROL_LAYERS = frozenset({"control_changes"})
+
+
+def _drop_drawn_layers(front: dict[str, Any]) -> None:
+    """Free the rows of the written layers that the slider's data already holds (intervals, areas, lines).
+
+    Each keeps its columns (no row): the map still sees which layers the run has.
+    """
+    if getattr(front, "slider_json", None) is None:
+        return  # no slider data made: the map builds it from the layers
+    for name in [name for name in front if name not in _MAP_CONTROL_LAYERS]:
+        front[name] = front[name].iloc[:0].copy()  # a copy: a slice would keep the rows alive
+
+
 def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
     """Append the control areas and front lines; return them (with the observations) for the map.
 
@@ -137,6 +152,7 @@ def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, opti
     front = cached_stage(spool, "control", key, build)
     for name, layer in front.items():
         gpkg.append(name, layer)
+    _drop_drawn_layers(front)
     if front:
         front.setdefault("front_observations", joined.observations())
     return front
