@@ -72,8 +72,12 @@ def script_json(value: Any) -> str:
 #: Lists up to this long are written item by item by :func:`script_json_pieces` (the longer ones whole).
 _SPLIT_LIST = 64
 
+#: How deep :func:`script_json_pieces` splits: below, a value is written whole (a geometry, a feature's
+#: properties: small; splitting them into one piece per number cost more time than the memory it saved).
+_SPLIT_DEPTH = 4
 
-def script_json_pieces(value: Any) -> Iterator[str]:
+
+def script_json_pieces(value: Any, depth: int = _SPLIT_DEPTH) -> Iterator[str]:
     """:func:`script_json` of ``value`` in pieces, never the whole text: the items of its objects (string
     keys) and short lists, down to each big column, are serialised one at a time.
 
@@ -81,18 +85,18 @@ def script_json_pieces(value: Any) -> Iterator[str]:
     never ends with the ``{`` of a template delimiter (a JSON value ends with ``]``, ``}``, ``"``,
     a digit or a letter; the glue is ``[``, ``{``, ``:`` and ``,`` before a value).
     """
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+    if depth and isinstance(value, dict) and all(isinstance(k, str) for k in value):
         yield "{"
         for i, (key, item) in enumerate(value.items()):
             yield ("," if i else "") + script_json(key) + ":"
-            yield from script_json_pieces(item)
+            yield from script_json_pieces(item, depth - 1)
         yield "}"
-    elif isinstance(value, list | tuple) and len(value) <= _SPLIT_LIST:
+    elif depth and isinstance(value, list | tuple) and len(value) <= _SPLIT_LIST:
         yield "["
         for i, item in enumerate(value):
             if i:
                 yield ","
-            yield from script_json_pieces(item)
+            yield from script_json_pieces(item, depth - 1)
         yield "]"
     else:
         yield script_json(value)

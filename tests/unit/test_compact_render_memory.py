@@ -37,3 +37,14 @@ def test_spooled_table_positions_in_order_of_first_sight(tmp_path, monkeypatch) 
 def test_script_json_pieces_join_to_script_json(value) -> None:
     pieces = list(script_json_pieces(value))
     assert "".join(pieces) == script_json(value)
+
+
+def test_pieces_below_the_split_depth_are_whole_and_still_join_to_script_json() -> None:
+    from geo.render.html import _SPLIT_DEPTH, script_json, script_json_pieces
+
+    deep: object = {"a": "</script><b>{{x}}</b>", "n": [1.5, None, "\u2028"]}
+    for level in range(_SPLIT_DEPTH + 3):
+        deep = {f"k{level}": [deep, {"{%": level}]}
+    pieces = list(script_json_pieces(deep))
+    assert "".join(pieces) == script_json(deep)
+    assert len(pieces) < 60  # the small values under the split depth come as one piece each
