@@ -93,9 +93,7 @@ def pack_columns(columns: Mapping[str, list[Any] | Packed]) -> Any:
     keys = list(columns)
     n = len(next(iter(columns.values()))) if columns else 0
     if n < 2 or any(k.startswith("$") for k in keys):
-        rows = [dict(zip(keys, row, strict=True)) for row in zip(*(_plain_column(c) for c in columns.values()),
-                                                                    strict=True)]  # fmt: skip
-        return pack(rows)
+        return pack(_rows(columns))
     return {"$o": keys, "$c": [c.packed if isinstance(c, Packed) else _pack_column(c) for c in columns.values()]}
 
 
@@ -112,13 +110,14 @@ class Packed:
 
     def rows(self) -> list[dict[str, Any]]:
         """The objects themselves."""
-        keys = list(self.columns)
-        return [dict(zip(keys, row, strict=True)) for row in zip(*(_plain_column(c) for c in self.columns.values()),
-                                                                  strict=True)]  # fmt: skip
+        return _rows(self.columns)
 
 
-def _plain_column(column: Any) -> list[Any]:
-    return column.rows() if isinstance(column, Packed) else list(column)
+def _rows(columns: Mapping[str, list[Any] | Packed]) -> list[dict[str, Any]]:
+    """The objects whose columns are ``columns`` (nested :class:`Packed` columns made objects too)."""
+    keys = list(columns)
+    plain = (c.rows() if isinstance(c, Packed) else list(c) for c in columns.values())
+    return [dict(zip(keys, row, strict=True)) for row in zip(*plain, strict=True)]
 
 
 def unpack(value: Any) -> Any:
