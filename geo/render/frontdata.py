@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "change_features",
     "change_features_packed",
+    "collection_objects",
     "geojson_geometry",
     "located_points",
     "observation_features",
@@ -37,51 +38,42 @@ _OBSERVATION_COLOUR = "#333333"
 
 def change_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
     """The ``control_changes`` rows as a FeatureCollection of points coloured by their new controller."""
-    feats = []
-    if gdf is not None and len(gdf):
-        for row in located_points(gdf).itertuples(index=False):
-            to = str(getattr(row, "to_controller", "") or "")
-            props = {k: plain(getattr(row, k, None)) for k in
-                     ("place", "from_controller", "to_controller", "date", "status", "evidence", "source")}  # fmt: skip
-            props["colour"] = PALETTE.get(to, UNKNOWN_COLOUR)
-            feats.append(point_feature(row.geometry, props))
-    return {"type": "FeatureCollection", "features": feats}
+    return collection_objects(_change_collection(gdf))
 
 
 def observation_features(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
     """The ``front_observations`` rows as a FeatureCollection (forces' colour, reach in km or null)."""
-    from geo.spatial.controllers import normalise_controller
-
-    feats = []
-    if gdf is not None and len(gdf):
-        for row in located_points(gdf).itertuples(index=False):
-            actor = str(getattr(row, "actor", "") or "")
-            props = {k: plain(getattr(row, k, None)) for k in ("actor", "place", "date", "evidence", "source")}
-            dist = getattr(row, "distance_km", None)
-            props["distance_km"] = float(dist) if dist is not None and _finite(dist) and float(dist) > 0 else None
-            props["colour"] = PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR))
-            feats.append(point_feature(row.geometry, props))
-    return {"type": "FeatureCollection", "features": feats}
+    return collection_objects(_observation_collection(gdf))
 
 
 def change_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]:
     """The number of features and :func:`geo.render.packjson.pack` of :func:`change_features`, made column by
     column (no object per row: what keeps a large run's memory flat)."""
-    if gdf is None or not len(gdf):
-        return 0, _packed_collection(None, {})
-    located = located_points(gdf)
-    keys = ("place", "from_controller", "to_controller", "date", "status", "evidence", "source")
-    props = {k: plain_column(located, k) for k in keys}
-    props["colour"] = [PALETTE.get(str(to or ""), UNKNOWN_COLOUR) for to in _raw_column(located, "to_controller")]
-    return len(located), _packed_collection(located, props)
+    return _packed(_change_collection(gdf))
 
 
 def observation_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]:
     """The number of features and :func:`geo.render.packjson.pack` of :func:`observation_features`, column by column."""
+    return _packed(_observation_collection(gdf))
+
+
+def _change_collection(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
+    """The control changes' FeatureCollection, its features as columns (:func:`points_collection`)."""
+    if gdf is None or not len(gdf):
+        return points_collection(None, {})
+    located = located_points(gdf)
+    keys = ("place", "from_controller", "to_controller", "date", "status", "evidence", "source")
+    props = {k: plain_column(located, k) for k in keys}
+    props["colour"] = [PALETTE.get(str(to or ""), UNKNOWN_COLOUR) for to in _raw_column(located, "to_controller")]
+    return points_collection(located, props)
+
+
+def _observation_collection(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
+    """The front observations' FeatureCollection, its features as columns (:func:`points_collection`)."""
     from geo.spatial.controllers import normalise_controller
 
     if gdf is None or not len(gdf):
-        return 0, _packed_collection(None, {})
+        return points_collection(None, {})
     located = located_points(gdf)
     props = {k: plain_column(located, k) for k in ("actor", "place", "date", "evidence", "source")}
     props["distance_km"] = [float(d) if d is not None and _finite(d) and float(d) > 0 else None
@@ -91,20 +83,25 @@ def observation_features_packed(gdf: gpd.GeoDataFrame | None) -> tuple[int, Any]
         actor = str(raw or "")
         colours.append(PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR)))
     props["colour"] = colours
-    return len(located), _packed_collection(located, props)
+    return points_collection(located, props)
+
+
+def collection_objects(collection: dict[str, Any]) -> dict[str, Any]:
+    """A :func:`points_collection` with its features made objects (plain GeoJSON)."""
+    features = collection["features"]
+    return {**collection, "features": features if isinstance(features, list) else features.rows()}
+
+
+def _packed(collection: dict[str, Any]) -> tuple[int, Any]:
+    """The number of features of a :func:`points_collection` and its :func:`geo.render.packjson.pack`."""
+    from geo.render.packjson import pack
+
+    return len(collection["features"]), pack(collection)
 
 
 def _raw_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
     """A column's values as ``itertuples`` gives them (None for a missing column)."""
     return list(gdf[key]) if key in gdf.columns else [None] * len(gdf)
-
-
-def _packed_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> Any:
-    """:func:`geo.render.packjson.pack` of the FeatureCollection of the points of ``located`` with the
-    property columns ``props``."""
-    from geo.render.packjson import pack
-
-    return pack(points_collection(located, props))
 
 
 def points_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> dict[str, Any]:

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from geo.render.frontdata import (
     change_features_packed,
+    collection_objects,
     geojson_geometry,
     located_points,
     observation_features_packed,
     plain,
     plain_column,
-    point_feature,
     points_collection,
     snapshot_day,
 )
@@ -136,12 +136,8 @@ def build_intervals(front: Mapping[str, gpd.GeoDataFrame]) -> dict[str, Any] | N
     The slider shows, on any day, the localities whose period covers it: one row per locality per
     period of unchanged state, whatever the number of snapshot dates.
     """
-    if not _has_intervals(front):
-        return None
-    control = located_points(front["control"])
-    feats = [point_feature(row.geometry, {p: plain(getattr(row, p, None)) for p in _INTERVAL_PROPS})
-             for row in control.itertuples(index=False)]
-    return {"type": "FeatureCollection", "features": feats}
+    columns = _interval_columns(front)
+    return None if columns is None else collection_objects(columns)
 
 
 _INTERVAL_PROPS = ("place", "controller", "valid_from", "valid_to", "status", "confidence", "evidence", "source")
