@@ -34,7 +34,33 @@ __all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
 
-class SpooledRecords(Collection[Any]):
+class _JsonLines:
+    """A temporary file of JSON lines, removed by :meth:`close` (or when the object is collected)."""
+
+    def __init__(self) -> None:
+        import tempfile
+        import weakref
+
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._close = weakref.finalize(self, self._file.close)  # when never closed: on collection
+
+    def _write(self, lines: str) -> None:
+        """Append ``lines`` (at the end, wherever a reading stopped)."""
+        self._file.seek(0, 2)
+        self._file.write(lines)
+
+    def _lines(self) -> Iterator[str]:
+        """The lines written so far, from the first."""
+        self._file.flush()
+        self._file.seek(0)
+        yield from self._file
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._close()
+
+
+class SpooledRecords(_JsonLines, Collection[Any]):
     """Records of one dataclass (control changes, control states) in a temporary file, one JSON line each.
 
     What the control table is built from, read back once the joins are done (:meth:`__iter__`, one
@@ -43,20 +69,16 @@ class SpooledRecords(Collection[Any]):
     """
 
     def __init__(self, cls: type) -> None:
-        import tempfile
-        import weakref
-
+        super().__init__()
         self._cls = cls
         self._names = tuple(f.name for f in dataclasses.fields(cls))
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
-        self._close = weakref.finalize(self, self._file.close)  # when never closed: on collection
         self._hash = hashlib.sha256()
         self._n = 0
 
     def extend(self, records: Sequence[Any]) -> None:
         """Append ``records`` (instances of the class)."""
         lines = "".join(json.dumps([getattr(r, name) for name in self._names]) + "\n" for r in records)
-        self._file.write(lines)
+        self._write(lines)
         self._hash.update(lines.encode("ascii"))
         self._n += len(records)
 
@@ -69,20 +91,11 @@ class SpooledRecords(Collection[Any]):
         return self._n
 
     def __iter__(self) -> Iterator[Any]:
-        self._file.flush()
-        self._file.seek(0)
-        try:
-            for line in self._file:
-                yield self._cls(*json.loads(line))
-        finally:
-            self._file.seek(0, 2)
+        for line in self._lines():
+            yield self._cls(*json.loads(line))
 
     def __contains__(self, record: object) -> bool:
         return any(r == record for r in self)
-
-    def close(self) -> None:
-        """Remove the temporary file."""
-        self._close()
 
 
 def _changes() -> SpooledRecords:
@@ -101,18 +114,14 @@ def _states() -> SpooledRecords:
 _MAP_OBSERVATION_COLUMNS = ("actor", "place", "date", "evidence", "source", "distance_km")
 
 
-class ObservationRows:
+class ObservationRows(_JsonLines):
     """The located front observations, as the map draws them (its columns only), in a temporary file.
 
     The GeoPackage got every column from the joins; the map reads these back at the end (:meth:`frame`).
     """
 
     def __init__(self) -> None:
-        import tempfile
-        import weakref
-
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
-        self._close = weakref.finalize(self, self._file.close)
+        super().__init__()
         self.n = 0
 
     def add(self, frame: Any) -> None:
@@ -127,7 +136,7 @@ class ObservationRows:
         for col in _MAP_OBSERVATION_COLUMNS:
             values = list(located[col]) if col in located.columns else [None] * len(located)
             columns.append([plain(v) for v in values] if col == "date" else values)
-        self._file.write("".join(json.dumps(row) + "\n" for row in zip(*columns, strict=True)))
+        self._write("".join(json.dumps(row) + "\n" for row in zip(*columns, strict=True)))
         self.n += len(located)
 
     def frame(self) -> Any:
@@ -136,17 +145,11 @@ class ObservationRows:
 
         if not self.n:
             return None
-        self._file.flush()
-        self._file.seek(0)
-        rows = [json.loads(line) for line in self._file]
+        rows = [json.loads(line) for line in self._lines()]
         columns = list(zip(*rows, strict=True)) if rows else [()] * (2 + len(_MAP_OBSERVATION_COLUMNS))
         del rows
         data = {col: list(values) for col, values in zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True)}
         return gpd.GeoDataFrame(data, geometry=gpd.points_from_xy(columns[0], columns[1]), crs="EPSG:4326")
-
-    def close(self) -> None:
-        """Remove the temporary file."""
-        self._close()
 
 
 @dataclass
