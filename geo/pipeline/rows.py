@@ -107,22 +107,13 @@ def frames_of(payloads: Sequence[dict[str, Any]], layers: Sequence[str] = tuple(
 
 
 def _frame(payloads: Sequence[dict[str, Any]], layer: str, levels: tuple[int, ...]) -> gpd.GeoDataFrame:
-    from geo.spatial.frames import frame_from_rows
+    from geo.spatial.frames import doc_rows, frame_from_rows
 
     fields = list(_fields(layer))
     n = len(fields)
     rows: list[list[Any]] = []
-    # what geo.spatial.frames.doc_columns does to each row, a document at a time
-    at = fields.index("doc_id") if "doc_id" in fields else None
-    for d in payloads:
-        doc = [d["id"], d.get("date"), d.get("date_precision")]
-        if at is None:
-            rows += [row[:n] + doc for row in d[layer]]
-            continue
-        for row in d[layer]:
-            rows.append(row[:n] + doc[1:])
-            if not row[at]:
-                rows[-1][at] = doc[0]
+    for d in payloads:  # a row's fields, then its admin labels (kept apart below)
+        rows += doc_rows([row[:n] for row in d[layer]], fields, d["id"], d.get("date"), d.get("date_precision"))
     frame = frame_from_rows(rows, layer=layer)
     labels = [row[n] for d in payloads for row in d[layer]] if layer in _JOINED else []
     return _with_labels(frame, labels, levels) if layer in _JOINED else frame

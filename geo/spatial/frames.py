@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import InputError
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["LAYERS", "RENAMES", "doc_columns", "frame_from_rows", "parse_period", "record_columns", "to_geodataframe"]
+__all__ = ["LAYERS", "RENAMES", "doc_rows", "frame_from_rows", "parse_period", "record_columns", "to_geodataframe"]
 
 #: Layer name -> record class.
 LAYERS: dict[str, type] = {
@@ -73,9 +73,8 @@ def to_geodataframe(docs: Iterable[Document], *, layer: str = "events") -> gpd.G
     fields = [f.name for f in dataclasses.fields(cls)]
     rows: list[list[Any]] = []
     for doc in docs:
-        for rec in getattr(doc, layer):
-            row = [getattr(rec, name) for name in fields]
-            rows.append(doc_columns(row, fields, doc.id, doc.date, doc.date_precision))
+        records = ([getattr(rec, name) for name in fields] for rec in getattr(doc, layer))
+        rows += doc_rows(records, fields, doc.id, doc.date, doc.date_precision)
     return frame_from_rows(rows, layer=layer)
 
 
@@ -92,13 +91,20 @@ def record_columns(layer: str) -> list[str]:
     return list(dict.fromkeys([*fields, "doc_id", "doc_date", "doc_date_precision"]))
 
 
-def doc_columns(row: list[Any], fields: list[str], doc_id: str, date: Any, precision: Any) -> list[Any]:
-    """A record's field values (``row``, in ``fields`` order) completed to :func:`record_columns`' row."""
-    if "doc_id" in fields:
-        i = fields.index("doc_id")
-        row[i] = row[i] or doc_id
-        return [*row, date, precision]
-    return [*row, doc_id, date, precision]
+def doc_rows(
+    rows: Iterable[list[Any]], fields: Sequence[str], doc_id: str, date: Any, precision: Any
+) -> list[list[Any]]:
+    """A document's records (field values in ``fields`` order) completed to :func:`record_columns`' rows:
+    the document's id (where a record has none of its own), date and date precision."""
+    if "doc_id" not in fields:
+        tail = [doc_id, date, precision]
+        return [row + tail for row in rows]
+    at = fields.index("doc_id")
+    out = [[*row, date, precision] for row in rows]
+    for row in out:
+        if not row[at]:
+            row[at] = doc_id
+    return out
 
 
 def frame_from_rows(rows: list[list[Any]], *, layer: str) -> gpd.GeoDataFrame:
