@@ -27,7 +27,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["ODD_CASE", "Folded", "at_start_word", "fold_twin", "lowered"]
+__all__ = ["ODD_CASE", "Folded", "at_start_word", "fold_twin", "lower_char", "lowered"]
 
 #: Characters that IGNORECASE equates with a Latin letter although ``str.lower`` does not, or that lower
 #: to two characters ("İ" -> "i" + U+0307): a text holding one is always searched as it is (by every
@@ -66,12 +66,22 @@ class _NoTwinError(Exception):
     """The pattern holds something the twin cannot mirror exactly."""
 
 
-def _low(code: int) -> int:
+def lower_char(code: int) -> str | None:
+    """The lower case of a pattern character, where ``str.lower`` gives what IGNORECASE equates with it
+    (Latin and the first blocks after it, one character); None otherwise (:data:`_UNSAFE`, beyond U+024F)."""
     ch = chr(code)
     low = ch.lower()
-    if low == ch and ch.upper() == ch:
-        return code  # caseless
     if ch in _UNSAFE or code >= 0x250 or len(low) != 1:
+        return None
+    return low
+
+
+def _low(code: int) -> int:
+    ch = chr(code)
+    if ch.lower() == ch and ch.upper() == ch:
+        return code  # caseless
+    low = lower_char(code)
+    if low is None:
         raise _NoTwinError
     return ord(low)
 

@@ -23,7 +23,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-from geo.extract.folded import ODD_CASE, Folded, lowered
+from geo.extract.folded import ODD_CASE, Folded, lower_char, lowered
 
 __all__ = ["ODD_CASE", "Guarded", "guard", "lowered", "required"]
 
@@ -33,7 +33,6 @@ _CAP = 48
 _PREFIX = 5
 #: Character-class ranges enumerated as literals up to this many characters.
 _SMALL_CLASS = 12
-_UNSAFE = frozenset("\u00b5\u0131\u017f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +48,8 @@ _ANY = _Info(None)
 _EMPTY = _Info(frozenset({""}))
 
 
-def _char(code: int) -> str | None:
-    ch = chr(code)
-    low = ch.lower()
-    if code >= 0x250 or len(low) != 1 or ch in _UNSAFE:
-        return None
-    return low
-
-
 def _chars(codes: list[int]) -> _Info:
-    out = {_char(c) for c in codes}
+    out = {lower_char(c) for c in codes}
     return _ANY if None in out else _Info(frozenset(s for s in out if s is not None))
 
 
