@@ -176,35 +176,3 @@ def test_prep_guard_is_necessary() -> None:
             hits += 1
             assert cues._may_be_prep(w), w
     assert hits > 20
-
-
-_SCAN_TEXTS = [
-    "Des combattants d'al-Nosra et de l'EI sont entrés à Al-Bab, selon l'agence Sana et la télévision d'Etat.",
-    "xal-Nosra tagence Sana, Abou Mohammed al-Joulani, M. Bachar al-Assad; la route M4 et la Division 17 à Kafr Nabl.",
-    "La Brigade 93 (B12), el-Hol, Ras al-Aïn et ech-Cheikh Maqsoud: le Croissant-Rouge arabe syrien.",
-    "Hama Media Center et Al-Qaïda; Forces démocratiques syriennes; radio Rozana; site Enab; chaîne Orient.",
-    "",
-]
-
-
-def _scan_pairs() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    from geo.extract.mentions import cue_names
-
-    return [
-        (filters._ORGS, filters.ORG_STARTS),
-        (filters._FIRST_NAMES, filters.FIRST_NAME_STARTS),
-        (cue_names._NAME_RX, cue_names._NAME_STARTS),
-        (cue_names._CODE, cue_names._CODE_STARTS),
-    ]
-
-
-def test_scan_finds_what_finditer_finds() -> None:
-    """geo.extract.scan.finditer tries a pattern only where ``starts`` matches: the same matches as finditer."""
-    from geo.extract.scan import finditer
-
-    texts = _SCAN_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(_SAMPLE.glob("*.txt"))]
-    texts += [t[i:] for t in _SCAN_TEXTS for i in range(0, len(t), 7)]
-    for rx, starts in _scan_pairs():
-        for text in texts:
-            for pos in (0, 5):
-                assert [m.span() for m in finditer(rx, starts, text, pos)] == [m.span() for m in rx.finditer(text, pos)]

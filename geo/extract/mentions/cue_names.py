@@ -27,7 +27,6 @@ from geo.extract.mentions.cues import (
 )
 from geo.extract.mentions.filters import _dateline_caps, _is_capitalised, _overlaps, _plausible_person_free
 from geo.extract.mentions.starts import Starts, match_at
-from geo.extract.scan import word_start
 from geo.lang.fr.places import (
     ARTICLES,
     DEMONYMS,
@@ -42,9 +41,6 @@ from geo.lang.fr.places import (
 
 _TOKEN = re.compile(r"\w+")
 _NAME_RX = re.compile(_NAME)
-_CODE_STARTS = re.compile(word_start("A-Z"))
-#: Where a name can begin (:func:`geo.extract.scan.finditer`): a capital, or a glued article ("al-", "el-").
-_NAME_STARTS = re.compile(r"[A-ZÀ-ÖØ-Þae](?:(?<=[A-ZÀ-ÖØ-Þ])|(?<=a)(?=(?:l|d|s|r|t|ch)-)|(?<=e)(?=l-))")
 
 #: A capitalised preposition or article that opens a sentence before a name ("A Jeb el-Koussa", "Dans Alep").
 _LEAD_WORD = re.compile(r"(?:A|À|Au|Aux|En|Dans|Sur|Vers|Depuis|Pour|Le|La|Les|Entre)[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 
 from geo.extract.mentions.starts import Starts, match_at
 from geo.extract.prefilter import guard
-from geo.extract.scan import word_start
 
 #: Organisation names: mentions inside these spans are dropped. (The leading lookahead holds every
 #: first character of the alternatives, so most positions fail once; tests/unit/test_extract_guards.py.)
@@ -34,13 +33,7 @@ _ORGS = re.compile(
     r"Arm[ée]e\s+(?:de\s+l['’]|du\s+|des\s+|de\s+)[A-ZÉ][\w\-]+|Conseil\s+militaire\s+(?:de\s+|d['’])[A-ZÉ][\w\-]+(?:\s+[A-ZÉ][\w\-]+)?"
     r")",
 )
-#: Where a match of ``_ORGS`` can begin (:func:`geo.extract.scan.finditer`): a capital, "al-Nosra", or
-#: the start of one of its lower-case words ("agence", "radio" ...).
-ORG_STARTS = re.compile(
-    r"[A-ZÉacjqrst](?:(?<=[A-ZÉ])|(?<=a)(?=l-Nosra)|(?<!\w.)(?:(?<=a)(?=gence)|(?<=t)(?=[ée]l[ée]vision)"
-    r"|(?<=c)(?=ha[iî]ne)|(?<=j)(?=ournal)|(?<=q)(?=uotidien)|(?<=s)(?=ite)|(?<=r)(?=adio)))"
-)
-#: The lower-case openings of ``_ORGS`` matches, as ``ORG_STARTS`` lists them ("t" + "él" for "télévision"):
+#: The lower-case openings of ``_ORGS`` matches ("al-Nosra", "agence", "t" + "él"/"el" for "télévision"...):
 #: with the capitals, every position where an organisation name can begin (:func:`org_spans`).
 ORG_WORDS = ("al-Nosra", "agence", "tél", "tel", "cha", "journal", "quotidien", "site", "radio")
 #: Person cues: a capitalised name right after these is a person.
@@ -56,8 +49,6 @@ _FIRST_NAMES = re.compile(
     r"Vladimir|Recep|Tayyip|Donald|Barack|Emmanuel|Sergueï|Serguei|John|Ashton|Dmitri|Ibrahim|Staffan|Geir|Stephane|St[ée]phane|Antonio)"
     r"(?:\s+(?:al-|el-|ben\s+|bin\s+)?[A-Z][\w\-]+)+"
 )
-
-FIRST_NAME_STARTS = re.compile(word_start("ABDEGHIJMORSTV"))
 
 
 #: A name in a dateline: "DAMAS, 3 mars (AFP) -", "HOMS (Syrie) -".
