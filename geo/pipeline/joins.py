@@ -139,6 +139,27 @@ class ObservationRows(_JsonLines):
         self._write("".join(json.dumps(row) + "\n" for row in zip(*columns, strict=True)))
         self.n += len(located)
 
+    def __len__(self) -> int:
+        return self.n
+
+    def spooled(self) -> Any:
+        """The map's page data of the observations kept (a :class:`geo.render.frontdata.SpooledPoints`), made
+        column by column from the file: no frame, no object per row, repeated values held once."""
+        from geo.render.frontdata import OBSERVATION_KEYS, observation_collection, spooled_points
+
+        columns: list[list[Any]] = [[] for _ in range(2 + len(_MAP_OBSERVATION_COLUMNS))]
+        appends = [column.append for column in columns]
+        held: dict[Any, Any] = {}
+        evidence = 2 + _MAP_OBSERVATION_COLUMNS.index("evidence")
+        for line in self._lines():
+            for i, (append, value) in enumerate(zip(appends, json.loads(line), strict=True)):
+                append(value if i == evidence or not isinstance(value, str) else held.setdefault(value, value))
+        del held
+        raw = dict(zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True))
+        collection = observation_collection(columns[0], columns[1], {k: raw[k] for k in OBSERVATION_KEYS})
+        del columns, raw
+        return spooled_points(collection)
+
     def frame(self) -> Any:
         """The observations kept (points, EPSG:4326, the map's columns); None when there is none."""
         import geopandas as gpd

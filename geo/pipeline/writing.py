@@ -139,6 +139,7 @@ def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, opti
     (:mod:`geo.pipeline.stagecache`).
     """
     from geo.pipeline.stagecache import cached_stage, control_key
+    from geo.render.frontdata import spooled_changes
     from geo.render.frontmap import prepare_front
 
     def build() -> dict[str, Any]:
@@ -153,8 +154,10 @@ def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, opti
     for name, layer in front.items():
         gpkg.append(name, layer)
     _drop_drawn_layers(front)
+    if "control_changes" in front:  # the map's data made now, in a temporary file: the frame goes
+        front["control_changes"] = spooled_changes(front["control_changes"])
     if front:
-        front.setdefault("front_observations", joined.observations())
+        front.setdefault("front_observations", joined.observation_rows.spooled())
     return front
 
 

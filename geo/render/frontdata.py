@@ -8,6 +8,7 @@ coordinates, scalars that JSON takes: ISO days for timestamps, null for NaN).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from geo.spatial.controllers import PALETTE, UNKNOWN_COLOUR
@@ -16,18 +17,25 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
 __all__ = [
+    "OBSERVATION_KEYS",
+    "SpooledPoints",
     "change_features",
     "change_features_packed",
     "collection_objects",
     "geojson_geometry",
     "located_points",
+    "observation_collection",
     "observation_features",
     "observation_features_packed",
     "plain",
     "plain_column",
     "point_feature",
     "points_collection",
+    "points_json",
     "snapshot_day",
+    "spooled_changes",
+    "spooled_points",
+    "xy_collection",
 ]
 
 #: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
@@ -70,26 +78,93 @@ def _change_collection(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
 
 def _observation_collection(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
     """The front observations' FeatureCollection, its features as columns (:func:`points_collection`)."""
-    from geo.spatial.controllers import normalise_controller
-
     if gdf is None or not len(gdf):
         return points_collection(None, {})
     located = located_points(gdf)
-    props = {k: plain_column(located, k) for k in ("actor", "place", "date", "evidence", "source")}
+    xs, ys = _xy(located)
+    return observation_collection(xs, ys, {k: _raw_column(located, k) for k in OBSERVATION_KEYS})
+
+
+#: The columns of the front observations that the map draws (:func:`observation_collection`).
+OBSERVATION_KEYS = ("actor", "place", "date", "evidence", "source", "distance_km")
+
+
+def observation_collection(xs: list[float], ys: list[float], raw: dict[str, list[Any]]) -> dict[str, Any]:
+    """The front observations' FeatureCollection from columns: the points' coordinates (WGS 84) and the values of
+    :data:`OBSERVATION_KEYS` (None or NaN for a missing one), with no frame and no object per row."""
+    from geo.spatial.controllers import normalise_controller
+
+    props = {k: [plain(v) for v in raw[k]] for k in ("actor", "place", "date", "evidence", "source")}
     props["distance_km"] = [float(d) if d is not None and _finite(d) and float(d) > 0 else None
-                            for d in _raw_column(located, "distance_km")]  # fmt: skip
+                            for d in raw["distance_km"]]  # fmt: skip
     colours = []
-    for raw in _raw_column(located, "actor"):
-        actor = str(raw or "")
+    for value in raw["actor"]:
+        actor = str(value or "")
         colours.append(PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR)))
     props["colour"] = colours
-    return points_collection(located, props)
+    return xy_collection(xs, ys, props)
 
 
 def collection_objects(collection: dict[str, Any]) -> dict[str, Any]:
     """A :func:`points_collection` with its features made objects (plain GeoJSON)."""
     features = collection["features"]
     return {**collection, "features": features if isinstance(features, list) else features.rows()}
+
+
+class SpooledPoints:
+    """A point layer's page data (the :func:`geo.render.html.script_json` text of its packed FeatureCollection) in a
+    temporary file: what the map draws of a large layer, made once, without its frame held until the page is written.
+
+    ``len()`` is the layer's number of rows (as the frame's); :attr:`n` its number of features (located rows).
+    """
+
+    def __init__(self, n: int, pieces: Iterable[str], rows: int | None = None) -> None:
+        import tempfile
+        import weakref
+
+        self.n = n
+        self.rows = n if rows is None else rows
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._file.writelines(pieces)
+        self._close = weakref.finalize(self, self._file.close)
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def pieces(self) -> Iterator[str]:
+        """The page data, a piece at a time."""
+        self._file.flush()
+        self._file.seek(0)
+        while piece := self._file.read(1 << 20):
+            yield piece
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._close()
+
+
+def spooled_points(collection: dict[str, Any], rows: int | None = None) -> SpooledPoints:
+    """A :func:`points_collection` packed (:func:`geo.render.packjson.pack`) into a :class:`SpooledPoints`."""
+    from geo.render.html import script_json_pieces
+
+    n, packed = _packed(collection)
+    return SpooledPoints(n, script_json_pieces(packed), rows)
+
+
+def spooled_changes(gdf: gpd.GeoDataFrame | None) -> SpooledPoints:
+    """The ``control_changes`` layer's page data (:func:`change_features_packed`) in a :class:`SpooledPoints`."""
+    return spooled_points(_change_collection(gdf), 0 if gdf is None else len(gdf))
+
+
+def points_json(layer: Any, packer: Callable[[Any], tuple[int, Any]]) -> tuple[int, Iterable[str]]:
+    """A point layer's number of features and page data pieces: a :class:`SpooledPoints`' own, or those of
+    ``packer`` (:func:`change_features_packed`, :func:`observation_features_packed`) for a frame."""
+    from geo.render.html import script_json_pieces
+
+    if isinstance(layer, SpooledPoints):
+        return layer.n, layer.pieces()
+    n, packed = packer(layer)
+    return n, script_json_pieces(packed)
 
 
 def _packed(collection: dict[str, Any]) -> tuple[int, Any]:
@@ -106,17 +181,29 @@ def _raw_column(gdf: gpd.GeoDataFrame, key: str) -> list[Any]:
 
 def points_collection(located: gpd.GeoDataFrame | None, props: dict[str, list[Any]]) -> dict[str, Any]:
     """The FeatureCollection of the points of ``located`` with the property columns ``props``, its features
-    given as columns (:class:`geo.render.packjson.Packed`: :func:`~geo.render.packjson.pack` reads them
-    as the features :func:`point_feature` makes, with no object per row)."""
+    given as columns (:func:`xy_collection`)."""
+    if located is None or not len(located):
+        return xy_collection([], [], props)
+    return xy_collection(*_xy(located), props)
+
+
+def _xy(located: gpd.GeoDataFrame) -> tuple[list[float], list[float]]:
+    """The coordinates of the points of ``located``."""
     import shapely
 
+    geoms = located.geometry.to_numpy()
+    return shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()
+
+
+def xy_collection(xs: list[float], ys: list[float], props: dict[str, list[Any]]) -> dict[str, Any]:
+    """The FeatureCollection of the points ``xs``, ``ys`` with the property columns ``props``, its features
+    given as columns (:class:`geo.render.packjson.Packed`: :func:`~geo.render.packjson.pack` reads them
+    as the features :func:`point_feature` makes, with no object per row)."""
     from geo.render.packjson import Packed
 
-    if located is None or not len(located):
+    if not xs:
         return {"type": "FeatureCollection", "features": []}
-    n = len(located)
-    geoms = located.geometry.to_numpy()
-    xs, ys = shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()
+    n = len(xs)
     coordinates = [[round(x, 6), round(y, 6)] for x, y in zip(xs, ys, strict=True)]
     geometry = Packed({"type": ["Point"] * n, "coordinates": coordinates})
     features = Packed({"type": ["Feature"] * n, "geometry": geometry, "properties": Packed(props)})

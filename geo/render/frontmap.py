@@ -27,6 +27,7 @@ from geo.render.frontdata import (
     plain,
     plain_column,
     points_collection,
+    points_json,
     snapshot_day,
 )
 from geo.render.frontslider import FRONT_LINE_COLOUR
@@ -207,16 +208,15 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
     if config is not None:
         m.add_child(frontslider.FrontSlider(config_json=keep(config)))
     points = frontslider.FrontPoints
-    n, changes = change_features_packed(front.get("control_changes"))
+    n, changes = points_json(front.get("control_changes"), change_features_packed)
     if n:
-        m.add_child(points(None, kind="change", name="Control changes",
-                           features_json=keep(script_json_pieces(changes))))
+        m.add_child(points(None, kind="change", name="Control changes", features_json=keep(changes)))
     del changes
-    n, observations = observation_features_packed(front.get("front_observations"))
+    n, observations = points_json(front.get("front_observations"), observation_features_packed)
     if n:
         # Observations are many small crosses: off by default, one toggle away in the layer control.
         m.add_child(points(None, kind="observation", name="Front observations", show=False,
-                           features_json=keep(script_json_pieces(observations))))  # fmt: skip
+                           features_json=keep(observations)))  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

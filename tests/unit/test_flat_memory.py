@@ -98,3 +98,28 @@ def test_run_summary_notes_memory_per_stage() -> None:
     peak, resident = summary.stage_memory["joins"]
     assert peak >= resident > 0 and kept
     assert "memory: peak" in summary.summary_text()
+
+
+def test_observation_rows_spooled_as_their_frame_packed() -> None:
+    from geo.pipeline.joins import ObservationRows
+    from geo.render.frontdata import observation_features_packed, spooled_changes
+    from geo.render.html import script_json_pieces
+
+    rows = ObservationRows()
+    for offset in (0.0, 1.0):
+        rows.add(geopandas.GeoDataFrame(
+            {"actor": ["regime", None, "Turkish army"], "place": ["a", "b", None],
+             "date": pandas.to_datetime(["2020-01-01", None, "2020-01-03"]), "evidence": ["e", None, "« é »"],
+             "source": ["s", "s", "t"], "distance_km": [4.0, None, 0.0]},
+            geometry=[*geopandas.points_from_xy([36.0 + offset, 36.1], [35.0, 35.123456789]), None],
+            crs="EPSG:4326",
+        ))  # fmt: skip
+    spooled = rows.spooled()
+    n, packed = observation_features_packed(rows.frame())
+    assert spooled.n == n == len(rows) == 4
+    assert "".join(spooled.pieces()) == "".join(script_json_pieces(packed))
+    assert "".join(spooled.pieces()) == "".join(script_json_pieces(packed))  # read again
+    spooled.close()
+    rows.close()
+    empty = spooled_changes(None)
+    assert len(empty) == empty.n == 0

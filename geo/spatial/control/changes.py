@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.errors import InputError
 from geo.spatial.control.areas import Areas, line_rows
 from geo.spatial.control.localities import Localities
-from geo.spatial.control.observation import NO_DATA, ControlObservation, metric_crs, order_key, to_datetime
+from geo.spatial.control.observation import NO_DATA, metric_crs, order_key, to_datetime
 from geo.spatial.controllers import normalise_controller
 from geo.vocab import ControlStatus
 
@@ -144,28 +144,33 @@ def changes_between(before: Areas, after: Areas, line_tolerance_m: float) -> Con
     return ControlChanges(before.day, after.day, transfers.to_crs("EPSG:4326"), summary, lines.to_crs("EPSG:4326"))
 
 
-def _change_row(o: ControlObservation, held: str | None) -> dict[str, Any]:
-    return {
-        "place": o.place, "from_controller": o.previous_controller or held or "", "to_controller": o.controller,
-        "date": o.date, "date_precision": o.date_precision, "status": o.status, "confidence": o.confidence,
-        "evidence": o.evidence, "source": o.source, "doc_id": o.doc_id, "lat": o.lat, "lon": o.lon,
-    }  # fmt: skip
-
-
-def dispatch_changes(localities: Localities) -> gpd.GeoDataFrame:
-    """The ``control_changes`` layer: every dispatch's change, with who held the place before."""
-    import geopandas as gpd
-    import pandas as pd
-
-    rows = []
+def _change_columns(localities: Localities) -> dict[str, list[Any]]:
+    """The dispatches' changes as columns (:data:`_CHANGE_COLUMNS`), with who held the place before each."""
+    columns: dict[str, list[Any]] = {c: [] for c in _CHANGE_COLUMNS}
+    add = [columns[c].append for c in _CHANGE_COLUMNS]
     for obs in localities.groups.values():
         held: str | None = None
         for o in obs:
             if o.kind == "dispatch":
-                rows.append(_change_row(o, held))
+                values = (o.place, o.previous_controller or held or "", o.controller, o.date, o.date_precision,
+                          o.status, o.confidence, o.evidence, o.source, o.doc_id, o.lat, o.lon)  # fmt: skip
+                for append, value in zip(add, values, strict=True):
+                    append(value)
             if o.status != ControlStatus.REVERSED:
                 held = o.effective_controller
-    frame = pd.DataFrame(rows, columns=_CHANGE_COLUMNS).sort_values(["date", "place"], kind="stable")
+    return columns
+
+
+def dispatch_changes(localities: Localities) -> gpd.GeoDataFrame:
+    """The ``control_changes`` layer: every dispatch's change, with who held the place before.
+
+    Made from columns (no object per row): a large run has one row per control change it read.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    frame = pd.DataFrame(_change_columns(localities), columns=_CHANGE_COLUMNS)
+    frame = frame.sort_values(["date", "place"], kind="stable")
     frame["date"] = to_datetime(frame["date"])
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
     return gdf.drop(columns=["lat", "lon"]).reset_index(drop=True)

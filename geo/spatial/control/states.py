@@ -88,44 +88,55 @@ def state_frame(localities: Localities, day: dt.date, window: int) -> gpd.GeoDat
     return _points(rows, _STATE_COLUMNS, ("observed",))
 
 
-def _periods(live: Sequence[ControlObservation], first: ControlObservation, window: int) -> list[dict[str, Any]]:
-    """The periods of unchanged state of one locality (its non-reversed observations, by date)."""
+#: The columns :func:`_periods` fills: :data:`INTERVAL_COLUMNS` and the locality's point.
+_PERIOD_COLUMNS = (*INTERVAL_COLUMNS, "lat", "lon")
+
+
+def _periods(live: Sequence[ControlObservation], first: ControlObservation, window: int,
+             columns: dict[str, list[Any]]) -> None:
+    """Append the periods of unchanged state of one locality (its non-reversed observations, by date) to
+    ``columns`` (:data:`_PERIOD_COLUMNS`): one value per column and period, no object per row."""
     ords = [o.date.toordinal() for o in live]
-    rows: list[dict[str, Any]] = []
-    current: dict[str, Any] | None = None
+    n_obs, valid_to = columns["n_obs"], columns["valid_to"]
+    anchor = _anchor_fields(first)
+    current: _State | None = None
     i = 0
     while i < len(live):
         day = live[i].date
         j = bisect.bisect_right(ords, ords[i])  # every observation of that day
         last = live[j - 1]
         state = _state(live[bisect.bisect_left(ords, ords[j - 1] - window) : j], last)
-        if current is not None and current["_state"] == state:
-            current["n_obs"] += j - i
+        if current is not None and current == state:
+            n_obs[-1] += j - i
         else:
             if current is not None:
-                current["valid_to"] = day
-            current = {
-                "_state": state, **_anchor_fields(first), "controller": state.controller, "status": state.status,
+                valid_to[-1] = day
+            current = state
+            row = {
+                **anchor, "controller": state.controller, "status": state.status,
                 "confidence": state.confidence, "contested_by": state.contested_by, "valid_from": day,
                 "valid_to": None, "evidence": last.evidence, "source": last.source, "doc_id": last.doc_id,
                 "kind": last.kind, "date_precision": last.date_precision, "n_obs": j - i,
                 "lat": first.lat, "lon": first.lon,
             }  # fmt: skip
-            rows.append(current)
+            for col, values in columns.items():
+                values.append(row[col])
         i = j
-    return rows
 
 
 def intervals_frame(localities: Localities, window: int) -> gpd.GeoDataFrame:
     """One point per locality per period of unchanged state (see :meth:`ControlTable.intervals`)."""
-    rows: list[dict[str, Any]] = []
+    import geopandas as gpd
+    import pandas as pd
+
+    columns: dict[str, list[Any]] = {c: [] for c in _PERIOD_COLUMNS}
     for key, obs in localities.groups.items():
         live = [o for o in obs if o.status != ControlStatus.REVERSED]
         if live:
-            rows.extend(_periods(live, localities.anchors[key], window))
-    for row in rows:
-        del row["_state"]
-    gdf = _points(rows, (*INTERVAL_COLUMNS, "lat", "lon"), ())
+            _periods(live, localities.anchors[key], window, columns)
+    frame = pd.DataFrame(columns, columns=list(_PERIOD_COLUMNS))
+    del columns
+    gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
     gdf = gdf.sort_values(["valid_from", "place"], kind="stable").reset_index(drop=True)
     for col in ("valid_from", "valid_to"):
         gdf[col] = to_datetime(gdf[col])
