@@ -145,10 +145,10 @@ class SpooledPoints:
 
 def spooled_points(collection: dict[str, Any], rows: int | None = None) -> SpooledPoints:
     """A :func:`points_collection` packed (:func:`geo.render.packjson.pack`) into a :class:`SpooledPoints`."""
-    from geo.render.html import script_json_pieces
+    from geo.render.pagestream import json_pieces
 
     n, packed = _packed(collection)
-    return SpooledPoints(n, script_json_pieces(packed), rows)
+    return SpooledPoints(n, json_pieces(packed), rows)
 
 
 def spooled_changes(gdf: gpd.GeoDataFrame | None) -> SpooledPoints:

@@ -17,10 +17,46 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import folium
 
-__all__ = ["EVENTS_PLACEHOLDER", "defer_block", "page_pieces", "page_streams"]
+__all__ = ["EVENTS_PLACEHOLDER", "defer_block", "json_pieces", "page_pieces", "page_streams"]
 
 #: Stands for the events' data in a page built from chunks until :func:`geo.render.webmap.save_map` streams it in.
 EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
+
+
+#: Items of a long list serialised together by :func:`json_pieces`.
+_BATCH = 2048
+
+
+def json_pieces(value: object) -> Iterator[str]:
+    """:func:`geo.render.html.script_json` of ``value`` in small pieces, whatever its depth: objects item by
+    item, lists :data:`_BATCH` items at a time, so that no piece holds a whole column of a large layer
+    (:func:`geo.render.html.script_json_pieces` writes whole what lies below its depth: the packed properties).
+
+    The concatenation equals ``script_json(value)``: every escape is of one character, and a template
+    delimiter never spans two items (between them is a comma).
+    """
+    from geo.render.html import script_json
+
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + script_json(key) + ":"
+            yield from json_pieces(item)
+        yield "}"
+    elif isinstance(value, list | tuple) and any(isinstance(v, dict | list | tuple) for v in value[:1]):
+        yield "["
+        for i, item in enumerate(value):
+            if i:
+                yield ","
+            yield from json_pieces(item)
+        yield "]"
+    elif isinstance(value, list | tuple) and len(value) > _BATCH:
+        yield "["
+        for i in range(0, len(value), _BATCH):
+            yield ("," if i else "") + script_json(list(value[i : i + _BATCH]))[1:-1]
+        yield "]"
+    else:
+        yield script_json(value)
 
 
 def defer_block(fmap: folium.Map, text: Iterable[str]) -> str:

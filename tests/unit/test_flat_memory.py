@@ -123,3 +123,13 @@ def test_observation_rows_spooled_as_their_frame_packed() -> None:
     rows.close()
     empty = spooled_changes(None)
     assert len(empty) == empty.n == 0
+
+
+def test_json_pieces_are_script_json() -> None:
+    from geo.render.html import script_json
+    from geo.render.pagestream import json_pieces
+
+    value = {"a": [f"{{{{ x{i} }}}} <b>&\u2028 é" if i % 3 else None for i in range(5000)],
+             "b": {"$c": [[1.5, 2], {"k": list(range(3000))}, []], "t": ("x", 1)}, "c": [[0, 1]] * 70}  # fmt: skip
+    pieces = list(json_pieces(value))
+    assert "".join(pieces) == script_json(value) and max(map(len, pieces)) < len(script_json(value["a"])) / 2
