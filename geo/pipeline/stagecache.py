@@ -11,11 +11,12 @@ fingerprint drops its stages too.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
 import zlib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["STAGE_VERSION", "cached_stage", "control_key"]
 
 #: Bumped when a cached stage's layout changes in a way the source hash below would not show.
-STAGE_VERSION = 2
+STAGE_VERSION = 3
 #: What a stage blob of :func:`dumps` starts with.
 _MAGIC = b"conflictmap-stage\n"
 #: Source folders and modules whose code decides the control layers.
@@ -100,23 +101,24 @@ def dumps(layers: dict[str, Any]) -> bytes | None:
     geometries; None when a column's type is not one kept (the stage is then not cached).
 
     JSON, not pickle: a cache file read back never runs code, whoever wrote it. The blob is
-    :data:`_MAGIC` then parts (8-byte length, zlib data): a header, the slider's data, one part per
+    :data:`_MAGIC` then parts (8-byte length, zlib data): a header, the slider's data (its text), one part per
     layer, each made column by column, so that no whole JSON text of the layers is ever held.
     """
-    slider = getattr(layers, "slider_json", None)
+    slider = getattr(layers, "slider", None)
     head = {"v": STAGE_VERSION, "layers": list(layers), "prepared": slider is not None}
-    parts = [zlib.compress(json.dumps(head).encode("ascii")), zlib.compress(json.dumps(slider).encode("ascii"))]
+    parts = [zlib.compress(json.dumps(head).encode("ascii")), _text_part(slider)]
     for gdf in layers.values():
         part = _frame_part(gdf)
         if part is None:
             return None
         parts.append(part)
-    return _MAGIC + b"".join(len(part).to_bytes(8, "big") + part for part in parts)
+    return b"".join([_MAGIC, *(piece for part in parts for piece in (len(part).to_bytes(8, "big"), part))])
 
 
 def loads(blob: bytes) -> dict[str, Any]:
     """What :func:`dumps` wrote."""
     from geo.render.frontmap import PreparedFront
+    from geo.render.pagestream import SpooledText
 
     if not blob.startswith(_MAGIC):
         raise ValueError("stage layout before version 2")
@@ -128,14 +130,33 @@ def loads(blob: bytes) -> dict[str, Any]:
     head = json.loads(zlib.decompress(parts[0]))
     if head.get("v") != STAGE_VERSION:
         raise ValueError(f"stage layout {head.get('v')}")
-    slider = json.loads(zlib.decompress(parts[1]))
     layers = {layer: _frame_of(json.loads(zlib.decompress(part)))
               for layer, part in zip(head["layers"], parts[2:], strict=True)}  # fmt: skip
     if not head["prepared"]:
         return layers
     prepared = PreparedFront(layers)
-    prepared.slider_json = slider
+    prepared.slider = SpooledText(_text_of(parts[1]))
     return prepared
+
+
+def _text_part(spooled: Any) -> bytes:
+    """A :class:`~geo.render.pagestream.SpooledText`'s text (none: empty) compressed, read a piece at a time."""
+    z = zlib.compressobj(6)
+    out = [z.compress(piece.encode("utf-8")) for piece in (spooled.pieces() if spooled is not None else ())]
+    out.append(z.flush())
+    return b"".join(out)
+
+
+def _text_of(part: memoryview) -> Iterator[str]:
+    """The text of :func:`_text_part`, a piece at a time."""
+    z = zlib.decompressobj()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    data: bytes | memoryview = part
+    while data:
+        chunk = z.decompress(data, 1 << 20)
+        data = z.unconsumed_tail
+        yield decoder.decode(chunk)
+    yield decoder.decode(z.flush(), final=True)
 
 
 def _column(series: Any, dtype: str) -> list[Any] | None:
@@ -166,11 +187,21 @@ def _frame_part(gdf: Any) -> bytes | None:
         values = _column(gdf[col], dtype)
         if values is None:
             return None
-        out.append(z.compress(("," * bool(i) + json.dumps([col, dtype, values])).encode("ascii")))
-    wkb = [None if g is None else g.hex() for g in gdf.geometry.to_wkb(hex=False)]
+        head = "," * bool(i) + json.dumps([col, dtype, []])[:-2]  # the column's values a batch at a time
+        out.append(z.compress(head.encode("ascii")))
+        for start in range(0, len(values), _BATCH):
+            text = json.dumps(values[start : start + _BATCH])[1:-1]
+            out.append(z.compress(((", " if start else "") + text).encode("ascii")))
+        out.append(z.compress(b"]]"))
     crs = None if gdf.crs is None else gdf.crs.to_json()
-    tail = {"order": [str(c) for c in gdf.columns], "geometry": geometry, "wkb": wkb, "crs": crs}
-    out.append(z.compress(("]," + json.dumps(tail)[1:]).encode("ascii")))
+    tail = json.dumps({"order": [str(c) for c in gdf.columns], "geometry": geometry, "wkb": [], "crs": crs})
+    at = tail.index('"wkb": []') + len('"wkb": [')
+    out.append(z.compress(("]," + tail[1:at]).encode("ascii")))
+    geoms = gdf.geometry
+    for start in range(0, len(geoms), _BATCH):  # the geometries' WKB a batch at a time
+        wkb = [None if g is None else g.hex() for g in geoms.iloc[start : start + _BATCH].to_wkb(hex=False)]
+        out.append(z.compress(((", " if start else "") + json.dumps(wkb)[1:-1]).encode("ascii")))
+    out.append(z.compress(tail[at:].encode("ascii")))
     out.append(z.flush())
     return b"".join(out)
 
@@ -193,6 +224,9 @@ def _frame_of(record: dict[str, Any]) -> Any:
     frame = gpd.GeoDataFrame(data, geometry=record["geometry"], crs=record["crs"])
     return frame[record["order"]]
 
+
+#: Values of a column serialised together by :func:`_frame_part`.
+_BATCH = 4096
 
 #: Column types kept as they are (JSON numbers and booleans).
 _PLAIN = ("int64", "float64", "bool", "int32", "float32")

@@ -126,10 +126,17 @@ def _drop_drawn_layers(front: dict[str, Any]) -> None:
 
     Each keeps its columns (no row): the map still sees which layers the run has.
     """
-    if getattr(front, "slider_json", None) is None:
+    if getattr(front, "slider", None) is None:
         return  # no slider data made: the map builds it from the layers
     for name in [name for name in front if name not in _MAP_CONTROL_LAYERS]:
         front[name] = front[name].iloc[:0].copy()  # a copy: a slice would keep the rows alive
+
+
+def _append_chunks(gpkg: GeoPackageAppender, name: str, layer: Any, size: int) -> None:
+    """Append ``layer`` to the GeoPackage ``size`` rows at a time (its fields' columns made a chunk at a time)."""
+    gpkg.append(name, layer.iloc[:size])
+    for start in range(size, len(layer), size):
+        gpkg.append(name, layer.iloc[start : start + size])
 
 
 def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, options: WriteOptions) -> dict[str, Any]:
@@ -151,8 +158,9 @@ def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, opti
     key = control_key(spool, joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
                       step=options.step)  # fmt: skip
     front = cached_stage(spool, "control", key, build)
+    release_memory()  # the control table's observations, gone with it
     for name, layer in front.items():
-        gpkg.append(name, layer)
+        _append_chunks(gpkg, name, layer, options.chunk_size * 10)
     _drop_drawn_layers(front)
     if "control_changes" in front:  # the map's data made now, in a temporary file: the frame goes
         front["control_changes"] = spooled_changes(front["control_changes"])

@@ -8,9 +8,10 @@ coordinates, scalars that JSON takes: ISO days for timestamps, null for NaN).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from geo.render.pagestream import SpooledText
 from geo.spatial.controllers import PALETTE, UNKNOWN_COLOUR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,7 +112,7 @@ def collection_objects(collection: dict[str, Any]) -> dict[str, Any]:
     return {**collection, "features": features if isinstance(features, list) else features.rows()}
 
 
-class SpooledPoints:
+class SpooledPoints(SpooledText):
     """A point layer's page data (the :func:`geo.render.html.script_json` text of its packed FeatureCollection) in a
     temporary file: what the map draws of a large layer, made once, without its frame held until the page is written.
 
@@ -119,28 +120,12 @@ class SpooledPoints:
     """
 
     def __init__(self, n: int, pieces: Iterable[str], rows: int | None = None) -> None:
-        import tempfile
-        import weakref
-
+        super().__init__(pieces)
         self.n = n
         self.rows = n if rows is None else rows
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
-        self._file.writelines(pieces)
-        self._close = weakref.finalize(self, self._file.close)
 
     def __len__(self) -> int:
         return self.rows
-
-    def pieces(self) -> Iterator[str]:
-        """The page data, a piece at a time."""
-        self._file.flush()
-        self._file.seek(0)
-        while piece := self._file.read(1 << 20):
-            yield piece
-
-    def close(self) -> None:
-        """Remove the temporary file."""
-        self._close()
 
 
 def spooled_points(collection: dict[str, Any], rows: int | None = None) -> SpooledPoints:
@@ -226,8 +211,8 @@ def located_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs("EPSG:4326")
     ok = gdf.geometry.notna() & ~gdf.geometry.is_empty
-    gdf = gdf[ok]
-    return gdf[gdf.geometry.geom_type == "Point"]
+    ok &= gdf.geometry.geom_type == "Point"
+    return gdf if ok.all() else gdf[ok]  # no copy of a layer whose rows are all points (the usual case)
 
 
 def geojson_geometry(geom: Any, *, simplify: bool) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from geo.render.frontdata import (
 )
 from geo.render.frontslider import FRONT_LINE_COLOUR
 from geo.render.html import script_json, script_json_pieces
+from geo.render.pagestream import SpooledText, json_pieces
 from geo.spatial.controllers import PALETTE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,13 +54,23 @@ __all__ = [
 
 
 class PreparedFront(dict[str, Any]):
-    """Control layers with the time slider's page data already made (:func:`prepare_front`).
+    """Control layers with the time slider's page data already made (:func:`prepare_front`), in a temporary
+    file (:attr:`slider`; :attr:`slider_json` is its text).
 
     What a run's cache keeps (:mod:`geo.pipeline.stagecache`): the slider's data is the costly part
     of drawing the control layers, and it depends on nothing else.
     """
 
-    slider_json: str | None = None
+    slider: SpooledText | None = None
+
+    @property
+    def slider_json(self) -> str | None:
+        """The slider's page data (:func:`slider_json`), or None without any snapshot."""
+        return None if self.slider is None else "".join(self.slider.pieces())
+
+    @slider_json.setter
+    def slider_json(self, text: str | None) -> None:
+        self.slider = None if text is None else SpooledText([text])
 
 
 def slider_json(front: Mapping[str, gpd.GeoDataFrame]) -> str | None:
@@ -74,9 +85,15 @@ def slider_json(front: Mapping[str, gpd.GeoDataFrame]) -> str | None:
 
 
 def prepare_front(front: Mapping[str, gpd.GeoDataFrame]) -> PreparedFront:
-    """``front`` with its slider's page data made once (:class:`PreparedFront`)."""
+    """``front`` with its slider's page data made once (:class:`PreparedFront`), written to a temporary file
+    a piece at a time (:func:`geo.render.pagestream.json_pieces`: never one string of it)."""
+    from geo.render.frontslider import slider_config
+    from geo.render.packjson import pack
+
     prepared = PreparedFront(front)
-    prepared.slider_json = slider_json(front)
+    snaps = build_snapshots(front, expand_intervals=False)
+    if snaps:
+        prepared.slider = SpooledText(json_pieces(pack(slider_config(snaps, _interval_columns(front), show=True))))
     return prepared
 
 
@@ -204,7 +221,10 @@ def add_front_layers(m: folium.Map, front: Mapping[str, gpd.GeoDataFrame], *, of
     from geo.render import frontslider
 
     keep = defer if defer is not None else "".join
-    config = front.slider_json if isinstance(front, PreparedFront) else slider_json(front)
+    if isinstance(front, PreparedFront):
+        config: Iterable[str] | None = None if front.slider is None else front.slider.pieces()
+    else:
+        config = slider_json(front)
     if config is not None:
         m.add_child(frontslider.FrontSlider(config_json=keep(config)))
     points = frontslider.FrontPoints

@@ -17,10 +17,34 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import folium
 
-__all__ = ["EVENTS_PLACEHOLDER", "defer_block", "json_pieces", "page_pieces", "page_streams"]
+__all__ = ["EVENTS_PLACEHOLDER", "SpooledText", "defer_block", "json_pieces", "page_pieces", "page_streams"]
 
 #: Stands for the events' data in a page built from chunks until :func:`geo.render.webmap.save_map` streams it in.
 EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
+
+
+class SpooledText:
+    """A page data block's text in a temporary file: written from its pieces, read back a piece at a time
+    (:meth:`pieces`), so that a large block made early in a run is not held in memory until the page is written."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        import tempfile
+        import weakref
+
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._file.writelines(pieces)
+        self._close = weakref.finalize(self, self._file.close)
+
+    def pieces(self) -> Iterator[str]:
+        """The text, a piece at a time."""
+        self._file.flush()
+        self._file.seek(0)
+        while piece := self._file.read(1 << 20):
+            yield piece
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._close()
 
 
 #: Items of a long list serialised together by :func:`json_pieces`.

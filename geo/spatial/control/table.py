@@ -34,6 +34,9 @@ _OBSERVATION_COLUMNS = (
     "status", "confidence", "previous_controller", "evidence", "source", "doc_id", "lat", "lon",
 )  # fmt: skip
 
+#: The fields of an observation whose equal values are held once (:meth:`ControlTable._extend`).
+_SHARED_FIELDS = ("place", "name_as_written", "place_id", "source", "doc_id", "date")
+
 
 @dataclass
 class ControlTable:
@@ -70,6 +73,7 @@ class ControlTable:
     _outline_m: BaseGeometry | None = field(default=None, repr=False)
     _areas: dict[tuple[dt.date, float, int], area_ops.Areas] = field(default_factory=dict, repr=False)
     _resolver: NameResolver | None = field(default=None, repr=False)
+    _held: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -321,6 +325,11 @@ class ControlTable:
 
     # ------------------------------------------------------------------ internals
     def _extend(self, rows: Sequence[ControlObservation]) -> None:
+        held = self._held
+        for obs in rows:  # one object per distinct value: names, sources, dates repeat over a large run
+            for name in _SHARED_FIELDS:
+                value = getattr(obs, name)
+                setattr(obs, name, held.setdefault(value, value))
         self.observations.extend(rows)
         self._localities = None
         self._areas.clear()
