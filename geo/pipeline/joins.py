@@ -11,6 +11,7 @@ temporary files.
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import hashlib
 import json
@@ -112,6 +113,8 @@ def _states() -> SpooledRecords:
 
 #: The columns of the front observations that the map draws (:func:`geo.render.frontdata.observation_features_packed`).
 _MAP_OBSERVATION_COLUMNS = ("actor", "place", "date", "evidence", "source", "distance_km")
+#: Those whose values differ row by row, as a rule: :meth:`ObservationRows.spooled` never holds them.
+_DISTINCT_TEXTS = ("evidence", "source")
 
 
 class ObservationRows(_JsonLines):
@@ -144,21 +147,40 @@ class ObservationRows(_JsonLines):
 
     def spooled(self) -> Any:
         """The map's page data of the observations kept (a :class:`geo.render.frontdata.SpooledPoints`), made
-        column by column from the file: no frame, no object per row, repeated values held once."""
+        column by column from the file: no frame, no object per row, repeated values held once, and the texts
+        that differ row by row (evidence, sources: the bulk of the data) serialised straight from the file."""
         from geo.render.frontdata import OBSERVATION_KEYS, observation_collection, spooled_points
 
         columns: list[list[Any]] = [[] for _ in range(2 + len(_MAP_OBSERVATION_COLUMNS))]
         appends = [column.append for column in columns]
         held: dict[Any, Any] = {}
-        evidence = 2 + _MAP_OBSERVATION_COLUMNS.index("evidence")
+        texts = {2 + _MAP_OBSERVATION_COLUMNS.index(k): array.array("q") for k in _DISTINCT_TEXTS}  # value hashes
         for line in self._lines():
             for i, (append, value) in enumerate(zip(appends, json.loads(line), strict=True)):
-                append(value if i == evidence or not isinstance(value, str) else held.setdefault(value, value))
+                if i in texts:  # plain() makes None of any other value: hashed as 0
+                    texts[i].append(hash(value) if isinstance(value, str) else 0)
+                    append(None)
+                else:
+                    append(held.setdefault(value, value) if isinstance(value, str) else value)
         del held
+        for at in list(texts):
+            distinct = len(set(texts.pop(at)))  # as many as the distinct values, or fewer (two hashes meet)
+            if self.n >= 4 and distinct * 2 > self.n:  # a plain list when packed: written from the file
+                columns[at] = self._column_text(at)
+            else:
+                columns[at] = [json.loads(line)[at] for line in self._lines()]
         raw = dict(zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True))
         collection = observation_collection(columns[0], columns[1], {k: raw[k] for k in OBSERVATION_KEYS})
         del columns, raw
         return spooled_points(collection)
+
+    def _column_text(self, at: int) -> Any:
+        """A packed text column (:func:`geo.render.frontdata.plain` of each value, a plain list) as a
+        :class:`geo.render.pagestream.SpooledText`, read from the file."""
+        from geo.render.frontdata import plain
+        from geo.render.pagestream import SpooledText, list_pieces
+
+        return SpooledText(list_pieces(plain(json.loads(line)[at]) for line in self._lines()))
 
     def frame(self) -> Any:
         """The observations kept (points, EPSG:4326, the map's columns); None when there is none."""

@@ -90,12 +90,13 @@ def _observation_collection(gdf: gpd.GeoDataFrame | None) -> dict[str, Any]:
 OBSERVATION_KEYS = ("actor", "place", "date", "evidence", "source", "distance_km")
 
 
-def observation_collection(xs: list[float], ys: list[float], raw: dict[str, list[Any]]) -> dict[str, Any]:
+def observation_collection(xs: list[float], ys: list[float], raw: dict[str, Any]) -> dict[str, Any]:
     """The front observations' FeatureCollection from columns: the points' coordinates (WGS 84) and the values of
-    :data:`OBSERVATION_KEYS` (None or NaN for a missing one), with no frame and no object per row."""
+    :data:`OBSERVATION_KEYS` (None or NaN for a missing one), with no frame and no object per row. A text column
+    may be given serialised already (a :class:`~geo.render.pagestream.SpooledText`, for the packed form only)."""
     from geo.spatial.controllers import normalise_controller
 
-    props = {k: [plain(v) for v in raw[k]] for k in ("actor", "place", "date", "evidence", "source")}
+    props = {k: _plain_values(raw[k]) for k in ("actor", "place", "date", "evidence", "source")}
     props["distance_km"] = [float(d) if d is not None and _finite(d) and float(d) > 0 else None
                             for d in raw["distance_km"]]  # fmt: skip
     colours = []
@@ -104,6 +105,12 @@ def observation_collection(xs: list[float], ys: list[float], raw: dict[str, list
         colours.append(PALETTE.get(actor, PALETTE.get(normalise_controller(actor) or "", _OBSERVATION_COLOUR)))
     props["colour"] = colours
     return xy_collection(xs, ys, props)
+
+
+def _plain_values(values: list[Any] | SpooledText) -> list[Any] | SpooledText:
+    """:func:`plain` of each value; a column serialised already (a :class:`~geo.render.pagestream.SpooledText`)
+    as it is."""
+    return values if isinstance(values, SpooledText) else [plain(v) for v in values]
 
 
 def collection_objects(collection: dict[str, Any]) -> dict[str, Any]:
@@ -180,17 +187,16 @@ def _xy(located: gpd.GeoDataFrame) -> tuple[list[float], list[float]]:
     return shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()
 
 
-def xy_collection(xs: list[float], ys: list[float], props: dict[str, list[Any]]) -> dict[str, Any]:
+def xy_collection(xs: list[float], ys: list[float], props: dict[str, Any]) -> dict[str, Any]:
     """The FeatureCollection of the points ``xs``, ``ys`` with the property columns ``props``, its features
     given as columns (:class:`geo.render.packjson.Packed`: :func:`~geo.render.packjson.pack` reads them
     as the features :func:`point_feature` makes, with no object per row)."""
-    from geo.render.packjson import Packed
+    from geo.render.packjson import Packed, Pairs
 
     if not xs:
         return {"type": "FeatureCollection", "features": []}
     n = len(xs)
-    coordinates = [[round(x, 6), round(y, 6)] for x, y in zip(xs, ys, strict=True)]
-    geometry = Packed({"type": ["Point"] * n, "coordinates": coordinates})
+    geometry = Packed({"type": ["Point"] * n, "coordinates": Pairs(xs, ys)})
     features = Packed({"type": ["Feature"] * n, "geometry": geometry, "properties": Packed(props)})
     return {"type": "FeatureCollection", "features": features}
 

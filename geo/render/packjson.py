@@ -17,10 +17,10 @@ a template line ``var data = {{ this.data_json }};`` keeps working when its Pyth
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-__all__ = ["COORD_SCALE", "pack", "pack_columns", "packed_script", "unpack"]
+__all__ = ["COORD_SCALE", "Pairs", "pack", "pack_columns", "packed_script", "unpack"]
 
 #: Coordinates in ``$p`` blocks are integers: degrees times this (1e-5 degree is about 1 m).
 COORD_SCALE = 100_000
@@ -56,6 +56,10 @@ def _pack_pairs(value: list[Any]) -> dict[str, list[int]]:
 
 
 def _pack_column(values: list[Any]) -> Any:
+    from geo.render.pagestream import SpooledText
+
+    if isinstance(values, SpooledText):  # a column serialised already, as it packs (a plain list)
+        return values
     if len(values) >= 4 and all(v is None or isinstance(v, str) for v in values):
         distinct = list(dict.fromkeys(values))
         if len(distinct) * 2 <= len(values):
@@ -84,7 +88,7 @@ def pack(value: Any) -> Any:
     return value
 
 
-def pack_columns(columns: Mapping[str, list[Any] | Packed]) -> Any:
+def pack_columns(columns: Mapping[str, list[Any] | Packed | Pairs]) -> Any:
     """``pack`` of the list of objects whose columns are ``columns`` (same lengths), without making the objects.
 
     A column may itself be the result of :func:`pack_columns` wrapped as :class:`Packed` (nested objects,
@@ -94,14 +98,47 @@ def pack_columns(columns: Mapping[str, list[Any] | Packed]) -> Any:
     n = len(next(iter(columns.values()))) if columns else 0
     if n < 2 or any(k.startswith("$") for k in keys):
         return pack(_rows(columns))
-    return {"$o": keys, "$c": [c.packed if isinstance(c, Packed) else _pack_column(c) for c in columns.values()]}
+    packed = [c.packed if isinstance(c, Packed | Pairs) else _pack_column(c) for c in columns.values()]
+    return {"$o": keys, "$c": packed}
+
+
+class Pairs:
+    """A column of ``[x, y]`` points (rounded to 6 decimals, as GeoJSON points are written) given as two lists:
+    :attr:`packed` is what :func:`pack_columns` makes of the pairs, without making them."""
+
+    def __init__(self, xs: list[float], ys: list[float]) -> None:
+        self.xs, self.ys = xs, ys
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def __iter__(self) -> Iterator[list[float]]:
+        return ([round(x, 6), round(y, 6)] for x, y in zip(self.xs, self.ys, strict=True))
+
+    @property
+    def packed(self) -> Any:
+        """``{"$p": deltas}`` (:func:`_pack_pairs`) when there are two points or more, all finite; else the pairs."""
+        if len(self.xs) >= 2:
+            out: list[int] = []
+            px = py = 0
+            isfinite = math.isfinite
+            for x, y in zip(self.xs, self.ys, strict=True):
+                x, y = round(x, 6), round(y, 6)  # noqa: PLW2901 - the value packed
+                if not (isfinite(x) and isfinite(y)):
+                    break
+                ix, iy = round(x * COORD_SCALE), round(y * COORD_SCALE)
+                out += (ix - px, iy - py)
+                px, py = ix, iy
+            else:
+                return {"$p": out}
+        return list(self)
 
 
 class Packed:
     """A list of objects given as columns, packed once by :func:`pack_columns`: :func:`pack` takes it as that
     list (a value of a larger structure, or a column of nested objects)."""
 
-    def __init__(self, columns: Mapping[str, list[Any] | Packed]) -> None:
+    def __init__(self, columns: Mapping[str, list[Any] | Packed | Pairs]) -> None:
         self.columns = columns
         self.packed = pack_columns(columns)
 
@@ -113,7 +150,7 @@ class Packed:
         return _rows(self.columns)
 
 
-def _rows(columns: Mapping[str, list[Any] | Packed]) -> list[dict[str, Any]]:
+def _rows(columns: Mapping[str, list[Any] | Packed | Pairs]) -> list[dict[str, Any]]:
     """The objects whose columns are ``columns`` (nested :class:`Packed` columns made objects too)."""
     keys = list(columns)
     plain = (c.rows() if isinstance(c, Packed) else list(c) for c in columns.values())

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import folium
 
-__all__ = ["EVENTS_PLACEHOLDER", "SpooledText", "defer_block", "json_pieces", "page_pieces", "page_streams"]
+__all__ = ["EVENTS_PLACEHOLDER", "SpooledText", "defer_block", "json_pieces", "list_pieces", "page_pieces",
+           "page_streams"]
 
 #: Stands for the events' data in a page built from chunks until :func:`geo.render.webmap.save_map` streams it in.
 EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
@@ -47,6 +48,23 @@ class SpooledText:
         self._close()
 
 
+def list_pieces(values: Iterable[object]) -> Iterator[str]:
+    """:func:`geo.render.html.script_json` of the list of ``values`` (read once, :data:`_BATCH` at a time)."""
+    from geo.render.html import script_json
+
+    yield "["
+    batch: list[object] = []
+    first = True
+    for value in values:
+        batch.append(value)
+        if len(batch) == _BATCH:
+            yield ("" if first else ",") + script_json(batch)[1:-1]
+            batch, first = [], False
+    if batch:
+        yield ("" if first else ",") + script_json(batch)[1:-1]
+    yield "]"
+
+
 #: Items of a long list serialised together by :func:`json_pieces`.
 _BATCH = 2048
 
@@ -55,13 +73,16 @@ def json_pieces(value: object) -> Iterator[str]:
     """:func:`geo.render.html.script_json` of ``value`` in small pieces, whatever its depth: objects item by
     item, lists :data:`_BATCH` items at a time, so that no piece holds a whole column of a large layer
     (:func:`geo.render.html.script_json_pieces` writes whole what lies below its depth: the packed properties).
+    A :class:`SpooledText` within ``value`` stands for a value already serialised: its text is taken as it is.
 
     The concatenation equals ``script_json(value)``: every escape is of one character, and a template
     delimiter never spans two items (between them is a comma).
     """
     from geo.render.html import script_json
 
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+    if isinstance(value, SpooledText):  # a value serialised already (a column too large to hold)
+        yield from value.pieces()
+    elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
         yield "{"
         for i, (key, item) in enumerate(value.items()):
             yield ("," if i else "") + script_json(key) + ":"

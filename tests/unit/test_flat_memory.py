@@ -101,15 +101,21 @@ def test_run_summary_notes_memory_per_stage() -> None:
 
 
 def test_observation_rows_spooled_as_their_frame_packed() -> None:
+    for evidence in ("e", "{{ x }} <b>", None):  # repeated (packed as distinct values) or not (as a list)
+        _spooled_as_packed(evidence)
+
+
+def _spooled_as_packed(text: str | None) -> None:
     from geo.pipeline.joins import ObservationRows
     from geo.render.frontdata import observation_features_packed, spooled_changes
     from geo.render.html import script_json_pieces
 
     rows = ObservationRows()
     for offset in (0.0, 1.0):
+        evidence = f"{text} {offset}" if text and "{" in text else text
         rows.add(geopandas.GeoDataFrame(
             {"actor": ["regime", None, "Turkish army"], "place": ["a", "b", None],
-             "date": pandas.to_datetime(["2020-01-01", None, "2020-01-03"]), "evidence": ["e", None, "« é »"],
+             "date": pandas.to_datetime(["2020-01-01", None, "2020-01-03"]), "evidence": [evidence, None, "« é »"],
              "source": ["s", "s", "t"], "distance_km": [4.0, None, 0.0]},
             geometry=[*geopandas.points_from_xy([36.0 + offset, 36.1], [35.0, 35.123456789]), None],
             crs="EPSG:4326",
@@ -133,3 +139,15 @@ def test_json_pieces_are_script_json() -> None:
              "b": {"$c": [[1.5, 2], {"k": list(range(3000))}, []], "t": ("x", 1)}, "c": [[0, 1]] * 70}  # fmt: skip
     pieces = list(json_pieces(value))
     assert "".join(pieces) == script_json(value) and max(map(len, pieces)) < len(script_json(value["a"])) / 2
+
+
+@pytest.mark.parametrize("xs", [[], [36.1234567], [36.1, 36.2000004, 35.99999951], [36.1, float("nan"), 36.3]])
+def test_pairs_pack_as_the_pairs(xs: list[float]) -> None:
+    from geo.render.packjson import Pairs
+
+    ys = [35.0 + i / 3 for i in range(len(xs))]
+    pairs = [[round(x, 6), round(y, 6)] for x, y in zip(xs, ys, strict=True)]
+    columns = {"type": ["Point"] * len(xs), "coordinates": Pairs(xs, ys)}
+    expected = pack_columns({"type": ["Point"] * len(xs), "coordinates": pairs})
+    assert repr(pack_columns(columns)) == repr(expected)  # repr: a NaN is not equal to itself
+    assert repr(Packed(columns).rows()) == repr([{"type": "Point", "coordinates": p} for p in pairs])
