@@ -32,6 +32,7 @@ from geo.render.frontdata import (
 )
 from geo.render.frontslider import FRONT_LINE_COLOUR
 from geo.render.html import script_json, script_json_pieces
+from geo.render.packjson import Prepacked
 from geo.render.pagestream import SpooledText, json_pieces
 from geo.spatial.controllers import PALETTE
 
@@ -91,19 +92,23 @@ def prepare_front(front: Mapping[str, gpd.GeoDataFrame]) -> PreparedFront:
     from geo.render.packjson import pack
 
     prepared = PreparedFront(front)
-    snaps = build_snapshots(front, expand_intervals=False)
+    snaps = build_snapshots(front, expand_intervals=False, prepacked=True)
     if snaps:
         prepared.slider = SpooledText(json_pieces(pack(slider_config(snaps, _interval_columns(front), show=True))))
     return prepared
 
 
-def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: bool = True) -> list[dict[str, Any]]:
+def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: bool = True,
+                    prepacked: bool = False) -> list[dict[str, Any]]:
     """Group the ``control_areas``, ``front_lines`` and ``control`` layers by snapshot date.
 
     Parameters
     ----------
     front
         Layers as returned by :meth:`geo.spatial.control.ControlTable.snapshots` (``date_from`` column).
+    prepacked
+        Each geometry's coordinates packed as it is made (:class:`geo.render.packjson.Prepacked`): for
+        :func:`geo.render.packjson.pack` only, without the coordinates of every snapshot held at once.
 
     Returns
     -------
@@ -131,9 +136,12 @@ def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: 
             day = snapshot_day(row.date_from)
             if day is None or row.geometry is None or row.geometry.is_empty:
                 continue
+            geometry = geojson_geometry(row.geometry, simplify=key != "points")
+            if prepacked and key != "points" and "coordinates" in geometry:  # a column of points packs as one
+                geometry = {**geometry, "coordinates": Prepacked(geometry["coordinates"])}
             feature = {
                 "type": "Feature",
-                "geometry": geojson_geometry(row.geometry, simplify=key != "points"),
+                "geometry": geometry,
                 "properties": {p: plain(getattr(row, p, None)) for p in props},
             }
             per_date.setdefault(day, {"areas": [], "lines": [], "points": []})[key].append(feature)

@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-__all__ = ["COORD_SCALE", "Pairs", "pack", "pack_columns", "packed_script", "unpack"]
+__all__ = ["COORD_SCALE", "Pairs", "Prepacked", "pack", "pack_columns", "packed_script", "unpack"]
 
 #: Coordinates in ``$p`` blocks are integers: degrees times this (1e-5 degree is about 1 m).
 COORD_SCALE = 100_000
@@ -70,7 +70,7 @@ def _pack_column(values: list[Any]) -> Any:
 
 def pack(value: Any) -> Any:
     """The packed form of a JSON value (see the module docstring); :func:`unpack` restores it."""
-    if isinstance(value, Packed):  # a list of objects given as columns, packed already
+    if isinstance(value, Packed | Prepacked):  # a list of objects given as columns, or a value, packed already
         return value.packed
     if isinstance(value, dict):
         if any(isinstance(k, str) and k.startswith("$") for k in value):
@@ -100,6 +100,14 @@ def pack_columns(columns: Mapping[str, list[Any] | Packed | Pairs]) -> Any:
         return pack(_rows(columns))
     packed = [c.packed if isinstance(c, Packed | Pairs) else _pack_column(c) for c in columns.values()]
     return {"$o": keys, "$c": packed}
+
+
+class Prepacked:
+    """A value packed already (:func:`pack` of it, made early so that the value itself need not be kept):
+    :func:`pack` takes it as that value."""
+
+    def __init__(self, value: Any) -> None:
+        self.packed = pack(value)
 
 
 class Pairs:

@@ -151,3 +151,27 @@ def test_pairs_pack_as_the_pairs(xs: list[float]) -> None:
     expected = pack_columns({"type": ["Point"] * len(xs), "coordinates": pairs})
     assert repr(pack_columns(columns)) == repr(expected)  # repr: a NaN is not equal to itself
     assert repr(Packed(columns).rows()) == repr([{"type": "Point", "coordinates": p} for p in pairs])
+
+
+def test_prepacked_snapshots_pack_as_the_features() -> None:
+    from shapely.geometry import LineString, Point, Polygon
+
+    from geo.render.frontmap import build_snapshots
+
+    days = pandas.to_datetime(["2020-01-01", "2020-01-01", "2020-02-01"])
+    front = {
+        "control_areas": geopandas.GeoDataFrame(
+            {"date_from": days, "controller": ["regime", "rebels", "regime"], "area_km2": [1.0, 2.0, 3.0],
+             "n_localities": [1, 2, 3]},
+            geometry=[Polygon([(36, 35), (36.1, 35), (36.1, 35.1)]), Polygon([(37, 35), (37.2, 35), (37, 35.3)]),
+                      Polygon([(36, 35), (36.3, 35), (36.3, 35.1), (36, 35.1)])], crs="EPSG:4326"),
+        "front_lines": geopandas.GeoDataFrame(
+            {"date_from": days[:2], "side_a": ["regime"] * 2, "side_b": ["rebels"] * 2, "length_km": [1.0, 2.0]},
+            geometry=[LineString([(36, 35), (36.1, 35.1)]), LineString([(36, 35), (36.2, 35), (36.2, 35.2)])],
+            crs="EPSG:4326"),
+        "control": geopandas.GeoDataFrame(
+            {"date_from": days, "place": ["a", "b", "c"], "controller": ["regime"] * 3, "observed": days,
+             "status": ["complete"] * 3, "confidence": ["high"] * 3, "source": ["s"] * 3},
+            geometry=[Point(36, 35), Point(36.5, 35.5), Point(37, 36)], crs="EPSG:4326"),
+    }  # fmt: skip
+    assert pack(build_snapshots(front, prepacked=True)) == pack(build_snapshots(front))
