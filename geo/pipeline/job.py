@@ -193,7 +193,8 @@ def _extract_and_write(outputs: OutputSet, extraction: _Extraction, summary: Run
 
     assert outputs.staging is not None
     spool_path = outputs.out / CACHE_NAME if cache else outputs.staging / ".spool.sqlite"
-    with (Spool(spool_path, run_fingerprint(extraction.gazetteer, use_spacy=extraction.use_spacy)) as spool,
+    fingerprint = run_fingerprint(extraction.gazetteer, use_spacy=extraction.use_spacy)
+    with (Spool(spool_path, fingerprint, keep_pieces=cache) as spool,
           contextlib.ExitStack() as running):
         if spool.invalidated:
             _log.info("the cache of %s was made with other rules or gazetteer data: emptied", outputs.out)
