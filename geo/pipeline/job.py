@@ -100,15 +100,17 @@ def run(
         ``"osm"``: online OpenStreetMap tiles over the offline basemap (ignored when ``offline``).
     cache
         Keep extraction results in ``<out>/.conflictmap-cache.sqlite`` and reuse them for documents
-        whose content hash is there (invalidated by a change of gazetteer data or rules).
+        whose content hash is there (invalidated by a change of gazetteer data or rules); the joins'
+        results of each chunk are kept there too and reused for a chunk of the same documents
+        (:mod:`geo.pipeline.pieces`).
     engine
         ``"local"`` (one process) or ``"dask"`` (partitions of files on a Dask cluster).
     scheduler, workers
         Dask only: scheduler address (default: a ``distributed.LocalCluster``) and its number of
         worker processes.
     chunk_size
-        Documents per chunk in the joins and writers (default ``gazetteer.settings.chunk_size``,
-        read at call time).
+        At most this many documents per chunk in the joins and writers, at least half as many (the
+        ends depend on the documents' keys); default ``gazetteer.settings.chunk_size``, read at call time.
 
     Returns
     -------

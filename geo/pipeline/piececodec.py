@@ -59,7 +59,15 @@ class Parts:
 
         index = np.asarray(frame.index.to_numpy())
         return {"index": self.array(index), "index_dtype": str(frame.index.dtype), "index_name": frame.index.name,
-                "columns": [[str(c), self.array(frame[c].to_numpy())] for c in frame.columns]}  # fmt: skip
+                "columns": [[str(c), *self._column(frame[c])] for c in frame.columns]}  # fmt: skip
+
+    def _column(self, series: Any) -> list[Any]:
+        """A column's values, and for a nullable one (``Int64``, ``boolean``...) its dtype and null mask."""
+        numpy_dtype = getattr(series.dtype, "numpy_dtype", None)
+        if numpy_dtype is None or series.dtype == numpy_dtype:
+            return [self.array(series.to_numpy()), None, None]
+        values = series.to_numpy(dtype=numpy_dtype, na_value=0)
+        return [self.array(values), str(series.dtype), self.array(series.isna().to_numpy())]
 
     def table(self, table: Any) -> dict[str, Any]:
         """A :class:`geo.write.gpkg.PreparedTable`."""
@@ -119,7 +127,14 @@ class Reader:
         import pandas as pd
 
         index = pd.Index(self.array(spec["index"]), dtype=spec["index_dtype"], name=spec["index_name"])
-        return pd.DataFrame({col: self.array(values) for col, values in spec["columns"]}, index=index)
+        columns = {}
+        for col, values, dtype, mask in spec["columns"]:
+            column = self.array(values)
+            if dtype is not None:
+                column = pd.array(column, dtype=dtype)
+                column[self.array(mask)] = pd.NA
+            columns[col] = column
+        return pd.DataFrame(columns, index=index)
 
     def table(self, spec: dict[str, Any]) -> Any:
         from geo.write.gpkg import PreparedTable

@@ -267,7 +267,7 @@ class Spool:
                                      (last, size)).fetchall()  # fmt: skip
             if not rows:
                 return
-            least, modulus = max(1, size // 2), max(1, size // 4)
+            least, modulus = max(1, size // 2), max(2, size // 4)
             cut = next((i + 1 for i in range(least - 1, len(rows)) if chunk_end(rows[i][1], modulus)), len(rows))
             last = rows[cut - 1][0]
             yield [(seq, key) for seq, key in rows[:cut]]
