@@ -29,7 +29,7 @@ from geo.render.html import script_json
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["EventSpool"]
+__all__ = ["EventSpool", "EventSummary", "digests"]
 
 #: Tables kept in memory (a handful of values each); the others are spooled.
 _SMALL_TABLES = ("actor", "kind", "dp")
@@ -125,6 +125,12 @@ class _DigestIndex:
         self._recent = {}
 
 
+def digests(values: list[Any]) -> list[int]:
+    """The 8-byte digest of each value (of its ``repr``), by which a spooled table knows its values."""
+    return [int.from_bytes(hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                           "little") for value in values]  # fmt: skip
+
+
 class _SpooledTable:
     """Distinct values, each stored once in a spool file; in memory only a digest per value."""
 
@@ -135,11 +141,11 @@ class _SpooledTable:
     def index(self, value: Any) -> int:
         return self.indexes([value])[0]
 
-    def indexes(self, values: list[Any]) -> list[int]:
-        """The positions of ``values`` (strings or lists), the new ones appended to the file in one write."""
-        keys = [int.from_bytes(hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"),
-                                               digest_size=8).digest(), "little") for value in values]
-        out, new = self._index.positions(keys)
+    def indexes(self, values: list[Any], keys: list[int] | None = None) -> list[int]:
+        """The positions of ``values`` (strings or lists), the new ones appended to the file in one write.
+
+        ``keys``: their :func:`digests`, when known."""
+        out, new = self._index.positions(digests(values) if keys is None else keys)
         self.file.extend([value for value, is_new in zip(values, new, strict=True) if is_new])
         return out
 
@@ -191,7 +197,9 @@ class EventSpool:
         own values (in order of first appearance), for :meth:`add_encoded` now or in a later run."""
         tables = new_tables()
         cols = encode_rows(located, tables, actor_key=self._key) if len(located) else {k: [] for k in COLUMN_ORDER}
-        return {"n": len(located), "cols": cols, "tables": {k: tables[k].values for k in TABLE_ORDER}}
+        spooled = [k for k in TABLE_ORDER if k not in _SMALL_TABLES]
+        return {"n": len(located), "cols": cols, "tables": {k: tables[k].values for k in TABLE_ORDER},
+                "digests": {k: digests(tables[k].values) for k in spooled}}  # fmt: skip
 
     def add_encoded(self, part: dict[str, Any]) -> None:
         """Append a chunk :meth:`encode` gave: its table values looked up in this spool's tables (the new ones
@@ -202,7 +210,10 @@ class EventSpool:
         for key in TABLE_ORDER:
             table = self.tables[key]
             values = part["tables"][key]
-            at[key] = table.indexes(values) if isinstance(table, _SpooledTable) else [table.index(v) for v in values]
+            if isinstance(table, _SpooledTable):
+                at[key] = table.indexes(values, part.get("digests", {}).get(key))
+            else:
+                at[key] = [table.index(v) for v in values]
         for key, values in part["cols"].items():
             table = _COLUMN_TABLES.get(key)
             index = at[table] if table is not None else None
