@@ -149,6 +149,7 @@ class Spool:
         con.execute("CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
         con.execute("CREATE TABLE IF NOT EXISTS stages (name TEXT PRIMARY KEY, key TEXT NOT NULL, blob BLOB NOT NULL)")
         con.execute("CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, blob BLOB NOT NULL)")
+        con.execute("CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         con.execute("CREATE TEMP TABLE run (seq INTEGER PRIMARY KEY, key TEXT NOT NULL)")
         row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         if row is None or row[0] != fingerprint:
@@ -157,6 +158,7 @@ class Spool:
             con.execute("DELETE FROM docs")
             con.execute("DELETE FROM stages")
             con.execute("DELETE FROM pieces")
+            con.execute("DELETE FROM counts")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             con.execute("COMMIT")
         con.execute("BEGIN")
@@ -170,6 +172,16 @@ class Spool:
         """The cached payload of a document key, or None."""
         row = self._con.execute("SELECT payload FROM docs WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def counts(self, key: str) -> str | None:
+        """What the run summary counts of a cached document (:meth:`put_counts`), or None."""
+        row = self._con.execute("SELECT c.value FROM counts c WHERE c.key = ? AND EXISTS "
+                                "(SELECT 1 FROM docs d WHERE d.key = c.key)", (key,)).fetchone()  # fmt: skip
+        return row[0] if row else None
+
+    def put_counts(self, key: str, value: str) -> None:
+        """Keep what the run summary counts of a document (JSON), so that a re-run need not read its payload."""
+        self._con.execute("INSERT OR REPLACE INTO counts VALUES (?, ?)", (key, value))
 
     def known(self, keys: list[str]) -> set[str]:
         """The keys among ``keys`` already cached."""

@@ -74,3 +74,22 @@ def test_unit_statistics_come_back_equal() -> None:
     pd.testing.assert_frame_equal(_round_trip(Parts.frame, Reader.frame, frame), frame)
     empty = frame.iloc[:0]
     pd.testing.assert_frame_equal(_round_trip(Parts.frame, Reader.frame, empty), empty)
+
+
+def test_kept_counts_count_as_the_rows() -> None:
+    import json
+
+    from geo.pipeline.report import RunSummary
+
+    mentions = [(False, "Aleppo", "city", "Alep"), (False, None, None, "Xyz"), (True, None, None, "Moscou"),
+                (False, None, "river", "Oronte"), (False, None, None, "Xyz"), (False, None, None, "Abc")]
+    docs = [(mentions, [("strike", "2019-05-14"), ("clash", None), ("strike", "2018-01-02")]),
+            ([], [("clash", "2020-02-01")]), (mentions[:2], [])]
+    rows, kept = RunSummary(), RunSummary()
+    for doc in docs:
+        rows.add_counts(*doc)
+        kept.add_doc_counts(json.loads(json.dumps(RunSummary.doc_counts(*doc))))
+    for name in ("documents", "events_by_kind", "mentions", "mentions_resolved", "mentions_foreign", "unresolved",
+                 "date_min", "date_max"):
+        assert getattr(kept, name) == getattr(rows, name), name
+    assert list(kept.unresolved) == list(rows.unresolved)
