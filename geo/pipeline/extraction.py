@@ -89,7 +89,6 @@ def extract_to_spool(
 ) -> None:
     """Read every document; extract those the spool's cache does not hold; spool the records."""
     from geo.extract.document import extract_or_report
-    from geo.pipeline.rows import counts_of
     from geo.pipeline.spool import doc_key, to_payload
     from geo.read.reader import read_dispatches
 
@@ -106,9 +105,9 @@ def extract_to_spool(
                 spool.add(key, None)
             elif extract_or_report(read, gazetteer, errors=summary.errors, use_spacy=use_spacy):
                 read.text = ""
-                payload = to_payload(read)
-                spool.add(key, payload)
-                _keep_counts(spool, key, counts_of(payload))
+                spool.add(key, to_payload(read))
+                _keep_counts(spool, key, ([(m.foreign, m.name, m.kind, m.surface) for m in read.mentions],
+                                          [(e.kind, e.date) for e in read.events]))
                 summary.extracted += 1
                 summary.add(read)
             else:

@@ -47,8 +47,13 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[pieces.Piece]:
     return out
 
 
-def _run(corpus: Path, out: Path, **options: object) -> None:
-    pipeline.run([corpus], out, offline=True, geojson=True, chunk_size=4, **options)  # type: ignore[arg-type]
+def _run(corpus: Path, out: Path, **options: object) -> pipeline.RunSummary:
+    return pipeline.run([corpus], out, offline=True, geojson=True, chunk_size=4, **options)  # type: ignore[arg-type]
+
+
+def _counts(summary: pipeline.RunSummary) -> tuple[object, ...]:
+    return (summary.documents, dict(summary.events_by_kind), summary.mentions, summary.mentions_resolved,
+            summary.mentions_foreign, list(summary.unresolved.items()), summary.date_min, summary.date_max)
 
 
 def _gpkg_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -81,12 +86,13 @@ def test_rerun_with_a_new_dispatch_writes_what_a_first_run_writes(corpus: Path, 
     _run(corpus, tmp_path / "again")
     assert 1 <= len(made) <= 3 < first  # the chunk of the new dispatch (and maybe the next ones)
     made.clear()
-    _run(corpus, tmp_path / "fresh", cache=False)
+    fresh = _run(corpus, tmp_path / "fresh", cache=False)
     _same_outputs(tmp_path / "fresh", tmp_path / "again")
     made.clear()
-    _run(corpus, tmp_path / "again")
+    again = _run(corpus, tmp_path / "again")
     assert not made  # nothing new: every chunk from the cache
     _same_outputs(tmp_path / "fresh", tmp_path / "again")
+    assert again.cached == fresh.extracted and _counts(again) == _counts(fresh)
 
 
 def test_pieces_are_not_reused_when_code_or_outputs_change(corpus: Path, tmp_path: Path,
