@@ -121,11 +121,26 @@ def _cached(spool: Spool, key: str) -> Piece | None:
 
 
 def _context(sinks: ChunkSinks) -> str:
-    """What a chunk's piece depends on besides its documents and the code: the outputs made, the country."""
+    """What a chunk's piece depends on besides its documents and the code: the outputs made, the country,
+    the libraries that format them."""
     from gazetteer import settings
 
     return json.dumps([list(sinks.levels), sinks.geojson is not None, sinks.map_events is not None,
-                       str(getattr(settings, "country", ""))])  # fmt: skip
+                       str(getattr(settings, "country", "")), _libraries()])  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _libraries() -> list[str | None]:
+    """The versions of the libraries whose output a piece holds (CSV and GeoJSON text, WKB, GDAL's types)."""
+    from importlib import metadata
+
+    versions: list[str | None] = []
+    for name in ("pandas", "geopandas", "shapely", "numpy", "pyogrio", "arro3-core"):
+        try:
+            versions.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            versions.append(None)
+    return versions
 
 
 @lru_cache(maxsize=1)
