@@ -3,7 +3,8 @@
 Extraction already labelled each document's rows with their administrative units
 (:mod:`geo.pipeline.rows`); here each chunk's rows become the events, mentions and front
 observations tables, which go to the GeoPackage, the CSV files, the GeoJSON and the per-unit
-statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`). Only one point per distinct mentioned
+statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`), through a chunk's results as one piece
+that the run's cache keeps and a re-run splices in (:mod:`geo.pipeline.pieces`). Only one point per distinct mentioned
 place (for the map) stays in memory; the control changes and states (:class:`SpooledRecords`, read
 back by the control stage) and the map's front observations (:class:`ObservationRows`) go to
 temporary files.
@@ -29,8 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
 
-__all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_chunks", "payloads_or_empty",
-           "place_counts", "release_memory", "table_csv"]
+__all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_chunks", "place_counts",
+           "release_memory", "table_csv"]
 
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
@@ -256,16 +257,6 @@ def release_memory() -> None:
     trim = getattr(ctypes.CDLL(name), "malloc_trim", None)
     if trim is not None:
         trim(0)
-
-
-def payloads_or_empty(spool: Spool, size: int) -> Iterator[list[dict[str, Any]]]:
-    """The spool's payload chunks, or one empty chunk (the layers still get their columns)."""
-    empty = True
-    for payloads in spool.payload_chunks(size):
-        empty = False
-        yield payloads
-    if empty:
-        yield []
 
 
 def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: bool) -> Joined:

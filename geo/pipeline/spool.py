@@ -4,7 +4,10 @@ A run never holds every document: each one is read, extracted, and its records (
 events, front observations as rows already labelled with their administrative units, see
 :mod:`geo.pipeline.rows`; never its text) are written to an SQLite file as one JSON payload
 keyed by the document's **content hash** (:func:`doc_key`). The run's own order is a list of keys
-in a temporary table; later stages read the payloads back in chunks (:meth:`Spool.payload_chunks`).
+in a temporary table; later stages read the payloads back in chunks whose ends depend on the keys
+(:meth:`Spool.key_chunks`, :meth:`Spool.payloads`). Beside the payloads the file keeps what the run
+summary counts of each document (``counts``), the results of later stages (``stages``,
+:mod:`geo.pipeline.stagecache`) and of each chunk of the joins (``pieces``, :mod:`geo.pipeline.pieces`).
 
 Kept in the output folder (``<out>/.conflictmap-cache.sqlite``), the same file is the cache of
 the next run: a document whose key is already there is not extracted again. The cache is
