@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from geo.render.eventdata import COLUMN_ORDER, PACK_FROM, SCALE, TABLE_ORDER, encode_rows, new_tables
+from geo.render.eventdata import COLUMN_ORDER, PACK_FROM, POPUP_GZIP_LEVEL, SCALE, TABLE_ORDER, encode_rows, new_tables
 from geo.render.html import script_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -240,7 +240,7 @@ class EventSpool:
 
     def _packed_popups(self) -> Iterator[str]:
         """``z``: the popup columns and tables as gzip (mtime 0) + base64, made as it is read."""
-        deflate = zlib.compressobj(9, zlib.DEFLATED, 31)
+        deflate = zlib.compressobj(POPUP_GZIP_LEVEL, zlib.DEFLATED, 31)
         pending = b""
         for i, key in enumerate(_POPUP_KEYS):
             parts = [("{" if i == 0 else ",") + json.dumps(key) + ":"]
