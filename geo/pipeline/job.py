@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -209,4 +209,20 @@ def _extract_and_write(outputs: OutputSet, extraction: _Extraction, summary: Run
                 f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
                 f"previous outputs in {str(outputs.out)!r} left untouched"
             )
-        write_or_explain(outputs, spool, summary, options)
+        with _frozen_heap():
+            write_or_explain(outputs, spool, summary, options)
+
+
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects alive now (gazetteer, boundaries, modules) left out of the cyclic garbage collector's
+    scans until the block ends (``gc.freeze``): the joins' collections per chunk and the collector's own
+    full passes then look only at what the later stages make."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
