@@ -216,16 +216,22 @@ def _mapping(geom: Any) -> dict[str, Any]:
     xy = list(map(tuple, shapely.get_coordinates(geom).tolist()))
     if kind == "LineString":
         return {"type": kind, "coordinates": tuple(xy)}
-    parts = shapely.get_parts(geom) if kind.startswith("Multi") else [geom]
-    rings = [shapely.get_rings(p) for p in parts] if kind.endswith("Polygon") else [[p] for p in parts]
-    start = 0
+    parts = shapely.get_parts(geom)
+    if kind.endswith("Polygon"):  # the rings of every part, and the number of rings per part
+        per_part = (shapely.get_num_interior_rings(parts) + 1).tolist()
+        seqs = shapely.get_rings(parts)
+    else:
+        per_part, seqs = [1] * len(parts), parts
     nested: list[tuple[Any, ...]] = []
-    for part in rings:
-        seqs = []
-        for n in shapely.get_num_coordinates(part).tolist():
-            seqs.append(tuple(xy[start : start + n]))
+    start = ring = 0
+    counts = shapely.get_num_coordinates(seqs).tolist()
+    for n_rings in per_part:
+        rings = []
+        for n in counts[ring : ring + n_rings]:
+            rings.append(tuple(xy[start : start + n]))
             start += n
-        nested.append(tuple(seqs))
+        ring += n_rings
+        nested.append(tuple(rings))
     if kind == "Polygon":
         return {"type": kind, "coordinates": nested[0]}
     if kind == "MultiPolygon":
