@@ -38,6 +38,8 @@ _SIMPLIFY_DEG = 0.0005
 _GRID_DEG = 1e-5
 #: An area snapped to the grid without ``make_valid`` is kept when its area moved by less than this fraction.
 _AREA_TOLERANCE = 1e-3
+#: Geometries simplified and snapped together by :func:`geojson_geometries`.
+_CHUNK = 128
 #: The geometry types :func:`_mapping` reads itself.
 _NESTING = frozenset({"LineString", "MultiLineString", "Polygon", "MultiPolygon"})
 #: Colour of a front observation whose forces have no palette colour.
@@ -166,11 +168,14 @@ def geojson_geometries(geoms: Sequence[Any], *, simplify: bool) -> list[dict[str
     import numpy as np
     import shapely
 
-    arr = np.empty(len(geoms), dtype=object)
-    arr[:] = list(geoms)
-    if simplify and len(arr):
-        arr = shapely.simplify(arr, _SIMPLIFY_DEG, preserve_topology=True)
-    return [_mapping(g) for g in _on_grid(arr)]
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(geoms), _CHUNK):  # a chunk at a time: the GEOS copies of a whole layer never coexist
+        arr = np.empty(len(geoms[start : start + _CHUNK]), dtype=object)
+        arr[:] = list(geoms[start : start + _CHUNK])
+        if simplify:
+            arr = shapely.simplify(arr, _SIMPLIFY_DEG, preserve_topology=True)
+        out.extend(_mapping(g) for g in _on_grid(arr))
+    return out
 
 
 def _on_grid(arr: Any) -> list[Any]:

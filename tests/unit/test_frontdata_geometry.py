@@ -75,3 +75,8 @@ def test_mapping_same_values_and_types_as_shapely():
 
 def test_empty_input():
     assert geojson_geometries([], simplify=True) == []
+
+
+def test_more_geometries_than_a_chunk():
+    many = [*VALID, SLIVER] * 60  # several chunks of frontdata._CHUNK
+    assert geojson_geometries(many, simplify=True) == [geojson_geometry(g, simplify=True) for g in many]
