@@ -80,3 +80,10 @@ def test_empty_input():
 def test_more_geometries_than_a_chunk():
     many = [*VALID, SLIVER] * 60  # several chunks of frontdata._CHUNK
     assert geojson_geometries(many, simplify=True) == [geojson_geometry(g, simplify=True) for g in many]
+
+
+def test_invalid_line_goes_through_make_valid():
+    spike = LineString([(36.0, 35.0), (36.0, 35.0)])  # too few distinct points: invalid, no area
+    assert not spike.is_valid
+    both = [spike, WIGGLY]
+    assert geojson_geometries(both, simplify=False) == [_one_by_one(g, simplify=False) for g in both]
