@@ -89,8 +89,9 @@ def influence_cells(
     list of shapely geometries
         Possibly empty polygons (a point outside ``clip``).
     """
+    import numpy as np
     import shapely
-    from shapely.geometry import MultiPoint, Point, box
+    from shapely.geometry import Point, box
 
     if not xy:
         return []
@@ -110,8 +111,8 @@ def influence_cells(
     xs = [x for x, _ in xy]
     ys = [y for _, y in xy]
     frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
-    voronoi = shapely.voronoi_polygons(MultiPoint([Point(x, y) for x, y in xy]), extend_to=frame, ordered=True)
-    parts = list(voronoi.geoms)
+    sites = shapely.multipoints(np.asarray(xy, dtype=float))  # the same MultiPoint, without a Point per site
+    parts = list(shapely.get_parts(shapely.voronoi_polygons(sites, extend_to=frame, ordered=True)))
     if len(parts) != len(xy):  # pragma: no cover - GEOS always returns one cell per site
         raise RuntimeError(f"Voronoi returned {len(parts)} cells for {len(xy)} points")
     return [
