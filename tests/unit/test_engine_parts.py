@@ -127,3 +127,25 @@ def test_snapshot_layers_same_as_one_date_after_the_other():
         assert list(a.geometry.to_wkb()) == list(b.geometry.to_wkb())
     assert list(lines["date_from"].dt.date) == [w[0] for w in want]
     assert list(zip(lines["side_a"], lines["side_b"], lines["length_km"], strict=True)) == [w[1:] for w in want]
+
+
+def test_cells_cut_at_once_as_one_by_one():
+    """The new cells of a date cut by their discs and the outline in one GEOS call each: the same cells."""
+    import shapely
+    from shapely.geometry import MultiPoint, Point, Polygon, box
+
+    from geo.spatial.voronoi import QUAD_SEGS, _polygonal
+
+    clip = Polygon([(-5000.0, -5000.0), (30000.0, -3000.0), (26000.0, 16000.0), (-2000.0, 12000.0)])
+    xy, reach = LATER, 15000.0
+    xs, ys = [x for x, _ in xy], [y for _, y in xy]
+    frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
+    voronoi = shapely.voronoi_polygons(MultiPoint([Point(p) for p in xy]), extend_to=frame, ordered=True)
+    want = [_polygonal(cell.intersection(Point(x, y).buffer(reach, quad_segs=QUAD_SEGS)).intersection(clip))
+            for cell, (x, y) in zip(voronoi.geoms, xy, strict=True)]  # fmt: skip
+    memo = Memo()
+    first = influence_cells(SITES, reach=reach, clip=clip, memo=memo)  # some cells and discs kept for the next date
+    memo.next_date()
+    got = influence_cells(xy, reach=reach, clip=clip, memo=memo)
+    assert [c.wkb for c in got] == [c.wkb for c in want]
+    assert got[-1].is_empty and not first[0].is_empty  # the far site lies outside the outline
