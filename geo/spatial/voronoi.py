@@ -100,7 +100,7 @@ def influence_cells(
     if not xy:
         return []
     memo = memo if memo is not None else Memo()
-    clip_key = None if clip is None else digest(clip)
+    clip_key = None if clip is None else _clip_digest(clip, memo)
 
     def disc(x: float, y: float) -> BaseGeometry:
         return memo.get(("disc", x, y, reach), lambda: Point(x, y).buffer(reach, quad_segs=QUAD_SEGS))
@@ -129,6 +129,12 @@ def influence_cells(
         for i, cell in zip(todo, cells, strict=True):
             memo.get(keys[i], lambda c=cell: _polygonal(c))  # type: ignore[misc]
     return [memo.get(key, lambda: None) for key in keys]
+
+
+def _clip_digest(clip: BaseGeometry, memo: Memo) -> bytes:
+    """:func:`digest` of the outline, hashed once while ``memo`` holds it (the same object from date to date)."""
+    kept: tuple[BaseGeometry, bytes] = memo.get(("clip", id(clip)), lambda: (clip, digest(clip)))
+    return kept[1] if kept[0] is clip else digest(clip)
 
 
 def _discs(xy: Sequence[tuple[float, float]], reach: float, memo: Memo) -> Any:
