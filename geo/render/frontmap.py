@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from geo.render.frontdata import (
     change_features_packed,
     collection_objects,
-    geojson_geometry,
+    geojson_geometries,
     located_points,
     observation_features_packed,
     plain,
@@ -109,15 +109,13 @@ def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: 
             continue
         if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
             gdf = gdf.to_crs("EPSG:4326")
-        for row in gdf.itertuples(index=False):
-            day = snapshot_day(row.date_from)
-            if day is None or row.geometry is None or row.geometry.is_empty:
-                continue
-            feature = {
-                "type": "Feature",
-                "geometry": geojson_geometry(row.geometry, simplify=key != "points"),
-                "properties": {p: plain(getattr(row, p, None)) for p in props},
-            }
+        rows = [(day, row) for row in gdf.itertuples(index=False)
+                if (day := snapshot_day(row.date_from)) is not None and row.geometry is not None
+                and not row.geometry.is_empty]  # fmt: skip
+        geometries = geojson_geometries([row.geometry for _, row in rows], simplify=key != "points")
+        for (day, row), geometry in zip(rows, geometries, strict=True):
+            feature = {"type": "Feature", "geometry": geometry,
+                       "properties": {p: plain(getattr(row, p, None)) for p in props}}  # fmt: skip
             per_date.setdefault(day, {"areas": [], "lines": [], "points": []})[key].append(feature)
     return [
         {"date": day, **{k: {"type": "FeatureCollection", "features": v} for k, v in parts.items()}}
