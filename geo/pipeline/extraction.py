@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import InputError
 from geo.model import Document
@@ -88,7 +89,6 @@ def extract_to_spool(
 ) -> None:
     """Read every document; extract those the spool's cache does not hold; spool the records."""
     from geo.extract.document import extract_or_report
-    from geo.pipeline.rows import counts_of
     from geo.pipeline.spool import doc_key, to_payload
     from geo.read.reader import read_dispatches
 
@@ -101,16 +101,40 @@ def extract_to_spool(
             if strict:
                 fail_on_reject(summary.errors)
             key = doc_key(read)
-            payload = spool.get(key)
-            if payload is not None:  # counted from its rows: no records rebuilt
+            if _count_cached(spool, key, summary):  # counted from the cache: no records rebuilt
                 spool.add(key, None)
-                summary.cached += 1
-                summary.add_counts(*counts_of(payload))
             elif extract_or_report(read, gazetteer, errors=summary.errors, use_spacy=use_spacy):
                 read.text = ""
                 spool.add(key, to_payload(read))
+                _keep_counts(spool, key, ([(m.foreign, m.name, m.kind, m.surface) for m in read.mentions],
+                                          [(e.kind, e.date) for e in read.events]))
                 summary.extracted += 1
                 summary.add(read)
             else:
                 continue
             bar.update()
+
+
+def _count_cached(spool: Spool, key: str, summary: RunSummary) -> bool:
+    """Count a document the cache holds (from its kept counts, else from its rows); False when it holds none."""
+    from geo.pipeline.rows import counts_of
+
+    counted = spool.counts(key)
+    if counted is not None:
+        summary.add_doc_counts(json.loads(counted))
+    else:
+        payload = spool.get(key)
+        if payload is None:
+            return False
+        counts = counts_of(payload)
+        summary.add_counts(*counts)
+        _keep_counts(spool, key, counts)
+    summary.cached += 1
+    return True
+
+
+def _keep_counts(spool: Spool, key: str, counts: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]) -> None:
+    """Keep a document's :meth:`~geo.pipeline.report.RunSummary.doc_counts` in the cache (JSON: text keys only)."""
+    value = RunSummary.doc_counts(*counts)
+    if all(isinstance(k, str) for k in (*value["u"], *value["e"])):
+        spool.put_counts(key, json.dumps(value))

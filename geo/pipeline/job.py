@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,15 +100,17 @@ def run(
         ``"osm"``: online OpenStreetMap tiles over the offline basemap (ignored when ``offline``).
     cache
         Keep extraction results in ``<out>/.conflictmap-cache.sqlite`` and reuse them for documents
-        whose content hash is there (invalidated by a change of gazetteer data or rules).
+        whose content hash is there (invalidated by a change of gazetteer data or rules); the joins'
+        results of each chunk are kept there too and reused for a chunk of the same documents
+        (:mod:`geo.pipeline.pieces`).
     engine
         ``"local"`` (one process) or ``"dask"`` (partitions of files on a Dask cluster).
     scheduler, workers
         Dask only: scheduler address (default: a ``distributed.LocalCluster``) and its number of
         worker processes.
     chunk_size
-        Documents per chunk in the joins and writers (default ``gazetteer.settings.chunk_size``,
-        read at call time).
+        At most this many documents per chunk in the joins and writers, at least half as many (the
+        ends depend on the documents' keys); default ``gazetteer.settings.chunk_size``, read at call time.
 
     Returns
     -------
@@ -193,7 +195,8 @@ def _extract_and_write(outputs: OutputSet, extraction: _Extraction, summary: Run
 
     assert outputs.staging is not None
     spool_path = outputs.out / CACHE_NAME if cache else outputs.staging / ".spool.sqlite"
-    with (Spool(spool_path, run_fingerprint(extraction.gazetteer, use_spacy=extraction.use_spacy)) as spool,
+    fingerprint = run_fingerprint(extraction.gazetteer, use_spacy=extraction.use_spacy)
+    with (Spool(spool_path, fingerprint, keep_pieces=cache) as spool,
           contextlib.ExitStack() as running):
         if spool.invalidated:
             _log.info("the cache of %s was made with other rules or gazetteer data: emptied", outputs.out)
@@ -206,4 +209,20 @@ def _extract_and_write(outputs: OutputSet, extraction: _Extraction, summary: Run
                 f"nothing processed: no document accepted ({len(summary.errors)} input(s) rejected); "
                 f"previous outputs in {str(outputs.out)!r} left untouched"
             )
-        write_or_explain(outputs, spool, summary, options)
+        with _frozen_heap():
+            write_or_explain(outputs, spool, summary, options)
+
+
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects alive now (gazetteer, boundaries, modules) left out of the cyclic garbage collector's
+    scans until the block ends (``gc.freeze``): the joins' collections per chunk and the collector's own
+    full passes then look only at what the later stages make."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -3,7 +3,8 @@
 Extraction already labelled each document's rows with their administrative units
 (:mod:`geo.pipeline.rows`); here each chunk's rows become the events, mentions and front
 observations tables, which go to the GeoPackage, the CSV files, the GeoJSON and the per-unit
-statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`). Only one point per distinct mentioned
+statistics at once (:class:`geo.pipeline.sinks.ChunkSinks`), through a chunk's results as one piece
+that the run's cache keeps and a re-run splices in (:mod:`geo.pipeline.pieces`). Only one point per distinct mentioned
 place (for the map) stays in memory; the control changes and states (:class:`SpooledRecords`, read
 back by the control stage) and the map's front observations (:class:`ObservationRows`) go to
 temporary files.
@@ -25,11 +26,12 @@ from geo.pipeline.sinks import table_csv
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.resolver import Gazetteer
+    from geo.pipeline.pieces import Piece
     from geo.pipeline.sinks import ChunkSinks
     from geo.pipeline.spool import Spool
     from geo.spatial.control import ControlTable
 
-__all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_chunks", "payloads_or_empty",
+__all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_chunks", "place_counts",
            "release_memory", "table_csv"]
 
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
@@ -78,10 +80,17 @@ class SpooledRecords(_JsonLines, Collection[Any]):
 
     def extend(self, records: Sequence[Any]) -> None:
         """Append ``records`` (instances of the class)."""
-        lines = "".join(json.dumps([getattr(r, name) for name in self._names]) + "\n" for r in records)
+        self.add_lines(self.lines(records), len(records))
+
+    def lines(self, records: Sequence[Any]) -> str:
+        """``records`` as the JSON lines :meth:`extend` appends (what the run's cache keeps of a chunk)."""
+        return "".join(json.dumps([getattr(r, name) for name in self._names]) + "\n" for r in records)
+
+    def add_lines(self, lines: str, count: int) -> None:
+        """Append ``count`` records given as :meth:`lines` made them."""
         self._write(lines)
         self._hash.update(lines.encode("ascii"))
-        self._n += len(records)
+        self._n += count
 
     @property
     def digest(self) -> str:
@@ -129,6 +138,11 @@ class ObservationRows(_JsonLines):
 
     def add(self, frame: Any) -> None:
         """Append a chunk's front observations (a GeoDataFrame; rows without a point are left out)."""
+        self.add_lines(*self.lines(frame))
+
+    @staticmethod
+    def lines(frame: Any) -> tuple[str, int]:
+        """The JSON lines :meth:`add` appends for ``frame`` and their number (what the run's cache keeps)."""
         import shapely
 
         from geo.render.frontdata import located_points, plain
@@ -139,8 +153,12 @@ class ObservationRows(_JsonLines):
         for col in _MAP_OBSERVATION_COLUMNS:
             values = list(located[col]) if col in located.columns else [None] * len(located)
             columns.append([plain(v) for v in values] if col == "date" else values)
-        self._write("".join(json.dumps(row) + "\n" for row in zip(*columns, strict=True)))
-        self.n += len(located)
+        return "".join(json.dumps(row) + "\n" for row in zip(*columns, strict=True)), len(located)
+
+    def add_lines(self, lines: str, count: int) -> None:
+        """Append ``count`` observations given as :meth:`lines` made them."""
+        self._write(lines)
+        self.n += count
 
     def __len__(self) -> int:
         return self.n
@@ -227,15 +245,42 @@ class Joined:
 
     def add_places(self, mentions: Any) -> None:
         """Add the located mentions of a chunk: one point per place name, spelling and point."""
-        located = mentions.loc[mentions.geometry.notna(), _PLACE_COLUMNS]
-        columns = [located[c].tolist() for c in _PLACE_COLUMNS]
+        self.add_place_counts(place_counts(mentions))
+
+    def add_place_counts(self, counts: list[list[Any]]) -> None:
+        """Add a chunk's :func:`place_counts`."""
         places = self.places
-        for values in zip(*columns, strict=True):
-            key = (values[0], values[1], round(values[2], 5), round(values[3], 5))
+        for row in counts:
+            key = (row[0], row[1], round(row[2], 5), round(row[3], 5))
             if key in places:
-                places[key]["count"] += 1
+                places[key]["count"] += row[-1]
             else:
-                places[key] = {**dict(zip(_PLACE_COLUMNS, values, strict=True)), "count": 1}
+                places[key] = {**dict(zip(_PLACE_COLUMNS, row[:-1], strict=True)), "count": row[-1]}
+
+    def add_piece(self, piece: Piece) -> None:
+        """Keep what the control table and the map need of a chunk's results (:mod:`geo.pipeline.pieces`)."""
+        self.changes.add_lines(*piece.changes)
+        self.states.add_lines(*piece.states)
+        if piece.observations[1]:
+            self.observation_rows.add_lines(*piece.observations)
+        self.n_events += piece.n_events
+        self.n_mentions += piece.n_mentions
+        self.add_place_counts(piece.places)
+
+
+def place_counts(mentions: Any) -> list[list[Any]]:
+    """The located mentions of a chunk, one row per place name, spelling and point (its first values),
+    in order of first appearance, with their count last (JSON-ready)."""
+    located = mentions.loc[mentions.geometry.notna(), _PLACE_COLUMNS]
+    columns = [located[c].tolist() for c in _PLACE_COLUMNS]
+    places: dict[tuple[Any, ...], list[Any]] = {}
+    for values in zip(*columns, strict=True):
+        key = (values[0], values[1], round(values[2], 5), round(values[3], 5))
+        if key in places:
+            places[key][-1] += 1
+        else:
+            places[key] = [*values, 1]
+    return list(places.values())
 
 
 def release_memory() -> None:
@@ -257,35 +302,23 @@ def release_memory() -> None:
         trim(0)
 
 
-def payloads_or_empty(spool: Spool, size: int) -> Iterator[list[dict[str, Any]]]:
-    """The spool's payload chunks, or one empty chunk (the layers still get their columns)."""
-    empty = True
-    for payloads in spool.payload_chunks(size):
-        empty = False
-        yield payloads
-    if empty:
-        yield []
-
-
 def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: bool) -> Joined:
-    """Make the spooled rows into tables chunk by chunk and write them out (:class:`~geo.pipeline.sinks.ChunkSinks`)."""
-    from geo.pipeline.rows import frames_of
+    """Make the spooled rows into tables chunk by chunk and write them out (:class:`~geo.pipeline.sinks.ChunkSinks`).
+
+    Each chunk's results are kept in the run's cache and spliced in again by a later run whose chunk
+    holds the same documents (:func:`geo.pipeline.pieces.chunk_pieces`).
+    """
+    from geo.pipeline.pieces import chunk_pieces
 
     joined = Joined()
     with progress_bar(progress, desc="join", unit="doc", total=spool.count) as bar:
-        for payloads in payloads_or_empty(spool, chunk_size):
-            chunk = frames_of(payloads)
-            joined.changes.extend(chunk.changes)
-            joined.states.extend(chunk.states)
-            sinks.add(chunk)
-            if len(chunk.observations):
-                joined.observation_rows.add(chunk.observations)
-            joined.n_events += len(chunk.events)
-            joined.n_mentions += len(chunk.mentions)
-            joined.add_places(chunk.mentions)
-            bar.update(len(payloads))
-            del chunk, payloads
-            release_memory()
+        for piece, made in chunk_pieces(spool, joined, sinks, chunk_size=chunk_size):
+            sinks.add_piece(piece)
+            joined.add_piece(piece)
+            bar.update(piece.docs)
+            del piece
+            if made:
+                release_memory()
     return joined
 
 

@@ -91,6 +91,40 @@ class RunSummary:
                 self.date_min = min(self.date_min or date, date)
                 self.date_max = max(self.date_max or date, date)
 
+    @staticmethod
+    def doc_counts(mentions: Iterable[tuple[Any, Any, Any, Any]], events: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
+        """What :meth:`add_counts` counts of one document, as totals (JSON-ready: kept in the run's cache)."""
+        counts: dict[str, Any] = {"m": 0, "f": 0, "r": 0, "u": {}, "e": {}, "d": [None, None]}
+        for foreign, name, kind, surface in mentions:
+            counts["m"] += 1
+            if foreign:
+                counts["f"] += 1
+            elif name is not None or kind in FEATURE_KINDS:
+                counts["r"] += 1
+            else:
+                counts["u"][surface] = counts["u"].get(surface, 0) + 1
+        for kind, date in events:
+            counts["e"][kind] = counts["e"].get(kind, 0) + 1
+            if date:
+                lo, hi = counts["d"]
+                counts["d"] = [min(lo or date, date), max(hi or date, date)]
+        return counts
+
+    def add_doc_counts(self, counts: dict[str, Any]) -> None:
+        """Count one document from its :meth:`doc_counts` (what :meth:`add_counts` of its records gives)."""
+        self.documents += 1
+        self.mentions += counts["m"]
+        self.mentions_foreign += counts["f"]
+        self.mentions_resolved += counts["r"]
+        for surface, n in counts["u"].items():
+            self.unresolved[surface] += n
+        for kind, n in counts["e"].items():
+            self.events_by_kind[kind] += n
+        lo, hi = counts["d"]
+        if lo:
+            self.date_min = min(self.date_min or lo, lo)
+            self.date_max = max(self.date_max or hi, hi)
+
     def summary_text(self) -> str:
         """Return a short human-readable summary for the end of a run."""
         lines = [

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from geo.pipeline.pieces import Piece
     from geo.pipeline.rows import ChunkFrames
     from geo.render.mapevents import MapEvents
     from geo.write.gpkg import GeoPackageAppender
@@ -41,12 +42,20 @@ class GeoJSONSink:
 
     def add(self, gdf: Any) -> None:
         """Append the located rows of a chunk."""
+        self.add_features(self.features(gdf))
+
+    @staticmethod
+    def features(gdf: Any) -> str:
+        """The GeoJSON features of the located rows of a chunk, comma-separated (what :meth:`add_features` takes)."""
         from geo.pipeline.writing import geojson_text
 
         text = geojson_text(gdf)
         if not (text.startswith(_HEAD) and text.endswith(_TAIL)):  # pragma: no cover (geopandas' layout changed)
             raise ValueError("unexpected GeoJSON layout from geopandas")
-        features = text[len(_HEAD) : -len(_TAIL)]
+        return text[len(_HEAD) : -len(_TAIL)]
+
+    def add_features(self, features: str) -> None:
+        """Append a chunk's :meth:`features`."""
         if not features:
             return
         self.fh.write((_HEAD if not self.written else ", ") + features)
@@ -74,22 +83,43 @@ class ChunkSinks:
     chunks: int = 0
     map_events: MapEvents | None = None
 
-    def add(self, chunk: ChunkFrames) -> None:
-        """Write one chunk: GeoPackage layers, CSV rows, GeoJSON features, per-unit statistics, the map's events."""
+    def parts(self, chunk: ChunkFrames) -> dict[str, Any]:
+        """What a chunk adds to each output, made now and kept in the run's cache (:mod:`geo.pipeline.pieces`):
+        the GeoPackage tables ready to write, the CSV rows (and the header a first chunk writes), the
+        GeoJSON features, the per-unit statistics and the map's encoded events."""
         from geo.spatial.aggregate import unit_stats
         from geo.write.acled import csv_text, to_acled
+        from geo.write.gpkg import prepare_layer
 
-        first = not self.chunks
-        self.gpkg.append("events", chunk.events)
-        self.gpkg.append("mentions", chunk.mentions)
+        layers = [("events", chunk.events), ("mentions", chunk.mentions)]
         if len(chunk.observations):
-            self.gpkg.append("front_observations", chunk.observations)
-        self.csv_fh.write(table_csv(chunk.events, header=first))
-        self.acled_fh.write(csv_text(to_acled(chunk.events), header=first))
+            layers.append(("front_observations", chunk.observations))
+        acled = to_acled(chunk.events)
+        return {
+            "layers": [(name, prepare_layer(name, frame)) for name, frame in layers],
+            "csv": table_csv(chunk.events, header=False), "csv_head": table_csv(chunk.events.iloc[:0]),
+            "acled": csv_text(acled, header=False), "acled_head": csv_text(acled.iloc[:0]),
+            "geojson": None if self.geojson is None else self.geojson.features(chunk.events),
+            "stats": {level: unit_stats(chunk.events, level) for level in self.levels},
+            "map": None if self.map_events is None else self.map_events.encode(chunk.events),
+        }  # fmt: skip
+
+    def add_piece(self, piece: Piece) -> None:
+        """Write one chunk's results: GeoPackage layers, CSV rows, GeoJSON features, per-unit statistics,
+        the map's events (made by :meth:`parts` in this run or an earlier one)."""
+        first = not self.chunks
+        for _name, tables in piece.layers:
+            self.gpkg.append_prepared(tables)
+        self.csv_fh.write(piece.csv_head + piece.csv if first else piece.csv)
+        self.acled_fh.write(piece.acled_head + piece.acled if first else piece.acled)
         if self.geojson is not None:
-            self.geojson.add(chunk.events)
+            if piece.geojson is None:
+                raise ValueError("a chunk's results without its GeoJSON features")
+            self.geojson.add_features(piece.geojson)
         for level in self.levels:
-            self.stats.setdefault(level, []).append(unit_stats(chunk.events, level))
+            self.stats.setdefault(level, []).append(piece.stats[level])
         if self.map_events is not None:
-            self.map_events.add(chunk.events)
+            if piece.map is None:
+                raise ValueError("a chunk's results without its map data")
+            self.map_events.add_encoded(piece.map)
         self.chunks += 1

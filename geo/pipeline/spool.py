@@ -4,7 +4,10 @@ A run never holds every document: each one is read, extracted, and its records (
 events, front observations as rows already labelled with their administrative units, see
 :mod:`geo.pipeline.rows`; never its text) are written to an SQLite file as one JSON payload
 keyed by the document's **content hash** (:func:`doc_key`). The run's own order is a list of keys
-in a temporary table; later stages read the payloads back in chunks (:meth:`Spool.payload_chunks`).
+in a temporary table; later stages read the payloads back in chunks whose ends depend on the keys
+(:meth:`Spool.key_chunks`, :meth:`Spool.payloads`). Beside the payloads the file keeps what the run
+summary counts of each document (``counts``), the results of later stages (``stages``,
+:mod:`geo.pipeline.stagecache`) and of each chunk of the joins (``pieces``, :mod:`geo.pipeline.pieces`).
 
 Kept in the output folder (``<out>/.conflictmap-cache.sqlite``), the same file is the cache of
 the next run: a document whose key is already there is not extracted again. The cache is
@@ -19,7 +22,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -31,6 +34,7 @@ __all__ = [
     "CACHE_NAME",
     "RULES_VERSION",
     "Spool",
+    "chunk_end",
     "doc_key",
     "from_payload",
     "gazetteer_fingerprint",
@@ -56,6 +60,12 @@ def doc_key(doc: Document) -> str:
     """Content hash of a document as read: text, date, identity and provenance (SHA-256, hex)."""
     parts = [doc.id, doc.source, doc.date, doc.date_precision, doc.title, doc.url, doc.text]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def chunk_end(key: str, modulus: int) -> bool:
+    """Whether a chunk of the joins may end after the document of ``key`` (one key in ``modulus``)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % modulus == 0
 
 
 def to_payload(doc: Document) -> str:
@@ -124,11 +134,15 @@ class Spool:
         The SQLite file (created if needed).
     fingerprint
         :func:`run_fingerprint`; a file holding another fingerprint is emptied first.
+    keep_pieces
+        The file is the run's cache: the joins keep each chunk's results in it and read them back
+        (:mod:`geo.pipeline.pieces`).
     """
 
-    def __init__(self, path: str | Path, fingerprint: str) -> None:
+    def __init__(self, path: str | Path, fingerprint: str, *, keep_pieces: bool = False) -> None:
         self.path = Path(path)
         self.fingerprint = fingerprint
+        self.keeps_pieces = keep_pieces
         self.invalidated = False
         self._con = sqlite3.connect(self.path, isolation_level=None)
         con = self._con
@@ -137,6 +151,8 @@ class Spool:
         con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         con.execute("CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
         con.execute("CREATE TABLE IF NOT EXISTS stages (name TEXT PRIMARY KEY, key TEXT NOT NULL, blob BLOB NOT NULL)")
+        con.execute("CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, blob BLOB NOT NULL)")
+        con.execute("CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         con.execute("CREATE TEMP TABLE run (seq INTEGER PRIMARY KEY, key TEXT NOT NULL)")
         row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         if row is None or row[0] != fingerprint:
@@ -144,6 +160,8 @@ class Spool:
             con.execute("BEGIN")
             con.execute("DELETE FROM docs")
             con.execute("DELETE FROM stages")
+            con.execute("DELETE FROM pieces")
+            con.execute("DELETE FROM counts")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             con.execute("COMMIT")
         con.execute("BEGIN")
@@ -157,6 +175,16 @@ class Spool:
         """The cached payload of a document key, or None."""
         row = self._con.execute("SELECT payload FROM docs WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def counts(self, key: str) -> str | None:
+        """What the run summary counts of a cached document (:meth:`put_counts`), or None."""
+        row = self._con.execute("SELECT c.value FROM counts c WHERE c.key = ? AND EXISTS "
+                                "(SELECT 1 FROM docs d WHERE d.key = c.key)", (key,)).fetchone()  # fmt: skip
+        return row[0] if row else None
+
+    def put_counts(self, key: str, value: str) -> None:
+        """Keep what the run summary counts of a document (JSON), so that a re-run need not read its payload."""
+        self._con.execute("INSERT OR REPLACE INTO counts VALUES (?, ?)", (key, value))
 
     def known(self, keys: list[str]) -> set[str]:
         """The keys among ``keys`` already cached."""
@@ -175,6 +203,25 @@ class Spool:
     def put_stage(self, name: str, key: str, blob: bytes) -> None:
         """Keep stage ``name``'s result for the inputs hashed as ``key`` (replacing the previous one)."""
         self._con.execute("INSERT OR REPLACE INTO stages VALUES (?, ?, ?)", (name, key, blob))
+        self.flush()
+
+    def piece(self, key: str) -> bytes | None:
+        """The joins' results kept for a chunk hashed as ``key`` (:mod:`geo.pipeline.pieces`), or None."""
+        row = self._con.execute("SELECT blob FROM pieces WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_piece(self, key: str, blob: bytes) -> None:
+        """Keep a chunk's results under ``key``."""
+        self._con.execute("INSERT OR REPLACE INTO pieces VALUES (?, ?)", (key, blob))
+        self.flush()
+
+    def keep_pieces(self, keys: Collection[str]) -> None:
+        """Drop the kept chunk results other than ``keys`` (those of this run): the cache holds one run's."""
+        self.flush()
+        self._con.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+        self._con.execute("DELETE FROM temp.used")
+        self._con.executemany("INSERT OR IGNORE INTO temp.used VALUES (?)", [(k,) for k in keys])
+        self._con.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM temp.used)")
         self.flush()
 
     def add(self, key: str, payload: str | None) -> None:
@@ -217,6 +264,36 @@ class Spool:
         self._con.execute("COMMIT")
         self._con.execute("BEGIN")
         self._pending = 0
+
+    def key_chunks(self, size: int) -> Iterator[list[tuple[int, str]]]:
+        """The run's ``(seq, key)`` in run order, in chunks whose ends depend on the keys (at most ``size``).
+
+        A chunk ends after a document whose key hits :func:`chunk_end` once it holds half of ``size``,
+        or at ``size`` documents: one document added or removed changes the chunk it falls in (and
+        seldom the next), not every later one as fixed runs of ``size`` would.
+        """
+        self.flush()
+        last = 0
+        while True:
+            while self.more is not None and self.count - last < size:  # seq runs 1..count
+                if not self.more():
+                    self.more = None
+            rows = self._con.execute("SELECT seq, key FROM run WHERE seq > ? ORDER BY seq LIMIT ?",
+                                     (last, size)).fetchall()  # fmt: skip
+            if not rows:
+                return
+            least, modulus = max(1, size // 2), max(2, size // 4)
+            cut = next((i + 1 for i in range(least - 1, len(rows)) if chunk_end(rows[i][1], modulus)), len(rows))
+            last = rows[cut - 1][0]
+            yield [(seq, key) for seq, key in rows[:cut]]
+
+    def payloads(self, first: int, last: int) -> list[dict[str, Any]]:
+        """The parsed payloads of the run's documents ``first`` to ``last`` (sequence numbers), in run order."""
+        rows = self._con.execute(
+            "SELECT d.payload FROM run r JOIN docs d ON d.key = r.key WHERE r.seq BETWEEN ? AND ? ORDER BY r.seq",
+            (first, last),
+        ).fetchall()
+        return [json.loads(p) for (p,) in rows]
 
     def payload_chunks(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
         """The run's payloads (parsed JSON, :mod:`geo.pipeline.rows`) in run order, ``size`` at a time."""

@@ -40,6 +40,7 @@ __all__ = [
     "COLUMN_ORDER",
     "KIND_LABELS",
     "PACK_FROM",
+    "POPUP_GZIP_LEVEL",
     "SCALE",
     "TABLE_ORDER",
     "encode_rows",
@@ -55,6 +56,10 @@ SCALE = 10_000
 
 #: From this many events the popup-only data is packed (gzip + base64, see :func:`pack_popups`).
 PACK_FROM = 1_000
+
+#: The gzip level of the packed popup data: level 9 took twice the time of 6 for a page 3 % smaller
+#: (the 20,000-dispatch page's 25 MB of popup JSON: 1.08 s vs 0.56 s, 3.50 vs 3.59 MB).
+POPUP_GZIP_LEVEL = 6
 
 #: The popup-only columns and tables: needed on click, not to draw or filter.
 _POPUP_COLUMNS = ("e", "s", "x")
@@ -351,7 +356,7 @@ def pack_popups(data: dict[str, Any]) -> dict[str, Any]:
     raw = json.dumps(popups, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packed = {key: value for key, value in data.items() if key not in _POPUP_COLUMNS}
     packed["tables"] = tables
-    packed["z"] = base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    packed["z"] = base64.b64encode(gzip.compress(raw, compresslevel=POPUP_GZIP_LEVEL, mtime=0)).decode("ascii")
     return packed
 
 

@@ -23,17 +23,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from geo.render.eventdata import COLUMN_ORDER, PACK_FROM, SCALE, TABLE_ORDER, encode_rows, new_tables
+from geo.render.eventdata import COLUMN_ORDER, PACK_FROM, POPUP_GZIP_LEVEL, SCALE, TABLE_ORDER, encode_rows, new_tables
 from geo.render.html import script_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["EventSpool"]
+__all__ = ["EventSpool", "EventSummary", "digests"]
 
 #: Tables kept in memory (a handful of values each); the others are spooled.
 _SMALL_TABLES = ("actor", "kind", "dp")
 _POPUP_KEYS = ("e", "s", "x", "evidence", "source", "extra")
+#: The table each indexing column refers to.
+_COLUMN_TABLES = {"dp": "dp", "k": "kind", "a": "actor", "p": "place", "e": "evidence", "s": "source", "x": "extra"}
 _READ = 1 << 20  # bytes per read when copying a spooled file into the page
 _MERGE_EVERY = 1 << 14  # recent digests kept in a dict before joining the sorted arrays
 
@@ -123,6 +125,12 @@ class _DigestIndex:
         self._recent = {}
 
 
+def digests(values: list[Any]) -> list[int]:
+    """The 8-byte digest of each value (of its ``repr``), by which a spooled table knows its values."""
+    return [int.from_bytes(hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                           "little") for value in values]  # fmt: skip
+
+
 class _SpooledTable:
     """Distinct values, each stored once in a spool file; in memory only a digest per value."""
 
@@ -133,11 +141,11 @@ class _SpooledTable:
     def index(self, value: Any) -> int:
         return self.indexes([value])[0]
 
-    def indexes(self, values: list[Any]) -> list[int]:
-        """The positions of ``values`` (strings or lists), the new ones appended to the file in one write."""
-        keys = [int.from_bytes(hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"),
-                                               digest_size=8).digest(), "little") for value in values]
-        out, new = self._index.positions(keys)
+    def indexes(self, values: list[Any], keys: list[int] | None = None) -> list[int]:
+        """The positions of ``values`` (strings or lists), the new ones appended to the file in one write.
+
+        ``keys``: their :func:`digests`, when known."""
+        out, new = self._index.positions(digests(values) if keys is None else keys)
         self.file.extend([value for value, is_new in zip(values, new, strict=True) if is_new])
         return out
 
@@ -181,12 +189,44 @@ class EventSpool:
         cols = encode_rows(located, self.tables, actor_key=self._key)
         for key, values in cols.items():
             self._cols[key].extend(values)
-        known = [d for d in cols["day"] if d is not None]
+        self._days(cols["day"])
+        self.n += len(located)
+
+    def encode(self, located: gpd.GeoDataFrame) -> dict[str, Any]:
+        """A chunk of located events encoded on its own (JSON-ready): its columns, indexing tables of its
+        own values (in order of first appearance), for :meth:`add_encoded` now or in a later run."""
+        tables = new_tables()
+        cols = encode_rows(located, tables, actor_key=self._key) if len(located) else {k: [] for k in COLUMN_ORDER}
+        spooled = [k for k in TABLE_ORDER if k not in _SMALL_TABLES]
+        return {"n": len(located), "cols": cols, "tables": {k: tables[k].values for k in TABLE_ORDER},
+                "digests": {k: digests(tables[k].values) for k in spooled}}  # fmt: skip
+
+    def add_encoded(self, part: dict[str, Any]) -> None:
+        """Append a chunk :meth:`encode` gave: its table values looked up in this spool's tables (the new ones
+        added in their order), its columns re-indexed. The same data as :meth:`add` of the chunk."""
+        if not part["n"]:
+            return
+        at: dict[str, list[int]] = {}
+        for key in TABLE_ORDER:
+            table = self.tables[key]
+            values = part["tables"][key]
+            if isinstance(table, _SpooledTable):
+                at[key] = table.indexes(values, part.get("digests", {}).get(key))
+            else:
+                at[key] = [table.index(v) for v in values]
+        for key, values in part["cols"].items():
+            table = _COLUMN_TABLES.get(key)
+            index = at[table] if table is not None else None
+            self._cols[key].extend(values if index is None else [None if v is None else index[v] for v in values])
+        self._days(part["cols"]["day"])
+        self.n += part["n"]
+
+    def _days(self, days: list[int | None]) -> None:
+        known = [d for d in days if d is not None]
         if known:
             lo, hi = min(known), max(known)
             self.day_min = lo if self.day_min is None else min(self.day_min, lo)
             self.day_max = hi if self.day_max is None else max(self.day_max, hi)
-        self.n += len(located)
 
     def _table(self, key: str) -> Iterator[str]:
         table = self.tables[key]
@@ -200,7 +240,7 @@ class EventSpool:
 
     def _packed_popups(self) -> Iterator[str]:
         """``z``: the popup columns and tables as gzip (mtime 0) + base64, made as it is read."""
-        deflate = zlib.compressobj(9, zlib.DEFLATED, 31)
+        deflate = zlib.compressobj(POPUP_GZIP_LEVEL, zlib.DEFLATED, 31)
         pending = b""
         for i, key in enumerate(_POPUP_KEYS):
             parts = [("{" if i == 0 else ",") + json.dumps(key) + ":"]
@@ -281,26 +321,44 @@ class EventSummary:
 
     def add(self, events: gpd.GeoDataFrame, located: gpd.GeoDataFrame) -> None:
         """Count a chunk: ``events`` (every row) and ``located`` (the rows drawn)."""
+        self.add_part(self.part(events, located))
+        if self._keep and "adm1_pcode" in events.columns:
+            self._parts.append(events[[c for c in self.AGGREGATE_COLUMNS if c in events.columns]].copy())
+
+    @staticmethod
+    def part(events: gpd.GeoDataFrame, located: gpd.GeoDataFrame) -> dict[str, Any]:
+        """What :meth:`add_part` counts of a chunk (JSON-ready; the aggregate columns are not in it)."""
         from geo.render.panel import date_text
 
-        self.n_events += len(events)
-        self.n_located += len(located)
-        self.kinds |= set(located["kind"].astype("string").dropna().unique().tolist())
+        dates: list[str] = []
         if "date" in events.columns:
             pairs = events[[c for c in ("date", "date_precision") if c in events.columns]].drop_duplicates()
             precision = pairs["date_precision"] if "date_precision" in pairs.columns else [None] * len(pairs)
             dates = [d for d in map(date_text, pairs["date"], precision) if d]
-            if dates:
-                self.first = min([*dates, *([self.first] if self.first else [])])
-                self.last = max([*dates, *([self.last] if self.last else [])])
-        if len(located):
-            w, s, e, n = (float(v) for v in located.total_bounds)
+        return {"n_events": len(events), "n_located": len(located),
+                "kinds": sorted(set(located["kind"].astype("string").dropna().unique().tolist())),
+                "first": min(dates) if dates else None, "last": max(dates) if dates else None,
+                "bounds": [float(v) for v in located.total_bounds] if len(located) else None}  # fmt: skip
+
+    def add_part(self, part: dict[str, Any]) -> None:
+        """Count a chunk from its :meth:`part`."""
+        self.n_events += part["n_events"]
+        self.n_located += part["n_located"]
+        self.kinds |= set(part["kinds"])
+        if part["first"] is not None:
+            self.first = part["first"] if self.first is None else min(self.first, part["first"])
+            self.last = part["last"] if self.last is None else max(self.last, part["last"])
+        if part["bounds"] is not None:
+            w, s, e, n = part["bounds"]
             if self.bounds is not None:
                 w, s = min(w, self.bounds[0]), min(s, self.bounds[1])
                 e, n = max(e, self.bounds[2]), max(n, self.bounds[3])
             self.bounds = (w, s, e, n)
-        if self._keep and "adm1_pcode" in events.columns:
-            self._parts.append(events[[c for c in self.AGGREGATE_COLUMNS if c in events.columns]].copy())
+
+    @property
+    def keeps_aggregates(self) -> bool:
+        """Whether the aggregate columns of the events are kept (then every chunk must come as events)."""
+        return self._keep
 
     @property
     def dates(self) -> str:

@@ -8,7 +8,7 @@ coordinates, scalars that JSON takes: ISO days for timestamps, null for NaN).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geo.render.pagestream import SpooledText
@@ -18,11 +18,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
 __all__ = [
+    "GEOMETRY_CHUNK",
     "OBSERVATION_KEYS",
     "SpooledPoints",
     "change_features",
     "change_features_packed",
     "collection_objects",
+    "geojson_geometries",
     "geojson_geometry",
     "located_points",
     "observation_collection",
@@ -41,6 +43,15 @@ __all__ = [
 
 #: Simplification tolerance of the embedded polygons and lines, degrees (~50 m).
 _SIMPLIFY_DEG = 0.0005
+#: The grid the embedded geometries are snapped to, degrees (~1 m).
+_GRID_DEG = 1e-5
+#: An area snapped to the grid without ``make_valid`` is kept when its area moved by less than this fraction.
+_AREA_TOLERANCE = 1e-3
+#: Geometries simplified and snapped together by :func:`geojson_geometries` (a layer's are taken in chunks of
+#: this size: the same chunks give the same geometries).
+GEOMETRY_CHUNK = _CHUNK = 128
+#: The geometry types :func:`_mapping` reads itself.
+_NESTING = frozenset({"LineString", "MultiLineString", "Polygon", "MultiPolygon"})
 #: Colour of a front observation whose forces have no palette colour.
 _OBSERVATION_COLOUR = "#333333"
 
@@ -223,21 +234,98 @@ def located_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def geojson_geometry(geom: Any, *, simplify: bool) -> dict[str, Any]:
     """A shapely geometry as a GeoJSON mapping: simplified (areas, lines), valid, on a 1e-5 degree grid."""
-    import shapely
-    from shapely.geometry import mapping
+    return geojson_geometries([geom], simplify=simplify)[0]
 
-    if simplify:
-        geom = geom.simplify(_SIMPLIFY_DEG, preserve_topology=True)
+
+def geojson_geometries(geoms: Sequence[Any], *, simplify: bool) -> list[dict[str, Any]]:
+    """:func:`geojson_geometry` of each geometry, the GEOS steps run on the whole array at once.
+
+    The grid snap (``set_precision``, valid output) also repairs the slight overlaps that reprojection and
+    simplification leave between the parts of an area, so ``make_valid`` runs only where the snap alone does
+    not give a valid geometry of the same area (:func:`_on_grid`).
+    """
+    import numpy as np
+    import shapely
+
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(geoms), _CHUNK):  # a chunk at a time: the GEOS copies of a whole layer never coexist
+        arr = np.empty(len(geoms[start : start + _CHUNK]), dtype=object)
+        arr[:] = list(geoms[start : start + _CHUNK])
+        if simplify:
+            arr = shapely.simplify(arr, _SIMPLIFY_DEG, preserve_topology=True)
+        out.extend(_mapping(g) for g in _on_grid(arr))
+    return out
+
+
+def _on_grid(arr: Any) -> list[Any]:
+    """Each geometry valid on the 1e-5 degree grid: snapped at once, repaired one by one where that fails.
+
+    An invalid geometry keeps the snap's result only when it is an area and the snap made it valid with the
+    same area (within :data:`_AREA_TOLERANCE`): the slight overlaps reprojection leaves between the parts of
+    an area. Any other goes through ``make_valid`` first (:func:`_on_grid_one`), as one at a time.
+    """
+    import shapely
+
+    try:
+        snapped = list(shapely.set_precision(arr, _GRID_DEG))
+    except shapely.errors.GEOSException:
+        return [_on_grid_one(g) for g in arr]
+    invalid = ~shapely.is_valid(arr)
+    for i in invalid.nonzero()[0].tolist():
+        before, after = arr[i], snapped[i]
+        if not before.area or not after.is_valid or abs(after.area - before.area) > _AREA_TOLERANCE * before.area:
+            snapped[i] = _on_grid_one(before)
+    return snapped
+
+
+def _on_grid_one(geom: Any) -> Any:
+    """One geometry made valid, then snapped to the grid (each vertex rounded if the snap meets a conflict)."""
+    import shapely
+
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
     try:
-        geom = shapely.set_precision(geom, 1e-5)
+        return shapely.set_precision(geom, _GRID_DEG)
     except shapely.errors.GEOSException:
         # Snapping to the grid can still meet a topology conflict on slivers between areas:
         # round each vertex instead (the map only draws it).
-        geom = shapely.set_precision(geom, 1e-5, mode="pointwise")
-    result: dict[str, Any] = mapping(geom)
-    return result
+        return shapely.set_precision(geom, _GRID_DEG, mode="pointwise")
+
+
+def _mapping(geom: Any) -> dict[str, Any]:
+    """``shapely.geometry.mapping`` of a geometry (the same types: tuples of coordinate tuples), its
+    coordinates read in one call for the polygons and lines of the map; other types through ``mapping``."""
+    import shapely
+    from shapely.geometry import mapping
+
+    kind = geom.geom_type
+    if kind not in _NESTING or geom.is_empty or geom.has_z:
+        result: dict[str, Any] = mapping(geom)
+        return result
+    xy = list(map(tuple, shapely.get_coordinates(geom).tolist()))
+    if kind == "LineString":
+        return {"type": kind, "coordinates": tuple(xy)}
+    parts = shapely.get_parts(geom)
+    if kind.endswith("Polygon"):  # the rings of every part, and the number of rings per part
+        per_part = (shapely.get_num_interior_rings(parts) + 1).tolist()
+        seqs = shapely.get_rings(parts)
+    else:
+        per_part, seqs = [1] * len(parts), parts
+    nested: list[tuple[Any, ...]] = []
+    start = ring = 0
+    counts = shapely.get_num_coordinates(seqs).tolist()
+    for n_rings in per_part:
+        rings = []
+        for n in counts[ring : ring + n_rings]:
+            rings.append(tuple(xy[start : start + n]))
+            start += n
+        ring += n_rings
+        nested.append(tuple(rings))
+    if kind == "Polygon":
+        return {"type": kind, "coordinates": nested[0]}
+    if kind == "MultiPolygon":
+        return {"type": kind, "coordinates": nested}
+    return {"type": kind, "coordinates": tuple(seq for (seq,) in nested)}
 
 
 def snapshot_day(value: Any) -> str | None:

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from geo.render.frontdata import (
+    GEOMETRY_CHUNK,
     change_features_packed,
     collection_objects,
-    geojson_geometry,
+    geojson_geometries,
     located_points,
     observation_features_packed,
     plain,
@@ -132,19 +133,18 @@ def build_snapshots(front: Mapping[str, gpd.GeoDataFrame], *, expand_intervals: 
             continue
         if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
             gdf = gdf.to_crs("EPSG:4326")
-        for row in gdf.itertuples(index=False):
-            day = snapshot_day(row.date_from)
-            if day is None or row.geometry is None or row.geometry.is_empty:
-                continue
-            geometry = geojson_geometry(row.geometry, simplify=key != "points")
-            if prepacked and key != "points" and "coordinates" in geometry:  # a column of points packs as one
-                geometry = {**geometry, "coordinates": Prepacked(geometry["coordinates"])}
-            feature = {
-                "type": "Feature",
-                "geometry": geometry,
-                "properties": {p: plain(getattr(row, p, None)) for p in props},
-            }
-            per_date.setdefault(day, {"areas": [], "lines": [], "points": []})[key].append(feature)
+        rows = [(day, row) for row in gdf.itertuples(index=False)
+                if (day := snapshot_day(row.date_from)) is not None and row.geometry is not None
+                and not row.geometry.is_empty]  # fmt: skip
+        for start in range(0, len(rows), GEOMETRY_CHUNK):  # the chunks of geojson_geometries: the same geometries
+            batch = rows[start : start + GEOMETRY_CHUNK]
+            geometries = geojson_geometries([row.geometry for _, row in batch], simplify=key != "points")
+            for (day, row), geometry in zip(batch, geometries, strict=True):
+                if prepacked and key != "points" and "coordinates" in geometry:  # a column of points packs as one
+                    geometry = {**geometry, "coordinates": Prepacked(geometry["coordinates"])}  # noqa: PLW2901
+                feature = {"type": "Feature", "geometry": geometry,
+                           "properties": {p: plain(getattr(row, p, None)) for p in props}}  # fmt: skip
+                per_date.setdefault(day, {"areas": [], "lines": [], "points": []})[key].append(feature)
     return [
         {"date": day, **{k: {"type": "FeatureCollection", "features": v} for k, v in parts.items()}}
         for day, parts in sorted(per_date.items())

@@ -8,7 +8,7 @@ so the events are not read a second time.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -41,6 +41,23 @@ class MapEvents:
         located = events[has_point(events)]
         self.summary.add(events, located)
         self.spool.add(located)
+
+    def encode(self, chunk: gpd.GeoDataFrame) -> dict[str, Any]:
+        """A chunk of events encoded on its own (JSON-ready), for :meth:`add_encoded` now or in a later run
+        (the run's cache of the joins, :mod:`geo.pipeline.pieces`); the aggregate columns are not in it."""
+        from geo.render.frames import has_point
+        from geo.render.webmap import _checked
+
+        events = _checked(chunk)
+        located = events[has_point(events)]
+        return {"summary": self.summary.part(events, located), "events": self.spool.encode(located)}
+
+    def add_encoded(self, encoded: dict[str, Any]) -> None:
+        """Add a chunk :meth:`encode` gave: the same page data as :meth:`add` of the chunk."""
+        if self.summary.keeps_aggregates:
+            raise ValueError("an encoded chunk has no aggregate columns: add the events themselves")
+        self.summary.add_part(encoded["summary"])
+        self.spool.add_encoded(encoded["events"])
 
     def close(self) -> None:
         """Remove the spooled data (a map built from it owns it: see :func:`map_from_events`)."""

@@ -236,24 +236,39 @@ def make_self_contained(html: str, *, allowed: Sequence[str] = ()) -> str:
     return out
 
 
-_FETCHED = (
-    # src / srcset of elements that load something
-    re.compile(r"""<(?:script|img|iframe|frame|source|video|audio|embed|input|track)\b"""
-               r"""[^>]*?\b(?:src|srcset|poster)\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
-    # <link href=...> (stylesheet, icon, preload, ...)
-    re.compile(r"""<link\b[^>]*?\bhref\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
-    # <object data=...>
-    re.compile(r"""<object\b[^>]*?\bdata\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", re.I),
-    # CSS url(...) and @import
-    re.compile(r"""url\(\s*["']?\s*((?:https?:)?//[^\s"')]+)""", re.I),
-    re.compile(r"""@import\s+["']\s*((?:https?:)?//[^\s"']+)""", re.I),
-    # Leaflet tile layers and icons
-    re.compile(r"""L\.tileLayer(?:\.wms)?\(\s*["'`]\s*((?:https?:)?//[^\s"'`]+)""", re.I),
-    re.compile(r"""\b(?:iconUrl|iconRetinaUrl|shadowUrl|shadowRetinaUrl)["']?\s*:\s*["'`]\s*((?:https?:)?//[^\s"'`]+)"""),
-    # fetch / XHR / importScripts in page scripts
-    re.compile(r"""\b(?:fetch|importScripts)\(\s*["'`]\s*((?:https?:)?//[^\s"'`]+)"""),
-    re.compile(r"""\.open\(\s*["'](?:GET|POST)["']\s*,\s*["'`]\s*((?:https?:)?//[^\s"'`]+)""", re.I),
+#: What a browser fetches, as (pattern, case-insensitive). Every pattern opens with a literal, which
+#: Python's ``re`` finds with a fast scan instead of trying the pattern at every position of a page of
+#: tens of MB: the case-insensitive ones are searched in the lower-cased page (hence written in lower
+#: case), and a name that must start a word (``iconUrl``, ``fetch``) is checked after the match
+#: (:func:`_starts_word`) rather than with a leading ``\\b``.
+_FETCHED: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
+    (re.compile(pattern), folded)
+    for pattern, folded in (
+        # src / srcset of elements that load something
+        ((r"""<(?:script|img|iframe|frame|source|video|audio|embed|input|track)\b"""
+         r"""[^>]*?\b(?:src|srcset|poster)\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)"""), True),
+        # <link href=...> (stylesheet, icon, preload, ...)
+        (r"""<link\b[^>]*?\bhref\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", True),
+        # <object data=...>
+        (r"""<object\b[^>]*?\bdata\s*=\s*["']?\s*((?:https?:)?//[^\s"'>]+)""", True),
+        # CSS url(...) and @import
+        (r"""url\(\s*["']?\s*((?:https?:)?//[^\s"')]+)""", True),
+        (r"""@import\s+["']\s*((?:https?:)?//[^\s"']+)""", True),
+        # Leaflet tile layers and icons
+        (r"""l\.tilelayer(?:\.wms)?\(\s*["'`]\s*((?:https?:)?//[^\s"'`]+)""", True),
+        *((name + r"""["']?\s*:\s*["'`]\s*((?:https?:)?//[^\s"'`]+)""", False)
+          for name in ("iconUrl", "iconRetinaUrl", "shadowUrl", "shadowRetinaUrl")),
+        # fetch / XHR / importScripts in page scripts
+        *((name + r"""\(\s*["'`]\s*((?:https?:)?//[^\s"'`]+)""", False) for name in ("fetch", "importScripts")),
+        (r"""\.open\(\s*["'](?:get|post)["']\s*,\s*["'`]\s*((?:https?:)?//[^\s"'`]+)""", True),
+    )
 )
+_WORD = re.compile(r"\w")
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` starts a word (what a leading ``\\b`` before a name asks)."""
+    return at == 0 or _WORD.match(text, at - 1) is None
 
 
 def find_remote_urls(html: str) -> list[str]:
@@ -271,10 +286,25 @@ def find_remote_urls(html: str) -> list[str]:
     list of str
         The URLs, in order of appearance, without duplicates.
     """
+    lowered = html.lower()
+    if len(lowered) != len(html):  # a character whose lower case is longer: positions would not line up
+        return _find_remote_urls_slow(html)
     found: dict[str, None] = {}
-    for pattern in _FETCHED:
-        for match in pattern.finditer(html):
-            found.setdefault(match.group(1), None)
+    for pattern, folded in _FETCHED:
+        for match in pattern.finditer(lowered if folded else html):
+            if folded or _starts_word(html, match.start()):
+                found.setdefault(html[match.start(1) : match.end(1)], None)
+    return list(found)
+
+
+def _find_remote_urls_slow(html: str) -> list[str]:
+    """:func:`find_remote_urls` for a page whose lower case does not keep its positions."""
+    found: dict[str, None] = {}
+    for pattern, folded in _FETCHED:
+        slow = re.compile(pattern.pattern, re.IGNORECASE) if folded else pattern
+        for match in slow.finditer(html):
+            if folded or _starts_word(html, match.start()):
+                found.setdefault(match.group(1), None)
     return list(found)
 
 

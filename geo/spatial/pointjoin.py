@@ -82,26 +82,52 @@ class _PointJoiner:
 
     def join(self, points: list[tuple[float, float]]) -> None:
         """Join the points not seen yet, all at once (``(lon, lat)`` pairs)."""
-        import geopandas as gpd
-
-        from geo.spatial.admin import _join_level
+        import numpy as np
+        import shapely
 
         new = list(dict.fromkeys(p for p in points if p not in self.seen))
         if not new:
             return
-        pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy([p[0] for p in new], [p[1] for p in new]), crs=4326)
+        geoms = shapely.points(np.asarray(new, dtype=float))
         nearest = [False] * len(new)
         labels: list[list[Any]] = [[] for _ in new]
         for level in self.levels:
-            bnd = self.bounds[level]
-            assert bnd is not None
             cols = [f"adm{level}_pcode", f"adm{level}_name"]
-            codes, near = _join_level(pts, bnd[[*cols, "geometry"]], cols, _TOLERANCE_KM)
-            for i, (code, name, n) in enumerate(zip(codes[cols[0]], codes[cols[1]], near, strict=True)):
+            codes, near = self._level(level, geoms, cols)
+            for i, (code, name) in enumerate(zip(*codes, strict=True)):
                 labels[i] += [None if _missing(code) else str(code), None if _missing(name) else str(name)]
-                nearest[i] = nearest[i] or bool(n)
+                nearest[i] = nearest[i] or bool(near[i])
         for i, p in enumerate(new):
             self.seen[p] = (nearest[i], *labels[i])
+
+    def _level(self, level: int, geoms: Any, cols: list[str]) -> tuple[list[Any], Any]:
+        """``join_admin``'s answer at one level: each point's ``cols`` and whether it came from the nearest unit.
+
+        The points strictly within a polygon are found at once (``_within``, the same batch as ``_join_level``
+        would test); only the others go through ``_join_level`` (GeoDataFrames), for the nearest unit.
+        """
+        import geopandas as gpd
+        import numpy as np
+
+        from geo.spatial.admin import _join_level, _within
+
+        bnd = self.bounds[level]
+        assert bnd is not None
+        hit_pt, hit_poly = _within(geoms, bnd.geometry.values)
+        values = [np.full(len(geoms), None, dtype=object) for _ in cols]
+        for column, c in zip(values, cols, strict=True):
+            column[hit_pt] = bnd[c].to_numpy(dtype=object)[hit_poly]
+        near = np.zeros(len(geoms), dtype=bool)
+        missing = np.ones(len(geoms), dtype=bool)
+        missing[hit_pt] = False
+        if missing.any():  # not within any unit: the nearest within the tolerance, as join_admin does
+            rest = np.flatnonzero(missing)
+            pts = gpd.GeoDataFrame(geometry=geoms[rest], crs=4326)
+            codes, from_nearest = _join_level(pts, bnd[[*cols, "geometry"]], cols, _TOLERANCE_KM)
+            for column, c in zip(values, cols, strict=True):
+                column[rest] = codes[c].to_numpy(dtype=object)
+            near[rest] = from_nearest.to_numpy(dtype=bool)
+        return [column.tolist() for column in values], near
 
 
 def _missing(value: Any) -> bool:

@@ -53,6 +53,10 @@ class Memo:
         self._current[key] = value
         return value
 
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether :meth:`get` has ``key`` without computing it."""
+        return key in self._current or key in self._previous
+
     def next_date(self) -> None:
         """Forget what the previous date used and this one did not."""
         self._previous, self._current = self._current, {}
@@ -89,13 +93,14 @@ def influence_cells(
     list of shapely geometries
         Possibly empty polygons (a point outside ``clip``).
     """
+    import numpy as np
     import shapely
-    from shapely.geometry import MultiPoint, Point, box
+    from shapely.geometry import Point, box
 
     if not xy:
         return []
     memo = memo if memo is not None else Memo()
-    clip_key = None if clip is None else digest(clip)
+    clip_key = None if clip is None else _clip_digest(clip, memo)
 
     def disc(x: float, y: float) -> BaseGeometry:
         return memo.get(("disc", x, y, reach), lambda: Point(x, y).buffer(reach, quad_segs=QUAD_SEGS))
@@ -110,14 +115,40 @@ def influence_cells(
     xs = [x for x, _ in xy]
     ys = [y for _, y in xy]
     frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
-    voronoi = shapely.voronoi_polygons(MultiPoint([Point(x, y) for x, y in xy]), extend_to=frame, ordered=True)
-    parts = list(voronoi.geoms)
+    sites = shapely.multipoints(np.asarray(xy, dtype=float))  # the same MultiPoint, without a Point per site
+    parts = list(shapely.get_parts(shapely.voronoi_polygons(sites, extend_to=frame, ordered=True)))
     if len(parts) != len(xy):  # pragma: no cover - GEOS always returns one cell per site
         raise RuntimeError(f"Voronoi returned {len(parts)} cells for {len(xy)} points")
-    return [
-        memo.get(("cell", wkb, x, y, reach, clip_key), lambda c=cell, x=x, y=y: cut(c, x, y))  # type: ignore[misc]
-        for cell, wkb, (x, y) in zip(parts, shapely.to_wkb(parts), xy, strict=True)
-    ]
+    keys = [("cell", wkb, x, y, reach, clip_key) for wkb, (x, y) in zip(shapely.to_wkb(parts), xy, strict=True)]
+    todo = [i for i, key in enumerate(keys) if key not in memo]
+    if todo:  # the new cells cut at once: each by its disc, then by the outline (one GEOS call each)
+        cells = shapely.intersection(np.asarray([parts[i] for i in todo], dtype=object),
+                                     _discs([xy[i] for i in todo], reach, memo))  # fmt: skip
+        if clip is not None:
+            cells = shapely.intersection(cells, clip)
+        for i, cell in zip(todo, cells, strict=True):
+            memo.get(keys[i], lambda c=cell: _polygonal(c))  # type: ignore[misc]
+    return [memo.get(key, lambda: None) for key in keys]
+
+
+def _clip_digest(clip: BaseGeometry, memo: Memo) -> bytes:
+    """:func:`digest` of the outline, hashed once while ``memo`` holds it (the same object from date to date)."""
+    kept: tuple[BaseGeometry, bytes] = memo.get(("clip", id(clip)), lambda: (clip, digest(clip)))
+    return kept[1] if kept[0] is clip else digest(clip)
+
+
+def _discs(xy: Sequence[tuple[float, float]], reach: float, memo: Memo) -> Any:
+    """The reach disc around each point (an array), those not in ``memo`` buffered at once."""
+    import numpy as np
+    import shapely
+
+    keys = [("disc", x, y, reach) for x, y in xy]
+    new = [i for i, key in enumerate(keys) if key not in memo]
+    if new:
+        made = shapely.buffer(shapely.points(np.asarray([xy[i] for i in new], dtype=float)), reach, quad_segs=QUAD_SEGS)
+        for i, disc in zip(new, made, strict=True):
+            memo.get(keys[i], lambda d=disc: d)  # type: ignore[misc]
+    return np.asarray([memo.get(key, lambda: None) for key in keys], dtype=object)
 
 
 def dissolve(cells: Sequence[BaseGeometry], labels: Sequence[str], memo: Memo | None = None) -> dict[str, BaseGeometry]:

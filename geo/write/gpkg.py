@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gazetteer.atomic import atomic_path
 from gazetteer.errors import InputError
 from geo.render.attribution import write_gpkg_metadata
-from geo.write.ograrrow import arrow_array, arrow_table, no_sync, sync_file, write_arrow, write_raw
+from geo.write.ograrrow import arrow_array, arrow_table, field_array, no_sync, sync_file, write_arrow, write_raw
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
-__all__ = ["GEOMETRY_COLUMN", "UNLOCATED_SUFFIX", "GeoPackageAppender", "default_style", "write_geopackage"]
+__all__ = ["GEOMETRY_COLUMN", "UNLOCATED_SUFFIX", "GeoPackageAppender", "PreparedTable", "default_style",
+           "prepare_layer", "write_geopackage"]
 
 GEOMETRY_COLUMN = "geom"
 UNLOCATED_SUFFIX = "_unlocated"
@@ -92,7 +91,8 @@ def write_geopackage(
     with atomic_path(path, suffix=".gpkg") as tmp:  # GDAL creates the file itself
         first = True
         for name, (frame, spatial, geom_type) in tables.items():
-            _write_layer(tmp, name, frame, spatial=spatial, geom_type=geom_type, first=first)
+            part = _prepare(name, frame, spatial=spatial, geom_type=geom_type)
+            _write_prepared(tmp, part, geom_type=geom_type, first=first)
             first = False
         _write_styles(tmp, qml, {n: t[1] for n, t in tables.items()})
         write_gpkg_metadata(tmp)  # the gazetteer data in use and its licences
@@ -123,17 +123,21 @@ class GeoPackageAppender:
 
     def append(self, name: str, frame: Any) -> None:
         """Append ``frame`` (GeoDataFrame or DataFrame) to layer ``name``."""
-        for table, (part, spatial, part_type) in _split_tables({name: frame}).items():
-            geom_type = part_type
-            if table in self._types:
-                if not len(part):
+        self.append_prepared(prepare_layer(name, frame))
+
+    def append_prepared(self, parts: list[PreparedTable]) -> None:
+        """Append the tables of :func:`prepare_layer` (a layer and its ``_unlocated`` rows), made now or kept."""
+        for part in parts:
+            geom_type = part.geom_type
+            if part.name in self._types:
+                if not part.rows:
                     continue
-                geom_type = self._types[table]
-            fields = _write_layer(self.path, table, part, spatial=spatial, geom_type=geom_type,
-                                  first=not self._types, fields=self._fields.get(table))  # fmt: skip
-            self._fields.setdefault(table, fields)
-            self._types.setdefault(table, geom_type)
-            self._spatial.setdefault(table, spatial)
+                geom_type = self._types[part.name]
+            fields = _write_prepared(self.path, part, geom_type=geom_type, first=not self._types,
+                                     fields=self._fields.get(part.name))  # fmt: skip
+            self._fields.setdefault(part.name, fields)
+            self._types.setdefault(part.name, geom_type)
+            self._spatial.setdefault(part.name, part.spatial)
 
     def close(self) -> Path:
         """Add the packaged default styles of the layers written and the data-sources record; return the path."""
@@ -228,16 +232,27 @@ def _check_name(name: str, what: str, *, limit: int = _MAX_FIELD) -> None:
         raise InputError(f"{what} name {name!r} is reserved in a GeoPackage ({sorted(_RESERVED)})")
 
 
-def _write_layer(
-    path: Path, name: str, frame: Any, *, spatial: bool, geom_type: str | None, first: bool,
-    fields: dict[str, str] | None = None,
-) -> dict[str, str]:
-    """Write or append a layer; return the Arrow type of each field.
+@dataclass
+class PreparedTable:
+    """One table of a layer as it is handed to GDAL: numpy columns ``name -> (values, null mask or None)``
+    and, for a spatial table, the WKB of each row (:func:`prepare_layer`)."""
 
-    ``fields``: the types of the layer as created, when appending. GDAL refuses an Arrow column of
-    another type (a date-time column that is all dates in a later chunk, a count past 32 bits): such
-    a chunk goes through pyogrio's cell-by-cell writer, which converts as GDAL does.
-    """
+    name: str
+    spatial: bool
+    geom_type: str | None
+    arrays: dict[str, tuple[Any, Any]]
+    wkb: Any = None  # numpy object array of bytes, or None
+    rows: int = 0
+
+
+def prepare_layer(name: str, frame: Any) -> list[PreparedTable]:
+    """Layer ``name``'s tables (itself, and ``<name>_unlocated`` when rows have no geometry), ready to write."""
+    return [_prepare(table, part, spatial=spatial, geom_type=geom_type)
+            for table, (part, spatial, geom_type) in _split_tables({name: frame}).items()]  # fmt: skip
+
+
+def _prepare(name: str, frame: Any, *, spatial: bool, geom_type: str | None) -> PreparedTable:
+    """The checked field names, numpy columns and WKB geometries of one table."""
     import shapely
 
     columns = [c for c in frame.columns if not (spatial and c == frame.geometry.name)]
@@ -248,7 +263,7 @@ def _write_layer(
             raise InputError(f"layer {name!r}: duplicate field name {col!r} (case-insensitive)")
     if not columns and not spatial:
         raise InputError(f"layer {name!r}: no field to write")
-    arrays = {str(col): _field_array(frame[col]) for col in columns}
+    arrays = {str(col): field_array(frame[col]) for col in columns}
     geometry = None
     if spatial:
         geoms = frame.geometry.values
@@ -257,10 +272,23 @@ def _write_layer(
         if shapely.has_z(geoms).any():  # force_2d copies every geometry: only when one has a Z
             geoms = shapely.force_2d(geoms)
         geometry = shapely.to_wkb(geoms)
+    return PreparedTable(name, spatial, geom_type, arrays, geometry, len(frame))
+
+
+def _write_prepared(path: Path, part: PreparedTable, *, geom_type: str | None, first: bool,
+                    fields: dict[str, str] | None = None) -> dict[str, str]:
+    """Write or append a prepared table; return the Arrow type of each field.
+
+    ``fields``: the types of the layer as created, when appending. GDAL refuses an Arrow column of
+    another type (a date-time column that is all dates in a later chunk, a count past 32 bits): such
+    a chunk goes through pyogrio's cell-by-cell writer, which converts as GDAL does.
+    """
+    spatial, arrays, geometry = part.spatial, part.arrays, part.wkb
     data = {col: arrow_array(*pair) for col, pair in arrays.items()}
     types = {col: str(array.type) for col, array in data.items()}
     options: dict[str, Any] = {
-        "layer": name, "geometry_type": geom_type if spatial else None, "crs": "EPSG:4326" if spatial else None,
+        "layer": part.name, "geometry_type": geom_type if spatial else None,
+        "crs": "EPSG:4326" if spatial else None,
         "append": not first, "dataset_options": {"VERSION": "1.2"} if first else None,
         "layer_options": ({"SPATIAL_INDEX": "YES", "GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid"} if spatial
                           else {"FID": "fid"}),
@@ -283,63 +311,6 @@ def _promote(geoms: Any) -> Any:
     multi = {"Polygon": shapely.MultiPolygon, "LineString": shapely.MultiLineString, "Point": shapely.MultiPoint}
     out = [multi[g.geom_type]([g]) if g.geom_type in multi else g for g in geoms]
     return np.array(out, dtype=object)
-
-
-def _field_array(series: pd.Series) -> tuple[Any, Any]:
-    """Return (numpy array, null mask or None) with the dtype that gives the right OGR type."""
-    import numpy as np
-    from pandas.api import types as pdt
-
-    isna = series.isna().to_numpy()
-    mask = isna if isna.any() else None
-    dtype = series.dtype
-    if pdt.is_bool_dtype(dtype):
-        return series.fillna(False).to_numpy(dtype=bool), mask
-    if pdt.is_integer_dtype(dtype):
-        vals = series.fillna(0).to_numpy(dtype="int64")
-        small = vals.size == 0 or (vals.min() >= -(2**31) and vals.max() < 2**31)
-        return vals.astype("int32" if small else "int64"), mask
-    if pdt.is_float_dtype(dtype):
-        return series.to_numpy(dtype="float64", na_value=np.nan), None
-    if pdt.is_datetime64_any_dtype(dtype):
-        s = series.dt.tz_convert("UTC").dt.tz_localize(None) if getattr(dtype, "tz", None) else series
-        s = s.astype("datetime64[ns]")
-        if (s.dropna() == s.dropna().dt.normalize()).all():
-            return s.to_numpy().astype("datetime64[D]"), None  # GPKG DATE; NaT -> NULL
-        return s.to_numpy().astype("datetime64[ms]"), None
-    return _object_array(series, isna, mask)
-
-
-def _object_array(series: pd.Series, isna: Any, mask: Any) -> tuple[Any, Any]:
-    """Strings, dates, booleans or other values of an object or string column: the array for OGR."""
-    import datetime as dt
-    import json
-
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(series.dtype, pd.StringDtype):  # strings or missing: the loop below would give the same, slowly
-        strings = series.to_numpy(dtype=object, copy=True)  # never the column's own storage
-        strings[isna] = None
-        return strings, None
-    values = series.tolist()
-    present = [v for v, missing in zip(values, isna, strict=True) if not missing]
-    if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
-        nat = np.datetime64("NaT", "D")
-        return np.array([nat if m else np.datetime64(v, "D") for v, m in zip(values, isna, strict=True)]), None
-    if present and all(isinstance(v, bool | np.bool_) for v in present):
-        return np.array([False if m else bool(v) for v, m in zip(values, isna, strict=True)]), mask
-    out = np.empty(len(values), dtype=object)
-    for i, (v, missing) in enumerate(zip(values, isna, strict=True)):
-        if missing:
-            out[i] = None
-        elif isinstance(v, str):
-            out[i] = v
-        elif isinstance(v, list | dict | tuple):
-            out[i] = json.dumps(v, ensure_ascii=False, default=str)
-        else:
-            out[i] = str(v)
-    return out, None
 
 
 def _write_styles(path: Path, qml: Mapping[str, str], spatial: Mapping[str, bool]) -> None:

@@ -3,7 +3,7 @@
 pyogrio's Arrow writer (:func:`pyogrio.raw.write_arrow`) gives GDAL whole columns, so no Python
 work is done per cell; the columns are built with arro3 (a small Arrow library: pyarrow is not
 needed, and pandas keeps its own string storage). The OGR field types are those the numpy arrays of
-``gpkg._field_array`` say: booleans, 32- or 64-bit integers, reals, strings, days (GPKG ``DATE``) and
+:func:`field_array` says: booleans, 32- or 64-bit integers, reals, strings, days (GPKG ``DATE``) and
 milliseconds (``DATETIME``); masked cells and NaT are nulls.
 """
 
@@ -13,9 +13,12 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["arrow_array", "arrow_table", "no_sync", "sync_file", "write_arrow", "write_raw"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["arrow_array", "arrow_table", "field_array", "no_sync", "sync_file", "write_arrow", "write_raw"]
 
 
 def write_arrow(path: str, table: Any, **options: Any) -> None:
@@ -85,3 +88,60 @@ def sync_file(path: str | Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def field_array(series: pd.Series) -> tuple[Any, Any]:
+    """Return (numpy array, null mask or None) with the dtype that gives the right OGR type."""
+    import numpy as np
+    from pandas.api import types as pdt
+
+    isna = series.isna().to_numpy()
+    mask = isna if isna.any() else None
+    dtype = series.dtype
+    if pdt.is_bool_dtype(dtype):
+        return series.fillna(False).to_numpy(dtype=bool), mask
+    if pdt.is_integer_dtype(dtype):
+        vals = series.fillna(0).to_numpy(dtype="int64")
+        small = vals.size == 0 or (vals.min() >= -(2**31) and vals.max() < 2**31)
+        return vals.astype("int32" if small else "int64"), mask
+    if pdt.is_float_dtype(dtype):
+        return series.to_numpy(dtype="float64", na_value=np.nan), None
+    if pdt.is_datetime64_any_dtype(dtype):
+        s = series.dt.tz_convert("UTC").dt.tz_localize(None) if getattr(dtype, "tz", None) else series
+        s = s.astype("datetime64[ns]")
+        if (s.dropna() == s.dropna().dt.normalize()).all():
+            return s.to_numpy().astype("datetime64[D]"), None  # GPKG DATE; NaT -> NULL
+        return s.to_numpy().astype("datetime64[ms]"), None
+    return _object_array(series, isna, mask)
+
+
+def _object_array(series: pd.Series, isna: Any, mask: Any) -> tuple[Any, Any]:
+    """Strings, dates, booleans or other values of an object or string column: the array for OGR."""
+    import datetime as dt
+    import json
+
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.StringDtype):  # strings or missing: the loop below would give the same, slowly
+        strings = series.to_numpy(dtype=object, copy=True)  # never the column's own storage
+        strings[isna] = None
+        return strings, None
+    values = series.tolist()
+    present = [v for v, missing in zip(values, isna, strict=True) if not missing]
+    if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
+        nat = np.datetime64("NaT", "D")
+        return np.array([nat if m else np.datetime64(v, "D") for v, m in zip(values, isna, strict=True)]), None
+    if present and all(isinstance(v, bool | np.bool_) for v in present):
+        return np.array([False if m else bool(v) for v, m in zip(values, isna, strict=True)]), mask
+    out = np.empty(len(values), dtype=object)
+    for i, (v, missing) in enumerate(zip(values, isna, strict=True)):
+        if missing:
+            out[i] = None
+        elif isinstance(v, str):
+            out[i] = v
+        elif isinstance(v, list | dict | tuple):
+            out[i] = json.dumps(v, ensure_ascii=False, default=str)
+        else:
+            out[i] = str(v)
+    return out, None

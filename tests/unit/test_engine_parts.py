@@ -94,3 +94,58 @@ def test_chunks_ask_for_more_until_there_is_none(tmp_path):
         chunks = list(spool.payload_chunks(2))  # the payloads as they are (parsed JSON)
         assert chunks == [[{"n": 0}, {"n": 1}], [{"n": 2}, {"n": 3}]]
         assert spool.more is None and not parts
+
+
+def test_snapshot_layers_same_as_one_date_after_the_other():
+    """The front lines drawn on a second thread, the next date's areas meanwhile: the same rows, dates in order."""
+    import datetime as dt
+
+    from geo.spatial.control.areas import Areas, line_rows
+    from geo.spatial.control.snapshots import snapshot_layers
+
+    dates = [(SITES, LABELS), (LATER, LATER_LABELS), (SITES[:3], LABELS[:3]), (LATER, LATER_LABELS)]
+    days = [dt.date(2019, 8, 1) + dt.timedelta(days=7 * i) for i in range(len(dates))]
+
+    def areas_at(memo):
+        def at(day):
+            xy, labels = dates[days.index(day)]
+            cells = influence_cells(xy, reach=15000.0, memo=memo)
+            geoms = dissolve(cells, labels, memo)
+            return Areas(day, geoms, dict.fromkeys(geoms, 1))
+        return at
+
+    memo, seen = Memo(), []
+    got = snapshot_layers(days, areas_at(memo), simplify_m=0, memo=memo, on_date=lambda d, n: seen.append((d, n)))
+    assert seen == [(d, len(days)) for d in days]
+    want = [(d, r["side_a"], r["side_b"], r["length_km"]) for d in days for r in line_rows(areas_at(None)(d).geoms, d)]
+    lines = got["front_lines"]
+    assert len(lines) == len(want) > 0
+    alone = snapshot_layers(days, areas_at(None), simplify_m=0)  # no memo, no previous date: computed again
+    for name in ("control_areas", "front_lines"):
+        a, b = got[name], alone[name]
+        assert a.drop(columns="geometry").equals(b.drop(columns="geometry"))
+        assert list(a.geometry.to_wkb()) == list(b.geometry.to_wkb())
+    assert list(lines["date_from"].dt.date) == [w[0] for w in want]
+    assert list(zip(lines["side_a"], lines["side_b"], lines["length_km"], strict=True)) == [w[1:] for w in want]
+
+
+def test_cells_cut_at_once_as_one_by_one():
+    """The new cells of a date cut by their discs and the outline in one GEOS call each: the same cells."""
+    import shapely
+    from shapely.geometry import MultiPoint, Point, Polygon, box
+
+    from geo.spatial.voronoi import QUAD_SEGS, _polygonal
+
+    clip = Polygon([(-5000.0, -5000.0), (30000.0, -3000.0), (26000.0, 16000.0), (-2000.0, 12000.0)])
+    xy, reach = LATER, 15000.0
+    xs, ys = [x for x, _ in xy], [y for _, y in xy]
+    frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
+    voronoi = shapely.voronoi_polygons(MultiPoint([Point(p) for p in xy]), extend_to=frame, ordered=True)
+    want = [_polygonal(cell.intersection(Point(x, y).buffer(reach, quad_segs=QUAD_SEGS)).intersection(clip))
+            for cell, (x, y) in zip(voronoi.geoms, xy, strict=True)]  # fmt: skip
+    memo = Memo()
+    first = influence_cells(SITES, reach=reach, clip=clip, memo=memo)  # some cells and discs kept for the next date
+    memo.next_date()
+    got = influence_cells(xy, reach=reach, clip=clip, memo=memo)
+    assert [c.wkb for c in got] == [c.wkb for c in want]
+    assert got[-1].is_empty and not first[0].is_empty  # the far site lies outside the outline

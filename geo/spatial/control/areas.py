@@ -51,13 +51,15 @@ def compute_areas(state: gpd.GeoDataFrame, day: dt.date, reach_km: float, clip: 
 
     ``memo`` holds the previous snapshot date's cells and unions (:class:`geo.spatial.voronoi.Memo`).
     """
+    import shapely
+
     from geo.spatial.voronoi import dissolve, influence_cells
 
     counts: dict[str, int] = {}
     sites: dict[tuple[float, float], set[str]] = {}
     if len(state):
-        xy = state.to_crs(metric_crs()).geometry
-        for (x, y), c in zip(((p.x, p.y) for p in xy), state["controller"], strict=True):
+        xy = shapely.get_coordinates(state.to_crs(metric_crs()).geometry.values).tolist()
+        for (x, y), c in zip(xy, state["controller"].tolist(), strict=True):
             sites.setdefault((round(x, 1), round(y, 1)), set()).add(c)
             counts[c] = counts.get(c, 0) + 1
     coords = list(sites)
