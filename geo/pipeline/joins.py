@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import array
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Collection, Iterator, Sequence
@@ -289,17 +290,24 @@ def release_memory() -> None:
     A chunk's tables are freed when the next chunk comes, but glibc keeps the freed pages of its
     many small allocations mapped: without this the resident size creeps up chunk after chunk.
     """
-    import ctypes
-    import ctypes.util
     import gc
 
     gc.collect()
-    name = ctypes.util.find_library("c")
-    if name is None:  # pragma: no cover (not glibc)
-        return
-    trim = getattr(ctypes.CDLL(name), "malloc_trim", None)
+    trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, looked up once (``find_library`` runs ``ldconfig`` in a child process), or None."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:  # pragma: no cover (not glibc)
+        return None
+    return getattr(ctypes.CDLL(name), "malloc_trim", None)
 
 
 def join_chunks(spool: Spool, sinks: ChunkSinks, *, chunk_size: int, progress: bool) -> Joined:

@@ -153,6 +153,7 @@ def _control_layers(joined: Joined, spool: Spool, gpkg: GeoPackageAppender, opti
         layers = front_layers(joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
                               step=options.step, gazetteer=options.gazetteer, progress=options.progress,
                               table=options.table)  # fmt: skip
+        release_memory()  # the control table's observations (held in reference cycles), before the slider data
         return prepare_front(layers) if layers else layers  # the map's slider data made once, kept with them
 
     key = control_key(spool, joined.changes, joined.states, baseline=options.baseline, dates=options.dates,
