@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.pieces import Piece
 
-__all__ = ["Parts", "Reader"]
+__all__ = ["Parts", "Reader", "join_parts", "split_parts"]
 
 _TEXTS = ("csv", "csv_head", "acled", "acled_head")
 _LINES = ("changes", "states", "observations")
@@ -157,3 +158,22 @@ class Reader:
             map=None if head["map"] is None else self.json(head["map"]),
             places=self.json(head["places"]), **texts,
         )  # fmt: skip
+
+
+def join_parts(magic: bytes, parts: Sequence[bytes]) -> bytes:
+    """``magic``, then each part as an 8-byte big-endian length and its bytes: the cache's blob layout
+    (a chunk's piece, a stage's layers)."""
+    return b"".join([magic, *(piece for part in parts for piece in (len(part).to_bytes(8, "big"), part))])
+
+
+def split_parts(blob: bytes, magic: bytes, what: str) -> list[memoryview]:
+    """The parts :func:`join_parts` framed (views into ``blob``, no copy); ValueError naming ``what``
+    when ``blob`` does not start with ``magic``."""
+    if not blob.startswith(magic):
+        raise ValueError(what)
+    parts, at = [], len(magic)
+    while at < len(blob):
+        size = int.from_bytes(blob[at : at + 8], "big")
+        parts.append(memoryview(blob)[at + 8 : at + 8 + size])
+        at += 8 + size
+    return parts

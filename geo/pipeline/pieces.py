@@ -165,7 +165,7 @@ def piece_key(spool: Spool, keys: list[str], context: str) -> str:
 def dumps(piece: Piece) -> bytes | None:
     """A piece as bytes (:data:`_MAGIC`, then parts: 8-byte length, zlib data; the JSON header last);
     None when a value is not one kept (the chunk is then not cached)."""
-    from geo.pipeline.piececodec import Parts
+    from geo.pipeline.piececodec import Parts, join_parts
 
     parts = Parts()
     try:
@@ -174,18 +174,12 @@ def dumps(piece: Piece) -> bytes | None:
         _log.info("a chunk's results are not cached (%s)", exc)
         return None
     parts.add(json.dumps(head).encode("ascii"))
-    return _MAGIC + b"".join(len(part).to_bytes(8, "big") + part for part in parts.blobs)
+    return join_parts(_MAGIC, parts.blobs)
 
 
 def loads(blob: bytes) -> Piece:
     """What :func:`dumps` wrote."""
-    from geo.pipeline.piececodec import Reader
+    from geo.pipeline.piececodec import Reader, split_parts
 
-    if not blob.startswith(_MAGIC):
-        raise ValueError("not a piece")
-    parts, at = [], len(_MAGIC)
-    while at < len(blob):
-        size = int.from_bytes(blob[at : at + 8], "big")
-        parts.append(memoryview(blob)[at + 8 : at + 8 + size])
-        at += 8 + size
+    parts = split_parts(blob, _MAGIC, "not a piece")
     return Reader(parts).piece()

@@ -295,24 +295,6 @@ class Spool:
         ).fetchall()
         return [json.loads(p) for (p,) in rows]
 
-    def payload_chunks(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
-        """The run's payloads (parsed JSON, :mod:`geo.pipeline.rows`) in run order, ``size`` at a time."""
-        self.flush()
-        last = 0
-        while True:
-            while self.more is not None and self.count - last < size:  # seq runs 1..count
-                if not self.more():
-                    self.more = None
-            rows = self._con.execute(
-                "SELECT r.seq, d.payload FROM run r JOIN docs d ON d.key = r.key"
-                " WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
-                (last, size),
-            ).fetchall()
-            if not rows:
-                return
-            last = rows[-1][0]
-            yield [json.loads(p) for _, p in rows]
-
     def close(self) -> None:
         """Commit and close."""
         with contextlib.suppress(sqlite3.OperationalError):  # nothing to commit

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geo.pipeline.piececodec import join_parts, split_parts
+
 if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.spool import Spool
 
@@ -112,7 +114,7 @@ def dumps(layers: dict[str, Any]) -> bytes | None:
         if part is None:
             return None
         parts.append(part)
-    return b"".join([_MAGIC, *(piece for part in parts for piece in (len(part).to_bytes(8, "big"), part))])
+    return join_parts(_MAGIC, parts)
 
 
 def loads(blob: bytes) -> dict[str, Any]:
@@ -120,13 +122,7 @@ def loads(blob: bytes) -> dict[str, Any]:
     from geo.render.frontmap import PreparedFront
     from geo.render.pagestream import SpooledText
 
-    if not blob.startswith(_MAGIC):
-        raise ValueError("stage layout before version 2")
-    parts, at = [], len(_MAGIC)
-    while at < len(blob):
-        size = int.from_bytes(blob[at : at + 8], "big")
-        parts.append(memoryview(blob)[at + 8 : at + 8 + size])
-        at += 8 + size
+    parts = split_parts(blob, _MAGIC, "stage layout before version 2")
     head = json.loads(zlib.decompress(parts[0]))
     if head.get("v") != STAGE_VERSION:
         raise ValueError(f"stage layout {head.get('v')}")
