@@ -84,7 +84,10 @@ def test_rerun_with_a_new_dispatch_writes_what_a_first_run_writes(corpus: Path, 
     (corpus / _NEW_NAME).write_text(NEW_DISPATCH, encoding="utf-8")
     made.clear()
     _run(corpus, tmp_path / "again")
-    assert 1 <= len(made) <= 3 < first  # the chunk of the new dispatch (and maybe the next ones)
+    # The chunk of the new dispatch and maybe the next ones (how many depends on the documents' keys, which
+    # hold the files' paths under tmp_path); the two chunks before it (at most 4 documents each, the new
+    # dispatch comes 9th) are always taken from the cache.
+    assert 1 <= len(made) < first
     made.clear()
     fresh = _run(corpus, tmp_path / "fresh", cache=False)
     _same_outputs(tmp_path / "fresh", tmp_path / "again")
