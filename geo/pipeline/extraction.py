@@ -106,10 +106,10 @@ def extract_to_spool(
             elif extract_or_report(read, gazetteer, errors=summary.errors, use_spacy=use_spacy):
                 read.text = ""
                 spool.add(key, to_payload(read))
-                _keep_counts(spool, key, ([(m.foreign, m.name, m.kind, m.surface) for m in read.mentions],
-                                          [(e.kind, e.date) for e in read.events]))
+                counts = RunSummary.record_counts(read)
+                _keep_counts(spool, key, counts)
                 summary.extracted += 1
-                summary.add(read)
+                summary.add_doc_counts(counts)
             else:
                 continue
             bar.update()
@@ -126,15 +126,14 @@ def _count_cached(spool: Spool, key: str, summary: RunSummary) -> bool:
         payload = spool.get(key)
         if payload is None:
             return False
-        counts = counts_of(payload)
-        summary.add_counts(*counts)
+        counts = RunSummary.doc_counts(*counts_of(payload))
+        summary.add_doc_counts(counts)
         _keep_counts(spool, key, counts)
     summary.cached += 1
     return True
 
 
-def _keep_counts(spool: Spool, key: str, counts: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]) -> None:
+def _keep_counts(spool: Spool, key: str, counts: dict[str, Any]) -> None:
     """Keep a document's :meth:`~geo.pipeline.report.RunSummary.doc_counts` in the cache (JSON: text keys only)."""
-    value = RunSummary.doc_counts(*counts)
-    if all(isinstance(k, str) for k in (*value["u"], *value["e"])):
-        spool.put_counts(key, json.dumps(value))
+    if all(isinstance(k, str) for k in (*counts["u"], *counts["e"])):
+        spool.put_counts(key, json.dumps(counts))

@@ -70,36 +70,29 @@ class RunSummary:
 
     def add(self, doc: Document) -> None:
         """Count one extracted document."""
-        self.add_counts(((m.foreign, m.name, m.kind, m.surface) for m in doc.mentions),
-                        ((e.kind, e.date) for e in doc.events))  # fmt: skip
+        self.add_doc_counts(self.record_counts(doc))
+
+    @staticmethod
+    def record_counts(doc: Document) -> dict[str, Any]:
+        """:meth:`doc_counts` of an extracted document's records."""
+        return RunSummary.doc_counts(((m.foreign, m.name, m.kind, m.surface) for m in doc.mentions),
+                                     ((e.kind, e.date) for e in doc.events))  # fmt: skip
 
     def add_counts(self, mentions: Iterable[tuple[Any, Any, Any, Any]], events: Iterable[tuple[Any, Any]]) -> None:
         """Count one document from its mentions' ``(foreign, name, kind, surface)`` and events' ``(kind, date)``
         (a cached document is counted from its spooled rows, without rebuilding its records)."""
-        self.documents += 1
-        for foreign, name, kind, surface in mentions:
-            self.mentions += 1
-            if foreign:
-                self.mentions_foreign += 1
-            elif name is not None or kind in FEATURE_KINDS:  # a river: recognised, never a point
-                self.mentions_resolved += 1
-            else:
-                self.unresolved[surface] += 1
-        for kind, date in events:
-            self.events_by_kind[kind] += 1
-            if date:
-                self.date_min = min(self.date_min or date, date)
-                self.date_max = max(self.date_max or date, date)
+        self.add_doc_counts(self.doc_counts(mentions, events))
 
     @staticmethod
     def doc_counts(mentions: Iterable[tuple[Any, Any, Any, Any]], events: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
-        """What :meth:`add_counts` counts of one document, as totals (JSON-ready: kept in the run's cache)."""
+        """What the summary counts of one document, from its mentions' ``(foreign, name, kind, surface)`` and
+        events' ``(kind, date)``, as totals (JSON-ready: kept in the run's cache)."""
         counts: dict[str, Any] = {"m": 0, "f": 0, "r": 0, "u": {}, "e": {}, "d": [None, None]}
         for foreign, name, kind, surface in mentions:
             counts["m"] += 1
             if foreign:
                 counts["f"] += 1
-            elif name is not None or kind in FEATURE_KINDS:
+            elif name is not None or kind in FEATURE_KINDS:  # a river: recognised, never a point
                 counts["r"] += 1
             else:
                 counts["u"][surface] = counts["u"].get(surface, 0) + 1
@@ -111,7 +104,7 @@ class RunSummary:
         return counts
 
     def add_doc_counts(self, counts: dict[str, Any]) -> None:
-        """Count one document from its :meth:`doc_counts` (what :meth:`add_counts` of its records gives)."""
+        """Count one document from its :meth:`doc_counts`."""
         self.documents += 1
         self.mentions += counts["m"]
         self.mentions_foreign += counts["f"]
