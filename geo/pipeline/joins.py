@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.pipeline.progress import progress_bar, tick
 from geo.pipeline.sinks import table_csv
+from geo.render.pagestream import SpooledText
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.resolver import Gazetteer
@@ -38,30 +39,8 @@ __all__ = ["Joined", "ObservationRows", "SpooledRecords", "front_layers", "join_
 _PLACE_COLUMNS = ["name", "surface", "lat", "lon", "kind", "adm1_pcode"]
 
 
-class _JsonLines:
-    """A temporary file of JSON lines, removed by :meth:`close` (or when the object is collected)."""
-
-    def __init__(self) -> None:
-        import tempfile
-        import weakref
-
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
-        self._close = weakref.finalize(self, self._file.close)  # when never closed: on collection
-
-    def _write(self, lines: str) -> None:
-        """Append ``lines`` (at the end, wherever a reading stopped)."""
-        self._file.seek(0, 2)
-        self._file.write(lines)
-
-    def _lines(self) -> Iterator[str]:
-        """The lines written so far, from the first."""
-        self._file.flush()
-        self._file.seek(0)
-        yield from self._file
-
-    def close(self) -> None:
-        """Remove the temporary file."""
-        self._close()
+class _JsonLines(SpooledText):
+    """A temporary file of JSON lines (:class:`~geo.render.pagestream.SpooledText`)."""
 
 
 class SpooledRecords(_JsonLines, Collection[Any]):
@@ -89,7 +68,7 @@ class SpooledRecords(_JsonLines, Collection[Any]):
 
     def add_lines(self, lines: str, count: int) -> None:
         """Append ``count`` records given as :meth:`lines` made them."""
-        self._write(lines)
+        self.append(lines)
         self._hash.update(lines.encode("ascii"))
         self._n += count
 
@@ -102,7 +81,7 @@ class SpooledRecords(_JsonLines, Collection[Any]):
         return self._n
 
     def __iter__(self) -> Iterator[Any]:
-        for line in self._lines():
+        for line in self.text_lines():
             yield self._cls(*json.loads(line))
 
     def __contains__(self, record: object) -> bool:
@@ -158,7 +137,7 @@ class ObservationRows(_JsonLines):
 
     def add_lines(self, lines: str, count: int) -> None:
         """Append ``count`` observations given as :meth:`lines` made them."""
-        self._write(lines)
+        self.append(lines)
         self.n += count
 
     def __len__(self) -> int:
@@ -174,7 +153,7 @@ class ObservationRows(_JsonLines):
         appends = [column.append for column in columns]
         held: dict[Any, Any] = {}
         texts = {2 + _MAP_OBSERVATION_COLUMNS.index(k): array.array("q") for k in _DISTINCT_TEXTS}  # value hashes
-        for line in self._lines():
+        for line in self.text_lines():
             for i, (append, value) in enumerate(zip(appends, json.loads(line), strict=True)):
                 if i in texts:  # plain() makes None of any other value: hashed as 0
                     texts[i].append(hash(value) if isinstance(value, str) else 0)
@@ -187,7 +166,7 @@ class ObservationRows(_JsonLines):
             if self.n >= 4 and distinct * 2 > self.n:  # a plain list when packed: written from the file
                 columns[at] = self._column_text(at)
             else:
-                columns[at] = [json.loads(line)[at] for line in self._lines()]
+                columns[at] = [json.loads(line)[at] for line in self.text_lines()]
         raw = dict(zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True))
         collection = observation_collection(columns[0], columns[1], {k: raw[k] for k in OBSERVATION_KEYS})
         del columns, raw
@@ -197,9 +176,9 @@ class ObservationRows(_JsonLines):
         """A packed text column (:func:`geo.render.frontdata.plain` of each value, a plain list) as a
         :class:`geo.render.pagestream.SpooledText`, read from the file."""
         from geo.render.frontdata import plain
-        from geo.render.pagestream import SpooledText, list_pieces
+        from geo.render.pagestream import list_pieces
 
-        return SpooledText(list_pieces(plain(json.loads(line)[at]) for line in self._lines()))
+        return SpooledText(list_pieces(plain(json.loads(line)[at]) for line in self.text_lines()))
 
     def frame(self) -> Any:
         """The observations kept (points, EPSG:4326, the map's columns); None when there is none."""
@@ -207,7 +186,7 @@ class ObservationRows(_JsonLines):
 
         if not self.n:
             return None
-        rows = [json.loads(line) for line in self._lines()]
+        rows = [json.loads(line) for line in self.text_lines()]
         columns = list(zip(*rows, strict=True)) if rows else [()] * (2 + len(_MAP_OBSERVATION_COLUMNS))
         del rows
         data = {col: list(values) for col, values in zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True)}

@@ -25,10 +25,12 @@ EVENTS_PLACEHOLDER = "/*cm-events-spooled*/"
 
 
 class SpooledText:
-    """A page data block's text in a temporary file: written from its pieces, read back a piece at a time
-    (:meth:`pieces`), so that a large block made early in a run is not held in memory until the page is written."""
+    """A text in a temporary file, removed by :meth:`close` (or when the object is collected): written from
+    its pieces (and :meth:`append`), read back a piece at a time (:meth:`pieces`) or a line at a time
+    (:meth:`text_lines`), so that a large block made early in a run (page data, the joins' spooled records)
+    is not held in memory until it is read."""
 
-    def __init__(self, pieces: Iterable[str]) -> None:
+    def __init__(self, pieces: Iterable[str] = ()) -> None:
         import tempfile
         import weakref
 
@@ -36,12 +38,23 @@ class SpooledText:
         self._file.writelines(pieces)
         self._close = weakref.finalize(self, self._file.close)
 
+    def append(self, text: str) -> None:
+        """Add ``text`` at the end (wherever a reading stopped)."""
+        self._file.seek(0, 2)
+        self._file.write(text)
+
     def pieces(self) -> Iterator[str]:
         """The text, a piece at a time."""
         self._file.flush()
         self._file.seek(0)
         while piece := self._file.read(1 << 20):
             yield piece
+
+    def text_lines(self) -> Iterator[str]:
+        """The text, a line at a time, from the first."""
+        self._file.flush()
+        self._file.seek(0)
+        yield from self._file
 
     def close(self) -> None:
         """Remove the temporary file."""
