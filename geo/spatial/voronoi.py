@@ -95,23 +95,21 @@ def influence_cells(
     """
     import numpy as np
     import shapely
-    from shapely.geometry import Point, box
+    from shapely.geometry import box
 
     if not xy:
         return []
     memo = memo if memo is not None else Memo()
     clip_key = None if clip is None else _clip_digest(clip, memo)
 
-    def disc(x: float, y: float) -> BaseGeometry:
-        return memo.get(("disc", x, y, reach), lambda: Point(x, y).buffer(reach, quad_segs=QUAD_SEGS))
-
-    def cut(cell: BaseGeometry | None, x: float, y: float) -> BaseGeometry:
-        out = disc(x, y) if cell is None else cell.intersection(disc(x, y))
-        return _polygonal(out if clip is None else out.intersection(clip))
-
-    if len(xy) == 1:
+    if len(xy) == 1:  # no Voronoi cell: the whole disc (cut by the outline)
         (x, y), = xy
-        return [memo.get(("cell", None, x, y, reach, clip_key), lambda: cut(None, x, y))]
+
+        def alone() -> BaseGeometry:
+            disc = _discs(xy, reach, memo)[0]
+            return _polygonal(disc if clip is None else disc.intersection(clip))
+
+        return [memo.get(("cell", None, x, y, reach, clip_key), alone)]
     xs = [x for x, _ in xy]
     ys = [y for _, y in xy]
     frame = box(min(xs) - 2 * reach, min(ys) - 2 * reach, max(xs) + 2 * reach, max(ys) + 2 * reach)
