@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.pipeline.progress import progress_bar, tick
 from geo.pipeline.sinks import table_csv
+from geo.render.frontdata import OBSERVATION_KEYS
 from geo.render.pagestream import SpooledText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,8 +101,8 @@ def _states() -> SpooledRecords:
     return SpooledRecords(ControlState)
 
 
-#: The columns of the front observations that the map draws (:func:`geo.render.frontdata.observation_features_packed`).
-_MAP_OBSERVATION_COLUMNS = ("actor", "place", "date", "evidence", "source", "distance_km")
+#: The columns of the front observations that the map draws (:func:`geo.render.frontdata.observation_collection`).
+_MAP_OBSERVATION_COLUMNS = OBSERVATION_KEYS
 #: Those whose values differ row by row, as a rule: :meth:`ObservationRows.spooled` never holds them.
 _DISTINCT_TEXTS = ("evidence", "source")
 
@@ -147,7 +148,7 @@ class ObservationRows(_JsonLines):
         """The map's page data of the observations kept (a :class:`geo.render.frontdata.SpooledPoints`), made
         column by column from the file: no frame, no object per row, repeated values held once, and the texts
         that differ row by row (evidence, sources: the bulk of the data) serialised straight from the file."""
-        from geo.render.frontdata import OBSERVATION_KEYS, observation_collection, spooled_points
+        from geo.render.frontdata import observation_collection, spooled_points
 
         columns: list[list[Any]] = [[] for _ in range(2 + len(_MAP_OBSERVATION_COLUMNS))]
         appends = [column.append for column in columns]
@@ -168,7 +169,7 @@ class ObservationRows(_JsonLines):
             else:
                 columns[at] = [json.loads(line)[at] for line in self.text_lines()]
         raw = dict(zip(_MAP_OBSERVATION_COLUMNS, columns[2:], strict=True))
-        collection = observation_collection(columns[0], columns[1], {k: raw[k] for k in OBSERVATION_KEYS})
+        collection = observation_collection(columns[0], columns[1], raw)
         del columns, raw
         return spooled_points(collection)
 
