@@ -17,7 +17,7 @@ a template line ``var data = {{ this.data_json }};`` keeps working when its Pyth
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 __all__ = ["COORD_SCALE", "Pairs", "Prepacked", "pack", "pack_columns", "packed_script", "unpack"]
@@ -45,7 +45,7 @@ def _is_pairs(value: list[Any]) -> bool:
     return True
 
 
-def _pack_pairs(value: list[Any]) -> dict[str, list[int]]:
+def _pack_pairs(value: Iterable[Sequence[float]]) -> dict[str, list[int]]:
     out: list[int] = []
     px = py = 0
     for x, y in value:
@@ -126,19 +126,9 @@ class Pairs:
     @property
     def packed(self) -> Any:
         """``{"$p": deltas}`` (:func:`_pack_pairs`) when there are two points or more, all finite; else the pairs."""
-        if len(self.xs) >= 2:
-            out: list[int] = []
-            px = py = 0
-            isfinite = math.isfinite
-            for x, y in zip(self.xs, self.ys, strict=True):
-                x, y = round(x, 6), round(y, 6)  # noqa: PLW2901 - the value packed
-                if not (isfinite(x) and isfinite(y)):
-                    break
-                ix, iy = round(x * COORD_SCALE), round(y * COORD_SCALE)
-                out += (ix - px, iy - py)
-                px, py = ix, iy
-            else:
-                return {"$p": out}
+        isfinite = math.isfinite
+        if len(self.xs) >= 2 and all(isfinite(x) and isfinite(y) for x, y in zip(self.xs, self.ys, strict=True)):
+            return _pack_pairs(self)
         return list(self)
 
 
