@@ -146,12 +146,12 @@ def _libraries() -> list[str | None]:
 @lru_cache(maxsize=1)
 def _code() -> str:
     """A hash of the code that makes pieces: every module of ``geo`` and the country profiles."""
+    from geo.pipeline.spool import hash_files
+
     h = hashlib.sha256(f"pieces {PIECE_VERSION}".encode())
     for package, pattern in (("geo", "*.py"), ("gazetteer", "*.py"), ("gazetteer", "data/profiles/*.json")):
         root = Path(str(resources.files(package)))
-        for path in sorted(root.rglob(pattern)):
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
+        hash_files(h, root, sorted(root.rglob(pattern)))
     return h.hexdigest()
 
 

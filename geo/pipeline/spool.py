@@ -22,7 +22,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,7 @@ __all__ = [
     "doc_key",
     "from_payload",
     "gazetteer_fingerprint",
+    "hash_files",
     "rules_fingerprint",
     "run_fingerprint",
     "to_payload",
@@ -93,11 +94,17 @@ def rules_fingerprint() -> str:
         h.update(res.read_bytes())  # a missing module fails loudly: the fingerprint must cover the rules
     for folder in _RULE_FOLDERS:  # the language tables (geo/lang/fr/...)
         root = Path(str(base / folder))
-        for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.is_file() and path.suffix in (".py", ".csv", ".json", ".txt"):
-                h.update(str(path.relative_to(root)).encode())
-                h.update(path.read_bytes())
+        hash_files(h, root, [path for path in (sorted(root.rglob("*")) if root.is_dir() else ())
+                             if path.is_file() and path.suffix in (".py", ".csv", ".json", ".txt")])  # fmt: skip
     return h.hexdigest()[:16]
+
+
+def hash_files(h: Any, root: Path, files: Iterable[Path]) -> None:
+    """Feed ``h`` (a hashlib object) each file's path relative to ``root`` and its bytes, in the order given:
+    the source digests of the cache's keys (the rules, the control stage's code, the joins' pieces)."""
+    for path in files:
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
 
 
 def gazetteer_fingerprint(gazetteer: Any) -> str:

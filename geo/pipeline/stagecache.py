@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.pipeline.piececodec import join_parts, split_parts
+from geo.pipeline.spool import hash_files
 
 if TYPE_CHECKING:  # pragma: no cover
     from geo.pipeline.spool import Spool
@@ -45,9 +46,7 @@ def _control_code() -> str:
     root = Path(str(resources.files("geo")))
     for name in _CONTROL_CODE:
         path = root / name
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            h.update(str(file.relative_to(root)).encode())
-            h.update(file.read_bytes())
+        hash_files(h, root, sorted(path.rglob("*.py")) if path.is_dir() else [path])
     return h.hexdigest()
 
 
